@@ -1,0 +1,40 @@
+using Microsoft.CodeAnalysis;
+using NanoLsp.Protocol;
+
+namespace NanoLsp.Server;
+
+/// <summary>
+/// What a handler gets besides its params: an immutable Solution snapshot and, for requests that
+/// name a document, the Roslyn Document already resolved from the URI. Handlers never reach into
+/// the workspace's mutable state; mutating handlers get the <see cref="Workspace"/> owner instead.
+/// </summary>
+public sealed class RequestContext
+{
+    public required Solution Solution { get; init; }
+
+    /// <summary>The document the request names, or null when it names none or it is not known.</summary>
+    public Document? Document { get; init; }
+
+    /// <summary>The URI the request named, when it named one (so errors can quote it).</summary>
+    public string? DocumentUri { get; init; }
+
+    public required IServerLogger Logger { get; init; }
+
+    public Document RequireDocument() =>
+        Document ?? throw LspException.InvalidParams(
+            DocumentUri is null ? "The request names no text document." : $"Unknown document: {DocumentUri}. Open it first (textDocument/didOpen) or add it to the workspace.");
+}
+
+/// <summary>Logs to stderr and to the client (window/logMessage). Never to stdout: stdout carries only protocol.</summary>
+public interface IServerLogger
+{
+    void Log(LogLevel level, string message);
+}
+
+public enum LogLevel
+{
+    Error = 1,
+    Warning = 2,
+    Info = 3,
+    Debug = 4,
+}
