@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs every test NanoLsp has, on a fresh machine: the .NET suites (unit and end-to-end, the latter
+# starting the real server over stdio) and the training pipeline's smoke test. Installs what it needs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+passed=0
+failed=0
+results=$(mktemp -d)
+
+echo "== dotnet build"
+dotnet build NanoLsp.sln -c Release --nologo -v quiet
+
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  echo "== dotnet test $name"
+  set +e
+  dotnet test "$project" -c Release --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" 2>&1 | tee "$results/$name.log"
+  status=${PIPESTATUS[0]}
+  set -e
+  # The console summary line looks like: "Passed!  - Failed:     0, Passed:    42, Skipped: ..."
+  p=$(grep -oE 'Passed: +[0-9]+' "$results/$name.log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+  f=$(grep -oE 'Failed: +[0-9]+' "$results/$name.log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+  passed=$((passed + p)); failed=$((failed + f))
+  if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); echo "$name: test run failed ($status)"; fi
+done
+
+if [ -f training/smoke_test.sh ]; then
+  echo "== training smoke test"
+  set +e
+  bash training/smoke_test.sh 2>&1 | tee "$results/smoke.log"
+  status=${PIPESTATUS[0]}
+  set -e
+  p=$(grep -oE 'smoke: [0-9]+ passed' "$results/smoke.log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+  f=$(grep -oE '[0-9]+ failed' "$results/smoke.log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+  passed=$((passed + p)); failed=$((failed + f))
+  if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); fi
+fi
+
+echo "all: $passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
