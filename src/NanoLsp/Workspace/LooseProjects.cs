@@ -17,7 +17,7 @@ public static class LooseProjects
         var id = ProjectId.CreateNewId(name);
         // Borrow the references of a loaded C# project when there is one (so loose files see the same
         // packages); otherwise the framework's reference assemblies.
-        var references = solution.Projects.FirstOrDefault(p => p.Language == LanguageNames.CSharp && p.MetadataReferences.Count > 0)?.MetadataReferences
+        var references = solution.Projects.FirstOrDefault(p => p.Language == LanguageNames.CSharp && p.MetadataReferences.Count > 0 && p.DocumentIds.Count > 0)?.MetadataReferences
             ?? FrameworkReferences.Value;
         var info = ProjectInfo.Create(id, VersionStamp.Create(), name, name.Replace(' ', '_'), LanguageNames.CSharp,
             filePath: folder is null ? null : Path.Combine(folder, name.Replace(' ', '_') + ".csproj"),

@@ -126,7 +126,7 @@ public sealed class WorkspaceLoader(IServerLogger logger)
         var solution = workspace.CurrentSolution;
         var csharp = solution.Projects.Where(p => p.Language == LanguageNames.CSharp).ToList();
         var description = $"{string.Join(", ", targets.Select(Path.GetFileName))}: {csharp.Count} C# project(s), {csharp.Sum(p => p.DocumentIds.Count)} document(s), loaded in {(DateTime.UtcNow - started).TotalSeconds:0.0} s";
-        if (csharp.Count == 0 || csharp.All(p => p.DocumentIds.Count == 0 && !p.MetadataReferences.Any()))
+        if (csharp.All(p => p.DocumentIds.Count == 0))
         {
             var why = failures.Count > 0 ? string.Join(" ", failures.Take(3)) : "no C# project with documents was found";
             return (new LoadOutcome(solution, workspace, description, false, null), $"Loading {string.Join(", ", targets.Select(Path.GetFileName))} failed: {why}");
