@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CodeRefactorings;
+using Microsoft.CodeAnalysis.Text;
+using NanoLsp.Protocol;
+using Diagnostic = Microsoft.CodeAnalysis.Diagnostic;
+using RoslynCodeAction = Microsoft.CodeAnalysis.CodeActions.CodeAction;
+
+namespace NanoLsp.Features.CodeActions;
+
+/// <summary>One flattened action: what the list shows, plus the Roslyn action that resolve runs.</summary>
+public sealed record CodeActionCandidate(string Title, string Kind, string Provider, int Index, RoslynCodeAction Action, bool IsFix);
+
+/// <summary>
+/// Runs Roslyn's code-fix providers on the diagnostics in a span and its refactoring providers on
+/// the span itself, and flattens what they register into a list of titled actions with LSP kinds.
+/// Nothing is applied here: <see cref="CodeActionEditBuilder"/> turns a chosen action into a WorkspaceEdit.
+/// </summary>
+public sealed class CodeActionService(LanguageFeatures features, Action<string>? log = null)
+{
+    /// <summary>The diagnostics a fix can target: compiler diagnostics touching the span (hidden ones included, e.g. CS8019 unused using).</summary>
+    public static async Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync(Document document, TextSpan span, CancellationToken cancellationToken)
+    {
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null)
+            return [];
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        // Whole lines, so a diagnostic reported just beside the caret still counts.
+        var lines = TextSpan.FromBounds(text.Lines.GetLineFromPosition(span.Start).Start, text.Lines.GetLineFromPosition(span.End).End);
+        return [.. model.GetDiagnostics(lines, cancellationToken)
+            .Where(d => d.Location.IsInSource && d.Location.SourceSpan.IntersectsWith(span))];
+    }
+
+    public async Task<IReadOnlyList<CodeActionCandidate>> GetActionsAsync(
+        Document document, TextSpan span, bool includeRefactorings, CancellationToken cancellationToken, string? onlyProvider = null)
+    {
+        var catalog = await features.GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        var result = new List<CodeActionCandidate>();
+        var diagnostics = await GetDiagnosticsAsync(document, span, cancellationToken).ConfigureAwait(false);
+        foreach (var diagnostic in diagnostics)
+            result.AddRange(await GetFixesAsync(catalog, document, diagnostic, onlyProvider, cancellationToken).ConfigureAwait(false));
+
+        if (includeRefactorings)
+        {
+            foreach (var (name, provider) in catalog.RefactoringProviders)
+            {
+                if (onlyProvider is not null && name != onlyProvider)
+                    continue;
+                var registered = new List<RoslynCodeAction>();
+                var context = new CodeRefactoringContext(document, span, registered.Add, cancellationToken);
+                if (await RunProviderAsync(name, () => provider.ComputeRefactoringsAsync(context)).ConfigureAwait(false))
+                    AddFlattened(result, registered, name, RefactoringKind(name), isFix: false);
+            }
+        }
+
+        // The same title from two diagnostics (e.g. two unknown names fixed by one using) is one action.
+        return result.DistinctBy(a => (a.Title, a.Kind)).ToList();
+    }
+
+    /// <summary>The fixes for one diagnostic (hover lists their titles under the explanation).</summary>
+    public async Task<IReadOnlyList<CodeActionCandidate>> GetFixesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var catalog = await features.GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        return await GetFixesAsync(catalog, document, diagnostic, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<List<CodeActionCandidate>> GetFixesAsync(
+        ProviderCatalog catalog, Document document, Diagnostic diagnostic, string? onlyProvider, CancellationToken cancellationToken)
+    {
+        var result = new List<CodeActionCandidate>();
+        foreach (var (name, provider) in catalog.FixesFor(diagnostic.Id))
+        {
+            if (onlyProvider is not null && name != onlyProvider)
+                continue;
+            var registered = new List<RoslynCodeAction>();
+            var context = new CodeFixContext(document, diagnostic.Location.SourceSpan, [diagnostic],
+                (action, _) => registered.Add(action), cancellationToken);
+            if (await RunProviderAsync(name, () => provider.RegisterCodeFixesAsync(context)).ConfigureAwait(false))
+                AddFlattened(result, registered, name, CodeActionKinds.QuickFix, isFix: true);
+        }
+        return result;
+    }
+
+    // One misbehaving provider must not cost the user every other action.
+    private async Task<bool> RunProviderAsync(string name, Func<Task> run)
+    {
+        try
+        {
+            await run().ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log?.Invoke($"Code action provider {name} failed: {e.GetType().Name}: {e.Message}");
+            return false;
+        }
+    }
+
+    private static void AddFlattened(List<CodeActionCandidate> result, List<RoslynCodeAction> registered, string provider, string kind, bool isFix)
+    {
+        var index = 0;
+        foreach (var action in registered)
+            Flatten(action, prefix: null);
+
+        void Flatten(RoslynCodeAction action, string? prefix)
+        {
+            var title = prefix is null ? action.Title : $"{prefix}: {action.Title}";
+            var nested = action.NestedActions;
+            if (!nested.IsDefaultOrEmpty)
+            {
+                foreach (var child in nested)
+                    Flatten(child, title);
+                return;
+            }
+            // Actions that open an options dialog cannot run without the IDE's options service.
+            if (action is CodeActionWithOptions)
+                return;
+            result.Add(new CodeActionCandidate(title, kind, provider, index++, action, isFix));
+        }
+    }
+
+    // Refactoring providers carry no LSP kind; their export names say what they do.
+    internal static string RefactoringKind(string providerName) =>
+        providerName.Contains("Extract", StringComparison.OrdinalIgnoreCase) || providerName.Contains("Introduce", StringComparison.OrdinalIgnoreCase)
+            ? CodeActionKinds.RefactorExtract
+            : providerName.Contains("Inline", StringComparison.OrdinalIgnoreCase)
+                ? CodeActionKinds.RefactorInline
+                : providerName.Contains("Sort", StringComparison.OrdinalIgnoreCase) || providerName.Contains("Import", StringComparison.OrdinalIgnoreCase)
+                    ? CodeActionKinds.Source
+                    : CodeActionKinds.RefactorRewrite;
+
+    /// <summary>Finds the action the list showed (same provider, same title; index breaks ties) or throws a clear error.</summary>
+    public async Task<CodeActionCandidate> FindAsync(Document document, TextSpan span, CodeActionData data, CancellationToken cancellationToken)
+    {
+        var actions = await GetActionsAsync(document, span, includeRefactorings: true, cancellationToken, data.Provider).ConfigureAwait(false);
+        var sameTitle = actions.Where(a => a.Title == data.Title).ToList();
+        return sameTitle.FirstOrDefault(a => a.Index == data.Index) ?? sameTitle.FirstOrDefault()
+            ?? throw new LspException(LspErrorCodes.ContentModified,
+                $"The code action \"{data.Title}\" no longer applies: the document changed since the list was computed.");
+    }
+}

@@ -1,0 +1,158 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Completion;
+using Microsoft.CodeAnalysis.Tags;
+using Microsoft.CodeAnalysis.Text;
+using NanoLsp.Protocol;
+using NanoLsp.Workspace;
+using LspCompletionItem = NanoLsp.Protocol.CompletionItem;
+using LspCompletionList = NanoLsp.Protocol.CompletionList;
+using CompletionContext = NanoLsp.Protocol.CompletionContext;
+using RoslynCompletionItem = Microsoft.CodeAnalysis.Completion.CompletionItem;
+
+namespace NanoLsp.Features.Completion;
+
+/// <summary>
+/// Roslyn's CompletionService turned into LSP completion lists. The last list is kept (newest
+/// wins) so completionItem/resolve can describe an item without recomputing the list; when the
+/// list is gone (another request came in between), resolve recomputes it at the same position.
+/// </summary>
+public sealed class CompletionFeatureService
+{
+    /// <summary>The characters that open completion (LSP triggerCharacters): member access, `new `, generics, directives, calls.</summary>
+    public static IReadOnlyList<string> TriggerCharacters { get; } = [".", " ", "<", "#", "("];
+
+    private long _nextResultId;
+    private CachedList? _last;
+
+    private sealed record CachedList(long ResultId, DocumentId DocumentId, VersionStamp Version, int Position, ImmutableArray<RoslynCompletionItem> Items);
+
+    public async Task<LspCompletionList> GetCompletionsAsync(Document document, Position position, CompletionContext? context, CancellationToken cancellationToken)
+    {
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        var offset = PositionMapper.ToOffset(text, position);
+        var service = CompletionService.GetService(document)
+            ?? throw new LspException(LspErrorCodes.RequestFailed, $"No completion service for {document.Name}.");
+
+        var trigger = context is { TriggerKind: CompletionTriggerKinds.TriggerCharacter, TriggerCharacter: [var c, ..] }
+            ? CompletionTrigger.CreateInsertionTrigger(c)
+            : CompletionTrigger.Invoke;
+        // A space only matters after `new` (object creation); elsewhere it would open a list on every word.
+        if (context?.TriggerCharacter == " " && !EndsWithNew(text, offset))
+            return new LspCompletionList(false, []);
+
+        var list = await service.GetCompletionsAsync(document, offset, trigger, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var version = await document.GetTextVersionAsync(cancellationToken).ConfigureAwait(false);
+        var resultId = Interlocked.Increment(ref _nextResultId);
+        Volatile.Write(ref _last, new CachedList(resultId, document.Id, version, offset, list.ItemsList.ToImmutableArray()));
+
+        var uri = document.FilePath is null ? document.Name : Features.CodeActions.DocumentUris.FromPath(document.FilePath);
+        var items = new List<LspCompletionItem>(list.ItemsList.Count);
+        for (var i = 0; i < list.ItemsList.Count; i++)
+        {
+            var item = list.ItemsList[i];
+            var label = item.DisplayTextPrefix + item.DisplayText + item.DisplayTextSuffix;
+            items.Add(new LspCompletionItem
+            {
+                Label = label,
+                Kind = KindOf(item.Tags),
+                Detail = item.InlineDescription.Length > 0 ? item.InlineDescription : null,
+                SortText = item.SortText,
+                FilterText = item.FilterText != label ? item.FilterText : null,
+                Preselect = item.Rules.MatchPriority > MatchPriority.Default ? true : null,
+                TextEdit = await TextEditForAsync(service, document, text, item, cancellationToken).ConfigureAwait(false),
+                Data = new CompletionItemData(uri, position, resultId, i),
+            });
+        }
+        return new LspCompletionList(IsIncomplete: false, items);
+    }
+
+    /// <summary>Adds documentation (and the full signature as detail) to an item from an earlier list.</summary>
+    public async Task<LspCompletionItem> ResolveAsync(Document document, LspCompletionItem item, CancellationToken cancellationToken)
+    {
+        if (item.Data is not { } data)
+            return item;
+        var service = CompletionService.GetService(document)
+            ?? throw new LspException(LspErrorCodes.RequestFailed, $"No completion service for {document.Name}.");
+        var roslynItem = await FindItemAsync(service, document, data, cancellationToken).ConfigureAwait(false);
+        if (roslynItem is null)
+            return item;
+
+        var description = await service.GetDescriptionAsync(document, roslynItem, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (description is null || description.TaggedParts.IsDefaultOrEmpty)
+            return item;
+        // The description is the signature line, then the XML doc summary after a line break.
+        var text = description.Text;
+        var newline = text.IndexOf('\n');
+        var signature = (newline < 0 ? text : text[..newline]).Trim();
+        var documentation = newline < 0 ? "" : text[(newline + 1)..].Trim();
+        var markdown = $"```csharp\n{signature}\n```" + (documentation.Length > 0 ? $"\n\n{documentation}" : "");
+        return item with { Detail = signature, Documentation = MarkupContent.Markdown(markdown) };
+    }
+
+    // The item's span is what the user has typed of it; the edit replaces that span with the item's
+    // text. Items whose insertion is more than their text (overrides, partial methods) ask Roslyn for
+    // the real change; LSP needs a one-line range around the caret, so a change beyond that keeps the text.
+    private static async Task<TextEdit> TextEditForAsync(CompletionService service, Document document, SourceText text, RoslynCompletionItem item, CancellationToken cancellationToken)
+    {
+        if (item.IsComplexTextEdit)
+        {
+            var change = (await service.GetChangeAsync(document, item, cancellationToken: cancellationToken).ConfigureAwait(false)).TextChange;
+            var range = PositionMapper.ToRange(text, change.Span);
+            if (range.Start.Line == range.End.Line && change.Span.Contains(item.Span))
+                return new TextEdit(range, change.NewText ?? item.DisplayText);
+        }
+        return new TextEdit(PositionMapper.ToRange(text, item.Span), item.DisplayText);
+    }
+
+    private async Task<RoslynCompletionItem?> FindItemAsync(CompletionService service, Document document, CompletionItemData data, CancellationToken cancellationToken)
+    {
+        var last = Volatile.Read(ref _last);
+        var version = await document.GetTextVersionAsync(cancellationToken).ConfigureAwait(false);
+        if (last is not null && last.ResultId == data.ResultId && last.DocumentId == document.Id && last.Version == version
+            && data.Index >= 0 && data.Index < last.Items.Length)
+            return last.Items[data.Index];
+
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        var list = await service.GetCompletionsAsync(document, PositionMapper.ToOffset(text, data.Position), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return data.Index >= 0 && data.Index < list.ItemsList.Count ? list.ItemsList[data.Index] : null;
+    }
+
+    private static bool EndsWithNew(SourceText text, int offset)
+    {
+        var start = Math.Max(0, offset - 4);
+        return text.ToString(TextSpan.FromBounds(start, offset)) == "new " ;
+    }
+
+    internal static int KindOf(ImmutableArray<string> tags)
+    {
+        foreach (var tag in tags)
+        {
+            int? kind = tag switch
+            {
+                WellKnownTags.Method or WellKnownTags.ExtensionMethod => CompletionItemKinds.Method,
+                WellKnownTags.Property => CompletionItemKinds.Property,
+                WellKnownTags.Field => CompletionItemKinds.Field,
+                WellKnownTags.Local or WellKnownTags.Parameter or WellKnownTags.RangeVariable => CompletionItemKinds.Variable,
+                WellKnownTags.Class => CompletionItemKinds.Class,
+                WellKnownTags.Structure => CompletionItemKinds.Struct,
+                WellKnownTags.Interface => CompletionItemKinds.Interface,
+                WellKnownTags.Enum => CompletionItemKinds.Enum,
+                WellKnownTags.EnumMember => CompletionItemKinds.EnumMember,
+                WellKnownTags.Delegate => CompletionItemKinds.Function,
+                WellKnownTags.Event => CompletionItemKinds.Event,
+                WellKnownTags.Constant => CompletionItemKinds.Constant,
+                WellKnownTags.Namespace => CompletionItemKinds.Module,
+                WellKnownTags.Keyword => CompletionItemKinds.Keyword,
+                WellKnownTags.TypeParameter => CompletionItemKinds.TypeParameter,
+                WellKnownTags.Operator => CompletionItemKinds.Operator,
+                WellKnownTags.Snippet => CompletionItemKinds.Snippet,
+                WellKnownTags.Label => CompletionItemKinds.Reference,
+                _ => null,
+            };
+            if (kind is not null)
+                return kind.Value;
+        }
+        return CompletionItemKinds.Text;
+    }
+}

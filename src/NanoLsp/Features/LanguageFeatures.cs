@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Composition.Hosting;
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CodeRefactorings;
+using Microsoft.CodeAnalysis.Host.Mef;
+
+namespace NanoLsp.Features;
+
+/// <summary>
+/// Roslyn's own C# code fixes and refactorings, discovered by MEF from the Features assemblies.
+/// Composition takes seconds, so it starts in the background when the server starts and every
+/// caller awaits the same task. Providers are created by the container (not by Activator) because
+/// several of them import services through their constructors.
+/// </summary>
+public sealed class LanguageFeatures
+{
+    private readonly Lazy<Task<ProviderCatalog>> _catalog;
+
+    public LanguageFeatures() =>
+        _catalog = new Lazy<Task<ProviderCatalog>>(() => Task.Run(Compose), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Starts composition now, off the caller's thread, so the first request does not pay for it.</summary>
+    public void StartWarmUp() => _ = _catalog.Value;
+
+    public Task<ProviderCatalog> GetCatalogAsync(CancellationToken cancellationToken) =>
+        _catalog.Value.WaitAsync(cancellationToken);
+
+    private static ProviderCatalog Compose()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        // Touch the Features assemblies so MefHostServices.DefaultAssemblies (which loads them by
+        // name) and the container both see them.
+        var assemblies = MefHostServices.DefaultAssemblies
+            .Concat([typeof(Microsoft.CodeAnalysis.Completion.CompletionService).Assembly,
+                     typeof(Microsoft.CodeAnalysis.CSharp.Formatting.CSharpFormattingOptions).Assembly])
+            .Distinct()
+            .ToArray();
+        using var container = new ContainerConfiguration().WithAssemblies(assemblies).CreateContainer();
+
+        var fixes = ImmutableArray.CreateBuilder<NamedProvider<CodeFixProvider>>();
+        foreach (var export in container.GetExports<Lazy<CodeFixProvider, IDictionary<string, object>>>())
+        {
+            if (!IsCSharp(export.Metadata))
+                continue;
+            var provider = TryCreate(() => export.Value);
+            if (provider is not null)
+                fixes.Add(new(NameOf(export.Metadata, provider), provider));
+        }
+
+        var refactorings = ImmutableArray.CreateBuilder<NamedProvider<CodeRefactoringProvider>>();
+        foreach (var export in container.GetExports<Lazy<CodeRefactoringProvider, IDictionary<string, object>>>())
+        {
+            if (!IsCSharp(export.Metadata))
+                continue;
+            var provider = TryCreate(() => export.Value);
+            if (provider is not null)
+                refactorings.Add(new(NameOf(export.Metadata, provider), provider));
+        }
+
+        return new ProviderCatalog(fixes.ToImmutable(), refactorings.ToImmutable(), stopwatch.Elapsed);
+    }
+
+    private static bool IsCSharp(IDictionary<string, object> metadata) =>
+        metadata.TryGetValue("Languages", out var languages) && languages switch
+        {
+            string one => one == LanguageNames.CSharp,
+            IEnumerable<string> many => many.Contains(LanguageNames.CSharp),
+            _ => false,
+        };
+
+    // The export's Name metadata is stable across runs; it goes into codeAction `data` so resolve
+    // can find the same provider again.
+    private static string NameOf(IDictionary<string, object> metadata, object provider) =>
+        metadata.TryGetValue("Name", out var name) && name is string s && s.Length > 0 ? s : provider.GetType().FullName!;
+
+    private static T? TryCreate<T>(Func<T> create) where T : class
+    {
+        try
+        {
+            return create();
+        }
+        catch (CompositionFailedException)
+        {
+            // A provider whose imports this host cannot satisfy (editor-only services) is left out.
+            return null;
+        }
+    }
+}
+
+public sealed record NamedProvider<T>(string Name, T Provider);
+
+public sealed class ProviderCatalog(
+    ImmutableArray<NamedProvider<CodeFixProvider>> fixProviders,
+    ImmutableArray<NamedProvider<CodeRefactoringProvider>> refactoringProviders,
+    TimeSpan composeTime)
+{
+    private readonly ILookup<string, NamedProvider<CodeFixProvider>> _fixesById = fixProviders
+        .SelectMany(p => p.Provider.FixableDiagnosticIds.Select(id => (id, p)))
+        .ToLookup(x => x.id, x => x.p, StringComparer.Ordinal);
+
+    public ImmutableArray<NamedProvider<CodeFixProvider>> FixProviders { get; } = fixProviders;
+    public ImmutableArray<NamedProvider<CodeRefactoringProvider>> RefactoringProviders { get; } = refactoringProviders;
+    public TimeSpan ComposeTime { get; } = composeTime;
+
+    public IEnumerable<NamedProvider<CodeFixProvider>> FixesFor(string diagnosticId) => _fixesById[diagnosticId];
+}
