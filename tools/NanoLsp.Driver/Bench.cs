@@ -75,7 +75,7 @@ public static class Bench
             return await MeasureAsync(runs, async i =>
             {
                 var watch = Stopwatch.StartNew();
-                await client.RequestAsync(method, parameters(positions[i % positions.Count]));
+                await client.RequestAsync(method, parameters(positions[(i + positions.Count) % positions.Count]));
                 return watch.Elapsed;
             });
         }
