@@ -2,13 +2,13 @@ using NanoLsp.Driver;
 
 // NanoLsp.Driver: an LSP client that starts the real server over stdio.
 //   demo <folder>                       diagnostics, hover, completion and code actions, readable
-//   bench <folder> [--runs N] [--file F] latency percentiles and peak memory
+//   bench <folder> [--runs N] [--file F] [--no-analyzers] latency percentiles and peak memory
 // The server is found with ServerLocator ($NANOLSP_SERVER overrides).
 
 const string Usage = """
     Usage:
       NanoLsp.Driver demo <folder>
-      NanoLsp.Driver bench <folder> [--runs N] [--file path/to/File.cs]
+      NanoLsp.Driver bench <folder> [--runs N] [--file path/to/File.cs] [--no-analyzers]
     """;
 
 try
@@ -20,17 +20,23 @@ try
         case ["bench", var folder, .. var options]:
             var runs = 30;
             string? file = null;
+            var analyzers = true;
             for (var i = 0; i < options.Length; i++)
             {
                 if (options[i] == "--runs" && i + 1 < options.Length && int.TryParse(options[i + 1], out var n) && n > 0)
                     runs = n;
                 else if (options[i] == "--file" && i + 1 < options.Length)
                     file = options[i + 1];
+                else if (options[i] == "--no-analyzers")
+                {
+                    analyzers = false;
+                    continue;
+                }
                 else
                     throw new ArgumentException($"Unknown bench option '{options[i]}'.");
                 i++;
             }
-            return await Bench.RunAsync(RequireFolder(folder), runs, file);
+            return await Bench.RunAsync(RequireFolder(folder), runs, file, analyzers);
         default:
             Console.Error.WriteLine(Usage);
             return 2;
