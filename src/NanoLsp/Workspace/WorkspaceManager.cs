@@ -179,7 +179,7 @@ public sealed class WorkspaceManager : ISolutionSource, IDisposable
     /// <summary>didChangeWatchedFiles for a .cs file: created files join the project whose folder holds them.</summary>
     public void FileChanged(string uri, FileChangeType change)
     {
-        if (!DocumentUris.TryToPath(uri, out var path) || !path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+        if (!DocumentUris.TryToPath(uri, out var path) || !path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || IsBuildOutput(path))
             return;
         lock (_gate)
         {
@@ -201,6 +201,13 @@ public sealed class WorkspaceManager : ISolutionSource, IDisposable
             Volatile.Write(ref _solution, solution);
         }
     }
+
+    /// <summary>
+    /// Files a build writes under obj/ or bin/ (AssemblyInfo.cs, GlobalUsings.g.cs) are already part of
+    /// the project through MSBuild; adding them again as sources would duplicate their attributes.
+    /// </summary>
+    public static bool IsBuildOutput(string path) =>
+        path.Split(Path.DirectorySeparatorChar).Any(segment => segment is "obj" or "bin");
 
     private bool IsUnderRoot(string path) =>
         _roots.Any(r => path.StartsWith(Path.GetFullPath(r).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal));
