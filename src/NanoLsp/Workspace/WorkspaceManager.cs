@@ -14,7 +14,7 @@ namespace NanoLsp.Workspace;
 /// </summary>
 public sealed class WorkspaceManager : ISolutionSource, IDisposable
 {
-    private readonly IServerLogger logger;
+    private readonly IServerLogger _logger;
 
     private readonly object _gate = new();
     private readonly Dictionary<string, OpenDocument> _open = new(StringComparer.Ordinal);
@@ -26,7 +26,7 @@ public sealed class WorkspaceManager : ISolutionSource, IDisposable
 
     public WorkspaceManager(IServerLogger logger)
     {
-        this.logger = logger;
+        _logger = logger;
         _solution = _host.CurrentSolution;
     }
 
@@ -71,14 +71,14 @@ public sealed class WorkspaceManager : ISolutionSource, IDisposable
         _roots = roots;
         if (roots.Count == 0)
         {
-            logger.Info("No workspace folder: documents are served as loose files as they are opened.");
+            _logger.Info("No workspace folder: documents are served as loose files as they are opened.");
             lock (_gate)
                 EnsureLanguageHost();
             return LastLoad = new LoadOutcome(CurrentSolution, _host, "no folder", false, null);
         }
         if (roots.Count > 1)
-            logger.Warning($"{roots.Count} workspace folders: NanoLsp loads the first ({roots[0]}); files elsewhere are served as loose files.");
-        var outcome = await new WorkspaceLoader(logger).LoadAsync(roots[0], progress, cancellationToken).ConfigureAwait(false);
+            _logger.Warning($"{roots.Count} workspace folders: NanoLsp loads the first ({roots[0]}); files elsewhere are served as loose files.");
+        var outcome = await new WorkspaceLoader(_logger).LoadAsync(roots[0], progress, cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
             var old = _host;
@@ -129,7 +129,7 @@ public sealed class WorkspaceManager : ISolutionSource, IDisposable
             {
                 solution = AddToBestProject(solution, path, sourceText, _looseProject, IsUnderRoot(path));
                 loose = true;
-                logger.Info($"{Path.GetFileName(path)} is in no loaded project: serving it as a loose file.");
+                _logger.Info($"{Path.GetFileName(path)} is in no loaded project: serving it as a loose file.");
             }
             _open[path] = new OpenDocument(version, loose, sourceText);
             Volatile.Write(ref _solution, solution);
@@ -197,7 +197,7 @@ public sealed class WorkspaceManager : ISolutionSource, IDisposable
                 _ => solution,
             };
             if (!ReferenceEquals(solution, _solution))
-                logger.Debug($"{change} on disk: {path}");
+                _logger.Debug($"{change} on disk: {path}");
             Volatile.Write(ref _solution, solution);
         }
     }
