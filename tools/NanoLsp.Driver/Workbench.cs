@@ -17,7 +17,18 @@ public static partial class Workbench
 
     /// <summary>Zero-based (line, character) of each match's group 1 end (after the dot) in the text.</summary>
     public static List<(int Line, int Character)> MemberAccessPositions(string text) =>
-        MemberAccess().Matches(text).Select(m => ToPosition(text, m.Index + m.Length)).ToList();
+        MemberAccess().Matches(text)
+            .Where(m => !IsUsingOrNamespaceLine(text, m.Index))
+            .Select(m => ToPosition(text, m.Index + m.Length))
+            .ToList();
+
+    /// <summary>Dotted names in using and namespace lines are namespaces, not member accesses.</summary>
+    private static bool IsUsingOrNamespaceLine(string text, int index)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
+        var line = text.AsSpan(lineStart, index - lineStart).TrimStart();
+        return line.StartsWith("using ") || line.StartsWith("namespace ") || line.StartsWith("global using ");
+    }
 
     /// <summary>Positions inside identifiers that look like type or member names (for hover).</summary>
     public static List<(int Line, int Character)> IdentifierPositions(string text) =>
