@@ -1,1 +1,39 @@
-return 0;
+using NanoLsp.Server;
+using NanoLsp.Server.Lifecycle;
+
+// NanoLsp's entry point: `NanoLsp --stdio` speaks LSP on stdin/stdout. stdout carries only protocol,
+// so everything else (usage, errors, logs) goes to stderr.
+
+const string Usage = """
+    NanoLsp — a C# language server (LSP over stdio) on Roslyn.
+
+    Usage:
+      NanoLsp --stdio      serve LSP on stdin/stdout (what an editor runs)
+      NanoLsp --version    print the version
+      NanoLsp --help       print this help
+
+    Settings (nanolsp.*) and custom requests: docs/protocol.md.
+    """;
+
+switch (args)
+{
+    case ["--stdio"]:
+        await using (var host = new LanguageServerHost(Console.OpenStandardInput(), Console.OpenStandardOutput()))
+        {
+            return await host.RunAsync();
+        }
+    case ["--version"]:
+        Console.WriteLine($"NanoLsp {InitializeHandler.Version}");
+        return 0;
+    case ["--help"] or ["-h"]:
+        Console.WriteLine(Usage);
+        return 0;
+    case []:
+        Console.Error.WriteLine("NanoLsp: no command. Editors start it with --stdio.");
+        Console.Error.WriteLine(Usage);
+        return 2;
+    default:
+        Console.Error.WriteLine($"NanoLsp: unknown argument(s): {string.Join(" ", args)}. Editors start it with --stdio.");
+        Console.Error.WriteLine(Usage);
+        return 2;
+}

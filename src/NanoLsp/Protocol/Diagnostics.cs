@@ -39,3 +39,22 @@ public sealed record Diagnostic(
     [property: JsonPropertyName("tags")]
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     IReadOnlyList<DiagnosticTag>? Tags = null);
+
+public sealed record PublishDiagnosticsParams(
+    [property: JsonPropertyName("uri")] string Uri,
+    [property: JsonPropertyName("version")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    int? Version,
+    [property: JsonPropertyName("diagnostics")] IReadOnlyList<Diagnostic> Diagnostics);
+
+public sealed record DocumentDiagnosticParams(
+    [property: JsonPropertyName("textDocument")] TextDocumentIdentifier TextDocument,
+    [property: JsonPropertyName("previousResultId")] string? PreviousResultId = null) : ITextDocumentParams;
+
+/// <summary>A "full" report; "unchanged" is answered when the previous result id still matches.</summary>
+public sealed record DocumentDiagnosticReport(
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("resultId")] string ResultId,
+    [property: JsonPropertyName("items")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<Diagnostic>? Items);

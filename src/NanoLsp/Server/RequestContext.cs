@@ -20,6 +20,12 @@ public sealed class RequestContext
 
     public required IServerLogger Logger { get; init; }
 
+    /// <summary>What the client declared in initialize (markdown, snippets, pull diagnostics, ...).</summary>
+    public ClientCapabilities ClientCapabilities { get; init; } = ClientCapabilities.None;
+
+    /// <summary>The nanolsp.* settings in force when the request was dequeued.</summary>
+    public ServerSettings Settings { get; init; } = ServerSettings.Default;
+
     public Document RequireDocument() =>
         Document ?? throw LspException.InvalidParams(
             DocumentUri is null ? "The request names no text document." : $"Unknown document: {DocumentUri}. Open it first (textDocument/didOpen) or add it to the workspace.");

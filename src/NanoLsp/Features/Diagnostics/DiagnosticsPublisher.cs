@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using NanoLsp.Protocol;
+using NanoLsp.Server;
+using NanoLsp.Workspace;
+
+namespace NanoLsp.Features.Diagnostics;
+
+/// <summary>
+/// Push diagnostics (textDocument/publishDiagnostics) for open documents: one run per document at a
+/// time, a newer schedule cancels the older run, edits are debounced. Clients that pull
+/// (textDocument/diagnostic) get no pushes.
+/// </summary>
+public sealed class DiagnosticsPublisher(WorkspaceManager workspace, ILanguageClient client, IServerLogger logger, ServerState state) : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _runs = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopped = new();
+
+    /// <summary>Raised after each publish, with the URI (tests and the bench wait on it).</summary>
+    public event Action<string>? Published;
+
+    private bool Pushing => !state.ClientCapabilities.SupportsPullDiagnostics && !_stopped.IsCancellationRequested;
+
+    public void Schedule(string uri, TimeSpan delay)
+    {
+        if (!Pushing)
+            return;
+        var run = CancellationTokenSource.CreateLinkedTokenSource(_stopped.Token);
+        if (_runs.TryGetValue(uri, out var previous))
+            CancelQuietly(previous);
+        _runs[uri] = run;
+        _ = Task.Run(() => RunAsync(uri, delay, run));
+    }
+
+    public void RefreshAll()
+    {
+        foreach (var path in workspace.OpenPaths)
+            Schedule(DocumentUris.FromPath(path), TimeSpan.Zero);
+    }
+
+    /// <summary>A closed document's diagnostics disappear from the editor.</summary>
+    public void Clear(string uri)
+    {
+        if (_runs.TryRemove(uri, out var run))
+            CancelQuietly(run);
+        if (Pushing)
+            _ = client.NotifyAsync(LspMethods.TextDocumentPublishDiagnostics, new PublishDiagnosticsParams(uri, null, []));
+    }
+
+    public void Stop() => _stopped.Cancel();
+
+    private static void CancelQuietly(CancellationTokenSource run)
+    {
+        try
+        {
+            run.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // That run has already finished.
+        }
+    }
+
+    private async Task RunAsync(string uri, TimeSpan delay, CancellationTokenSource run)
+    {
+        var token = run.Token;
+        try
+        {
+            if (delay > TimeSpan.Zero)
+                await Task.Delay(delay, token).ConfigureAwait(false);
+            var solution = workspace.CurrentSolution;
+            var document = workspace.FindDocument(solution, uri);
+            if (document is null)
+                return;
+            var version = DocumentUris.TryToPath(uri, out var path) ? workspace.OpenVersion(path) : null;
+            var text = await document.GetTextAsync(token).ConfigureAwait(false);
+            var diagnostics = await DocumentDiagnostics.GetAsync(document, state.Settings.AnalyzersEnabled, token).ConfigureAwait(false);
+            token.ThrowIfCancellationRequested();
+            await client.NotifyAsync(LspMethods.TextDocumentPublishDiagnostics,
+                new PublishDiagnosticsParams(uri, version, diagnostics.Select(d => DiagnosticConverter.ToLsp(d, text)).ToList())).ConfigureAwait(false);
+            Published?.Invoke(uri);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // A newer edit or a close superseded this run.
+        }
+        catch (Exception e)
+        {
+            logger.Error($"Diagnostics for {uri} failed: {e}");
+        }
+        finally
+        {
+            _runs.TryRemove(new KeyValuePair<string, CancellationTokenSource>(uri, run));
+            run.Dispose();
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _stopped.Cancel();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RoslynDiagnostic = Microsoft.CodeAnalysis.Diagnostic;
+
+namespace NanoLsp.Features.Diagnostics;
+
+/// <summary>Compiler and analyzer diagnostics of one document, as Roslyn reports them.</summary>
+public static class DocumentDiagnostics
+{
+    public static async Task<IReadOnlyList<RoslynDiagnostic>> GetAsync(Document document, bool includeAnalyzers, CancellationToken cancellationToken)
+    {
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"{document.Name} has no semantic model (not a C# document?).");
+        var tree = model.SyntaxTree;
+        var result = new List<RoslynDiagnostic>(model.GetDiagnostics(cancellationToken: cancellationToken));
+
+        var analyzers = includeAnalyzers
+            ? document.Project.AnalyzerReferences.SelectMany(r => r.GetAnalyzers(document.Project.Language)).ToImmutableArray()
+            : [];
+        if (analyzers.Length > 0)
+        {
+            var options = new CompilationWithAnalyzersOptions(document.Project.AnalyzerOptions, onAnalyzerException: null,
+                concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
+            var withAnalyzers = model.Compilation.WithAnalyzers(analyzers, options);
+            result.AddRange(await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, cancellationToken).ConfigureAwait(false));
+            result.AddRange(await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, cancellationToken).ConfigureAwait(false));
+        }
+        return result
+            .Where(d => d.Location.SourceTree == tree || !d.Location.IsInSource)
+            .Where(d => !d.IsSuppressed && DiagnosticConverter.IsShown(d))
+            .Distinct()
+            .OrderBy(d => d.Location.SourceSpan.Start)
+            .ToList();
+    }
+}

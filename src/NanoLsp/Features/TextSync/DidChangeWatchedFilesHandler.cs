@@ -1,0 +1,45 @@
+using NanoLsp.Protocol;
+using NanoLsp.Server;
+
+namespace NanoLsp.Features.TextSync;
+
+/// <summary>
+/// Files created, changed or deleted on disk (by git, a generator, another editor). A changed project
+/// or solution file reloads the workspace; .cs files are added, reloaded or removed one by one.
+/// </summary>
+public sealed class DidChangeWatchedFilesHandler(ServerServices services) : INotificationHandler<DidChangeWatchedFilesParams>, ICapabilityProvider
+{
+    public static readonly string[] Globs = ["**/*.cs", "**/*.csproj", "**/*.sln*"];
+
+    public string Method => LspMethods.WorkspaceDidChangeWatchedFiles;
+    public bool MutatesState => true;
+
+    public void AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client)
+    {
+    }
+
+    public IEnumerable<Registration> GetRegistrations(ClientCapabilities client)
+    {
+        if (!client.SupportsWatchedFilesRegistration)
+            yield break;
+        yield return new Registration("nanolsp/watchedFiles", LspMethods.WorkspaceDidChangeWatchedFiles,
+            new DidChangeWatchedFilesRegistrationOptions(Globs.Select(g => new Protocol.FileSystemWatcher(g)).ToList()));
+    }
+
+    public async Task HandleAsync(DidChangeWatchedFilesParams notification, RequestContext context, CancellationToken cancellationToken)
+    {
+        var projectChanged = notification.Changes.Any(c => c.Uri.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
+            || c.Uri.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || c.Uri.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase));
+        if (projectChanged)
+        {
+            services.Logger.Info("A project or solution file changed on disk: reloading the workspace.");
+            await services.Workspace.ReloadAsync(m => services.Logger.Debug(m), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            foreach (var change in notification.Changes)
+                services.Workspace.FileChanged(change.Uri, change.Type);
+        }
+        services.Diagnostics.RefreshAll();
+    }
+}

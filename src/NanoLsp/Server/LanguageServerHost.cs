@@ -1,0 +1,214 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.CodeAnalysis;
+using NonConcurrentSynchronizationContext = Microsoft.VisualStudio.Threading.NonConcurrentSynchronizationContext;
+using NanoLsp.Protocol;
+using NanoLsp.Server.Transport;
+using NanoLsp.Workspace;
+using StreamJsonRpc;
+
+namespace NanoLsp.Server;
+
+/// <summary>
+/// The JSON-RPC host: StreamJsonRpc over the client's streams (behind <see cref="TolerantTransport"/>),
+/// every handler of <see cref="HandlerCatalog"/> registered by its method name, each call checked
+/// against the lifecycle and run through the <see cref="RequestQueue"/>.
+/// </summary>
+public sealed class LanguageServerHost : IAsyncDisposable
+{
+    public static readonly JsonSerializerOptions SerializerOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private readonly TolerantTransport _transport;
+    private readonly JsonRpc _rpc;
+    private readonly ServerState _state = new();
+    private readonly ServerLogger _logger;
+    private readonly WorkspaceManager _workspace;
+    private readonly RequestQueue _queue;
+    private readonly ServerServices _services;
+
+    public LanguageServerHost(Stream input, Stream output)
+    {
+        _logger = new ServerLogger(() => _state.Settings);
+        _transport = new TolerantTransport(input, output, message => _logger.Warning(message));
+        var formatter = new SystemTextJsonFormatter();
+        formatter.JsonSerializerOptions.PropertyNamingPolicy = SerializerOptions.PropertyNamingPolicy;
+        formatter.JsonSerializerOptions.DefaultIgnoreCondition = SerializerOptions.DefaultIgnoreCondition;
+        _rpc = new JsonRpc(new HeaderDelimitedMessageHandler(_transport.RpcSide, formatter))
+        {
+            // Handlers are invoked one at a time in arrival order up to their first await, which is
+            // where they enter the RequestQueue: so the queue sees requests in the client's order.
+            SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
+        };
+        var client = new JsonRpcLanguageClient(_rpc, message => Console.Error.WriteLine(message));
+        _logger.Attach(client);
+        _workspace = new WorkspaceManager(_logger);
+        _services = new ServerServices(_workspace, client, _logger, _state);
+        var handlers = HandlerCatalog.Create(_services);
+        _services.Capabilities = new ServerCapabilitiesBuilder(handlers.OfType<ICapabilityProvider>());
+        _queue = new RequestQueue(_workspace, CreateContext, _logger);
+        Register(handlers);
+    }
+
+    /// <summary>Serves until the client sends exit or closes the stream; returns the process exit code.</summary>
+    public async Task<int> RunAsync()
+    {
+        _transport.Start();
+        _rpc.StartListening();
+        var finished = await Task.WhenAny(_state.ExitCode, _rpc.Completion, _transport.InputCompletion).ConfigureAwait(false);
+        if (finished == _state.ExitCode)
+            return await _state.ExitCode.ConfigureAwait(false);
+        _logger.Info("The client closed the connection without exit.");
+        return 1;
+    }
+
+    private RequestContext CreateContext(Solution solution, string? documentUri) => new()
+    {
+        Solution = solution,
+        Document = documentUri is null ? null : _workspace.FindDocument(solution, documentUri),
+        DocumentUri = documentUri,
+        Logger = _logger,
+        ClientCapabilities = _state.ClientCapabilities,
+        Settings = _state.Settings,
+    };
+
+    private void Register(IReadOnlyList<ILspHandler> handlers)
+    {
+        var seen = new HashSet<string>();
+        foreach (var handler in handlers)
+        {
+            if (!seen.Add(handler.Method))
+                throw new InvalidOperationException($"HandlerCatalog lists two handlers for {handler.Method}.");
+            var (bridge, method) = CreateBridge(handler);
+            _rpc.AddLocalRpcMethod(method, bridge, new JsonRpcMethodAttribute(handler.Method) { UseSingleObjectParameterDeserialization = true });
+        }
+    }
+
+    private (object Bridge, MethodInfo Method) CreateBridge(ILspHandler handler)
+    {
+        foreach (var type in handler.GetType().GetInterfaces().Where(i => i.IsGenericType))
+        {
+            var definition = type.GetGenericTypeDefinition();
+            var arguments = type.GetGenericArguments();
+            Type? bridgeType = null;
+            if (definition == typeof(IRequestHandler<,>))
+                bridgeType = typeof(RequestBridge<,>).MakeGenericType(arguments);
+            else if (definition == typeof(INotificationHandler<>))
+                bridgeType = typeof(NotificationBridge<>).MakeGenericType(arguments);
+            if (bridgeType is null)
+                continue;
+            var bridge = Activator.CreateInstance(bridgeType, handler, this)!;
+            var name = arguments[0] == typeof(NoParams) ? "InvokeWithoutParamsAsync" : "InvokeAsync";
+            return (bridge, bridgeType.GetMethod(name)!);
+        }
+        throw new InvalidOperationException($"{handler.GetType().Name} implements neither IRequestHandler nor INotificationHandler.");
+    }
+
+    internal async Task<TResult> DispatchRequestAsync<TParams, TResult>(IRequestHandler<TParams, TResult> handler, TParams request, CancellationToken cancellationToken)
+    {
+        var refusal = CheckLifecycle(handler.Method);
+        if (refusal is not null)
+            throw refusal;
+        // Set on arrival, not when the handler runs: what follows initialize queues behind it, and an
+        // exit that follows shutdown (exit is not queued) must see the shutdown.
+        if (handler.Method == LspMethods.Initialize)
+            _state.Phase = LifecyclePhase.Initializing;
+        else if (handler.Method == LspMethods.Shutdown)
+            _state.Phase = LifecyclePhase.ShuttingDown;
+        var uri = (request as ITextDocumentParams)?.TextDocument?.Uri;
+        var task = _queue.Enqueue(handler.Method, handler.MutatesState, uri, (context, ct) => handler.HandleAsync(request, context, ct), cancellationToken);
+        try
+        {
+            return await task.ConfigureAwait(false);
+        }
+        catch (LspException e)
+        {
+            _logger.Debug($"{handler.Method}: {e.Message}");
+            throw new LocalRpcException(e.Message) { ErrorCode = e.Code };
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // StreamJsonRpc answers RequestCancelled (-32800) for a call whose token fired.
+            throw;
+        }
+        catch (Exception e) when (e is not LocalRpcException)
+        {
+            _logger.Error($"{handler.Method} failed: {e}");
+            throw new LocalRpcException($"{handler.Method} failed: {e.Message}") { ErrorCode = LspErrorCodes.RequestFailed };
+        }
+    }
+
+    internal async Task DispatchNotificationAsync<TParams>(INotificationHandler<TParams> handler, TParams notification)
+    {
+        if (handler.Method == LspMethods.Exit)
+        {
+            // Not queued: exit must work even while a long write (a workspace load) holds the queue.
+            await handler.HandleAsync(notification, CreateContext(_workspace.CurrentSolution, null), CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+        if (_state.Phase is LifecyclePhase.Created or LifecyclePhase.ShuttingDown)
+        {
+            _logger.Warning($"Ignored {handler.Method}: the server is {(_state.Phase == LifecyclePhase.Created ? "not initialized" : "shutting down")}.");
+            return;
+        }
+        var uri = (notification as ITextDocumentParams)?.TextDocument?.Uri;
+        try
+        {
+            await _queue.Enqueue<bool>(handler.Method, handler.MutatesState, uri, async (context, ct) =>
+            {
+                await handler.HandleAsync(notification, context, ct).ConfigureAwait(false);
+                return true;
+            }, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (LspException e)
+        {
+            _logger.Warning($"{handler.Method}: {e.Message}");
+        }
+        catch (Exception e)
+        {
+            _logger.Error($"{handler.Method} failed: {e}");
+        }
+    }
+
+    private LocalRpcException? CheckLifecycle(string method) => _state.Phase switch
+    {
+        LifecyclePhase.Created when method != LspMethods.Initialize =>
+            new LocalRpcException($"The server is not initialized: send initialize before {method}.") { ErrorCode = LspErrorCodes.ServerNotInitialized },
+        not LifecyclePhase.Created when method == LspMethods.Initialize =>
+            new LocalRpcException("initialize was already received.") { ErrorCode = LspErrorCodes.InvalidRequest },
+        LifecyclePhase.ShuttingDown when method != LspMethods.Shutdown =>
+            new LocalRpcException($"The server is shutting down: {method} is not accepted after shutdown.") { ErrorCode = LspErrorCodes.InvalidRequest },
+        _ => null,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.Diagnostics.DisposeAsync().ConfigureAwait(false);
+        await _queue.DisposeAsync().ConfigureAwait(false);
+        _rpc.Dispose();
+        await _transport.DisposeAsync().ConfigureAwait(false);
+        _workspace.Dispose();
+    }
+
+    // StreamJsonRpc binds JSON-RPC methods to MethodInfos with a target: one small bridge object per
+    // handler gives it a strongly typed method to deserialise the params for.
+    private sealed class RequestBridge<TParams, TResult>(IRequestHandler<TParams, TResult> handler, LanguageServerHost host)
+    {
+        public Task<TResult> InvokeAsync(TParams request, CancellationToken cancellationToken) =>
+            host.DispatchRequestAsync(handler, request, cancellationToken);
+
+        public Task<TResult> InvokeWithoutParamsAsync(CancellationToken cancellationToken) =>
+            host.DispatchRequestAsync(handler, default(TParams)!, cancellationToken);
+    }
+
+    private sealed class NotificationBridge<TParams>(INotificationHandler<TParams> handler, LanguageServerHost host)
+    {
+        public Task InvokeAsync(TParams notification) => host.DispatchNotificationAsync(handler, notification);
+
+        public Task InvokeWithoutParamsAsync() => host.DispatchNotificationAsync(handler, default(TParams)!);
+    }
+}

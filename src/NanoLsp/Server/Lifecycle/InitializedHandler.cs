@@ -1,0 +1,57 @@
+using NanoLsp.Protocol;
+using NanoLsp.Workspace;
+
+namespace NanoLsp.Server.Lifecycle;
+
+/// <summary>
+/// Sends the dynamic registrations and loads the workspace. It mutates state, so every request that
+/// arrives during the load waits in the queue and then sees the loaded Solution.
+/// </summary>
+public sealed class InitializedHandler(ServerServices services) : INotificationHandler<object?>
+{
+    public string Method => LspMethods.Initialized;
+    public bool MutatesState => true;
+
+    public async Task HandleAsync(object? notification, RequestContext context, CancellationToken cancellationToken)
+    {
+        var client = services.State.ClientCapabilities;
+        var registrations = services.Capabilities.BuildRegistrations(client);
+        if (registrations.Count > 0)
+            _ = RegisterAsync(registrations);
+
+        var roots = WorkspaceRoots(services.State.InitializeParams);
+        await using (var progress = await WorkDoneProgress.BeginAsync(services.Client, client, services.Logger, "NanoLsp: loading workspace", cancellationToken).ConfigureAwait(false))
+        {
+            var outcome = await services.Workspace.LoadAsync(roots, progress.Report, cancellationToken).ConfigureAwait(false);
+            if (outcome.UserMessage is { } message)
+                await services.Client.NotifyAsync(LspMethods.WindowShowMessage, new ShowMessageParams(outcome.IsFallback ? MessageType.Warning : MessageType.Info, message)).ConfigureAwait(false);
+        }
+        services.Diagnostics.RefreshAll();
+    }
+
+    private async Task RegisterAsync(IReadOnlyList<Registration> registrations)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await services.Client.RequestAsync<object>(LspMethods.ClientRegisterCapability, new RegistrationParams(registrations), timeout.Token).ConfigureAwait(false);
+            services.Logger.Debug($"Registered {string.Join(", ", registrations.Select(r => r.Method))}.");
+        }
+        catch (Exception e)
+        {
+            services.Logger.Warning($"client/registerCapability failed ({e.Message}): files changed on disk may go unnoticed.");
+        }
+    }
+
+    /// <summary>The folders to open: workspaceFolders, else rootUri, else rootPath (deprecated but still sent).</summary>
+    public static IReadOnlyList<string> WorkspaceRoots(InitializeParams? request)
+    {
+        if (request is null)
+            return [];
+        if (request.WorkspaceFolders is { Count: > 0 } folders)
+            return folders.Select(f => DocumentUris.ToPath(f.Uri)).ToList();
+        if (request.RootUri is { } rootUri)
+            return [DocumentUris.ToPath(rootUri)];
+        return request.RootPath is { } rootPath ? [rootPath] : [];
+    }
+}

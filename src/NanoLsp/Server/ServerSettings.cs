@@ -1,0 +1,108 @@
+using System.Text.Json;
+
+namespace NanoLsp.Server;
+
+/// <summary>
+/// Every nanolsp.* setting, in one place (documented in docs/protocol.md). Immutable: a
+/// configuration change makes a new instance, so a running request keeps a consistent view.
+/// </summary>
+public sealed record ServerSettings
+{
+    public static ServerSettings Default { get; } = new();
+
+    /// <summary>nanolsp.logLevel: error | warning | info | debug — what goes to window/logMessage.</summary>
+    public LogLevel LogLevel { get; init; } = LogLevel.Info;
+
+    /// <summary>nanolsp.diagnostics.debounceMs: quiet time after an edit before diagnostics are recomputed.</summary>
+    public int DiagnosticsDebounceMs { get; init; } = 150;
+
+    /// <summary>nanolsp.diagnostics.analyzers: include analyzer diagnostics (not only compiler ones).</summary>
+    public bool AnalyzersEnabled { get; init; } = true;
+
+    /// <summary>nanolsp.inlineCompletion.enabled: answer inline-completion requests from the model.</summary>
+    public bool InlineCompletionEnabled { get; init; } = true;
+
+    /// <summary>nanolsp.model.path: a model directory to use instead of the shipped one (null: shipped).</summary>
+    public string? ModelPath { get; init; }
+
+    /// <summary>
+    /// Applies the nanolsp section of a didChangeConfiguration payload. Accepts both the nested form
+    /// (<c>{"nanolsp": {"logLevel": "debug"}}</c>) and dotted keys (<c>{"nanolsp.logLevel": "debug"}</c>).
+    /// A bad value keeps the old one and is reported in <paramref name="problems"/>.
+    /// </summary>
+    public ServerSettings Apply(JsonElement? payload, List<string> problems)
+    {
+        var values = Flatten(payload);
+        var next = this;
+        foreach (var (key, value) in values)
+        {
+            switch (key)
+            {
+                case "logLevel":
+                    if (value.ValueKind == JsonValueKind.String && Enum.TryParse<LogLevel>(value.GetString(), ignoreCase: true, out var level))
+                        next = next with { LogLevel = level };
+                    else
+                        problems.Add($"nanolsp.logLevel must be one of error, warning, info, debug; got {value}.");
+                    break;
+                case "diagnostics.debounceMs":
+                    if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var ms) && ms is >= 0 and <= 10_000)
+                        next = next with { DiagnosticsDebounceMs = ms };
+                    else
+                        problems.Add($"nanolsp.diagnostics.debounceMs must be a whole number from 0 to 10000; got {value}.");
+                    break;
+                case "diagnostics.analyzers":
+                    if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+                        next = next with { AnalyzersEnabled = value.GetBoolean() };
+                    else
+                        problems.Add($"nanolsp.diagnostics.analyzers must be true or false; got {value}.");
+                    break;
+                case "inlineCompletion.enabled":
+                    if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+                        next = next with { InlineCompletionEnabled = value.GetBoolean() };
+                    else
+                        problems.Add($"nanolsp.inlineCompletion.enabled must be true or false; got {value}.");
+                    break;
+                case "model.path":
+                    if (value.ValueKind == JsonValueKind.String)
+                        next = next with { ModelPath = string.IsNullOrWhiteSpace(value.GetString()) ? null : value.GetString() };
+                    else if (value.ValueKind == JsonValueKind.Null)
+                        next = next with { ModelPath = null };
+                    else
+                        problems.Add($"nanolsp.model.path must be a string; got {value}.");
+                    break;
+                default:
+                    problems.Add($"Unknown setting nanolsp.{key} (ignored).");
+                    break;
+            }
+        }
+        return next;
+    }
+
+    /// <summary>The nanolsp settings as (key below "nanolsp.", value) pairs.</summary>
+    private static List<(string Key, JsonElement Value)> Flatten(JsonElement? payload)
+    {
+        var result = new List<(string, JsonElement)>();
+        if (payload is not { ValueKind: JsonValueKind.Object } root)
+            return result;
+        foreach (var property in root.EnumerateObject())
+        {
+            if (property.Name == "nanolsp")
+                Walk(property.Value, "", result);
+            else if (property.Name.StartsWith("nanolsp.", StringComparison.Ordinal))
+                Walk(property.Value, property.Name["nanolsp.".Length..], result);
+        }
+        return result;
+    }
+
+    private static void Walk(JsonElement element, string prefix, List<(string, JsonElement)> result)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            if (prefix.Length > 0)
+                result.Add((prefix, element));
+            return;
+        }
+        foreach (var property in element.EnumerateObject())
+            Walk(property.Value, prefix.Length == 0 ? property.Name : $"{prefix}.{property.Name}", result);
+    }
+}

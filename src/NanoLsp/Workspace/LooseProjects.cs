@@ -1,0 +1,41 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace NanoLsp.Workspace;
+
+/// <summary>In-memory projects for files no project includes (a file opened from outside the workspace).</summary>
+public static class LooseProjects
+{
+    public const string MiscellaneousName = "Miscellaneous files";
+
+    private static readonly Lazy<IReadOnlyList<MetadataReference>> FrameworkReferences = new(() =>
+        MsBuildSetup.FrameworkReferenceAssemblies().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList());
+
+    public static Solution AddLooseProject(Solution solution, string name, string? folder, IEnumerable<string> files)
+    {
+        var id = ProjectId.CreateNewId(name);
+        // Borrow the references of a loaded C# project when there is one (so loose files see the same
+        // packages); otherwise the framework's reference assemblies.
+        var references = solution.Projects.FirstOrDefault(p => p.Language == LanguageNames.CSharp && p.MetadataReferences.Count > 0 && p.DocumentIds.Count > 0)?.MetadataReferences
+            ?? FrameworkReferences.Value;
+        var info = ProjectInfo.Create(id, VersionStamp.Create(), name, name.Replace(' ', '_'), LanguageNames.CSharp,
+            filePath: folder is null ? null : Path.Combine(folder, name.Replace(' ', '_') + ".csproj"),
+            compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
+            parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
+            metadataReferences: references);
+        solution = solution.AddProject(info);
+        foreach (var file in files)
+            solution = AddFile(solution, id, file, null);
+        return solution;
+    }
+
+    public static Solution AddFile(Solution solution, ProjectId project, string path, SourceText? text)
+    {
+        var id = DocumentId.CreateNewId(project, path);
+        var loader = text is null
+            ? (TextLoader)new FileTextLoader(path, defaultEncoding: null)
+            : TextLoader.From(TextAndVersion.Create(text, VersionStamp.Create(), path));
+        return solution.AddDocument(DocumentInfo.Create(id, Path.GetFileName(path), loader: loader, filePath: path));
+    }
+}
