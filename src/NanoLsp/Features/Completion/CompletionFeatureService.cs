@@ -46,7 +46,7 @@ public sealed class CompletionFeatureService
         var resultId = Interlocked.Increment(ref _nextResultId);
         Volatile.Write(ref _last, new CachedList(resultId, document.Id, version, offset, list.ItemsList.ToImmutableArray()));
 
-        var uri = document.FilePath is null ? document.Name : Features.CodeActions.DocumentUris.FromPath(document.FilePath);
+        var uri = document.FilePath is null ? document.Name : DocumentUris.FromPath(document.FilePath);
         var items = new List<LspCompletionItem>(list.ItemsList.Count);
         for (var i = 0; i < list.ItemsList.Count; i++)
         {
