@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using NanoLsp.Protocol;
 using NanoLsp.Server;
 using NanoLsp.Workspace;
@@ -73,11 +74,19 @@ public sealed class DiagnosticsPublisher(WorkspaceManager workspace, ILanguageCl
                 return;
             var version = DocumentUris.TryToPath(uri, out var path) ? workspace.OpenVersion(path) : null;
             var text = await document.GetTextAsync(token).ConfigureAwait(false);
-            var diagnostics = await DocumentDiagnostics.GetAsync(document, state.Settings.AnalyzersEnabled, token).ConfigureAwait(false);
-            token.ThrowIfCancellationRequested();
-            await client.NotifyAsync(LspMethods.TextDocumentPublishDiagnostics,
-                new PublishDiagnosticsParams(uri, version, diagnostics.Select(d => DiagnosticConverter.ToLsp(d, text)).ToList())).ConfigureAwait(false);
-            Published?.Invoke(uri);
+            var watch = Stopwatch.StartNew();
+            // Two rounds: the compiler's diagnostics as soon as they are known, then with the
+            // analyzers' (seconds on a cold server, when the SDK's analyzers first run).
+            var compiler = await DocumentDiagnostics.GetCompilerAsync(document, token).ConfigureAwait(false);
+            await PublishAsync(uri, version, compiler, text, token).ConfigureAwait(false);
+            logger.Debug($"Diagnostics {document.Name}: {compiler.Count} from the compiler in {watch.ElapsedMilliseconds} ms");
+            if (state.Settings.AnalyzersEnabled && document.Project.AnalyzerReferences.Count > 0)
+            {
+                var all = await DocumentDiagnostics.GetAsync(document, includeAnalyzers: true, token).ConfigureAwait(false);
+                if (all.Count != compiler.Count)
+                    await PublishAsync(uri, version, all, text, token).ConfigureAwait(false);
+                logger.Debug($"Diagnostics {document.Name}: {all.Count} with analyzers after {watch.ElapsedMilliseconds} ms");
+            }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -92,6 +101,14 @@ public sealed class DiagnosticsPublisher(WorkspaceManager workspace, ILanguageCl
             _runs.TryRemove(new KeyValuePair<string, CancellationTokenSource>(uri, run));
             run.Dispose();
         }
+    }
+
+    private async Task PublishAsync(string uri, int? version, IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> diagnostics, Microsoft.CodeAnalysis.Text.SourceText text, CancellationToken token)
+    {
+        token.ThrowIfCancellationRequested();
+        await client.NotifyAsync(LspMethods.TextDocumentPublishDiagnostics,
+            new PublishDiagnosticsParams(uri, version, diagnostics.Select(d => DiagnosticConverter.ToLsp(d, text)).ToList())).ConfigureAwait(false);
+        Published?.Invoke(uri);
     }
 
     public ValueTask DisposeAsync()

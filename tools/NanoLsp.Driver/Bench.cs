@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace NanoLsp.Driver;
+
+/// <summary>
+/// Latency and memory of the real server on a folder: initialize -> first diagnostics, then pull
+/// diagnostics after an edit, hover and completion, N times each; peak server memory (VmHWM).
+/// Not a timed test: numbers depend on the machine; run it to measure.
+/// </summary>
+public static class Bench
+{
+    public static async Task<int> RunAsync(string folder, int runs, string? fileArgument)
+    {
+        folder = Path.GetFullPath(folder);
+        var file = fileArgument is not null ? Path.GetFullPath(fileArgument) : Workbench.CSharpFiles(folder).OrderByDescending(f => new FileInfo(f).Length).FirstOrDefault();
+        if (file is null || !File.Exists(file))
+        {
+            Console.Error.WriteLine($"No .cs file to work on under {folder}.");
+            return 2;
+        }
+        var text = File.ReadAllText(file);
+        Console.WriteLine($"bench {folder}\nfile: {Path.GetRelativePath(folder, file)} ({text.Split('\n').Length} lines), {runs} runs per measure, {Environment.ProcessorCount} CPU(s)");
+
+        await using var client = LspClient.Start();
+        var clock = Stopwatch.StartNew();
+        await client.InitializeAsync(folder);
+        var initialized = clock.Elapsed;
+        await client.OpenAsync(file, text);
+        await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => p.GetProperty("uri").GetString() == LspClient.ToUri(file), TimeSpan.FromMinutes(10));
+        var firstDiagnostics = clock.Elapsed;
+        Console.WriteLine($"initialize answered        {initialized.TotalMilliseconds,8:0} ms");
+        Console.WriteLine($"initialize -> first diags  {firstDiagnostics.TotalMilliseconds,8:0} ms");
+
+        var uri = LspClient.ToUri(file);
+        var lines = text.Split('\n').Length;
+        var version = 1;
+        var pull = await MeasureAsync(runs, async i =>
+        {
+            // An edit first, so each pull recomputes instead of answering from cache.
+            await client.NotifyAsync("textDocument/didChange", new JsonObject
+            {
+                ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = ++version },
+                ["contentChanges"] = new JsonArray(new JsonObject
+                {
+                    ["range"] = new JsonObject { ["start"] = Workbench.Position(lines, 0), ["end"] = Workbench.Position(lines, 0) },
+                    ["text"] = i % 2 == 0 ? " " : "",
+                }),
+            });
+            var watch = Stopwatch.StartNew();
+            await client.RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } });
+            return watch.Elapsed;
+        });
+        Report("pull diagnostics (after edit)", pull);
+
+        var identifiers = Workbench.IdentifierPositions(text);
+        var hover = await MeasureFeatureAsync(runs, "textDocument/hover", identifiers, p => Workbench.TextDocumentPosition(file, p.Line, p.Character), client);
+        Report("hover", hover);
+        var members = Workbench.MemberAccessPositions(text);
+        var completion = await MeasureFeatureAsync(runs, "textDocument/completion", members, p => Workbench.TextDocumentPosition(file, p.Line, p.Character), client);
+        Report("completion after '.'", completion);
+
+        Console.WriteLine($"peak server memory         {client.PeakMemoryBytes() / (1024.0 * 1024.0),8:0} MiB");
+        await client.ShutdownAsync();
+        return 0;
+    }
+
+    private static async Task<List<TimeSpan>?> MeasureFeatureAsync(
+        int runs, string method, List<(int Line, int Character)> positions, Func<(int Line, int Character), JsonNode> parameters, LspClient client)
+    {
+        if (positions.Count == 0)
+            return null;
+        try
+        {
+            return await MeasureAsync(runs, async i =>
+            {
+                var watch = Stopwatch.StartNew();
+                await client.RequestAsync(method, parameters(positions[i % positions.Count]));
+                return watch.Elapsed;
+            });
+        }
+        catch (LspResponseException e) when (e.Code == -32601)
+        {
+            Console.WriteLine($"({method} is not implemented by this server build)");
+            return null;
+        }
+    }
+
+    private static async Task<List<TimeSpan>> MeasureAsync(int runs, Func<int, Task<TimeSpan>> run)
+    {
+        var times = new List<TimeSpan>();
+        await run(-1); // warm-up, not counted
+        for (var i = 0; i < runs; i++)
+            times.Add(await run(i));
+        return times;
+    }
+
+    private static void Report(string what, List<TimeSpan>? times)
+    {
+        if (times is null || times.Count == 0)
+            return;
+        var sorted = times.Select(t => t.TotalMilliseconds).Order().ToList();
+        double Percentile(double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+        Console.WriteLine($"{what,-26} p50 {Percentile(0.5),6:0} ms  p90 {Percentile(0.9),6:0} ms  p99 {Percentile(0.99),6:0} ms  (n={sorted.Count})");
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace NanoLsp.Driver;
+
+/// <summary>What demo and bench share: open a folder, find its C# files, and pick interesting caret positions.</summary>
+public static partial class Workbench
+{
+    private static readonly string[] Skipped = ["bin", "obj", ".git", "node_modules"];
+
+    public static List<string> CSharpFiles(string folder) =>
+        Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar).Any(part => Skipped.Contains(part)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>Zero-based (line, character) of each match's group 1 end (after the dot) in the text.</summary>
+    public static List<(int Line, int Character)> MemberAccessPositions(string text) =>
+        MemberAccess().Matches(text).Select(m => ToPosition(text, m.Index + m.Length)).ToList();
+
+    /// <summary>Positions inside identifiers that look like type or member names (for hover).</summary>
+    public static List<(int Line, int Character)> IdentifierPositions(string text) =>
+        PascalIdentifier().Matches(text).Select(m => ToPosition(text, m.Index + 1)).ToList();
+
+    public static (int Line, int Character) ToPosition(string text, int offset)
+    {
+        var line = 0;
+        var lineStart = 0;
+        for (var i = 0; i < offset; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return (line, offset - lineStart);
+    }
+
+    public static JsonObject Position(int line, int character) => new() { ["line"] = line, ["character"] = character };
+
+    public static JsonObject TextDocumentPosition(string path, int line, int character) => new()
+    {
+        ["textDocument"] = new JsonObject { ["uri"] = LspClient.ToUri(path) },
+        ["position"] = Position(line, character),
+    };
+
+    /// <summary>Hover contents as plain text, whichever of the LSP shapes the server used.</summary>
+    public static string HoverText(JsonElement hover)
+    {
+        if (hover.ValueKind != JsonValueKind.Object || !hover.TryGetProperty("contents", out var contents))
+            return "(no hover)";
+        return contents.ValueKind switch
+        {
+            JsonValueKind.String => contents.GetString()!,
+            JsonValueKind.Object => contents.GetProperty("value").GetString()!,
+            JsonValueKind.Array => string.Join("\n", contents.EnumerateArray().Select(c => c.ValueKind == JsonValueKind.String ? c.GetString() : c.GetProperty("value").GetString())),
+            _ => "(no hover)",
+        };
+    }
+
+    /// <summary>Completion items from a CompletionList or a bare array.</summary>
+    public static List<JsonElement> CompletionItems(JsonElement result) => result.ValueKind switch
+    {
+        JsonValueKind.Array => result.EnumerateArray().ToList(),
+        JsonValueKind.Object when result.TryGetProperty("items", out var items) => items.EnumerateArray().ToList(),
+        _ => [],
+    };
+
+    [GeneratedRegex(@"\b[A-Za-z_]\w*\.(?=[A-Za-z_])")]
+    private static partial Regex MemberAccess();
+
+    [GeneratedRegex(@"(?<![\w""])[A-Z][A-Za-z0-9]{2,}\b")]
+    private static partial Regex PascalIdentifier();
+}

@@ -1,0 +1,13 @@
+#!/bin/sh
+# Rebuilds tests/fixtures/models/tiny/: a BPE tokenizer (vocab 512) trained on training/sample/,
+# a random-weight 2-layer GQA decoder, its ONNX export, test vectors and the golden greedy output.
+set -eu
+HERE=$(cd "$(dirname "$0")" && pwd)
+OUT=${1:-$HERE/../tests/fixtures/models/tiny}
+PY=${PYTHON:-/usr/bin/python3}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+cd "$HERE"
+$PY tokenizer.py train --vocab-size 512 --out "$TMP/tok" sample/*.cs
+$PY random_checkpoint.py --out "$TMP/tiny.pt" --vocab-size 512
+$PY export.py --ckpt "$TMP/tiny.pt" --tokenizer "$TMP/tok" --out "$OUT" --name tiny-random
