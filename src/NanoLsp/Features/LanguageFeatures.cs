@@ -24,7 +24,7 @@ public sealed class LanguageFeatures
         _catalog = new Lazy<Task<ProviderCatalog>>(() => Task.Run(Compose), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Starts composition now, off the caller's thread, so the first request does not pay for it.</summary>
-    public void StartWarmUp() => _ = _catalog.Value;
+    public Task<ProviderCatalog> StartWarmUp() => _catalog.Value;
 
     public Task<ProviderCatalog> GetCatalogAsync(CancellationToken cancellationToken) =>
         _catalog.Value.WaitAsync(cancellationToken);
@@ -120,7 +120,12 @@ public sealed class FeatureServices
     private FeatureServices(ServerServices server)
     {
         Server = server;
-        Providers.StartWarmUp();
+        Providers.StartWarmUp().ContinueWith(t => server.Logger.Log(
+            t.IsCompletedSuccessfully ? LogLevel.Info : LogLevel.Error,
+            t.IsCompletedSuccessfully
+                ? $"Code actions ready: {t.Result.FixProviders.Length} fix and {t.Result.RefactoringProviders.Length} refactoring providers composed in {t.Result.ComposeTime.TotalMilliseconds:0} ms"
+                : $"Code action providers failed to compose: {t.Exception?.GetBaseException().Message}"),
+            TaskScheduler.Default);
         CodeActions = new CodeActions.CodeActionService(Providers, message => server.Logger.Log(LogLevel.Debug, message));
         Hover = new Hover.HoverService(CodeActions);
     }
