@@ -5,25 +5,31 @@ using StreamJsonRpc;
 
 namespace NanoLsp.Tests.Features.E2E;
 
+/// <summary>The server on the fixture with a .csproj (MSBuildWorkspace).</summary>
+public sealed class FeatureServerFixture() : FeatureServer("ProjectFixture");
+
+/// <summary>The server on the loose-file folder (no project: served through a generated one).</summary>
+public sealed class LooseFilesServerFixture() : FeatureServer("LooseFiles");
+
 /// <summary>
-/// The real NanoLsp process over stdio, opened on a private copy of tests/fixtures/ProjectFixture,
-/// shared by the feature e2e tests (one MSBuild load, one MEF composition). It answers the
+/// The real NanoLsp process over stdio, opened on a private copy of a folder under tests/fixtures,
+/// shared by the tests of one class (one workspace load, one MEF composition). It answers the
 /// server's own requests the way a plain client does and collects published diagnostics.
 /// </summary>
-public sealed class FeatureServerFixture : IAsyncLifetime
+public abstract class FeatureServer(string fixtureName) : IAsyncLifetime
 {
     private Process? _process;
     private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonElement>> _diagnostics = new();
 
     public JsonRpc Rpc { get; private set; } = null!;
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "nanolsp-features-e2e", Guid.NewGuid().ToString("N"));
-    public string Uri(string file) => new Uri(Path.Combine(Root, "ProjectFixture", file)).AbsoluteUri;
-    public string ReadFixture(string file) => File.ReadAllText(Path.Combine(Root, "ProjectFixture", file));
+    public string Uri(string file) => new Uri(Path.Combine(Root, fixtureName, file)).AbsoluteUri;
+    public string ReadFixture(string file) => File.ReadAllText(Path.Combine(Root, fixtureName, file));
 
     public async Task InitializeAsync()
     {
         var repo = RepositoryRoot();
-        CopyFixture(Path.Combine(repo, "tests", "fixtures"), Root);
+        CopyFixture(Path.Combine(repo, "tests", "fixtures"), fixtureName, Root);
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
         var server = Path.Combine(repo, "src", "NanoLsp", "bin", configuration, "net10.0", "NanoLsp.dll");
         var start = new ProcessStartInfo("dotnet", [server, "--stdio"])
@@ -43,12 +49,12 @@ public sealed class FeatureServerFixture : IAsyncLifetime
         Rpc.AddLocalRpcTarget(new ClientSide(this));
         Rpc.StartListening();
 
-        var folder = new Uri(Path.Combine(Root, "ProjectFixture")).AbsoluteUri;
+        var folder = new Uri(Path.Combine(Root, fixtureName)).AbsoluteUri;
         Capabilities = await Rpc.InvokeWithParameterObjectAsync<JsonElement>("initialize", new
         {
             processId = Environment.ProcessId,
             rootUri = folder,
-            workspaceFolders = new[] { new { uri = folder, name = "ProjectFixture" } },
+            workspaceFolders = new[] { new { uri = folder, name = fixtureName } },
             capabilities = new
             {
                 workspace = new { workspaceEdit = new { documentChanges = true, resourceOperations = new[] { "create", "rename", "delete" } } },
@@ -70,7 +76,7 @@ public sealed class FeatureServerFixture : IAsyncLifetime
     }
 
     /// <summary>What the client answers and receives: diagnostics are recorded, progress and registrations accepted.</summary>
-    private sealed class ClientSide(FeatureServerFixture fixture)
+    private sealed class ClientSide(FeatureServer fixture)
     {
         [JsonRpcMethod("textDocument/publishDiagnostics", UseSingleObjectParameterDeserialization = true)]
         public void PublishDiagnostics(JsonElement notification) => fixture.OnDiagnostics(notification);
@@ -120,12 +126,12 @@ public sealed class FeatureServerFixture : IAsyncLifetime
 
     // The fixture project and the props that keep the repository's build settings away from it;
     // a private copy so restore output and parallel test classes never collide.
-    private static void CopyFixture(string fixtures, string target)
+    private static void CopyFixture(string fixtures, string fixtureName, string target)
     {
-        Directory.CreateDirectory(Path.Combine(target, "ProjectFixture"));
+        Directory.CreateDirectory(Path.Combine(target, fixtureName));
         foreach (var props in Directory.GetFiles(fixtures, "Directory.*.props"))
             File.Copy(props, Path.Combine(target, Path.GetFileName(props)));
-        foreach (var file in Directory.GetFiles(Path.Combine(fixtures, "ProjectFixture")))
-            File.Copy(file, Path.Combine(target, "ProjectFixture", Path.GetFileName(file)));
+        foreach (var file in Directory.GetFiles(Path.Combine(fixtures, fixtureName)))
+            File.Copy(file, Path.Combine(target, fixtureName, Path.GetFileName(file)));
     }
 }
