@@ -78,6 +78,28 @@ public sealed class FeatureServiceTests
     }
 
     [Fact]
+    public async Task ActionsNeedingAnOptionsDialogAreLeftOut()
+    {
+        var (document, caret) = FeatureWorkspace.Create("class $$Order { public int Id { get; set; } public string Name { get; set; } = \"\"; public void Ship() { } }");
+        var service = new CodeActionService(Features);
+        var actions = await service.GetActionsAsync(document, new TextSpan(caret, 0), includeRefactorings: true, CancellationToken.None);
+        Assert.NotEmpty(actions);
+        Assert.DoesNotContain(actions, a => a.Action is Microsoft.CodeAnalysis.CodeActions.CodeActionWithOptions);
+        // "Extract interface..." opens a dialog in Visual Studio; here it is not offered.
+        Assert.DoesNotContain(actions, a => a.Title.StartsWith("Extract interface", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RefactoringKindsFollowTheProviderNames()
+    {
+        Assert.Equal(CodeActionKinds.RefactorExtract, CodeActionService.RefactoringKind("Extract Method Code Action Provider"));
+        Assert.Equal(CodeActionKinds.RefactorExtract, CodeActionService.RefactoringKind("Introduce Variable Code Action Provider"));
+        Assert.Equal(CodeActionKinds.RefactorInline, CodeActionService.RefactoringKind("Inline Temporary Code Action Provider"));
+        Assert.Equal(CodeActionKinds.SourceOrganizeImports, CodeActionService.RefactoringKind("OrganizeImports"));
+        Assert.Equal(CodeActionKinds.RefactorRewrite, CodeActionService.RefactoringKind("Use Expression Body Code Action Provider"));
+    }
+
+    [Fact]
     public async Task HoverOnASymbolShowsSignatureAndSummary()
     {
         var (document, caret) = FeatureWorkspace.Create("class C { void M() { System.Console.Write$$Line(\"hi\"); } }");
@@ -114,6 +136,21 @@ public sealed class FeatureServiceTests
         var resolved = await service.ResolveAsync(document, writeLine, CancellationToken.None);
         Assert.Contains("WriteLine", resolved.Detail);
         Assert.Contains("Writes the current line terminator", resolved.Documentation!.Value);
+    }
+
+    [Fact]
+    public async Task CommitCharactersAreOfferedExceptWhileANameIsBeingDeclared()
+    {
+        var service = new CompletionFeatureService();
+        var (member, memberCaret) = FeatureWorkspace.Create("class C { void M() { System.Console.$$ } }");
+        var members = await service.GetCompletionsAsync(member, PositionMapper.ToPosition(await member.GetTextAsync(), memberCaret), null, CancellationToken.None, commitCharacters: true);
+        Assert.Equal([".", "(", ";", "["], members.Items[0].CommitCharacters);
+
+        // A lambda parameter being named: Roslyn is in suggestion mode, so nothing typed may commit.
+        var (lambda, lambdaCaret) = FeatureWorkspace.Create("class C { void M() { System.Func<int, int> f = ($$ } }");
+        var names = await service.GetCompletionsAsync(lambda, PositionMapper.ToPosition(await lambda.GetTextAsync(), lambdaCaret), null, CancellationToken.None, commitCharacters: true);
+        Assert.NotEmpty(names.Items);
+        Assert.All(names.Items, i => Assert.Null(i.CommitCharacters));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class CodeActionHandler(ServerServices services) : IRequestHandler
 
     public void AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities.CodeActionProvider = new CodeActionOptions(
-            [CodeActionKinds.QuickFix, CodeActionKinds.RefactorExtract, CodeActionKinds.RefactorInline, CodeActionKinds.RefactorRewrite, CodeActionKinds.Source],
+            [CodeActionKinds.QuickFix, CodeActionKinds.RefactorExtract, CodeActionKinds.RefactorInline, CodeActionKinds.RefactorRewrite, CodeActionKinds.Source, CodeActionKinds.SourceOrganizeImports],
             ResolveProvider: true);
 
     public async Task<IReadOnlyList<LspCodeAction>> HandleAsync(CodeActionParams request, RequestContext context, CancellationToken cancellationToken)

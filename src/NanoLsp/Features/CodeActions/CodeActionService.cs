@@ -122,14 +122,19 @@ public sealed class CodeActionService(LanguageFeatures features, Action<string>?
     }
 
     // Refactoring providers carry no LSP kind; their export names say what they do.
-    internal static string RefactoringKind(string providerName) =>
-        providerName.Contains("Extract", StringComparison.OrdinalIgnoreCase) || providerName.Contains("Introduce", StringComparison.OrdinalIgnoreCase)
-            ? CodeActionKinds.RefactorExtract
-            : providerName.Contains("Inline", StringComparison.OrdinalIgnoreCase)
-                ? CodeActionKinds.RefactorInline
-                : providerName.Contains("Sort", StringComparison.OrdinalIgnoreCase) || providerName.Contains("Import", StringComparison.OrdinalIgnoreCase)
-                    ? CodeActionKinds.Source
-                    : CodeActionKinds.RefactorRewrite;
+    internal static string RefactoringKind(string providerName)
+    {
+        bool Has(string word) => providerName.Contains(word, StringComparison.OrdinalIgnoreCase);
+        if (Has("OrganizeImports") || Has("Organize Imports"))
+            return CodeActionKinds.SourceOrganizeImports;
+        if (Has("Extract") || Has("Introduce"))
+            return CodeActionKinds.RefactorExtract;
+        if (Has("Inline"))
+            return CodeActionKinds.RefactorInline;
+        if (Has("Import") || Has("Banner"))
+            return CodeActionKinds.Source;
+        return CodeActionKinds.RefactorRewrite;
+    }
 
     /// <summary>Finds the action the list showed (same provider, same title; index breaks ties) or throws a clear error.</summary>
     public async Task<CodeActionCandidate> FindAsync(Document document, TextSpan span, CodeActionData data, CancellationToken cancellationToken)

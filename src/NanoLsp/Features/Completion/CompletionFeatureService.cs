@@ -27,7 +27,14 @@ public sealed class CompletionFeatureService
 
     private sealed record CachedList(long ResultId, DocumentId DocumentId, VersionStamp Version, int Position, ImmutableArray<RoslynCompletionItem> Items);
 
-    public async Task<LspCompletionList> GetCompletionsAsync(Document document, Position position, CompletionContext? context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Characters that accept the selected item and are then typed themselves: a conservative subset
+    /// of Roslyn's C# rules (no space or operators, which would fight the user while naming things).
+    /// </summary>
+    public static IReadOnlyList<string> CommitCharacters { get; } = [".", "(", ";", "["];
+
+    public async Task<LspCompletionList> GetCompletionsAsync(
+        Document document, Position position, CompletionContext? context, CancellationToken cancellationToken, bool commitCharacters = false)
     {
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var offset = PositionMapper.ToOffset(text, position);
@@ -46,6 +53,8 @@ public sealed class CompletionFeatureService
         var resultId = Interlocked.Increment(ref _nextResultId);
         Volatile.Write(ref _last, new CachedList(resultId, document.Id, version, offset, list.ItemsList.ToImmutableArray()));
 
+        // In "suggestion mode" (a name is being declared, e.g. a lambda parameter) typing must never commit.
+        var commit = commitCharacters && list.SuggestionModeItem is null ? CommitCharacters : null;
         var uri = document.FilePath is null ? document.Name : DocumentUris.FromPath(document.FilePath);
         var items = new List<LspCompletionItem>(list.ItemsList.Count);
         for (var i = 0; i < list.ItemsList.Count; i++)
@@ -61,6 +70,7 @@ public sealed class CompletionFeatureService
                 FilterText = item.FilterText != label ? item.FilterText : null,
                 Preselect = item.Rules.MatchPriority > MatchPriority.Default ? true : null,
                 TextEdit = await TextEditForAsync(service, document, text, item, cancellationToken).ConfigureAwait(false),
+                CommitCharacters = commit,
                 Data = new CompletionItemData(uri, position, resultId, i),
             });
         }

@@ -15,7 +15,8 @@ public sealed class CompletionHandler(ServerServices services) : IRequestHandler
         capabilities.CompletionProvider = new CompletionOptions(CompletionFeatureService.TriggerCharacters, ResolveProvider: true);
 
     public Task<CompletionList> HandleAsync(CompletionParams request, RequestContext context, CancellationToken cancellationToken) =>
-        _features.Completion.GetCompletionsAsync(context.RequireDocument(), request.Position, request.Context, cancellationToken);
+        _features.Completion.GetCompletionsAsync(context.RequireDocument(), request.Position, request.Context, cancellationToken,
+            commitCharacters: context.ClientCapabilities.Supports("textDocument", "completion", "completionItem", "commitCharactersSupport"));
 }
 
 /// <summary>completionItem/resolve: documentation and full signature for one item.</summary>
