@@ -30,6 +30,8 @@ public sealed class FeatureServiceTests
         var service = new CodeActionService(Features);
         var actions = await service.GetActionsAsync(document, new TextSpan(caret, 0), includeRefactorings: false, CancellationToken.None);
         var addUsing = Assert.Single(actions, a => a.Title == "using System.Text;");
+        // The import ranks above fully qualifying the name or generating a new type.
+        Assert.True(actions[0] == addUsing, "First: " + string.Join(" | ", actions.Select(a => $"{a.Title} ({a.Action.Priority})")));
         Assert.Equal(CodeActionKinds.QuickFix, addUsing.Kind);
 
         var edit = await CodeActionEditBuilder.BuildAsync(addUsing.Action, document.Project.Solution, EditOptions.Default, CancellationToken.None);

@@ -56,7 +56,7 @@ public sealed class CodeActionService(LanguageFeatures features, Action<string>?
         }
 
         // The same title from two diagnostics (e.g. two unknown names fixed by one using) is one action.
-        return result.DistinctBy(a => (a.Title, a.Kind)).ToList();
+        return Order(result.DistinctBy(a => (a.Title, a.Kind)));
     }
 
     /// <summary>The fixes for one diagnostic (hover lists their titles under the explanation).</summary>
@@ -66,7 +66,7 @@ public sealed class CodeActionService(LanguageFeatures features, Action<string>?
         return await GetFixesAsync(catalog, document, diagnostic, null, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<List<CodeActionCandidate>> GetFixesAsync(
+    private async Task<IReadOnlyList<CodeActionCandidate>> GetFixesAsync(
         ProviderCatalog catalog, Document document, Diagnostic diagnostic, string? onlyProvider, CancellationToken cancellationToken)
     {
         var result = new List<CodeActionCandidate>();
@@ -80,8 +80,13 @@ public sealed class CodeActionService(LanguageFeatures features, Action<string>?
             if (await RunProviderAsync(name, () => provider.RegisterCodeFixesAsync(context)).ConfigureAwait(false))
                 AddFlattened(result, registered, name, CodeActionKinds.QuickFix, isFix: true);
         }
-        return result;
+        return Order(result);
     }
+
+    // Fixes before refactorings, then Roslyn's own priority (High: e.g. "using System.Text;" over
+    // fully qualifying or generating a type); the sort is stable, so providers keep their MEF order otherwise.
+    private static List<CodeActionCandidate> Order(IEnumerable<CodeActionCandidate> actions) =>
+        actions.OrderByDescending(a => a.IsFix).ThenByDescending(a => a.Action.Priority).ToList();
 
     // One misbehaving provider must not cost the user every other action.
     private async Task<bool> RunProviderAsync(string name, Func<Task> run)
