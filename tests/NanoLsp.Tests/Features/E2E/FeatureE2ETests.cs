@@ -95,6 +95,27 @@ public sealed class FeatureE2ETests(FeatureServerFixture server) : IClassFixture
     }
 
     [Fact]
+    public async Task FileCreatingActionResolvesToCreateFileWithoutWritingIt()
+    {
+        var (uri, text) = await OpenGreeterAsync();
+        var (line, character) = Find(text, "new StringBuilder()", 4);
+        var range = new { start = new { line, character }, end = new { line, character } };
+        var actions = await server.Rpc.InvokeWithParameterObjectAsync<JsonElement>("textDocument/codeAction",
+            new { textDocument = new { uri }, range, context = new { diagnostics = Array.Empty<object>() } });
+        var generate = actions.EnumerateArray().Single(a => a.GetProperty("title").GetString()!.EndsWith("Generate class 'StringBuilder' in new file", StringComparison.Ordinal));
+
+        var resolved = await server.Rpc.InvokeWithParameterObjectAsync<JsonElement>("codeAction/resolve", generate);
+        var changes = resolved.GetProperty("edit").GetProperty("documentChanges").EnumerateArray().ToList();
+        var create = changes.Single(c => c.TryGetProperty("kind", out var k) && k.GetString() == "create");
+        var newUri = create.GetProperty("uri").GetString()!;
+        Assert.EndsWith("/StringBuilder.cs", newUri);
+        var fill = changes.Single(c => c.TryGetProperty("textDocument", out var d) && d.GetProperty("uri").GetString() == newUri);
+        Assert.Contains("class StringBuilder", fill.GetProperty("edits")[0].GetProperty("newText").GetString());
+        // The client applies edits; the server never writes files.
+        Assert.False(File.Exists(new Uri(newUri).LocalPath));
+    }
+
+    [Fact]
     public async Task CompletionAfterConsoleDotOffersWriteLineAndResolveGivesDocumentation()
     {
         var (uri, text) = await OpenGreeterAsync();
