@@ -190,8 +190,17 @@ public sealed class LspClient : IAsyncDisposable
         }
     }
 
-    /// <summary>The responses with a null id (answers to messages the server could not read).</summary>
-    public List<JsonElement> UnaddressedResponses { get; } = [];
+    private readonly List<JsonElement> _unaddressed = [];
+
+    /// <summary>Responses to no pending request: answers to messages the server could not read.</summary>
+    public IReadOnlyList<JsonElement> UnaddressedResponses
+    {
+        get
+        {
+            lock (_notifications)
+                return _unaddressed.ToList();
+        }
+    }
 
     /// <summary>Waits for a notification (already received or still to come) matching the method and predicate.</summary>
     public async Task<JsonElement> WaitForNotificationAsync(string method, Func<JsonElement, bool>? predicate = null, TimeSpan? timeout = null)
@@ -272,7 +281,7 @@ public sealed class LspClient : IAsyncDisposable
                     else
                     {
                         lock (_notifications)
-                            UnaddressedResponses.Add(message);
+                            _unaddressed.Add(message);
                     }
                     continue;
                 }

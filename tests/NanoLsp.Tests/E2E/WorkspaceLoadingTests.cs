@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using NanoLsp.Driver;
+
+namespace NanoLsp.Tests.E2E;
+
+[Collection(ServerProcessCollection.Name)]
+public sealed class WorkspaceLoadingTests
+{
+    [Fact]
+    public async Task FileCreatedOnDiskIsPickedUp()
+    {
+        var folder = Fixtures.Copy("ProjectFixture");
+        var user = Path.Combine(folder, "WidgetUser.cs");
+        File.WriteAllText(user, "namespace ProjectFixture;\n\npublic class WidgetUser\n{\n    public Widget Make() => new Widget();\n}\n");
+        await using var client = LspClient.Start();
+        await client.InitializeAsync(folder);
+        await client.OpenAsync(user);
+        await Lsp.DiagnosticsAsync(client, user, ds => Lsp.Codes(ds).Contains("CS0246"));
+
+        var widget = Path.Combine(folder, "Widget.cs");
+        File.WriteAllText(widget, "namespace ProjectFixture;\n\npublic class Widget { }\n");
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new JsonObject
+        {
+            ["changes"] = new JsonArray(new JsonObject { ["uri"] = LspClient.ToUri(widget), ["type"] = 1 }),
+        });
+        var after = await Lsp.DiagnosticsAsync(client, user, ds => !Lsp.Codes(ds).Contains("CS0246"));
+        Assert.DoesNotContain(after, d => d.GetProperty("severity").GetInt32() == 1);
+        Assert.Contains(client.Messages, m => m.GetProperty("method").GetString() == "client/registerCapability"
+            && m.GetProperty("params").ToString().Contains("**/*.cs"));
+        Assert.Equal(0, await client.ShutdownAsync());
+    }
+
+    [Fact]
+    public async Task ProjectThatFailsToLoadIsReportedAndItsFilesServedAsLooseFiles()
+    {
+        var folder = Fixtures.Path("BrokenProject");
+        await using var client = LspClient.Start();
+        await client.InitializeAsync(folder);
+        var shown = await client.WaitForNotificationAsync("window/showMessage", timeout: Lsp.LoadTimeout);
+        Assert.Equal(2, shown.GetProperty("type").GetInt32());
+        Assert.Contains("BrokenProject.csproj failed", shown.GetProperty("message").GetString());
+        Assert.Contains("loose files", shown.GetProperty("message").GetString());
+
+        var program = Path.Combine(folder, "Program.cs");
+        await client.OpenAsync(program);
+        var diagnostics = await Lsp.DiagnosticsAsync(client, program);
+        // Compiled against the framework: only the deliberate error, not "System.Object is not defined".
+        Assert.Equal(["CS0029"], Lsp.Codes(diagnostics).Where(c => c.StartsWith("CS", StringComparison.Ordinal)));
+        Assert.Equal(0, await client.ShutdownAsync());
+    }
+
+    [Fact]
+    public async Task LooseFilesGetDiagnosticsThatSeeEachOther()
+    {
+        var folder = Fixtures.Path("LooseFiles");
+        await using var client = LspClient.Start();
+        await client.InitializeAsync(folder);
+        var script = Path.Combine(folder, "Script.cs");
+        await client.OpenAsync(script);
+        var diagnostics = await Lsp.DiagnosticsAsync(client, script);
+        // Helper.Twice (in the other file) resolves; the deliberate unknown name does not.
+        var error = Assert.Single(diagnostics, d => d.GetProperty("severity").GetInt32() == 1);
+        Assert.Equal("CS0103", Lsp.Code(error));
+        Assert.Equal(8, error.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32());
+        Assert.Equal(0, await client.ShutdownAsync());
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using NanoLsp.Server;
+
+namespace NanoLsp.Tests.Server;
+
+public class ServerSettingsTests
+{
+    private static (ServerSettings Settings, List<string> Problems) Apply(string json, ServerSettings? start = null)
+    {
+        var problems = new List<string>();
+        var settings = (start ?? ServerSettings.Default).Apply(JsonDocument.Parse(json).RootElement, problems);
+        return (settings, problems);
+    }
+
+    [Fact]
+    public void NestedAndDottedFormsMeanTheSame()
+    {
+        var (nested, _) = Apply("""{"nanolsp":{"logLevel":"debug","diagnostics":{"debounceMs":40,"analyzers":false}}}""");
+        var (dotted, _) = Apply("""{"nanolsp.logLevel":"debug","nanolsp.diagnostics.debounceMs":40,"nanolsp.diagnostics.analyzers":false}""");
+        Assert.Equal(nested, dotted);
+        Assert.Equal(LogLevel.Debug, nested.LogLevel);
+        Assert.Equal(40, nested.DiagnosticsDebounceMs);
+        Assert.False(nested.AnalyzersEnabled);
+    }
+
+    [Fact]
+    public void BadValueKeepsThePreviousOneAndIsReported()
+    {
+        var start = ServerSettings.Default with { DiagnosticsDebounceMs = 300 };
+        var (settings, problems) = Apply("""{"nanolsp":{"diagnostics":{"debounceMs":"soon"}}}""", start);
+        Assert.Equal(300, settings.DiagnosticsDebounceMs);
+        Assert.Contains(problems, p => p.Contains("debounceMs"));
+    }
+
+    [Fact]
+    public void UnknownSettingIsReportedAndOtherSectionsAreIgnored()
+    {
+        var (settings, problems) = Apply("""{"nanolsp":{"colour":"blue"},"editor":{"tabSize":4}}""");
+        Assert.Equal(ServerSettings.Default, settings);
+        Assert.Equal(["Unknown setting nanolsp.colour (ignored)."], problems);
+    }
+
+    [Fact]
+    public void ModelPathCanBeSetAndCleared()
+    {
+        var (set, _) = Apply("""{"nanolsp":{"model":{"path":"/models/x"}}}""");
+        Assert.Equal("/models/x", set.ModelPath);
+        var (cleared, _) = Apply("""{"nanolsp":{"model":{"path":null}}}""", set);
+        Assert.Null(cleared.ModelPath);
+    }
+
+    [Fact]
+    public void NullPayloadChangesNothing()
+    {
+        var problems = new List<string>();
+        Assert.Equal(ServerSettings.Default, ServerSettings.Default.Apply(null, problems));
+        Assert.Empty(problems);
+    }
+}
