@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json;
-using StreamJsonRpc;
+using System.Text.Json.Nodes;
+using NanoLsp.Driver;
+using NanoLsp.Tests.E2E;
 
 namespace NanoLsp.Tests.Features.E2E;
 
@@ -12,126 +12,62 @@ public sealed class FeatureServerFixture() : FeatureServer("ProjectFixture");
 public sealed class LooseFilesServerFixture() : FeatureServer("LooseFiles");
 
 /// <summary>
-/// The real NanoLsp process over stdio, opened on a private copy of a folder under tests/fixtures,
-/// shared by the tests of one class (one workspace load, one MEF composition). It answers the
-/// server's own requests the way a plain client does and collects published diagnostics.
+/// The real NanoLsp process over stdio (the Driver's LspClient), opened on a scratch copy of a
+/// fixture folder and shared by the tests of one class: one workspace load, one MEF composition.
+/// The client declares versioned document changes and file creation, as VS Code does.
 /// </summary>
 public abstract class FeatureServer(string fixtureName) : IAsyncLifetime
 {
-    private Process? _process;
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonElement>> _diagnostics = new();
+    private readonly HashSet<string> _opened = [];
 
-    public JsonRpc Rpc { get; private set; } = null!;
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "nanolsp-features-e2e", Guid.NewGuid().ToString("N"));
-    public string Uri(string file) => new Uri(Path.Combine(Root, fixtureName, file)).AbsoluteUri;
-    public string ReadFixture(string file) => File.ReadAllText(Path.Combine(Root, fixtureName, file));
+    public LspClient Client { get; private set; } = null!;
+    public string Folder { get; } = Fixtures.Copy(fixtureName);
+    public JsonElement Initialize { get; private set; }
+
+    public string Uri(string file) => LspClient.ToUri(Path.Combine(Folder, file));
+    public string ReadFixture(string file) => File.ReadAllText(Path.Combine(Folder, file));
 
     public async Task InitializeAsync()
     {
-        var repo = RepositoryRoot();
-        CopyFixture(Path.Combine(repo, "tests", "fixtures"), fixtureName, Root);
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        var server = Path.Combine(repo, "src", "NanoLsp", "bin", configuration, "net10.0", "NanoLsp.dll");
-        var start = new ProcessStartInfo("dotnet", [server, "--stdio"])
+        Client = LspClient.Start();
+        var capabilities = LspClient.DefaultCapabilities();
+        capabilities["workspace"]!["workspaceEdit"] = new JsonObject
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["documentChanges"] = true,
+            ["resourceOperations"] = new JsonArray("create", "rename", "delete"),
         };
-        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start NanoLsp.");
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginErrorReadLine();
+        Initialize = await Client.InitializeAsync(Folder, capabilities);
+    }
 
-        var formatter = new SystemTextJsonFormatter();
-        formatter.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        Rpc = new JsonRpc(new HeaderDelimitedMessageHandler(_process.StandardInput.BaseStream, _process.StandardOutput.BaseStream, formatter));
-        Rpc.AddLocalRpcTarget(new ClientSide(this));
-        Rpc.StartListening();
-
-        var folder = new Uri(Path.Combine(Root, fixtureName)).AbsoluteUri;
-        Capabilities = await Rpc.InvokeWithParameterObjectAsync<JsonElement>("initialize", new
+    /// <summary>Opens a fixture file once (its text as on disk) and waits until its diagnostics arrive: the workspace has it.</summary>
+    public async Task<string> OpenAsync(string file)
+    {
+        var path = Path.Combine(Folder, file);
+        lock (_opened)
         {
-            processId = Environment.ProcessId,
-            rootUri = folder,
-            workspaceFolders = new[] { new { uri = folder, name = fixtureName } },
-            capabilities = new
-            {
-                workspace = new { workspaceEdit = new { documentChanges = true, resourceOperations = new[] { "create", "rename", "delete" } } },
-                textDocument = new { hover = new { contentFormat = new[] { "markdown" } } },
-            },
-        });
-        await Rpc.NotifyWithParameterObjectAsync("initialized", new { });
+            if (!_opened.Add(file))
+                return File.ReadAllText(path);
+        }
+        await Client.OpenAsync(path);
+        await Lsp.DiagnosticsAsync(Client, path);
+        return File.ReadAllText(path);
     }
 
-    public JsonElement Capabilities { get; private set; }
-
-    /// <summary>Opens a document with the given text and waits until its first diagnostics arrive (the workspace has it).</summary>
-    public async Task<JsonElement> OpenAsync(string file, string text, TimeSpan? timeout = null)
-    {
-        var uri = Uri(file);
-        var published = _diagnostics.GetOrAdd(uri, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
-        await Rpc.NotifyWithParameterObjectAsync("textDocument/didOpen", new { textDocument = new { uri, languageId = "csharp", version = 1, text } });
-        return await published.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(120));
-    }
-
-    /// <summary>What the client answers and receives: diagnostics are recorded, progress and registrations accepted.</summary>
-    private sealed class ClientSide(FeatureServer fixture)
-    {
-        [JsonRpcMethod("textDocument/publishDiagnostics", UseSingleObjectParameterDeserialization = true)]
-        public void PublishDiagnostics(JsonElement notification) => fixture.OnDiagnostics(notification);
-
-        [JsonRpcMethod("window/workDoneProgress/create", UseSingleObjectParameterDeserialization = true)]
-        public object? CreateProgress(JsonElement request) => null;
-
-        [JsonRpcMethod("client/registerCapability", UseSingleObjectParameterDeserialization = true)]
-        public object? RegisterCapability(JsonElement request) => null;
-    }
-
-    private void OnDiagnostics(JsonElement notification)
-    {
-        var uri = notification.GetProperty("uri").GetString()!;
-        _diagnostics.GetOrAdd(uri, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(notification);
-    }
+    public Task<JsonElement> RequestAsync(string method, object parameters) =>
+        Client.RequestAsync(method, parameters as JsonNode ?? JsonSerializer.SerializeToNode(parameters));
 
     public async Task DisposeAsync()
     {
+        if (!Client.HasExited)
+            await Client.ShutdownAsync();
+        await Client.DisposeAsync();
         try
         {
-            await Rpc.InvokeAsync<JsonElement?>("shutdown").WaitAsync(TimeSpan.FromSeconds(10));
-            await Rpc.NotifyAsync("exit");
-            await _process!.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            Directory.Delete(Folder, recursive: true);
         }
-        catch (Exception) when (_process is { HasExited: false })
+        catch (IOException)
         {
-            _process.Kill(entireProcessTree: true);
+            // A scratch folder left in /tmp is harmless.
         }
-        finally
-        {
-            Rpc.Dispose();
-            _process?.Dispose();
-            try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
-        }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "NanoLsp.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("NanoLsp.sln not found above the test binaries.");
-    }
-
-    // The fixture project and the props that keep the repository's build settings away from it;
-    // a private copy so restore output and parallel test classes never collide.
-    private static void CopyFixture(string fixtures, string fixtureName, string target)
-    {
-        Directory.CreateDirectory(Path.Combine(target, fixtureName));
-        foreach (var props in Directory.GetFiles(fixtures, "Directory.*.props"))
-            File.Copy(props, Path.Combine(target, Path.GetFileName(props)));
-        foreach (var file in Directory.GetFiles(Path.Combine(fixtures, fixtureName)))
-            File.Copy(file, Path.Combine(target, fixtureName, Path.GetFileName(file)));
     }
 }
