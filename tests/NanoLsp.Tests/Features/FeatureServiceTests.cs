@@ -141,6 +141,21 @@ public sealed class FeatureServiceTests
     }
 
     [Fact]
+    public async Task ResolveFindsItsItemAfterANewerListReplacedTheCachedOne()
+    {
+        var (document, caret) = FeatureWorkspace.Create("class C { void M() { System.Console.$$ } }");
+        var (other, otherCaret) = FeatureWorkspace.Create("class C { void M() { System.Math.$$ } }");
+        var service = new CompletionFeatureService();
+        var list = await service.GetCompletionsAsync(document, PositionMapper.ToPosition(await document.GetTextAsync(), caret),
+            new Protocol.CompletionContext(CompletionTriggerKinds.TriggerCharacter, "."), CancellationToken.None);
+        var beep = Assert.Single(list.Items, i => i.Label == "Beep");
+        await service.GetCompletionsAsync(other, PositionMapper.ToPosition(await other.GetTextAsync(), otherCaret), null, CancellationToken.None);
+
+        var resolved = await service.ResolveAsync(document, beep, CancellationToken.None);
+        Assert.Contains("Console.Beep()", resolved.Detail);
+    }
+
+    [Fact]
     public async Task CommitCharactersAreOfferedExceptWhileANameIsBeingDeclared()
     {
         var service = new CompletionFeatureService();

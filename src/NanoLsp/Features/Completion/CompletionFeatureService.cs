@@ -84,7 +84,7 @@ public sealed class CompletionFeatureService
             return item;
         var service = CompletionService.GetService(document)
             ?? throw new LspException(LspErrorCodes.RequestFailed, $"No completion service for {document.Name}.");
-        var roslynItem = await FindItemAsync(service, document, data, cancellationToken).ConfigureAwait(false);
+        var roslynItem = await FindItemAsync(service, document, item, data, cancellationToken).ConfigureAwait(false);
         if (roslynItem is null)
             return item;
 
@@ -115,7 +115,7 @@ public sealed class CompletionFeatureService
         return new TextEdit(PositionMapper.ToRange(text, item.Span), item.DisplayText);
     }
 
-    private async Task<RoslynCompletionItem?> FindItemAsync(CompletionService service, Document document, CompletionItemData data, CancellationToken cancellationToken)
+    private async Task<RoslynCompletionItem?> FindItemAsync(CompletionService service, Document document, LspCompletionItem item, CompletionItemData data, CancellationToken cancellationToken)
     {
         var last = Volatile.Read(ref _last);
         var version = await document.GetTextVersionAsync(cancellationToken).ConfigureAwait(false);
@@ -123,9 +123,12 @@ public sealed class CompletionFeatureService
             && data.Index >= 0 && data.Index < last.Items.Length)
             return last.Items[data.Index];
 
+        // The list is gone (a newer one replaced it, or the text changed): recompute at the same
+        // place and find the item by what the client saw, since indexes may differ.
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var list = await service.GetCompletionsAsync(document, PositionMapper.ToOffset(text, data.Position), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return data.Index >= 0 && data.Index < list.ItemsList.Count ? list.ItemsList[data.Index] : null;
+        return list.ItemsList.FirstOrDefault(i => i.DisplayTextPrefix + i.DisplayText + i.DisplayTextSuffix == item.Label && i.SortText == item.SortText)
+            ?? list.ItemsList.FirstOrDefault(i => i.DisplayTextPrefix + i.DisplayText + i.DisplayTextSuffix == item.Label);
     }
 
     private static bool EndsWithNew(SourceText text, int offset)
