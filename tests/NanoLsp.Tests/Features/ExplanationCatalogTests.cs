@@ -117,6 +117,28 @@ public sealed class ExplanationCatalogTests
     }
 
     [Fact]
+    public async Task ExplainingNeverThrowsOnTruncatedCode()
+    {
+        // Every snippet cut at many places: whatever the compiler reports, the explainer answers.
+        var explained = 0;
+        foreach (var snippet in Cases.Select(row => (string)row[1]).Distinct())
+        {
+            for (var cut = 3; cut < snippet.Length; cut += 5)
+            {
+                var (document, _) = FeatureWorkspace.Create(snippet[..cut]);
+                var model = (await document.GetSemanticModelAsync())!;
+                foreach (var diagnostic in model.GetDiagnostics())
+                {
+                    var text = DiagnosticExplainer.Explain(diagnostic, model, [], CancellationToken.None);
+                    Assert.Contains(diagnostic.Id, text);
+                    explained++;
+                }
+            }
+        }
+        Assert.True(explained > 500, $"only {explained} diagnostics explained");
+    }
+
+    [Fact]
     public void ClosestNamesAreWithinAFewEdits()
     {
         Assert.Equal(["Count", "count"], EditDistance.Closest("Cuont", ["Count", "count", "Amount", "Console"]));
