@@ -22,6 +22,7 @@ public sealed class CodeActionCoverageTests
         { "class C { int M(int a) { [|var b = a * 2; var c = b + 1;|] return c; } }", "Extract method", CodeActionKinds.RefactorExtract, "NewMethod(" },
         { "class C { int M(int a) => [|a * 2|] + 1; }", "Introduce", CodeActionKinds.RefactorExtract, "a * 2" },
         { "class C { int M() { var [|total|] = 1 + 2; return total; } }", "Inline temporary variable", CodeActionKinds.RefactorInline, "return 1 + 2;" },
+        { "using System.Text;\nusing [|System|];\nclass C { StringBuilder b = new(); }", "Sort Usings", CodeActionKinds.SourceOrganizeImports, "using System;\nusing System.Text;" },
         { "class C { int [|M|]() { return 42; } }", "Use expression body for method", CodeActionKinds.RefactorRewrite, "int M() => 42;" },
     };
 
