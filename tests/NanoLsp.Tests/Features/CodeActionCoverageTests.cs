@@ -28,7 +28,17 @@ public sealed class CodeActionCoverageTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task NamedActionIsOfferedWithItsKindAndProducesItsEdit(string markup, string titlePrefix, string kind, string expected)
+    public async Task NamedActionIsOfferedWithItsKindAndProducesItsEdit(string markup, string titlePrefix, string kind, string expected) =>
+        Assert.Contains(expected, await RunAsync(markup, titlePrefix, kind));
+
+    [Fact]
+    public async Task UnusedUsingsAreRemovedByTheQuickFixOnCompilerHiddenCS8019()
+    {
+        var edited = await RunAsync("using System.Text;\nusing [|System|];\nclass C { }", "Remove unnecessary usings", CodeActionKinds.QuickFix);
+        Assert.Equal("class C { }", edited.Trim());
+    }
+
+    private static async Task<string> RunAsync(string markup, string titlePrefix, string kind)
     {
         var start = markup.IndexOf("[|", StringComparison.Ordinal);
         var source = markup.Replace("[|", "").Replace("|]", "");
@@ -46,6 +56,6 @@ public sealed class CodeActionCoverageTests
         var edits = Assert.Single(edit.Changes!).Value;
         var text = (await document.GetTextAsync()).WithChanges(edits.Select(e =>
             new TextChange(NanoLsp.Workspace.PositionMapper.ToSpan(SourceText.From(source), e.Range), e.NewText)));
-        Assert.Contains(expected, text.ToString());
+        return text.ToString();
     }
 }

@@ -124,6 +124,17 @@ public sealed class FeatureServiceTests
     }
 
     [Fact]
+    public async Task HoverOnAnUnusedUsingExplainsItAndOffersTheRemoval()
+    {
+        var (document, caret) = FeatureWorkspace.Create("using System.Te$$xt;\nclass C { }");
+        var hover = await new HoverService(new CodeActionService(Features)).GetHoverAsync(document, caret, CancellationToken.None);
+        Assert.NotNull(hover);
+        Assert.Contains("CS8019", hover.Markdown);
+        Assert.Contains("Nothing in this file uses anything from `System.Text`", hover.Markdown);
+        Assert.Contains("- Remove unnecessary usings", hover.Markdown);
+    }
+
+    [Fact]
     public async Task CompletionAfterConsoleDotOffersWriteLineWithDocumentationOnResolve()
     {
         var (document, caret) = FeatureWorkspace.Create("class C { void M() { System.Console.$$ } }");

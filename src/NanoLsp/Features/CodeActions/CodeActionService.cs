@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CodeRefactorings;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using NanoLsp.Protocol;
 using Diagnostic = Microsoft.CodeAnalysis.Diagnostic;
@@ -29,8 +30,13 @@ public sealed class CodeActionService(LanguageFeatures features, Action<string>?
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         // Whole lines, so a diagnostic reported just beside the caret still counts.
         var lines = TextSpan.FromBounds(text.Lines.GetLineFromPosition(span.Start).Start, text.Lines.GetLineFromPosition(span.End).End);
-        return [.. model.GetDiagnostics(lines, cancellationToken)
-            .Where(d => d.Location.IsInSource && d.Location.SourceSpan.IntersectsWith(span))];
+        var diagnostics = model.GetDiagnostics(lines, cancellationToken);
+        // Unused usings (CS8019) are only reported for the whole file, since they need every body bound;
+        // ask for them when the span is on a using directive.
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root?.FindToken(span.Start).Parent?.FirstAncestorOrSelf<UsingDirectiveSyntax>() is not null)
+            diagnostics = diagnostics.AddRange(model.GetDiagnostics(cancellationToken: cancellationToken).Where(d => d.Id == "CS8019"));
+        return [.. diagnostics.Where(d => d.Location.IsInSource && d.Location.SourceSpan.IntersectsWith(span)).Distinct()];
     }
 
     public async Task<IReadOnlyList<CodeActionCandidate>> GetActionsAsync(
@@ -76,18 +82,33 @@ public sealed class CodeActionService(LanguageFeatures features, Action<string>?
         ProviderCatalog catalog, Document document, Diagnostic diagnostic, string? onlyProvider, CancellationToken cancellationToken)
     {
         var result = new List<CodeActionCandidate>();
-        foreach (var (name, provider) in catalog.FixesFor(diagnostic.Id))
+        // The compiler reports an unused using as hidden CS8019; Roslyn's fix for it is keyed on the id
+        // its IDE0005 analyzer reports alongside (this server does not run that analyzer), so CS8019 asks that fixer too.
+        var fixers = catalog.FixesFor(diagnostic.Id).Select(f => (f, diagnostic));
+        if (diagnostic.Id == "CS8019")
+            fixers = fixers.Concat(catalog.FixesFor(UnusedUsingAnalyzerId).Select(f => (f, AsUnusedUsing(diagnostic))));
+        foreach (var ((name, provider), target) in fixers)
         {
             if (onlyProvider is not null && name != onlyProvider)
                 continue;
             var registered = new List<RoslynCodeAction>();
-            var context = new CodeFixContext(document, diagnostic.Location.SourceSpan, [diagnostic],
+            var context = new CodeFixContext(document, target.Location.SourceSpan, [target],
                 (action, _) => registered.Add(action), cancellationToken);
             if (await RunProviderAsync(name, () => provider.RegisterCodeFixesAsync(context)).ConfigureAwait(false))
                 AddFlattened(result, registered, name, CodeActionKinds.QuickFix, isFix: true);
         }
         return Order(result);
     }
+
+    private const string UnusedUsingAnalyzerId = "RemoveUnnecessaryImportsFixable";
+
+    // Not an analyzer's rule (nothing reports it): it only names the fixer's input, so release tracking does not apply.
+#pragma warning disable RS2008
+    private static readonly DiagnosticDescriptor UnusedUsing = new(UnusedUsingAnalyzerId, "Remove unnecessary usings",
+        "Using directive is unnecessary", "Style", Microsoft.CodeAnalysis.DiagnosticSeverity.Hidden, isEnabledByDefault: true, customTags: [WellKnownDiagnosticTags.Unnecessary]);
+#pragma warning restore RS2008
+
+    private static Diagnostic AsUnusedUsing(Diagnostic compiler) => Diagnostic.Create(UnusedUsing, compiler.Location);
 
     // Fixes before refactorings, then Roslyn's own priority (High: e.g. "using System.Text;" over
     // fully qualifying or generating a type); the sort is stable, so providers keep their MEF order otherwise.
