@@ -18,10 +18,13 @@ const string Usage = """
 switch (args)
 {
     case ["--stdio"]:
-        await using (var host = new LanguageServerHost(Console.OpenStandardInput(), Console.OpenStandardOutput()))
-        {
-            return await host.RunAsync();
-        }
+    {
+        var host = new LanguageServerHost(Console.OpenStandardInput(), Console.OpenStandardOutput());
+        var exitCode = await host.RunAsync();
+        // exit may arrive while a long write (a workspace load) still runs: do not wait for it for long.
+        await Task.WhenAny(host.DisposeAsync().AsTask(), Task.Delay(TimeSpan.FromSeconds(3)));
+        return exitCode;
+    }
     case ["--version"]:
         Console.WriteLine($"NanoLsp {InitializeHandler.Version}");
         return 0;

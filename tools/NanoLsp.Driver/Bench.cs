@@ -10,7 +10,7 @@ namespace NanoLsp.Driver;
 /// </summary>
 public static class Bench
 {
-    public static async Task<int> RunAsync(string folder, int runs, string? fileArgument)
+    public static async Task<int> RunAsync(string folder, int runs, string? fileArgument, bool analyzers = true)
     {
         folder = Path.GetFullPath(folder);
         var file = fileArgument is not null ? Path.GetFullPath(fileArgument) : Workbench.CSharpFiles(folder).OrderByDescending(f => new FileInfo(f).Length).FirstOrDefault();
@@ -20,31 +20,37 @@ public static class Bench
             return 2;
         }
         var text = File.ReadAllText(file);
-        Console.WriteLine($"bench {folder}\nfile: {Path.GetRelativePath(folder, file)} ({text.Split('\n').Length} lines), {runs} runs per measure, {Environment.ProcessorCount} CPU(s)");
+        Console.WriteLine($"bench {folder}\nfile: {Path.GetRelativePath(folder, file)} ({text.Split('\n').Length} lines), {runs} runs per measure, {Environment.ProcessorCount} CPU(s), analyzers {(analyzers ? "on" : "off")}");
 
         await using var client = LspClient.Start();
         var clock = Stopwatch.StartNew();
-        await client.InitializeAsync(folder);
+        var options = analyzers ? null : JsonNode.Parse("""{"nanolsp":{"diagnostics":{"analyzers":false}}}""");
+        // A pull client (as VS Code is): no pushes compete with the measured pulls. Its first
+        // diagnostics are the answer to a pull sent right after opening the file, which waits for the load.
+        var capabilities = LspClient.DefaultCapabilities();
+        capabilities["textDocument"]!["diagnostic"] = new JsonObject { ["dynamicRegistration"] = false };
+        await client.InitializeAsync(folder, capabilities, options);
         var initialized = clock.Elapsed;
         await client.OpenAsync(file, text);
-        await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => p.GetProperty("uri").GetString() == LspClient.ToUri(file), TimeSpan.FromMinutes(10));
+        var uri = LspClient.ToUri(file);
+        await client.RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } }).WaitAsync(TimeSpan.FromMinutes(10));
         var firstDiagnostics = clock.Elapsed;
         Console.WriteLine($"initialize answered        {initialized.TotalMilliseconds,8:0} ms");
         Console.WriteLine($"initialize -> first diags  {firstDiagnostics.TotalMilliseconds,8:0} ms");
 
-        var uri = LspClient.ToUri(file);
-        var lines = text.Split('\n').Length;
+        var end = Workbench.ToPosition(text, text.Length);
         var version = 1;
         var pull = await MeasureAsync(runs, async i =>
         {
-            // An edit first, so each pull recomputes instead of answering from cache.
+            // A real edit first (a space typed at the end, then deleted), so each pull recomputes.
+            var typing = (i & 1) == 0;
             await client.NotifyAsync("textDocument/didChange", new JsonObject
             {
                 ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = ++version },
                 ["contentChanges"] = new JsonArray(new JsonObject
                 {
-                    ["range"] = new JsonObject { ["start"] = Workbench.Position(lines, 0), ["end"] = Workbench.Position(lines, 0) },
-                    ["text"] = i % 2 == 0 ? " " : "",
+                    ["range"] = new JsonObject { ["start"] = Workbench.Position(end.Line, end.Character), ["end"] = Workbench.Position(end.Line, end.Character + (typing ? 0 : 1)) },
+                    ["text"] = typing ? " " : "",
                 }),
             });
             var watch = Stopwatch.StartNew();
@@ -75,7 +81,7 @@ public static class Bench
             return await MeasureAsync(runs, async i =>
             {
                 var watch = Stopwatch.StartNew();
-                await client.RequestAsync(method, parameters(positions[i % positions.Count]));
+                await client.RequestAsync(method, parameters(positions[(i + positions.Count) % positions.Count]));
                 return watch.Elapsed;
             });
         }

@@ -58,9 +58,10 @@ public static class Demo
             var start = firstError.Diagnostic.GetProperty("range").GetProperty("start");
             await HoverAsync(client, folder, firstError.File, start.GetProperty("line").GetInt32(), start.GetProperty("character").GetInt32(), $"on {firstError.Diagnostic.GetProperty("code")}");
         }
-        var symbolFile = files.First();
-        var identifier = Workbench.IdentifierPositions(File.ReadAllText(symbolFile)).Skip(2).FirstOrDefault();
-        await HoverAsync(client, folder, symbolFile, identifier.Line, identifier.Character, "on a symbol");
+        // A symbol hover: the first member used in Program.cs (or the first file), e.g. a method call.
+        var symbolFile = files.FirstOrDefault(f => Path.GetFileName(f) == "Program.cs") ?? files[0];
+        var member = Workbench.MemberAccessPositions(File.ReadAllText(symbolFile)).FirstOrDefault();
+        await HoverAsync(client, folder, symbolFile, member.Line, member.Character, "on a member");
         await CompletionAsync(client, folder, files);
         if (firstError.File is not null)
             await CodeActionsAsync(client, folder, firstError.File, firstError.Diagnostic);

@@ -108,11 +108,12 @@ public sealed class LanguageServerHost : IAsyncDisposable
         throw new InvalidOperationException($"{handler.GetType().Name} implements neither IRequestHandler nor INotificationHandler.");
     }
 
-    internal async Task<TResult> DispatchRequestAsync<TParams, TResult>(IRequestHandler<TParams, TResult> handler, TParams request, CancellationToken cancellationToken)
+    internal async Task<TResult> DispatchRequestAsync<TParams, TResult>(IRequestHandler<TParams, TResult> handler, JsonElement? rawParams, CancellationToken cancellationToken)
     {
         var refusal = CheckLifecycle(handler.Method);
         if (refusal is not null)
             throw refusal;
+        var request = ParseParams<TParams>(handler.Method, rawParams);
         // Set on arrival, not when the handler runs: what follows initialize queues behind it, and an
         // exit that follows shutdown (exit is not queued) must see the shutdown.
         if (handler.Method == LspMethods.Initialize)
@@ -142,8 +143,18 @@ public sealed class LanguageServerHost : IAsyncDisposable
         }
     }
 
-    internal async Task DispatchNotificationAsync<TParams>(INotificationHandler<TParams> handler, TParams notification)
+    internal async Task DispatchNotificationAsync<TParams>(INotificationHandler<TParams> handler, JsonElement? rawParams)
     {
+        TParams notification;
+        try
+        {
+            notification = ParseParams<TParams>(handler.Method, rawParams);
+        }
+        catch (LocalRpcException e)
+        {
+            _logger.Warning(e.Message);
+            return;
+        }
         if (handler.Method == LspMethods.Exit)
         {
             // Not queued: exit must work even while a long write (a workspace load) holds the queue.
@@ -174,6 +185,24 @@ public sealed class LanguageServerHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Params are bound here rather than by StreamJsonRpc so that a wrong shape is answered
+    /// InvalidParams (-32602) with the reason, instead of a generic invocation error.
+    /// </summary>
+    private static TParams ParseParams<TParams>(string method, JsonElement? raw)
+    {
+        if (typeof(TParams) == typeof(NoParams))
+            return (TParams)(object)new NoParams();
+        try
+        {
+            return raw is { ValueKind: not JsonValueKind.Undefined } element ? element.Deserialize<TParams>(SerializerOptions)! : default!;
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            throw new LocalRpcException($"Invalid params for {method}: {e.Message}") { ErrorCode = LspErrorCodes.InvalidParams };
+        }
+    }
+
     private LocalRpcException? CheckLifecycle(string method) => _state.Phase switch
     {
         LifecyclePhase.Created when method != LspMethods.Initialize =>
@@ -198,17 +227,17 @@ public sealed class LanguageServerHost : IAsyncDisposable
     // handler gives it a strongly typed method to deserialise the params for.
     private sealed class RequestBridge<TParams, TResult>(IRequestHandler<TParams, TResult> handler, LanguageServerHost host)
     {
-        public Task<TResult> InvokeAsync(TParams request, CancellationToken cancellationToken) =>
+        public Task<TResult> InvokeAsync(JsonElement? request, CancellationToken cancellationToken) =>
             host.DispatchRequestAsync(handler, request, cancellationToken);
 
         public Task<TResult> InvokeWithoutParamsAsync(CancellationToken cancellationToken) =>
-            host.DispatchRequestAsync(handler, default(TParams)!, cancellationToken);
+            host.DispatchRequestAsync(handler, null, cancellationToken);
     }
 
     private sealed class NotificationBridge<TParams>(INotificationHandler<TParams> handler, LanguageServerHost host)
     {
-        public Task InvokeAsync(TParams notification) => host.DispatchNotificationAsync(handler, notification);
+        public Task InvokeAsync(JsonElement? notification) => host.DispatchNotificationAsync(handler, notification);
 
-        public Task InvokeWithoutParamsAsync() => host.DispatchNotificationAsync(handler, default(TParams)!);
+        public Task InvokeWithoutParamsAsync() => host.DispatchNotificationAsync(handler, null);
     }
 }

@@ -22,6 +22,17 @@ public sealed class WorkspaceLoader(IServerLogger logger)
 
     public async Task<LoadOutcome> LoadAsync(string root, Action<string> progress, CancellationToken cancellationToken)
     {
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                CompilerWarmUp.Run();
+            }
+            catch (Exception e)
+            {
+                logger.Debug($"Compiler warm-up failed (harmless): {e.Message}");
+            }
+        }, cancellationToken);
         var sdk = MsBuildSetup.EnsureRegistered();
         logger.Info($"Using the .NET SDK {sdk.Version} at {sdk.MSBuildPath}.");
         var target = FindProjectFiles(root);

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Host.Mef;
 using Microsoft.CodeAnalysis.Text;
 using NanoLsp.Protocol;
 using NanoLsp.Server;
@@ -11,12 +12,34 @@ namespace NanoLsp.Workspace;
 /// an immutable snapshot. Edits never go back through the Roslyn workspace (MSBuildWorkspace would
 /// write them to disk): the Solution here is the truth.
 /// </summary>
-public sealed class WorkspaceManager(IServerLogger logger) : ISolutionSource, IDisposable
+public sealed class WorkspaceManager : ISolutionSource, IDisposable
 {
+    private readonly IServerLogger logger;
+
     private readonly object _gate = new();
     private readonly Dictionary<string, OpenDocument> _open = new(StringComparer.Ordinal);
-    private Microsoft.CodeAnalysis.Workspace _host = new AdhocWorkspace();
-    private Solution _solution = new AdhocWorkspace().CurrentSolution;
+    // Until the first load or loose file: an empty solution on a workspace without language services.
+    // Composing Roslyn's full MEF host takes a second or more, which the initialize answer need not wait for.
+    private Microsoft.CodeAnalysis.Workspace _host = new AdhocWorkspace(MefHostServices.Create([typeof(AdhocWorkspace).Assembly]));
+    private Solution _solution;
+    private bool _placeholder = true;
+
+    public WorkspaceManager(IServerLogger logger)
+    {
+        this.logger = logger;
+        _solution = _host.CurrentSolution;
+    }
+
+    /// <summary>Swaps the placeholder for a workspace with C# services before a project is added to it.</summary>
+    private void EnsureLanguageHost()
+    {
+        if (!_placeholder)
+            return;
+        _host.Dispose();
+        _host = new AdhocWorkspace();
+        _solution = _host.CurrentSolution;
+        _placeholder = false;
+    }
     private IReadOnlyList<string> _roots = [];
     private ProjectId? _looseProject;
 
@@ -49,6 +72,8 @@ public sealed class WorkspaceManager(IServerLogger logger) : ISolutionSource, ID
         if (roots.Count == 0)
         {
             logger.Info("No workspace folder: documents are served as loose files as they are opened.");
+            lock (_gate)
+                EnsureLanguageHost();
             return LastLoad = new LoadOutcome(CurrentSolution, _host, "no folder", false, null);
         }
         if (roots.Count > 1)
@@ -67,6 +92,7 @@ public sealed class WorkspaceManager(IServerLogger logger) : ISolutionSource, ID
                     solution = AddToBestProject(solution, path, text, outcome.IsFallback ? solution.Projects.FirstOrDefault()?.Id : null, IsUnderRoot(path));
             }
             _host = outcome.Host;
+            _placeholder = false;
             _looseProject = outcome.IsFallback ? solution.Projects.FirstOrDefault()?.Id : null;
             Volatile.Write(ref _solution, solution);
             LastLoad = outcome;
@@ -94,6 +120,8 @@ public sealed class WorkspaceManager(IServerLogger logger) : ISolutionSource, ID
         var path = DocumentUris.ToPath(uri);
         lock (_gate)
         {
+            if (_placeholder && _solution.GetDocumentIdsWithFilePath(path).IsEmpty)
+                EnsureLanguageHost();
             var sourceText = SourceText.From(text);
             var solution = SetText(_solution, path, sourceText, out var known);
             var loose = false;
@@ -151,12 +179,14 @@ public sealed class WorkspaceManager(IServerLogger logger) : ISolutionSource, ID
     /// <summary>didChangeWatchedFiles for a .cs file: created files join the project whose folder holds them.</summary>
     public void FileChanged(string uri, FileChangeType change)
     {
-        if (!DocumentUris.TryToPath(uri, out var path) || !path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+        if (!DocumentUris.TryToPath(uri, out var path) || !path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || IsBuildOutput(path))
             return;
         lock (_gate)
         {
             if (_open.ContainsKey(path))
                 return; // the editor owns an open document's text
+            if (_placeholder && change != FileChangeType.Deleted)
+                EnsureLanguageHost();
             var solution = _solution;
             var known = !solution.GetDocumentIdsWithFilePath(path).IsEmpty;
             solution = change switch
@@ -171,6 +201,13 @@ public sealed class WorkspaceManager(IServerLogger logger) : ISolutionSource, ID
             Volatile.Write(ref _solution, solution);
         }
     }
+
+    /// <summary>
+    /// Files a build writes under obj/ or bin/ (AssemblyInfo.cs, GlobalUsings.g.cs) are already part of
+    /// the project through MSBuild; adding them again as sources would duplicate their attributes.
+    /// </summary>
+    public static bool IsBuildOutput(string path) =>
+        path.Split(Path.DirectorySeparatorChar).Any(segment => segment is "obj" or "bin");
 
     private bool IsUnderRoot(string path) =>
         _roots.Any(r => path.StartsWith(Path.GetFullPath(r).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal));

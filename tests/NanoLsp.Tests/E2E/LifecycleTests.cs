@@ -33,6 +33,16 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task ExitDuringTheWorkspaceLoadEndsTheProcessPromptly()
+    {
+        await using var client = LspClient.Start();
+        await client.InitializeAsync(Fixtures.Path("ProjectFixture"));
+        await client.NotifyAsync("exit", null);
+        Assert.True(await WaitForExitAsync(client), "the server did not exit");
+        Assert.Equal(1, client.ExitCode);
+    }
+
+    [Fact]
     public async Task CancelRequestAnswersRequestCancelled()
     {
         await using var client = LspClient.Start();

@@ -106,6 +106,15 @@ public sealed class ProjectServerTests(ProjectServer server) : IClassFixture<Pro
     }
 
     [Fact]
+    public async Task ParamsOfTheWrongShapeGetInvalidParams()
+    {
+        var error = await Assert.ThrowsAsync<LspResponseException>(() => Client.RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = 5 }));
+        Assert.Equal(-32602, error.Code);
+        await Client.NotifyAsync("$/setTrace", new JsonObject { ["value"] = "off" });
+        await AssertStillServingAsync();
+    }
+
+    [Fact]
     public async Task RequestForAnUnknownDocumentGetsInvalidParams()
     {
         var error = await Assert.ThrowsAsync<LspResponseException>(() => Client.RequestAsync("textDocument/diagnostic", Document("/nowhere/Ghost.cs")));

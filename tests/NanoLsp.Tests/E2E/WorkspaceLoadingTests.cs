@@ -62,6 +62,30 @@ public sealed class WorkspaceLoadingTests
         var error = Assert.Single(diagnostics, d => d.GetProperty("severity").GetInt32() == 1);
         Assert.Equal("CS0103", Lsp.Code(error));
         Assert.Equal(8, error.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32());
+        // The load was reported as work-done progress: a token created, then begin ... end.
+        var kinds = client.Messages.Where(m => m.GetProperty("method").GetString() == "$/progress")
+            .Select(m => m.GetProperty("params").GetProperty("value").GetProperty("kind").GetString()).ToList();
+        Assert.Contains(client.Messages, m => m.GetProperty("method").GetString() == "window/workDoneProgress/create");
+        Assert.Equal("begin", kinds.First());
+        Assert.Equal("end", kinds.Last());
+        Assert.Equal(0, await client.ShutdownAsync());
+    }
+
+    [Fact]
+    public async Task ClientThatPullsDiagnosticsGetsNoPushes()
+    {
+        var folder = Fixtures.Path("LooseFiles");
+        await using var client = LspClient.Start();
+        var capabilities = LspClient.DefaultCapabilities();
+        capabilities["textDocument"]!["diagnostic"] = new JsonObject { ["dynamicRegistration"] = false };
+        await client.InitializeAsync(folder, capabilities);
+        var script = Path.Combine(folder, "Script.cs");
+        await client.OpenAsync(script);
+        var report = await client.RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = LspClient.ToUri(script) } })
+            .WaitAsync(Lsp.LoadTimeout);
+        Assert.Contains("CS0103", Lsp.Codes(report.GetProperty("items").EnumerateArray()));
+        await Task.Delay(1000); // time enough for a push, had one been scheduled on open
+        Assert.DoesNotContain(client.Messages, m => m.GetProperty("method").GetString() == "textDocument/publishDiagnostics");
         Assert.Equal(0, await client.ShutdownAsync());
     }
 }

@@ -76,6 +76,14 @@ public class WorkspaceManagerTests : IDisposable
         Assert.Contains("not open", error.Message);
     }
 
+    [Theory]
+    [InlineData("/repo/App/obj/Debug/net10.0/App.AssemblyInfo.cs", true)]
+    [InlineData("/repo/App/bin/Release/Gen.cs", true)]
+    [InlineData("/repo/App/Objects/Thing.cs", false)]
+    [InlineData("/repo/App/binding.cs", false)]
+    public void BuildOutputIsRecognisedBySegment(string path, bool expected) =>
+        Assert.Equal(expected, WorkspaceManager.IsBuildOutput(path));
+
     [Fact]
     public void ClosingALooseDocumentRemovesIt()
     {
