@@ -3,12 +3,14 @@ using NanoLsp.Driver;
 // NanoLsp.Driver: an LSP client that starts the real server over stdio.
 //   demo <folder>                       diagnostics, hover, completion and code actions, readable
 //   bench <folder> [--runs N] [--file F] [--no-analyzers] latency percentiles and peak memory
+//   bench-features <folder> [--runs N] [--file F]  hover, code action and completion latencies (FeatureBench)
 // The server is found with ServerLocator ($NANOLSP_SERVER overrides).
 
 const string Usage = """
     Usage:
       NanoLsp.Driver demo <folder>
       NanoLsp.Driver bench <folder> [--runs N] [--file path/to/File.cs] [--no-analyzers]
+      NanoLsp.Driver bench-features <folder> [--runs N] [--file path/to/File.cs]
     """;
 
 try
@@ -17,7 +19,7 @@ try
     {
         case ["demo", var folder]:
             return await Demo.RunAsync(RequireFolder(folder));
-        case ["bench", var folder, .. var options]:
+        case [var command and ("bench" or "bench-features"), var folder, .. var options]:
             var runs = 30;
             string? file = null;
             var analyzers = true;
@@ -36,7 +38,9 @@ try
                     throw new ArgumentException($"Unknown bench option '{options[i]}'.");
                 i++;
             }
-            return await Bench.RunAsync(RequireFolder(folder), runs, file, analyzers);
+            return command == "bench"
+                ? await Bench.RunAsync(RequireFolder(folder), runs, file, analyzers)
+                : await FeatureBench.RunAsync(RequireFolder(folder), runs, file);
         default:
             Console.Error.WriteLine(Usage);
             return 2;

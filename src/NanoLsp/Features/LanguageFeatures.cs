@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CodeRefactorings;
 using Microsoft.CodeAnalysis.Host.Mef;
+using NanoLsp.Server;
 
 namespace NanoLsp.Features;
 
@@ -23,7 +24,7 @@ public sealed class LanguageFeatures
         _catalog = new Lazy<Task<ProviderCatalog>>(() => Task.Run(Compose), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Starts composition now, off the caller's thread, so the first request does not pay for it.</summary>
-    public void StartWarmUp() => _ = _catalog.Value;
+    public Task<ProviderCatalog> StartWarmUp() => _catalog.Value;
 
     public Task<ProviderCatalog> GetCatalogAsync(CancellationToken cancellationToken) =>
         _catalog.Value.WaitAsync(cancellationToken);
@@ -106,4 +107,35 @@ public sealed class ProviderCatalog(
     public TimeSpan ComposeTime { get; } = composeTime;
 
     public IEnumerable<NamedProvider<CodeFixProvider>> FixesFor(string diagnosticId) => _fixesById[diagnosticId];
+}
+
+/// <summary>
+/// The feature services the hover, code-action and completion handlers share: one set per server,
+/// created with the handler catalog, which also starts MEF composition in the background.
+/// </summary>
+public sealed class FeatureServices
+{
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ServerServices, FeatureServices> PerServer = new();
+
+    private FeatureServices(ServerServices server)
+    {
+        Server = server;
+        Providers.StartWarmUp().ContinueWith(t => server.Logger.Log(
+            t.IsCompletedSuccessfully ? LogLevel.Info : LogLevel.Error,
+            t.IsCompletedSuccessfully
+                ? $"Code actions ready: {t.Result.FixProviders.Length} fix and {t.Result.RefactoringProviders.Length} refactoring providers composed in {t.Result.ComposeTime.TotalMilliseconds:0} ms"
+                : $"Code action providers failed to compose: {t.Exception?.GetBaseException().Message}"),
+            TaskScheduler.Default);
+        CodeActions = new CodeActions.CodeActionService(Providers, message => server.Logger.Log(LogLevel.Debug, message));
+        Hover = new Hover.HoverService(CodeActions);
+    }
+
+    /// <summary>The shared set for this server (handlers of one catalog get the same instance).</summary>
+    public static FeatureServices For(ServerServices server) => PerServer.GetValue(server, s => new FeatureServices(s));
+
+    public ServerServices Server { get; }
+    public LanguageFeatures Providers { get; } = new();
+    public CodeActions.CodeActionService CodeActions { get; }
+    public Hover.HoverService Hover { get; }
+    public Completion.CompletionFeatureService Completion { get; } = new();
 }

@@ -1,4 +1,7 @@
+using NanoLsp.Features.CodeActions;
+using NanoLsp.Features.Completion;
 using NanoLsp.Features.Diagnostics;
+using NanoLsp.Features.Hover;
 using NanoLsp.Features.TextSync;
 using NanoLsp.Server.Lifecycle;
 
@@ -30,6 +33,11 @@ public static class HandlerCatalog
         // Diagnostics (push is driven by text sync; this is pull)
         new DocumentDiagnosticHandler(s),
 
-        // Hover, code actions, completion: the features area adds its lines here.
+        // Hover, code actions, completion (they share FeatureServices.For(s): one MEF composition, started here)
+        new HoverHandler(s),
+        new CodeActionHandler(s),
+        new CodeActionResolveHandler(s),
+        new CompletionHandler(s),
+        new CompletionResolveHandler(s),
     ];
 }

@@ -81,6 +81,10 @@ public sealed class ExplanationCatalogTests
         { "CS8620", "using System.Collections.Generic; class C { void Take(List<string> xs) { } void M(List<string?> ys) { Take(ys); } }", ["`List<string?>`", "`xs`"] },
         { "CS8625", "class C { void Print(string text) { } void M() { Print(null); } }", ["`string`", "`string?`"] },
         { "CS8629", "class C { int M(int? maybe) => maybe.Value; }", ["`maybe`", "`int?`"] },
+        // Closest names come from what is in scope: locals, generic types, members with extension methods.
+        { "CS0103", "class C { int M() { int total = 1; return totl; } }", ["`totl`", "Did you mean `total`"] },
+        { "CS0246", "using System.Collections.Generic; class C { Lsit<int> items = new(); }", ["`Lsit`", "`List`"] },
+        { "CS1061", "using System.Collections.Generic; using System.Linq; class C { void M(List<int> items) { items.Ad(1); var f = items.Frist(); } }", ["`List<int>`", "`Ad`", "`Add`"] },
         { "CS8605", "class C { int M(object? boxed) => (int)boxed; }", ["`(int)boxed`"] },
     };
 
@@ -110,6 +114,28 @@ public sealed class ExplanationCatalogTests
         var untested = ExplanationCatalog.All.Keys.Where(code => code != "IDE0005" && !tested.Contains(code)).ToList();
         Assert.Empty(untested);
         Assert.InRange(ExplanationCatalog.All.Count, 40, 90);
+    }
+
+    [Fact]
+    public async Task ExplainingNeverThrowsOnTruncatedCode()
+    {
+        // Every snippet cut at many places: whatever the compiler reports, the explainer answers.
+        var explained = 0;
+        foreach (var snippet in Cases.Select(row => (string)row[1]).Distinct())
+        {
+            for (var cut = 3; cut < snippet.Length; cut += 5)
+            {
+                var (document, _) = FeatureWorkspace.Create(snippet[..cut]);
+                var model = (await document.GetSemanticModelAsync())!;
+                foreach (var diagnostic in model.GetDiagnostics())
+                {
+                    var text = DiagnosticExplainer.Explain(diagnostic, model, [], CancellationToken.None);
+                    Assert.Contains(diagnostic.Id, text);
+                    explained++;
+                }
+            }
+        }
+        Assert.True(explained > 500, $"only {explained} diagnostics explained");
     }
 
     [Fact]

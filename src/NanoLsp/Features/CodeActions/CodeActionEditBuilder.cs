@@ -90,9 +90,3 @@ public static class CodeActionEditBuilder
         return Path.Combine([projectDir, .. added.Folders, added.Name]);
     }
 }
-
-/// <summary>file:// URIs for document paths, in the form editors send them (percent-encoded, absolute).</summary>
-public static class DocumentUris
-{
-    public static string FromPath(string path) => new Uri(Path.GetFullPath(path)).AbsoluteUri;
-}

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CodeRefactorings;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using NanoLsp.Protocol;
 using Diagnostic = Microsoft.CodeAnalysis.Diagnostic;
@@ -29,8 +30,13 @@ public sealed class CodeActionService(LanguageFeatures features, Action<string>?
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         // Whole lines, so a diagnostic reported just beside the caret still counts.
         var lines = TextSpan.FromBounds(text.Lines.GetLineFromPosition(span.Start).Start, text.Lines.GetLineFromPosition(span.End).End);
-        return [.. model.GetDiagnostics(lines, cancellationToken)
-            .Where(d => d.Location.IsInSource && d.Location.SourceSpan.IntersectsWith(span))];
+        var diagnostics = model.GetDiagnostics(lines, cancellationToken);
+        // Unused usings (CS8019) are only reported for the whole file, since they need every body bound;
+        // ask for them when the span is on a using directive.
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root?.FindToken(span.Start).Parent?.FirstAncestorOrSelf<UsingDirectiveSyntax>() is not null)
+            diagnostics = diagnostics.AddRange(model.GetDiagnostics(cancellationToken: cancellationToken).Where(d => d.Id == "CS8019"));
+        return [.. diagnostics.Where(d => d.Location.IsInSource && d.Location.SourceSpan.IntersectsWith(span)).Distinct()];
     }
 
     public async Task<IReadOnlyList<CodeActionCandidate>> GetActionsAsync(
@@ -44,19 +50,25 @@ public sealed class CodeActionService(LanguageFeatures features, Action<string>?
 
         if (includeRefactorings)
         {
-            foreach (var (name, provider) in catalog.RefactoringProviders)
+            // Each of the ~80 providers mostly bails out after a syntax check, but together they
+            // cost tens of milliseconds: run them side by side (they are stateless and thread-safe,
+            // as Roslyn runs them) and keep their catalog order in the result.
+            var providers = catalog.RefactoringProviders.Where(p => onlyProvider is null || p.Name == onlyProvider).ToList();
+            var registered = await Task.WhenAll(providers.Select(p => Task.Run(async () =>
             {
-                if (onlyProvider is not null && name != onlyProvider)
-                    continue;
-                var registered = new List<RoslynCodeAction>();
-                var context = new CodeRefactoringContext(document, span, registered.Add, cancellationToken);
-                if (await RunProviderAsync(name, () => provider.ComputeRefactoringsAsync(context)).ConfigureAwait(false))
-                    AddFlattened(result, registered, name, RefactoringKind(name), isFix: false);
+                var actions = new List<RoslynCodeAction>();
+                var context = new CodeRefactoringContext(document, span, a => { lock (actions) actions.Add(a); }, cancellationToken);
+                return await RunProviderAsync(p.Name, () => p.Provider.ComputeRefactoringsAsync(context)).ConfigureAwait(false) ? actions : null;
+            }, cancellationToken))).ConfigureAwait(false);
+            for (var i = 0; i < providers.Count; i++)
+            {
+                if (registered[i] is { } actions)
+                    AddFlattened(result, actions, providers[i].Name, RefactoringKind(providers[i].Name), isFix: false);
             }
         }
 
         // The same title from two diagnostics (e.g. two unknown names fixed by one using) is one action.
-        return result.DistinctBy(a => (a.Title, a.Kind)).ToList();
+        return Order(result.DistinctBy(a => (a.Title, a.Kind)));
     }
 
     /// <summary>The fixes for one diagnostic (hover lists their titles under the explanation).</summary>
@@ -66,22 +78,42 @@ public sealed class CodeActionService(LanguageFeatures features, Action<string>?
         return await GetFixesAsync(catalog, document, diagnostic, null, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<List<CodeActionCandidate>> GetFixesAsync(
+    private async Task<IReadOnlyList<CodeActionCandidate>> GetFixesAsync(
         ProviderCatalog catalog, Document document, Diagnostic diagnostic, string? onlyProvider, CancellationToken cancellationToken)
     {
         var result = new List<CodeActionCandidate>();
-        foreach (var (name, provider) in catalog.FixesFor(diagnostic.Id))
+        // The compiler reports an unused using as hidden CS8019; Roslyn's fix for it is keyed on the id
+        // its IDE0005 analyzer reports alongside (this server does not run that analyzer), so CS8019 asks that fixer too.
+        var fixers = catalog.FixesFor(diagnostic.Id).Select(f => (f, diagnostic));
+        if (diagnostic.Id == "CS8019")
+            fixers = fixers.Concat(catalog.FixesFor(UnusedUsingAnalyzerId).Select(f => (f, AsUnusedUsing(diagnostic))));
+        foreach (var ((name, provider), target) in fixers)
         {
             if (onlyProvider is not null && name != onlyProvider)
                 continue;
             var registered = new List<RoslynCodeAction>();
-            var context = new CodeFixContext(document, diagnostic.Location.SourceSpan, [diagnostic],
+            var context = new CodeFixContext(document, target.Location.SourceSpan, [target],
                 (action, _) => registered.Add(action), cancellationToken);
             if (await RunProviderAsync(name, () => provider.RegisterCodeFixesAsync(context)).ConfigureAwait(false))
                 AddFlattened(result, registered, name, CodeActionKinds.QuickFix, isFix: true);
         }
-        return result;
+        return Order(result);
     }
+
+    private const string UnusedUsingAnalyzerId = "RemoveUnnecessaryImportsFixable";
+
+    // Not an analyzer's rule (nothing reports it): it only names the fixer's input, so release tracking does not apply.
+#pragma warning disable RS2008
+    private static readonly DiagnosticDescriptor UnusedUsing = new(UnusedUsingAnalyzerId, "Remove unnecessary usings",
+        "Using directive is unnecessary", "Style", Microsoft.CodeAnalysis.DiagnosticSeverity.Hidden, isEnabledByDefault: true, customTags: [WellKnownDiagnosticTags.Unnecessary]);
+#pragma warning restore RS2008
+
+    private static Diagnostic AsUnusedUsing(Diagnostic compiler) => Diagnostic.Create(UnusedUsing, compiler.Location);
+
+    // Fixes before refactorings, then Roslyn's own priority (High: e.g. "using System.Text;" over
+    // fully qualifying or generating a type); the sort is stable, so providers keep their MEF order otherwise.
+    private static List<CodeActionCandidate> Order(IEnumerable<CodeActionCandidate> actions) =>
+        actions.OrderByDescending(a => a.IsFix).ThenByDescending(a => a.Action.Priority).ToList();
 
     // One misbehaving provider must not cost the user every other action.
     private async Task<bool> RunProviderAsync(string name, Func<Task> run)
@@ -122,14 +154,19 @@ public sealed class CodeActionService(LanguageFeatures features, Action<string>?
     }
 
     // Refactoring providers carry no LSP kind; their export names say what they do.
-    internal static string RefactoringKind(string providerName) =>
-        providerName.Contains("Extract", StringComparison.OrdinalIgnoreCase) || providerName.Contains("Introduce", StringComparison.OrdinalIgnoreCase)
-            ? CodeActionKinds.RefactorExtract
-            : providerName.Contains("Inline", StringComparison.OrdinalIgnoreCase)
-                ? CodeActionKinds.RefactorInline
-                : providerName.Contains("Sort", StringComparison.OrdinalIgnoreCase) || providerName.Contains("Import", StringComparison.OrdinalIgnoreCase)
-                    ? CodeActionKinds.Source
-                    : CodeActionKinds.RefactorRewrite;
+    internal static string RefactoringKind(string providerName)
+    {
+        bool Has(string word) => providerName.Contains(word, StringComparison.OrdinalIgnoreCase);
+        if (Has("OrganizeImports") || Has("Organize Imports"))
+            return CodeActionKinds.SourceOrganizeImports;
+        if (Has("Extract") || Has("Introduce"))
+            return CodeActionKinds.RefactorExtract;
+        if (Has("Inline"))
+            return CodeActionKinds.RefactorInline;
+        if (Has("Import") || Has("Banner"))
+            return CodeActionKinds.Source;
+        return CodeActionKinds.RefactorRewrite;
+    }
 
     /// <summary>Finds the action the list showed (same provider, same title; index breaks ties) or throws a clear error.</summary>
     public async Task<CodeActionCandidate> FindAsync(Document document, TextSpan span, CodeActionData data, CancellationToken cancellationToken)

@@ -27,7 +27,14 @@ public sealed class CompletionFeatureService
 
     private sealed record CachedList(long ResultId, DocumentId DocumentId, VersionStamp Version, int Position, ImmutableArray<RoslynCompletionItem> Items);
 
-    public async Task<LspCompletionList> GetCompletionsAsync(Document document, Position position, CompletionContext? context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Characters that accept the selected item and are then typed themselves: a conservative subset
+    /// of Roslyn's C# rules (no space or operators, which would fight the user while naming things).
+    /// </summary>
+    public static IReadOnlyList<string> CommitCharacters { get; } = [".", "(", ";", "["];
+
+    public async Task<LspCompletionList> GetCompletionsAsync(
+        Document document, Position position, CompletionContext? context, CancellationToken cancellationToken, bool commitCharacters = false)
     {
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var offset = PositionMapper.ToOffset(text, position);
@@ -46,7 +53,9 @@ public sealed class CompletionFeatureService
         var resultId = Interlocked.Increment(ref _nextResultId);
         Volatile.Write(ref _last, new CachedList(resultId, document.Id, version, offset, list.ItemsList.ToImmutableArray()));
 
-        var uri = document.FilePath is null ? document.Name : Features.CodeActions.DocumentUris.FromPath(document.FilePath);
+        // In "suggestion mode" (a name is being declared, e.g. a lambda parameter) typing must never commit.
+        var commit = commitCharacters && list.SuggestionModeItem is null ? CommitCharacters : null;
+        var uri = document.FilePath is null ? document.Name : DocumentUris.FromPath(document.FilePath);
         var items = new List<LspCompletionItem>(list.ItemsList.Count);
         for (var i = 0; i < list.ItemsList.Count; i++)
         {
@@ -61,6 +70,7 @@ public sealed class CompletionFeatureService
                 FilterText = item.FilterText != label ? item.FilterText : null,
                 Preselect = item.Rules.MatchPriority > MatchPriority.Default ? true : null,
                 TextEdit = await TextEditForAsync(service, document, text, item, cancellationToken).ConfigureAwait(false),
+                CommitCharacters = commit,
                 Data = new CompletionItemData(uri, position, resultId, i),
             });
         }
@@ -74,7 +84,7 @@ public sealed class CompletionFeatureService
             return item;
         var service = CompletionService.GetService(document)
             ?? throw new LspException(LspErrorCodes.RequestFailed, $"No completion service for {document.Name}.");
-        var roslynItem = await FindItemAsync(service, document, data, cancellationToken).ConfigureAwait(false);
+        var roslynItem = await FindItemAsync(service, document, item, data, cancellationToken).ConfigureAwait(false);
         if (roslynItem is null)
             return item;
 
@@ -105,7 +115,7 @@ public sealed class CompletionFeatureService
         return new TextEdit(PositionMapper.ToRange(text, item.Span), item.DisplayText);
     }
 
-    private async Task<RoslynCompletionItem?> FindItemAsync(CompletionService service, Document document, CompletionItemData data, CancellationToken cancellationToken)
+    private async Task<RoslynCompletionItem?> FindItemAsync(CompletionService service, Document document, LspCompletionItem item, CompletionItemData data, CancellationToken cancellationToken)
     {
         var last = Volatile.Read(ref _last);
         var version = await document.GetTextVersionAsync(cancellationToken).ConfigureAwait(false);
@@ -113,9 +123,12 @@ public sealed class CompletionFeatureService
             && data.Index >= 0 && data.Index < last.Items.Length)
             return last.Items[data.Index];
 
+        // The list is gone (a newer one replaced it, or the text changed): recompute at the same
+        // place and find the item by what the client saw, since indexes may differ.
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var list = await service.GetCompletionsAsync(document, PositionMapper.ToOffset(text, data.Position), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return data.Index >= 0 && data.Index < list.ItemsList.Count ? list.ItemsList[data.Index] : null;
+        return list.ItemsList.FirstOrDefault(i => i.DisplayTextPrefix + i.DisplayText + i.DisplayTextSuffix == item.Label && i.SortText == item.SortText)
+            ?? list.ItemsList.FirstOrDefault(i => i.DisplayTextPrefix + i.DisplayText + i.DisplayTextSuffix == item.Label);
     }
 
     private static bool EndsWithNew(SourceText text, int offset)

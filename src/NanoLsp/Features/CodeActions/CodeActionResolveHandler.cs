@@ -1,0 +1,35 @@
+using System.Text.Json;
+using NanoLsp.Protocol;
+using NanoLsp.Server;
+using NanoLsp.Workspace;
+using LspCodeAction = NanoLsp.Protocol.CodeAction;
+
+namespace NanoLsp.Features.CodeActions;
+
+/// <summary>codeAction/resolve: recomputes the chosen action on the current snapshot and attaches its WorkspaceEdit.</summary>
+public sealed class CodeActionResolveHandler(ServerServices services) : IRequestHandler<LspCodeAction, LspCodeAction>
+{
+    private readonly FeatureServices _features = FeatureServices.For(services);
+
+    public string Method => LspMethods.CodeActionResolve;
+    public bool MutatesState => false;
+
+    public async Task<LspCodeAction> HandleAsync(LspCodeAction request, RequestContext context, CancellationToken cancellationToken)
+    {
+        var data = request.Data ?? throw LspException.InvalidParams("This code action carries no data: it was not listed by NanoLsp.");
+        var document = services.Workspace.FindDocument(context.Solution, data.Uri)
+            ?? throw LspException.InvalidParams($"Unknown document: {data.Uri}.");
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        var span = PositionMapper.ToSpan(text, data.Range);
+        var candidate = await _features.CodeActions.FindAsync(document, span, data, cancellationToken).ConfigureAwait(false);
+
+        var client = context.ClientCapabilities;
+        var options = new EditOptions(
+            SupportsDocumentChanges: client.Supports("workspace", "workspaceEdit", "documentChanges"),
+            SupportsCreateFile: client.Get("workspace", "workspaceEdit", "resourceOperations") is { ValueKind: JsonValueKind.Array } operations
+                && operations.EnumerateArray().Any(o => o.GetString() == "create"),
+            OpenVersion: uri => DocumentUris.TryToPath(uri, out var path) ? services.Workspace.OpenVersion(path) : null);
+        var edit = await CodeActionEditBuilder.BuildAsync(candidate.Action, context.Solution, options, cancellationToken).ConfigureAwait(false);
+        return request with { Edit = edit };
+    }
+}

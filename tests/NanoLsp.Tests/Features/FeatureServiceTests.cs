@@ -1,0 +1,196 @@
+using Microsoft.CodeAnalysis.Text;
+using NanoLsp.Features;
+using NanoLsp.Features.CodeActions;
+using NanoLsp.Features.Completion;
+using NanoLsp.Features.Hover;
+using NanoLsp.Protocol;
+using NanoLsp.Workspace;
+
+namespace NanoLsp.Tests.Features;
+
+/// <summary>The three feature services on a real Roslyn document (no server process).</summary>
+public sealed class FeatureServiceTests
+{
+    // One composition for the class: it takes seconds, as in the server.
+    private static readonly LanguageFeatures Features = new();
+
+    [Fact]
+    public async Task ComposedCatalogHoldsRoslynsCSharpProviders()
+    {
+        var catalog = await Features.GetCatalogAsync(CancellationToken.None);
+        Assert.True(catalog.FixProviders.Length > 100, $"{catalog.FixProviders.Length} fix providers");
+        Assert.True(catalog.RefactoringProviders.Length > 60, $"{catalog.RefactoringProviders.Length} refactoring providers");
+        Assert.NotEmpty(catalog.FixesFor("CS0246"));
+    }
+
+    [Fact]
+    public async Task AddUsingFixForStringBuilderInsertsSystemText()
+    {
+        var (document, caret) = FeatureWorkspace.Create("class C { void M() { var b = new $$StringBuilder(); } }");
+        var service = new CodeActionService(Features);
+        var actions = await service.GetActionsAsync(document, new TextSpan(caret, 0), includeRefactorings: false, CancellationToken.None);
+        var addUsing = Assert.Single(actions, a => a.Title == "using System.Text;");
+        // The import ranks above fully qualifying the name or generating a new type.
+        Assert.True(actions[0] == addUsing, "First: " + string.Join(" | ", actions.Select(a => $"{a.Title} ({a.Action.Priority})")));
+        Assert.Equal(CodeActionKinds.QuickFix, addUsing.Kind);
+
+        var edit = await CodeActionEditBuilder.BuildAsync(addUsing.Action, document.Project.Solution, EditOptions.Default, CancellationToken.None);
+        var textEdit = Assert.IsType<TextDocumentEdit>(Assert.Single(edit.DocumentChanges!));
+        Assert.Contains("using System.Text;", string.Concat(textEdit.Edits.Select(e => e.NewText)));
+        Assert.EndsWith("/Test.cs", textEdit.TextDocument.Uri);
+    }
+
+    [Fact]
+    public async Task ResolveFindsTheListedActionAgain()
+    {
+        var (document, caret) = FeatureWorkspace.Create("class C { int M() { var $$total = 1 + 2; return total; } }");
+        var service = new CodeActionService(Features);
+        var span = new TextSpan(caret, 0);
+        var actions = await service.GetActionsAsync(document, span, includeRefactorings: true, CancellationToken.None);
+        var inline = Assert.Single(actions, a => a.Kind == CodeActionKinds.RefactorInline);
+        var text = await document.GetTextAsync();
+        var found = await service.FindAsync(document, span, new CodeActionData("file:///Test.cs", PositionMapper.ToRange(text, span), inline.Provider, inline.Index, inline.Title), CancellationToken.None);
+        var edit = await CodeActionEditBuilder.BuildAsync(found.Action, document.Project.Solution, EditOptions.Default with { SupportsDocumentChanges = false }, CancellationToken.None);
+        var edits = Assert.Single(edit.Changes!).Value;
+        Assert.Contains(edits, e => e.NewText.Contains("1 + 2"));
+    }
+
+    [Fact]
+    public async Task AnActionThatNoLongerAppliesIsAContentModifiedError()
+    {
+        var (document, caret) = FeatureWorkspace.Create("class C { void M() { $$ } }");
+        var service = new CodeActionService(Features);
+        var data = new CodeActionData("file:///Test.cs", new Protocol.Range(new(0, 0), new(0, 0)), "AddImport", 0, "using System.Text;");
+        var error = await Assert.ThrowsAsync<LspException>(() => service.FindAsync(document, new TextSpan(caret, 0), data, CancellationToken.None));
+        Assert.Equal(LspErrorCodes.ContentModified, error.Code);
+    }
+
+    [Fact]
+    public async Task FileCreatingActionBecomesCreateFileAndFill()
+    {
+        var (document, caret) = FeatureWorkspace.Create("class Other { }\nclass $$Second { }", "First.cs");
+        var service = new CodeActionService(Features);
+        var actions = await service.GetActionsAsync(document, new TextSpan(caret, 0), includeRefactorings: true, CancellationToken.None);
+        var move = Assert.Single(actions, a => a.Title.StartsWith("Move type to Second.cs", StringComparison.Ordinal));
+        var edit = await CodeActionEditBuilder.BuildAsync(move.Action, document.Project.Solution, EditOptions.Default, CancellationToken.None);
+        var create = Assert.Single(edit.DocumentChanges!.OfType<CreateFile>());
+        Assert.EndsWith("/Second.cs", create.Uri);
+        var fill = Assert.Single(edit.DocumentChanges!.OfType<TextDocumentEdit>(), e => e.TextDocument.Uri == create.Uri);
+        Assert.Contains("class Second", fill.Edits[0].NewText);
+    }
+
+    [Fact]
+    public async Task ActionsNeedingAnOptionsDialogAreLeftOut()
+    {
+        var (document, caret) = FeatureWorkspace.Create("class $$Order { public int Id { get; set; } public string Name { get; set; } = \"\"; public void Ship() { } }");
+        var service = new CodeActionService(Features);
+        var actions = await service.GetActionsAsync(document, new TextSpan(caret, 0), includeRefactorings: true, CancellationToken.None);
+        Assert.NotEmpty(actions);
+        Assert.DoesNotContain(actions, a => a.Action is Microsoft.CodeAnalysis.CodeActions.CodeActionWithOptions);
+        // "Extract interface..." opens a dialog in Visual Studio; here it is not offered.
+        Assert.DoesNotContain(actions, a => a.Title.StartsWith("Extract interface", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RefactoringKindsFollowTheProviderNames()
+    {
+        Assert.Equal(CodeActionKinds.RefactorExtract, CodeActionService.RefactoringKind("Extract Method Code Action Provider"));
+        Assert.Equal(CodeActionKinds.RefactorExtract, CodeActionService.RefactoringKind("Introduce Variable Code Action Provider"));
+        Assert.Equal(CodeActionKinds.RefactorInline, CodeActionService.RefactoringKind("Inline Temporary Code Action Provider"));
+        Assert.Equal(CodeActionKinds.SourceOrganizeImports, CodeActionService.RefactoringKind("OrganizeImports"));
+        Assert.Equal(CodeActionKinds.RefactorRewrite, CodeActionService.RefactoringKind("Use Expression Body Code Action Provider"));
+    }
+
+    [Fact]
+    public async Task HoverOnASymbolShowsSignatureAndSummary()
+    {
+        var (document, caret) = FeatureWorkspace.Create("class C { void M() { System.Console.Write$$Line(\"hi\"); } }");
+        var hover = await new HoverService(new CodeActionService(Features)).GetHoverAsync(document, caret, CancellationToken.None);
+        Assert.NotNull(hover);
+        Assert.Contains("```csharp", hover.Markdown);
+        Assert.Contains("Console.WriteLine(string? value)", hover.Markdown);
+        Assert.Contains("Writes the specified string value", hover.Markdown);
+    }
+
+    [Fact]
+    public async Task HoverOnAnErrorExplainsItWithRealNamesAndFixes()
+    {
+        var (document, caret) = FeatureWorkspace.Create("class C { void M() { var b = new String$$Builder(); } }");
+        var hover = await new HoverService(new CodeActionService(Features)).GetHoverAsync(document, caret, CancellationToken.None);
+        Assert.NotNull(hover);
+        Assert.Contains("**error CS0246**", hover.Markdown);
+        Assert.Contains("The type `StringBuilder` is not known here", hover.Markdown);
+        Assert.Contains("- using System.Text;", hover.Markdown);
+    }
+
+    [Fact]
+    public async Task HoverOnAnUnusedUsingExplainsItAndOffersTheRemoval()
+    {
+        var (document, caret) = FeatureWorkspace.Create("using System.Te$$xt;\nclass C { }");
+        var hover = await new HoverService(new CodeActionService(Features)).GetHoverAsync(document, caret, CancellationToken.None);
+        Assert.NotNull(hover);
+        Assert.Contains("CS8019", hover.Markdown);
+        Assert.Contains("Nothing in this file uses anything from `System.Text`", hover.Markdown);
+        Assert.Contains("- Remove unnecessary usings", hover.Markdown);
+    }
+
+    [Fact]
+    public async Task CompletionAfterConsoleDotOffersWriteLineWithDocumentationOnResolve()
+    {
+        var (document, caret) = FeatureWorkspace.Create("class C { void M() { System.Console.$$ } }");
+        var text = await document.GetTextAsync();
+        var service = new CompletionFeatureService();
+        var list = await service.GetCompletionsAsync(document, PositionMapper.ToPosition(text, caret),
+            new Protocol.CompletionContext(CompletionTriggerKinds.TriggerCharacter, "."), CancellationToken.None);
+        var writeLine = Assert.Single(list.Items, i => i.Label == "WriteLine");
+        Assert.Equal(CompletionItemKinds.Method, writeLine.Kind);
+        Assert.Equal(PositionMapper.ToPosition(text, caret), writeLine.TextEdit!.Range.Start);
+
+        var resolved = await service.ResolveAsync(document, writeLine, CancellationToken.None);
+        Assert.Contains("WriteLine", resolved.Detail);
+        Assert.Contains("Writes the current line terminator", resolved.Documentation!.Value);
+    }
+
+    [Fact]
+    public async Task ResolveFindsItsItemAfterANewerListReplacedTheCachedOne()
+    {
+        var (document, caret) = FeatureWorkspace.Create("class C { void M() { System.Console.$$ } }");
+        var (other, otherCaret) = FeatureWorkspace.Create("class C { void M() { System.Math.$$ } }");
+        var service = new CompletionFeatureService();
+        var list = await service.GetCompletionsAsync(document, PositionMapper.ToPosition(await document.GetTextAsync(), caret),
+            new Protocol.CompletionContext(CompletionTriggerKinds.TriggerCharacter, "."), CancellationToken.None);
+        var beep = Assert.Single(list.Items, i => i.Label == "Beep");
+        await service.GetCompletionsAsync(other, PositionMapper.ToPosition(await other.GetTextAsync(), otherCaret), null, CancellationToken.None);
+
+        var resolved = await service.ResolveAsync(document, beep, CancellationToken.None);
+        Assert.Contains("Console.Beep()", resolved.Detail);
+    }
+
+    [Fact]
+    public async Task CommitCharactersAreOfferedExceptWhileANameIsBeingDeclared()
+    {
+        var service = new CompletionFeatureService();
+        var (member, memberCaret) = FeatureWorkspace.Create("class C { void M() { System.Console.$$ } }");
+        var members = await service.GetCompletionsAsync(member, PositionMapper.ToPosition(await member.GetTextAsync(), memberCaret), null, CancellationToken.None, commitCharacters: true);
+        Assert.Equal([".", "(", ";", "["], members.Items[0].CommitCharacters);
+
+        // A lambda parameter being named: Roslyn is in suggestion mode, so nothing typed may commit.
+        var (lambda, lambdaCaret) = FeatureWorkspace.Create("class C { void M() { System.Func<int, int> f = ($$ } }");
+        var names = await service.GetCompletionsAsync(lambda, PositionMapper.ToPosition(await lambda.GetTextAsync(), lambdaCaret), null, CancellationToken.None, commitCharacters: true);
+        Assert.NotEmpty(names.Items);
+        Assert.All(names.Items, i => Assert.Null(i.CommitCharacters));
+    }
+
+    [Fact]
+    public async Task SpaceTriggersCompletionOnlyAfterNew()
+    {
+        var (document, caret) = FeatureWorkspace.Create("class C { void M() { System.Text.StringBuilder b = new $$ } }");
+        var (other, otherCaret) = FeatureWorkspace.Create("class C { void M() { var $$ } }");
+        var service = new CompletionFeatureService();
+        var space = new Protocol.CompletionContext(CompletionTriggerKinds.TriggerCharacter, " ");
+        var afterNew = await service.GetCompletionsAsync(document, PositionMapper.ToPosition(await document.GetTextAsync(), caret), space, CancellationToken.None);
+        Assert.Contains(afterNew.Items, i => i.Label.Contains("StringBuilder", StringComparison.Ordinal));
+        var elsewhere = await service.GetCompletionsAsync(other, PositionMapper.ToPosition(await other.GetTextAsync(), otherCaret), space, CancellationToken.None);
+        Assert.Empty(elsewhere.Items);
+    }
+}
