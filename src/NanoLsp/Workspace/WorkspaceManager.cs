@@ -43,20 +43,20 @@ public sealed class WorkspaceManager : ISolutionSource, IDisposable
     private IReadOnlyList<string> _roots = [];
     private ProjectId? _looseProject;
 
-    private sealed record OpenDocument(int Version, bool AddedAsLoose, SourceText Text);
+    private sealed record OpenDocument(string Uri, int Version, bool AddedAsLoose, SourceText Text);
 
     public Solution CurrentSolution => Volatile.Read(ref _solution);
 
     /// <summary>What the last load produced (null before the first).</summary>
     public LoadOutcome? LastLoad { get; private set; }
 
-    /// <summary>Paths of the open documents (diagnostics are pushed for these).</summary>
-    public IReadOnlyList<string> OpenPaths
+    /// <summary>The open documents, by the URI the client used (diagnostics are pushed for these).</summary>
+    public IReadOnlyList<string> OpenUris
     {
         get
         {
             lock (_gate)
-                return _open.Keys.ToList();
+                return _open.Values.Select(o => o.Uri).ToList();
         }
     }
 
@@ -131,7 +131,7 @@ public sealed class WorkspaceManager : ISolutionSource, IDisposable
                 loose = true;
                 _logger.Info($"{Path.GetFileName(path)} is in no loaded project: serving it as a loose file.");
             }
-            _open[path] = new OpenDocument(version, loose, sourceText);
+            _open[path] = new OpenDocument(uri, version, loose, sourceText);
             Volatile.Write(ref _solution, solution);
             return FindDocument(solution, uri)!;
         }

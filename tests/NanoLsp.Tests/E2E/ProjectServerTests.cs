@@ -163,6 +163,25 @@ public sealed class ProjectServerTests(ProjectServer server) : IClassFixture<Pro
     }
 
     [Fact]
+    public async Task EditInOneOpenFileRefreshesAnotherOpenFilesDiagnostics()
+    {
+        var user = Path.Combine(server.Folder, "GadgetUser.cs");
+        var maker = Path.Combine(server.Folder, "GadgetMaker.cs");
+        await Client.OpenAsync(user, "namespace ProjectFixture;\n\npublic class GadgetUser\n{\n    public Gadget? Current { get; set; }\n}\n");
+        await Client.OpenAsync(maker, "namespace ProjectFixture;\n\npublic class Gizmo { }\n");
+        await Lsp.DiagnosticsAsync(Client, user, ds => Lsp.Codes(ds).Contains("CS0246"));
+        await Client.NotifyAsync("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = LspClient.ToUri(maker), ["version"] = 2 },
+            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = "namespace ProjectFixture;\n\npublic class Gadget { }\n" }),
+        });
+        var after = await Lsp.DiagnosticsAsync(Client, user, ds => !Lsp.Codes(ds).Contains("CS0246"));
+        Assert.DoesNotContain(after, d => d.GetProperty("severity").GetInt32() == 1);
+        await Client.NotifyAsync("textDocument/didClose", Document(user));
+        await Client.NotifyAsync("textDocument/didClose", Document(maker));
+    }
+
+    [Fact]
     public async Task BadSettingIsReportedToTheUser()
     {
         await Client.NotifyAsync("workspace/didChangeConfiguration", new JsonObject

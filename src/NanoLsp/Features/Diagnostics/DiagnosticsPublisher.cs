@@ -32,10 +32,16 @@ public sealed class DiagnosticsPublisher(WorkspaceManager workspace, ILanguageCl
         _ = Task.Run(() => RunAsync(uri, delay, run));
     }
 
-    public void RefreshAll()
+    public void RefreshAll() => RefreshOthers(null, TimeSpan.Zero);
+
+    /// <summary>An edit can change other files' diagnostics (a renamed member, a fixed type): those open are refreshed too.</summary>
+    public void RefreshOthers(string? changedUri, TimeSpan delay)
     {
-        foreach (var path in workspace.OpenPaths)
-            Schedule(DocumentUris.FromPath(path), TimeSpan.Zero);
+        foreach (var uri in workspace.OpenUris)
+        {
+            if (uri != changedUri)
+                Schedule(uri, delay);
+        }
     }
 
     /// <summary>A closed document's diagnostics disappear from the editor.</summary>
