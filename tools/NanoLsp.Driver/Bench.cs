@@ -76,14 +76,20 @@ public static class Bench
     {
         if (positions.Count == 0)
             return null;
+        var answered = 0;
         try
         {
-            return await MeasureAsync(runs, async i =>
+            var times = await MeasureAsync(runs, async i =>
             {
                 var watch = Stopwatch.StartNew();
-                await client.RequestAsync(method, parameters(positions[(i + positions.Count) % positions.Count]));
-                return watch.Elapsed;
+                var result = await client.RequestAsync(method, parameters(positions[(i + positions.Count) % positions.Count]));
+                var elapsed = watch.Elapsed;
+                if (result.ValueKind is not (System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.Undefined))
+                    answered++;
+                return elapsed;
             });
+            Console.WriteLine($"({method}: {answered} of {runs + 1} answers had content)");
+            return times;
         }
         catch (LspResponseException e) when (e.Code == -32601)
         {

@@ -32,7 +32,16 @@ public static partial class Workbench
 
     /// <summary>Positions inside identifiers that look like type or member names (for hover).</summary>
     public static List<(int Line, int Character)> IdentifierPositions(string text) =>
-        PascalIdentifier().Matches(text).Select(m => ToPosition(text, m.Index + 1)).ToList();
+        PascalIdentifier().Matches(text)
+            .Where(m => !IsUsingOrNamespaceLine(text, m.Index) && !IsCommentLine(text, m.Index))
+            .Select(m => ToPosition(text, m.Index + 1))
+            .ToList();
+
+    private static bool IsCommentLine(string text, int index)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
+        return text.AsSpan(lineStart, index - lineStart).TrimStart().StartsWith("//");
+    }
 
     public static (int Line, int Character) ToPosition(string text, int offset)
     {
