@@ -1,0 +1,18 @@
+namespace NanoLsp.Model;
+
+/// <summary>How the ONNX Runtime sessions use the CPU.</summary>
+public sealed record DecoderOptions
+{
+    /// <summary>Intra-op threads for prompt prefill, which is compute-bound and scales with cores.</summary>
+    public int PrefillThreads { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>Intra-op threads for one-token steps. These are memory- and overhead-bound: a
+    /// thread pool's hand-offs cost more than they save, so one thread is the default.</summary>
+    public int DecodeThreads { get; init; } = 1;
+
+    /// <summary>Positions the cache holds; 0 means the manifest's context length.</summary>
+    public int Capacity { get; init; }
+
+    /// <summary>Let idle pool threads spin between runs. Faster on an idle machine, wasteful on a shared one.</summary>
+    public bool AllowSpinning { get; init; }
+}
