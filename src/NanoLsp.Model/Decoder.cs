@@ -100,9 +100,11 @@ public sealed unsafe class Decoder : IDisposable
     /// <summary>
     /// Feeds <paramref name="tokens"/> ((batch, seq), row-major) after the cache's past and returns
     /// the logits of the last <paramref name="keep"/> positions of each row: (batch, keep, vocab).
-    /// The span is valid until the next call.
+    /// The span is valid until the next call. A cancelled <paramref name="cancellation"/> stops a
+    /// running prefill inside ONNX Runtime (RunOptions.Terminate) and throws OperationCanceledException;
+    /// the cache is then left as it was before the call.
     /// </summary>
-    public ReadOnlySpan<float> Forward(KvCache cache, ReadOnlySpan<int> tokens, int keep = 1)
+    public ReadOnlySpan<float> Forward(KvCache cache, ReadOnlySpan<int> tokens, int keep = 1, CancellationToken cancellation = default)
     {
         int batch = cache.Batch;
         if (tokens.Length == 0 || tokens.Length % batch != 0)
@@ -154,7 +156,14 @@ public sealed unsafe class Decoder : IDisposable
                 binding.BindOutput(_presentNames[i], Wrap(cache.Present(i / 2, value), _kvType, es, batch, kvHeads, total, headDim));
             }
             binding.BindOutput("logits", Wrap((nint)_logits, TensorElementType.Float, 4, batch, logitRows, vocab));
+            // Reset before registering: a token cancelled already sets the flag again at once.
+            _runOptions.Terminate = false;
+            using var stop = cancellation.Register(static o => ((RunOptions)o!).Terminate = true, _runOptions);
             session.RunWithBinding(_runOptions, binding);
+        }
+        catch (OnnxRuntimeException) when (cancellation.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The model run was cancelled.", cancellation);
         }
         catch (OnnxRuntimeException e)
         {

@@ -23,7 +23,15 @@ public sealed class Generator(Decoder decoder, NanoTokenizer tokenizer, PrefixCa
             prefixCache.LastReused, prefillTime, Stopwatch.GetElapsedTime(start));
 
         if (cancellation.IsCancellationRequested) return Finish(StopReason.Cancelled);
-        ReadOnlySpan<float> logits = prefixCache.Prefill(prompt);
+        ReadOnlySpan<float> logits;
+        try
+        {
+            logits = prefixCache.Prefill(prompt, cancellation);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return Finish(StopReason.Cancelled);
+        }
         prefillTime = Stopwatch.GetElapsedTime(start);
         var generatedIds = new List<int>();
 

@@ -15,7 +15,7 @@ public sealed class PrefixCache(Decoder decoder) : IDisposable
     public int LastReused { get; private set; }
 
     /// <summary>Makes the cache hold exactly <paramref name="prompt"/> and returns the logits after its last token.</summary>
-    public ReadOnlySpan<float> Prefill(ReadOnlySpan<int> prompt)
+    public ReadOnlySpan<float> Prefill(ReadOnlySpan<int> prompt, CancellationToken cancellation = default)
     {
         if (prompt.IsEmpty) throw new ArgumentException("The prompt is empty.", nameof(prompt));
         var held = _cache.Tokens;
@@ -26,7 +26,7 @@ public sealed class PrefixCache(Decoder decoder) : IDisposable
         common = Math.Min(common, prompt.Length - 1);
         _cache.Truncate(common);
         LastReused = common;
-        return decoder.Forward(_cache, prompt[common..]);
+        return decoder.Forward(_cache, prompt[common..], cancellation: cancellation);
     }
 
     public void Clear() => _cache.Clear();

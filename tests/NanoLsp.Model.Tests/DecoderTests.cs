@@ -90,6 +90,20 @@ public sealed class DecoderTests : IDisposable
     }
 
     [Fact]
+    public void CancelledRunStopsAndLeavesTheCacheUnchanged()
+    {
+        using var cache = _model.Decoder.CreateCache();
+        int[] prompt = _model.Tokenizer.Encode("class A { void M() { } }");
+        _model.Decoder.Forward(cache, prompt[..4]);
+        Assert.Throws<OperationCanceledException>(() => _model.Decoder.Forward(cache, prompt[4..], cancellation: new CancellationToken(true)));
+        Assert.Equal(4, cache.Length);
+
+        float[] resumed = _model.Decoder.Forward(cache, prompt[4..]).ToArray(); // the session still works
+        using var cold = _model.Decoder.CreateCache();
+        AssertClose(_model.Decoder.Forward(cold, prompt).ToArray(), resumed);
+    }
+
+    [Fact]
     public void TokenOutsideVocabularyGivesClearError()
     {
         using var cache = _model.Decoder.CreateCache();
