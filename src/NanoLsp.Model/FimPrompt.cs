@@ -19,12 +19,13 @@ public sealed record FimPrompt(int[] Ids, TokenHealing? Healing)
         // Healing looks at the prefix alone: its last token is the one the cursor may split.
         var (healedPrefix, healing) = TokenHealing.Prepare(tokenizer, prefixIds, tokenHealing);
 
-        int budget = maxTokens - 3 - (contextIds.Length > 0 ? 1 : 0);
+        int budget = maxTokens - 3; // the three FIM markers
         if (budget < 8) throw new ArgumentOutOfRangeException(nameof(maxTokens), "A FIM prompt needs room for at least 8 tokens.");
         // Prefix first (it predicts the line best), then suffix up to a quarter, then context.
         int prefixTake = Math.Min(healedPrefix.Length, budget - Math.Min(suffixIds.Length, budget / 4));
         int suffixTake = Math.Min(suffixIds.Length, budget - prefixTake);
-        int contextTake = Math.Min(contextIds.Length, budget - prefixTake - suffixTake);
+        int left = budget - prefixTake - suffixTake; // the context also needs its <|file_sep|>
+        int contextTake = left > 1 ? Math.Min(contextIds.Length, left - 1) : 0;
 
         var ids = new List<int>(maxTokens);
         if (contextTake > 0)

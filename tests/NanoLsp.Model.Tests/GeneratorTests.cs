@@ -156,6 +156,22 @@ public sealed class GeneratorTests : IDisposable
     }
 
     [Fact]
+    public void ExpiredDeadlineStopsBeforeTheFirstToken()
+    {
+        var result = _model.Generate(Prompt, new GenerationOptions { MaxTokens = 50, Deadline = TimeSpan.Zero });
+        Assert.Equal(StopReason.Deadline, result.StopReason);
+        Assert.Empty(result.Tokens);
+    }
+
+    [Fact]
+    public void MaxTokensIsRespected()
+    {
+        var result = _model.Generate(Prompt, new GenerationOptions { MaxTokens = 7, Mask = NoSpecials });
+        Assert.Equal(StopReason.MaxTokens, result.StopReason);
+        Assert.Equal(7, result.Tokens.Count);
+    }
+
+    [Fact]
     public void LogProbsAreNormalisedModelProbabilities()
     {
         var result = _model.Generate(Prompt, new GenerationOptions { MaxTokens = 8, Mask = NoSpecials });
