@@ -53,7 +53,7 @@ public sealed unsafe class Decoder : IDisposable
         try
         {
             ModelGraphCheck.Verify(_prefill, manifest, _pastNames, _presentNames);
-            _step = OpenSession(options.DecodeThreads, options.AllowSpinning);
+            _step = OpenSession(options.DecodeThreads, options.AllowSpinning, options.StepProfilePrefix);
         }
         catch
         {
@@ -74,7 +74,7 @@ public sealed unsafe class Decoder : IDisposable
         EnsureLogits(8L * manifest.VocabSize);
     }
 
-    private InferenceSession OpenSession(int threads, bool spinning)
+    private InferenceSession OpenSession(int threads, bool spinning, string? profilePrefix = null)
     {
         using var so = new SessionOptions
         {
@@ -84,6 +84,11 @@ public sealed unsafe class Decoder : IDisposable
             InterOpNumThreads = 1,
         };
         so.AddSessionConfigEntry("session.intra_op.allow_spinning", spinning ? "1" : "0");
+        if (profilePrefix is not null)
+        {
+            so.ProfileOutputPathPrefix = profilePrefix; // before enabling: enabling reads the prefix
+            so.EnableProfiling = true;
+        }
         try
         {
             return new InferenceSession(_manifest.ModelPath, so, _weights);

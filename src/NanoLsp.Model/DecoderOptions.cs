@@ -13,6 +13,9 @@ public sealed record DecoderOptions
     /// <summary>Positions the cache holds; 0 means the manifest's context length.</summary>
     public int Capacity { get; init; }
 
+    /// <summary>When set, ONNX Runtime writes per-operator timings of the step session to files with this prefix (diagnosis only).</summary>
+    public string? StepProfilePrefix { get; init; }
+
     /// <summary>Let idle pool threads spin between runs. Faster on an idle machine, wasteful on a shared one.</summary>
     public bool AllowSpinning { get; init; }
 }

@@ -1,12 +1,12 @@
 // Measures the engine on a model directory: load, prefill 128/256/512, per-token decode,
 // prefix-cache hit after a 2-token edit, peak memory. Medians and p90 over --runs repetitions.
-// Usage: NanoLsp.Model.Bench MODEL_DIR [--runs N] [--prefill-threads N] [--decode-threads N] [--decode-tokens N] [--spin]
+// Usage: NanoLsp.Model.Bench MODEL_DIR [--runs N] [--prefill-threads N] [--decode-threads N] [--decode-tokens N] [--spin] [--profile PREFIX]
 using System.Diagnostics;
 using NanoLsp.Model;
 
 if (args.Length == 0 || args[0].StartsWith('-'))
 {
-    Console.Error.WriteLine("usage: NanoLsp.Model.Bench MODEL_DIR [--runs N] [--prefill-threads N] [--decode-threads N] [--decode-tokens N] [--spin]");
+    Console.Error.WriteLine("usage: NanoLsp.Model.Bench MODEL_DIR [--runs N] [--prefill-threads N] [--decode-threads N] [--decode-tokens N] [--spin] [--profile PREFIX]");
     return 2;
 }
 string dir = args[0];
@@ -18,6 +18,7 @@ var options = new DecoderOptions
     PrefillThreads = Option("--prefill-threads", new DecoderOptions().PrefillThreads),
     DecodeThreads = Option("--decode-threads", 1),
     AllowSpinning = args.Contains("--spin"),
+    StepProfilePrefix = Array.IndexOf(args, "--profile") is var p and >= 0 && p + 1 < args.Length ? args[p + 1] : null,
 };
 
 try
