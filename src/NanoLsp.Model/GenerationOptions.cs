@@ -1,6 +1,11 @@
 namespace NanoLsp.Model;
 
-public enum StopReason { EndOfText, Newline, StopString, MaxTokens, Deadline, ContextFull, Cancelled }
+public enum StopReason
+{
+    EndOfText, Newline, StopString, MaxTokens, Deadline, ContextFull, Cancelled,
+    /// <summary>The mask (with token healing) left no token allowed.</summary>
+    NothingAllowed,
+}
 
 public sealed record GenerationOptions
 {

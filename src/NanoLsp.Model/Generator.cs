@@ -45,6 +45,7 @@ public sealed class Generator(Decoder decoder, NanoTokenizer tokenizer, PrefixCa
             float logSumExp = Sampler.LogSumExp(_work);
             healing?.Apply(_work);
             options.Mask?.Apply(new TokenMaskContext(generatedIds, Encoding.UTF8.GetString(completion.ToArray())), _work);
+            if (!_work.AsSpan().ContainsAnyExcept(float.NegativeInfinity)) return Finish(StopReason.NothingAllowed);
             int id = Sampler.Sample(_work, options.Sampling, ref rng);
 
             // The model ends a middle with end-of-text; any other special token also means it is done.

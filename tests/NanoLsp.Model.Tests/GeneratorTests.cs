@@ -164,6 +164,20 @@ public sealed class GeneratorTests : IDisposable
     }
 
     [Fact]
+    public void MaskThatForbidsEverythingStopsCleanly()
+    {
+        int calls = 0;
+        var closing = new DelegateTokenMask((context, logits) =>
+        {
+            NoSpecials.Apply(context, logits);
+            if (++calls == 3) logits.Fill(float.NegativeInfinity);
+        });
+        var result = _model.Generate(Prompt, new GenerationOptions { MaxTokens = 20, Mask = closing });
+        Assert.Equal(StopReason.NothingAllowed, result.StopReason);
+        Assert.Equal(2, result.Tokens.Count);
+    }
+
+    [Fact]
     public void MaxTokensIsRespected()
     {
         var result = _model.Generate(Prompt, new GenerationOptions { MaxTokens = 7, Mask = NoSpecials });
