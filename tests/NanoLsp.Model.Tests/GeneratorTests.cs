@@ -135,6 +135,25 @@ public sealed class GeneratorTests : IDisposable
     }
 
     [Fact]
+    public async Task NewestRequestAlsoCancelsQueuedOnes()
+    {
+        var started = new TaskCompletionSource();
+        var slow = new GenerationOptions
+        {
+            MaxTokens = 100, Mask = NoSpecials, OnToken = _ => { started.TrySetResult(); Thread.Sleep(5); },
+        };
+        var running = _model.GenerateAsync(Prompt, slow);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var queued = _model.GenerateAsync(Prompt, slow, cancelPrevious: false);
+        var newest = await _model.GenerateAsync(Prompt, new GenerationOptions { MaxTokens = 3, Mask = NoSpecials });
+        Assert.Equal(StopReason.Cancelled, (await running).StopReason);
+        var skipped = await queued;
+        Assert.Equal(StopReason.Cancelled, skipped.StopReason);
+        Assert.Empty(skipped.Tokens);
+        Assert.Equal(3, newest.Tokens.Count);
+    }
+
+    [Fact]
     public void SingleLineStopsAtNewlineAndStopStringsAreCut()
     {
         int newline = _model.Tokenizer.Encode("\n")[0];
