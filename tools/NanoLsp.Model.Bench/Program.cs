@@ -1,12 +1,13 @@
 // Measures the engine on a model directory: load, prefill 128/256/512, per-token decode,
 // prefix-cache hit after a 2-token edit, peak memory. Medians and p90 over --runs repetitions.
-// Usage: NanoLsp.Model.Bench MODEL_DIR [--runs N] [--prefill-threads N] [--decode-threads N] [--decode-tokens N] [--spin] [--profile PREFIX]
+// Usage: NanoLsp.Model.Bench MODEL_DIR [--runs N] [--prefill-threads N] [--decode-threads N] [--decode-tokens N] [--spin]
+//        [--profile PREFIX] [--prefix TEXT [--suffix TEXT]]  (the latter prints one greedy line completion instead; \n in TEXT is a newline)
 using System.Diagnostics;
 using NanoLsp.Model;
 
 if (args.Length == 0 || args[0].StartsWith('-'))
 {
-    Console.Error.WriteLine("usage: NanoLsp.Model.Bench MODEL_DIR [--runs N] [--prefill-threads N] [--decode-threads N] [--decode-tokens N] [--spin] [--profile PREFIX]");
+    Console.Error.WriteLine("usage: NanoLsp.Model.Bench MODEL_DIR [--runs N] [--prefill-threads N] [--decode-threads N] [--decode-tokens N] [--spin] [--profile PREFIX] [--prefix TEXT [--suffix TEXT]]");
     return 2;
 }
 string dir = args[0];
@@ -31,6 +32,17 @@ try
     }
     using var model = LanguageModel.Load(dir, options);
     var m = model.Manifest;
+    string? Text(string name) => Array.IndexOf(args, name) is var i && i >= 0 && i + 1 < args.Length ? args[i + 1].Replace("\\n", "\n") : null;
+    if (Text("--prefix") is { } prefix)
+    {
+        // A quick look at what the model writes: one line, greedy, with token healing.
+        var prompt = model.BuildPrompt(prefix, Text("--suffix") ?? "");
+        var result = model.Generate(prompt, new GenerationOptions { MaxTokens = 48, SingleLine = true });
+        Console.WriteLine($"healing: {(prompt.Healing is null ? "none" : System.Text.Encoding.UTF8.GetString(prompt.Healing.Bytes))}");
+        Console.WriteLine($"completion: {result.Text}  [{result.StopReason}, {result.Tokens.Count} tokens, " +
+                          $"mean logprob {(result.Tokens.Count > 0 ? result.Tokens.Average(t => t.LogProb) : 0):F2}, {result.TotalTime.TotalMilliseconds:F1} ms]");
+        return 0;
+    }
     Console.WriteLine($"model {m.Name}: {dir} ({new FileInfo(m.ModelPath).Length / 1e6:F1} MB onnx), layers {m.NumLayers}, hidden {m.HiddenSize}, " +
                       $"heads {m.NumHeads}/{m.NumKvHeads}, vocab {m.VocabSize}, ctx {m.ContextLength}");
     Console.WriteLine($"threads: prefill {options.PrefillThreads}, decode {options.DecodeThreads}, spinning {options.AllowSpinning}; runs {runs}; cpus {Environment.ProcessorCount}");
