@@ -51,6 +51,16 @@ def rotate_half(x):
     return torch.cat((-x[..., half:], x[..., :half]), dim=-1)
 
 
+def repeat_kv(x, n):
+    """(batch, kv_heads, seq, head_dim) -> (batch, kv_heads * n, seq, head_dim), as repeat_interleave
+    on dim 1. Written with expand + reshape (Hugging Face's form) because torch 1.13 exports
+    repeat_interleave with a constant shape that breaks at any sequence length but the traced one."""
+    if n == 1:
+        return x
+    b, kvh, s, d = x.shape
+    return x[:, :, None, :, :].expand(b, kvh, n, s, d).reshape(b, kvh * n, s, d)
+
+
 class Attention(nn.Module):
     def __init__(self, c: ModelConfig):
         super().__init__()
@@ -71,9 +81,7 @@ class Attention(nn.Module):
             k = torch.cat([past_k, k], dim=2)  # (batch, kv_heads, past+seq, head_dim)
             v = torch.cat([past_v, v], dim=2)
         present = (k, v)
-        if self.kvh != self.h:
-            k = k.repeat_interleave(self.h // self.kvh, dim=1)
-            v = v.repeat_interleave(self.h // self.kvh, dim=1)
+        k, v = repeat_kv(k, self.h // self.kvh), repeat_kv(v, self.h // self.kvh)
         att = (q @ k.transpose(-2, -1)) * (1.0 / math.sqrt(self.d))  # (batch, heads, seq, past+seq)
         # finfo.min instead of -inf: a fully masked row (left padding) must not give NaN.
         att = att.masked_fill(~mask, torch.finfo(att.dtype).min)

@@ -71,7 +71,8 @@ def train(texts, vocab_size, min_frequency=2):
         a, b = pair
         merged = a + b
         merges.append(pair)
-        vocab[merged] = len(vocab)
+        if merged not in vocab:  # (a, bc) and (ab, c) can spell the same token: one id
+            vocab[merged] = len(vocab)
         changed = set()
         for wi in list(pair_words[pair]):
             w, f = words[wi], freqs[wi]

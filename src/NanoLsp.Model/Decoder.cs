@@ -1,0 +1,215 @@
+using System.Runtime.InteropServices;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace NanoLsp.Model;
+
+/// <summary>
+/// Runs the ONNX decoder (Optimum layout) over a <see cref="KvCache"/>. Two sessions share the
+/// weights' packed form: a multi-threaded one for prefill and a single-threaded one for steps,
+/// because the best thread count differs (docs/engine.md). Inputs and outputs live in native
+/// buffers sized once; each run only wraps them in OrtValues of the current shape.
+/// Not thread-safe: <see cref="LanguageModel"/> serialises callers.
+/// </summary>
+public sealed unsafe class Decoder : IDisposable
+{
+    private readonly ModelManifest _manifest;
+    private readonly PrePackedWeightsContainer _weights = new();
+    private readonly InferenceSession _prefill;
+    private readonly InferenceSession _step;
+    private readonly OrtIoBinding _prefillBinding;
+    private readonly OrtIoBinding _stepBinding;
+    private readonly RunOptions _runOptions = new();
+    private readonly TensorElementType _kvType;
+    private readonly string[] _pastNames, _presentNames;          // (layer * 2 + {key, value})
+    private readonly int _maxTokens;                               // batch * seq the id buffers hold
+    private readonly long* _inputIds;                              // (batch, seq)
+    private readonly long* _positionIds;                           // (batch, seq)
+    private readonly long* _attentionMask;                         // (batch, past + seq), all ones
+    private readonly long* _logitsToKeep;                          // (1)
+    private float* _logits;                                        // (batch, kept, vocab)
+    private long _logitsCapacity;                                  // floats
+
+    public ModelManifest Manifest => _manifest;
+    public int Capacity { get; }
+
+    public Decoder(ModelManifest manifest, DecoderOptions? options = null)
+    {
+        options ??= new DecoderOptions();
+        _manifest = manifest;
+        Capacity = options.Capacity > 0 ? Math.Min(options.Capacity, manifest.ContextLength) : manifest.ContextLength;
+        _kvType = manifest.KvDtype == "float16" ? TensorElementType.Float16 : TensorElementType.Float;
+        _pastNames = new string[manifest.NumLayers * 2];
+        _presentNames = new string[manifest.NumLayers * 2];
+        for (int l = 0; l < manifest.NumLayers; l++)
+        {
+            _pastNames[2 * l] = $"past_key_values.{l}.key";
+            _pastNames[2 * l + 1] = $"past_key_values.{l}.value";
+            _presentNames[2 * l] = $"present.{l}.key";
+            _presentNames[2 * l + 1] = $"present.{l}.value";
+        }
+
+        _prefill = OpenSession(options.PrefillThreads, options.AllowSpinning);
+        try
+        {
+            ModelGraphCheck.Verify(_prefill, manifest, _pastNames, _presentNames);
+            _step = OpenSession(options.DecodeThreads, options.AllowSpinning, options.StepProfilePrefix);
+        }
+        catch
+        {
+            _prefill.Dispose();
+            _weights.Dispose();
+            throw;
+        }
+        _prefillBinding = _prefill.CreateIoBinding();
+        _stepBinding = _step.CreateIoBinding();
+
+        // Beam search runs a few rows at once; eight covers any sensible beam.
+        _maxTokens = Math.Max(Capacity, 8);
+        _inputIds = (long*)NativeMemory.AlignedAlloc((nuint)_maxTokens * sizeof(long), 64);
+        _positionIds = (long*)NativeMemory.AlignedAlloc((nuint)_maxTokens * sizeof(long), 64);
+        _attentionMask = (long*)NativeMemory.AlignedAlloc((nuint)(8L * Capacity) * sizeof(long), 64);
+        new Span<long>(_attentionMask, 8 * Capacity).Fill(1);
+        _logitsToKeep = (long*)NativeMemory.AlignedAlloc(sizeof(long), 64);
+        EnsureLogits(8L * manifest.VocabSize);
+    }
+
+    private InferenceSession OpenSession(int threads, bool spinning, string? profilePrefix = null)
+    {
+        using var so = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            IntraOpNumThreads = Math.Max(1, threads),
+            InterOpNumThreads = 1,
+        };
+        so.AddSessionConfigEntry("session.intra_op.allow_spinning", spinning ? "1" : "0");
+        if (profilePrefix is not null)
+        {
+            so.ProfileOutputPathPrefix = profilePrefix; // before enabling: enabling reads the prefix
+            so.EnableProfiling = true;
+        }
+        try
+        {
+            return new InferenceSession(_manifest.ModelPath, so, _weights);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new ModelException($"Cannot load the ONNX model {_manifest.ModelPath}: {e.Message}", e);
+        }
+    }
+
+    public KvCache CreateCache(int batch = 1, int capacity = 0) =>
+        KvCache.For(_manifest, batch, capacity > 0 ? Math.Min(capacity, Capacity) : Capacity);
+
+    /// <summary>
+    /// Feeds <paramref name="tokens"/> ((batch, seq), row-major) after the cache's past and returns
+    /// the logits of the last <paramref name="keep"/> positions of each row: (batch, keep, vocab).
+    /// The span is valid until the next call. A cancelled <paramref name="cancellation"/> stops a
+    /// running prefill inside ONNX Runtime (RunOptions.Terminate) and throws OperationCanceledException;
+    /// the cache is then left as it was before the call.
+    /// </summary>
+    public ReadOnlySpan<float> Forward(KvCache cache, ReadOnlySpan<int> tokens, int keep = 1, CancellationToken cancellation = default)
+    {
+        int batch = cache.Batch;
+        if (tokens.Length == 0 || tokens.Length % batch != 0)
+            throw new ArgumentException($"{tokens.Length} tokens do not split into {batch} rows.", nameof(tokens));
+        int seq = tokens.Length / batch, past = cache.Length, total = past + seq;
+        if (total > cache.Capacity)
+            throw new ModelException($"{total} positions exceed the context of {cache.Capacity}.");
+        if (tokens.Length > _maxTokens || batch > 8)
+            throw new ModelException($"A run of {batch} x {seq} tokens is larger than the engine's buffers.");
+        keep = Math.Clamp(keep, 1, seq);
+        int vocab = _manifest.VocabSize;
+        int logitRows = _manifest.LogitsToKeepInput ? keep : seq; // without the input the graph returns every position
+        EnsureLogits((long)batch * logitRows * vocab);
+
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            if ((uint)tokens[i] >= (uint)vocab) throw new ArgumentException($"Token id {tokens[i]} is outside the vocabulary of {vocab}.");
+            _inputIds[i] = tokens[i];
+            _positionIds[i] = past + i % seq;
+        }
+        *_logitsToKeep = keep;
+
+        bool isStep = seq == 1;
+        var session = isStep ? _step : _prefill;
+        var binding = isStep ? _stepBinding : _prefillBinding;
+        var mem = OrtMemoryInfo.DefaultInstance;
+        var values = new List<OrtValue>(8 + 4 * _manifest.NumLayers);
+        try
+        {
+            OrtValue Wrap(nint data, TensorElementType type, int elementSize, params long[] shape)
+            {
+                long count = 1;
+                foreach (long d in shape) count *= d;
+                var v = OrtValue.CreateTensorValueWithData(mem, type, shape, data, Math.Max(count, 1) * elementSize);
+                values.Add(v);
+                return v;
+            }
+
+            binding.BindInput("input_ids", Wrap((nint)_inputIds, TensorElementType.Int64, 8, batch, seq));
+            binding.BindInput("position_ids", Wrap((nint)_positionIds, TensorElementType.Int64, 8, batch, seq));
+            binding.BindInput("attention_mask", Wrap((nint)_attentionMask, TensorElementType.Int64, 8, batch, total));
+            if (_manifest.LogitsToKeepInput)
+                binding.BindInput("logits_to_keep", Wrap((nint)_logitsToKeep, TensorElementType.Int64, 8, 1));
+            int kvHeads = _manifest.NumKvHeads, headDim = _manifest.HeadDim, es = cache.ElementSize;
+            for (int i = 0; i < _pastNames.Length; i++)
+            {
+                bool value = (i & 1) == 1;
+                binding.BindInput(_pastNames[i], Wrap(cache.Past(i / 2, value), _kvType, es, batch, kvHeads, past, headDim));
+                binding.BindOutput(_presentNames[i], Wrap(cache.Present(i / 2, value), _kvType, es, batch, kvHeads, total, headDim));
+            }
+            binding.BindOutput("logits", Wrap((nint)_logits, TensorElementType.Float, 4, batch, logitRows, vocab));
+            // Reset before registering: a token cancelled already sets the flag again at once.
+            _runOptions.Terminate = false;
+            using var stop = cancellation.Register(static o => ((RunOptions)o!).Terminate = true, _runOptions);
+            session.RunWithBinding(_runOptions, binding);
+        }
+        catch (OnnxRuntimeException) when (cancellation.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The model run was cancelled.", cancellation);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new ModelException($"The model failed to run ({batch} x {seq} tokens after {past}): {e.Message}", e);
+        }
+        finally
+        {
+            foreach (var v in values) v.Dispose();
+        }
+        cache.Advance(tokens, seq);
+
+        if (logitRows == keep)
+            return new ReadOnlySpan<float>(_logits, batch * keep * vocab);
+        // Full-sequence logits from a graph without logits_to_keep: compact the kept tail of each row in place.
+        for (int b = 0; b < batch; b++)
+            new Span<float>(_logits + ((long)b * seq + seq - keep) * vocab, keep * vocab)
+                .CopyTo(new Span<float>(_logits + (long)b * keep * vocab, keep * vocab));
+        return new ReadOnlySpan<float>(_logits, batch * keep * vocab);
+    }
+
+    private void EnsureLogits(long floats)
+    {
+        if (floats <= _logitsCapacity) return;
+        NativeMemory.AlignedFree(_logits);
+        _logits = (float*)NativeMemory.AlignedAlloc((nuint)floats * sizeof(float), 64);
+        _logitsCapacity = floats;
+    }
+
+    public void Dispose()
+    {
+        _prefillBinding.Dispose();
+        _stepBinding.Dispose();
+        _prefill.Dispose();
+        _step.Dispose();
+        _weights.Dispose();
+        _runOptions.Dispose();
+        NativeMemory.AlignedFree(_inputIds);
+        NativeMemory.AlignedFree(_positionIds);
+        NativeMemory.AlignedFree(_attentionMask);
+        NativeMemory.AlignedFree(_logitsToKeep);
+        NativeMemory.AlignedFree(_logits);
+        _logits = null;
+    }
+}

@@ -1,0 +1,39 @@
+namespace NanoLsp.Model;
+
+/// <summary>How the ONNX Runtime sessions use the CPU.</summary>
+public sealed record DecoderOptions
+{
+    /// <summary>Intra-op threads for prompt prefill, which is compute-bound and scales with physical
+    /// cores (SMT siblings share the FMA units). On bigger machines one core is left to the server.</summary>
+    public int PrefillThreads { get; init; } = PhysicalCores() is var cores && cores > 2 ? cores - 1 : cores;
+
+    /// <summary>Intra-op threads for one-token steps. These are memory- and overhead-bound: a
+    /// thread pool's hand-offs cost more than they save, so one thread is the default.</summary>
+    public int DecodeThreads { get; init; } = 1;
+
+    /// <summary>Positions the cache holds; 0 means the manifest's context length.</summary>
+    public int Capacity { get; init; }
+
+    /// <summary>When set, ONNX Runtime writes per-operator timings of the step session to files with this prefix (diagnosis only).</summary>
+    public string? StepProfilePrefix { get; init; }
+
+    /// <summary>Let idle pool threads spin between runs. Faster on an idle machine, wasteful on a shared one.</summary>
+    public bool AllowSpinning { get; init; }
+
+    /// <summary>Distinct physical cores (Linux sysfs topology); the logical count elsewhere.</summary>
+    public static int PhysicalCores()
+    {
+        try
+        {
+            var siblings = Directory.GetDirectories("/sys/devices/system/cpu", "cpu*")
+                .Select(d => Path.Combine(d, "topology", "thread_siblings_list"))
+                .Where(File.Exists)
+                .Select(f => File.ReadAllText(f).Trim())
+                .ToHashSet();
+            if (siblings.Count > 0) return Math.Min(siblings.Count, Environment.ProcessorCount);
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+        return Math.Max(1, Environment.ProcessorCount);
+    }
+}

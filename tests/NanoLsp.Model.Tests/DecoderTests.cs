@@ -1,0 +1,120 @@
+namespace NanoLsp.Model.Tests;
+
+public sealed class DecoderTests : IDisposable
+{
+    private readonly LanguageModel _model = TinyModel.Load();
+
+    public void Dispose() => _model.Dispose();
+
+    [Fact]
+    public void GreedyMatchesPyTorchGolden()
+    {
+        var golden = TinyModel.ReadJson("golden.json");
+        int[] prompt = golden.GetProperty("prompt_ids").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        int[] expected = golden.GetProperty("greedy_ids").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        Assert.Equal(prompt, _model.Tokenizer.Encode(golden.GetProperty("prompt").GetString()!));
+
+        using var cache = _model.Decoder.CreateCache();
+        var actual = new List<int>();
+        int next = Sampler.ArgMax(_model.Decoder.Forward(cache, prompt));
+        while (true)
+        {
+            actual.Add(next);
+            if (actual.Count == expected.Length || next == _model.Tokenizer.EndOfText) break;
+            next = Sampler.ArgMax(_model.Decoder.Forward(cache, [next]));
+        }
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void PrefixCacheHitGivesSameLogitsAsColdRun()
+    {
+        int[] first = _model.Tokenizer.Encode("public static int Count(IEnumerable<int> items) { return items.Where(x => x > 0)");
+        int[] second = [.. first[..^2], .. _model.Tokenizer.Encode(".Sum();")];
+
+        _model.PrefixCache.Prefill(first);
+        float[] warm = _model.PrefixCache.Prefill(second).ToArray();
+        Assert.Equal(first.Length - 2, _model.PrefixCache.LastReused);
+
+        using var cold = _model.Decoder.CreateCache();
+        float[] expected = _model.Decoder.Forward(cold, second).ToArray();
+        AssertClose(expected, warm);
+    }
+
+    [Fact]
+    public void RepeatedPromptReusesAllButTheLastToken()
+    {
+        int[] prompt = _model.Tokenizer.Encode("namespace Demo { class A { } }");
+        float[] first = _model.PrefixCache.Prefill(prompt).ToArray();
+        float[] again = _model.PrefixCache.Prefill(prompt).ToArray();
+        Assert.Equal(prompt.Length - 1, _model.PrefixCache.LastReused);
+        AssertClose(first, again);
+    }
+
+    [Fact]
+    public void StepByStepEqualsOnePrefill()
+    {
+        int[] prompt = _model.Tokenizer.Encode("for (int i = 0; i < n; i++) sum += i;");
+        using var whole = _model.Decoder.CreateCache();
+        float[] expected = _model.Decoder.Forward(whole, prompt).ToArray();
+
+        using var steps = _model.Decoder.CreateCache();
+        float[] last = [];
+        foreach (int id in prompt) last = _model.Decoder.Forward(steps, [id]).ToArray();
+        AssertClose(expected, last);
+        Assert.Equal(prompt.Length, steps.Length);
+    }
+
+    [Fact]
+    public void KeepingMoreLogitsReturnsEveryRequestedPosition()
+    {
+        int[] prompt = _model.Tokenizer.Encode("if (x is null) return;");
+        using var a = _model.Decoder.CreateCache();
+        float[] three = _model.Decoder.Forward(a, prompt, keep: 3).ToArray();
+        int vocab = _model.Manifest.VocabSize;
+        Assert.Equal(3 * vocab, three.Length);
+
+        using var b = _model.Decoder.CreateCache();
+        float[] lastOnly = _model.Decoder.Forward(b, prompt).ToArray();
+        AssertClose(lastOnly, three[(2 * vocab)..]);
+    }
+
+    [Fact]
+    public void PromptLongerThanContextGivesClearError()
+    {
+        using var cache = _model.Decoder.CreateCache();
+        int[] tooLong = Enumerable.Repeat(65, _model.Manifest.ContextLength + 1).ToArray();
+        var e = Assert.Throws<ModelException>(() => _model.Decoder.Forward(cache, tooLong));
+        Assert.Contains("exceed the context", e.Message);
+        Assert.Equal(0, cache.Length);
+    }
+
+    [Fact]
+    public void CancelledRunStopsAndLeavesTheCacheUnchanged()
+    {
+        using var cache = _model.Decoder.CreateCache();
+        int[] prompt = _model.Tokenizer.Encode("class A { void M() { } }");
+        _model.Decoder.Forward(cache, prompt[..4]);
+        Assert.Throws<OperationCanceledException>(() => _model.Decoder.Forward(cache, prompt[4..], cancellation: new CancellationToken(true)));
+        Assert.Equal(4, cache.Length);
+
+        float[] resumed = _model.Decoder.Forward(cache, prompt[4..]).ToArray(); // the session still works
+        using var cold = _model.Decoder.CreateCache();
+        AssertClose(_model.Decoder.Forward(cold, prompt).ToArray(), resumed);
+    }
+
+    [Fact]
+    public void TokenOutsideVocabularyGivesClearError()
+    {
+        using var cache = _model.Decoder.CreateCache();
+        Assert.Throws<ArgumentException>(() => _model.Decoder.Forward(cache, [_model.Manifest.VocabSize + 5]));
+    }
+
+    internal static void AssertClose(float[] expected, float[] actual, float tolerance = 1e-4f)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        float worst = 0;
+        for (int i = 0; i < expected.Length; i++) worst = Math.Max(worst, Math.Abs(expected[i] - actual[i]));
+        Assert.True(worst <= tolerance, $"largest logit difference {worst} > {tolerance}");
+    }
+}
