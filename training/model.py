@@ -166,5 +166,8 @@ class NanoDecoder(nn.Module):
         x = self.norm(x)
         if logits_to_keep is not None:
             x = x[:, t - logits_to_keep[0]:, :]
-        logits = F.linear(x, self.embed_tokens.weight)  # tied embeddings
-        return logits, presents
+        return self.head(x), presents
+
+    def head(self, x):
+        """LM head, tied to the embedding (a method so quantize.py can swap in dequantized weights)."""
+        return F.linear(x, self.embed_tokens.weight)

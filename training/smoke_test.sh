@@ -1,0 +1,65 @@
+#!/bin/bash
+# The whole training pipeline in a tiny configuration on CPU: corpus build (from training/sample/),
+# tokenizer, data prep, a few FIM train steps, ONNX export (checker, Optimum I/O names, trace
+# independence), int8 quantization with its measured loss, and line-completion eval on a few
+# cases. Prints "smoke: N passed, M failed"; exits non-zero on any failure.
+set -u
+HERE=$(cd "$(dirname "$0")" && pwd)
+PY=/usr/bin/python3
+# One thread: oversubscribed OpenMP threads crawl on a shared CPU.
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
+if ! $PY -c 'import torch, onnx, numpy, regex' 2>/dev/null; then
+  echo "installing Debian python packages (needs root)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    python3-torch python3-onnx python3-numpy python3-regex libopenblas0-pthread >/dev/null
+fi
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+cd "$HERE"
+passed=0; failed=0
+check() {  # check NAME COMMAND...: runs it, counts it, shows the output only on failure
+  local name=$1; shift
+  if "$@" >"$T/out.txt" 2>&1; then passed=$((passed + 1)); echo "ok   $name"
+  else failed=$((failed + 1)); echo "FAIL $name"; tail -20 "$T/out.txt"; fi
+}
+for f in sample/*.cs; do mkdir -p "$T/src/$(basename "$f" .cs)/unpacked"; cp "$f" "$T/src/$(basename "$f" .cs)/unpacked/"; done
+
+check corpus $PY corpus/build_corpus.py --src "$T/src" --out "$T/corpus" --val-share 0.2 --test-share 0.2 --max-heldout-project 0.5
+check tokenizer $PY tokenizer.py train --vocab-size 512 --out "$T/tok" sample/*.cs
+check tokenizer-roundtrip $PY -c "
+from tokenizer import Tokenizer
+t = Tokenizer('$T/tok'); s = open('sample/HashSetTest.cs').read()
+assert t.decode(t.encode_ordinary(s)) == s, 'decode(encode(x)) != x'
+assert t.encode('<|fim_prefix|>a') == [1] + t.encode_ordinary('a')"
+check prepare $PY prepare_data.py --corpus "$T/corpus" --tokenizer "$T/tok" --out "$T/tokens" --splits train,val
+check train $PY train.py --data "$T/tokens" --tokenizer "$T/tok" --out "$T/run" --vocab_size 512 \
+  --context_length 64 --hidden_size 32 --num_layers 2 --num_heads 4 --num_kv_heads 2 --batch_size 4 \
+  --max_steps 30 --eval_batches 2 --warmup_steps 5
+check loss-falls $PY -c "
+import json; log = [json.loads(l) for l in open('$T/run/log.jsonl')]
+assert log[-1]['val_loss'] < log[0]['val_loss'] - 0.3, log"
+check export $PY export.py --ckpt "$T/run/ckpt.pt" --tokenizer "$T/tok" --out "$T/model" --name smoke
+check onnx-io $PY -c "
+import json, onnx
+m = onnx.load('$T/model/model.onnx'); onnx.checker.check_model(m)
+cfg = json.load(open('$T/model/nano-model.json'))
+ins = [i.name for i in m.graph.input]; outs = [o.name for o in m.graph.output]
+exp_in = ['input_ids', 'attention_mask', 'position_ids', 'logits_to_keep'] + [f'past_key_values.{i}.{k}' for i in range(cfg['num_layers']) for k in ('key', 'value')]
+exp_out = ['logits'] + [f'present.{i}.{k}' for i in range(cfg['num_layers']) for k in ('key', 'value')]
+assert ins == exp_in, ins; assert outs == exp_out, outs
+dims = lambda v: [d.dim_param or d.dim_value for d in v.type.tensor_type.shape.dim]
+assert dims(m.graph.output[0]) == ['batch', 'kept', cfg['vocab_size']], dims(m.graph.output[0])
+assert dims(m.graph.input[4]) == ['batch', cfg['num_kv_heads'], 'past', cfg['head_dim']], dims(m.graph.input[4])"
+check quantize $PY quantize.py "$T/model" "$T/model-int8"
+check quantized-loss $PY -c "
+import sys, numpy as np; sys.path.insert(0, 'eval')
+from export import load_checkpoint; from quantize import load_dequantized; from line_eval import perplexity
+val = np.memmap('$T/tokens/val.bin', dtype=np.uint16, mode='r')
+m, _ = load_checkpoint('$T/run/ckpt.pt'); a = perplexity(m, val, 64, 4, 4)['perplexity']
+assert load_dequantized(m, '$T/model-int8/model.onnx') == 7 * m.config.num_layers + 1
+b = perplexity(m, val, 64, 4, 4)['perplexity']; print(a, b)
+assert abs(b - a) / a < 0.05, (a, b)"
+check line-eval $PY eval/line_eval.py --ckpt "$T/run/ckpt.pt" --tokenizer "$T/tok" --corpus "$T/corpus" \
+  --tokens "$T/tokens" --cases 5 --ppl-batches 2 --out "$T/eval.json"
+echo "smoke: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
