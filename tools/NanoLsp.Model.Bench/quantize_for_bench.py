@@ -18,15 +18,9 @@ import numpy as np
 import onnx
 from onnx import helper, numpy_helper
 
-
-def int8_node(node, w, name):
-    scale = np.maximum(np.abs(w).max(axis=0), 1e-8) / 127.0                # (N)
-    q = np.clip(np.round(w / scale), -127, 127).astype(np.int8)            # (K, N)
-    inits = [numpy_helper.from_array(q, name + "_q"), numpy_helper.from_array(scale.astype(np.float32), name + "_s"),
-             numpy_helper.from_array(np.zeros_like(scale, dtype=np.int8), name + "_z")]
-    n = helper.make_node("DynamicQuantizeMatMul", [node.input[0], name + "_q", name + "_s", name + "_z"],
-                         list(node.output), name=node.name + "_dq", domain="com.microsoft")
-    return n, inits
+# The int8 layout is the shipped one: take it from the training side so the two never drift.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "training"))
+from quantize import int8_node  # noqa: E402
 
 
 def nbits_node(node, w, name, bits, block=32):
