@@ -1,0 +1,205 @@
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using NanoLsp.Model;
+
+namespace NanoLsp.Assist;
+
+[Flags] public enum MonitorKinds { None = 0, MemberAccess = 1, ObjectCreation = 2, All = 3 }
+
+/// <summary>Steps where the monitor restricted the choice, per kind, and steps where that changed the
+/// arg max (what greedy decoding would have picked).</summary>
+public sealed record MonitorStats(int MemberAccessSteps, int ObjectCreationSteps, int ArgmaxChanges)
+{
+    /// <summary>Tokens set to negative infinity over all steps (not counting those already forbidden).</summary>
+    public long TokensForbidden { get; init; }
+}
+
+/// <summary>
+/// A Roslyn-backed decoding monitor, created per request. Each step it reads the last line of
+/// (document text before the cursor + generated text); after <c>expr.</c> (+ partial name) it allows
+/// only tokens that continue the name of an accessible member of expr's type, or complete one and
+/// go on with other characters; after <c>new </c> only types in scope. Anything it cannot resolve is
+/// left unrestricted: the monitor must never block the model for things it does not know.
+/// </summary>
+public sealed class MemberMonitor : ITokenMask
+{
+    private readonly NanoTokenizer _tokenizer;
+    private readonly VocabularyIndex _vocab;
+    private readonly MonitorKinds _kinds;
+    private readonly SymbolNames _names;
+    private readonly byte[] _docTail;      // UTF-8 of the text before the cursor from the previous line start
+    private readonly byte[] _healBytes;    // the prompt's last token, when token healing backs up over it
+    private readonly int _docTailStart;    // document offset of _docTail[0]
+    private bool? _healing;
+    private readonly Dictionary<string, NameSet?> _siteCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<(NameSet, string), AllowedRuns> _runCache = new();
+    private int _memberSteps, _creationSteps, _argmaxChanges;
+    private long _forbidden;
+
+    /// <summary>Whether the generator runs with token healing (FimPrompt's default). Null: detected on the
+    /// first step (healing forbids every special token while it is active).</summary>
+    public bool? TokenHealing { get => _healing; init => _healing = value; }
+
+    public MonitorStats Stats => new(_memberSteps, _creationSteps, _argmaxChanges) { TokensForbidden = _forbidden };
+
+    private MemberMonitor(NanoTokenizer tokenizer, MonitorKinds kinds, SymbolNames names, byte[] docTail, int docTailStart, byte[] healBytes)
+    {
+        _tokenizer = tokenizer;
+        _vocab = VocabularyIndex.For(tokenizer);
+        _kinds = kinds;
+        _names = names;
+        _docTail = docTail;
+        _docTailStart = docTailStart;
+        _healBytes = healBytes;
+    }
+
+    /// <summary>Null when monitoring is off, or the cursor is where generated code cannot reach a member
+    /// access (inside a comment, a string or a directive) or the document has no semantic model.</summary>
+    public static async Task<MemberMonitor?> CreateAsync(Document document, int position, NanoTokenizer tokenizer,
+        MonitorKinds kinds, CancellationToken cancellationToken)
+    {
+        if (kinds == MonitorKinds.None) return null;
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        if (position < 0 || position > text.Length)
+            throw new ArgumentOutOfRangeException(nameof(position), $"Position {position} is outside the document (length {text.Length}).");
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null) return null;
+        if (IsInsideCommentStringOrDirective(root, position)) return null;
+
+        int line = text.Lines.GetLineFromPosition(position).LineNumber;
+        int tailStart = text.Lines[Math.Max(0, line - 1)].Start;
+        string tail = text.ToString(TextSpan.FromBounds(tailStart, position));
+        // Mirrors TokenHealing.Prepare on the prompt prefix: its last token is the last token of this tail.
+        int[] ids = tokenizer.Encode(tail);
+        byte[] heal = ids.Length > 0 && tokenizer.CanBeExtended(ids[^1]) ? tokenizer.TokenBytes(ids[^1]).ToArray() : [];
+        return new MemberMonitor(tokenizer, kinds, new SymbolNames(model, root, position), Encoding.UTF8.GetBytes(tail), tailStart, heal);
+    }
+
+    private static bool IsInsideCommentStringOrDirective(SyntaxNode root, int position)
+    {
+        var trivia = root.FindTrivia(Math.Max(0, position - 1), findInsideTrivia: true);
+        if (trivia.Span.Contains(position - 1) && trivia.Span.End >= position
+            && (trivia.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SingleLineCommentTrivia)
+                || trivia.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.MultiLineCommentTrivia)
+                || trivia.IsDirective))
+            return trivia.Span.End > position || trivia.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SingleLineCommentTrivia) || trivia.IsDirective;
+        var token = root.FindToken(position, findInsideTrivia: true);
+        return token.Span.Start < position && position < token.Span.End
+            && (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralToken)
+                || token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.InterpolatedStringTextToken)
+                || token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CharacterLiteralToken));
+    }
+
+    public void Apply(TokenMaskContext context, Span<float> logits)
+    {
+        if (context.Generated.Count == 0 && _healing is null)
+            _healing = _healBytes.Length > 0 && float.IsNegativeInfinity(logits[_tokenizer.EndOfText]);
+        bool healing = _healing == true && _healBytes.Length > 0;
+
+        // The line as it stands: document tail (minus the bytes healing re-types) + every generated byte.
+        var bytes = new List<byte>(_docTail.Length + 64);
+        bytes.AddRange(healing ? _docTail.AsSpan(0, _docTail.Length - _healBytes.Length).ToArray() : _docTail);
+        int docBytes = bytes.Count;
+        foreach (int id in context.Generated) bytes.AddRange(_tokenizer.TokenBytes(id).ToArray());
+        // While healing is still re-typing, the candidate's first bytes overlap the document: the site is
+        // then read before the healed token, exactly as if the prompt had not been cut.
+        string all = Encoding.UTF8.GetString(bytes.ToArray());
+        int lineStart = all.LastIndexOf('\n') + 1;
+        string line = all[lineStart..];
+
+        if (CompletionSite.Find(line) is not { } site) return;
+        bool creation = site.Kind != SiteKind.MemberAccess;
+        if (creation ? (_kinds & MonitorKinds.ObjectCreation) == 0 : (_kinds & MonitorKinds.MemberAccess) == 0) return;
+
+        // A receiver wholly inside the document is bound on the real tree (lambda parameters, locals);
+        // one that reaches into generated text is bound speculatively at the cursor.
+        int docChars = Encoding.UTF8.GetString(bytes.ToArray(), 0, docBytes).Length;
+        int? receiverOffset = site.Receiver is not null && lineStart + site.ReceiverStart + site.Receiver.Length <= docChars
+            ? _docTailStart + lineStart + site.ReceiverStart : null;
+        string cacheKey = $"{site.Kind}|{site.Receiver}|{receiverOffset}";
+        if (!_siteCache.TryGetValue(cacheKey, out var names))
+        {
+            names = _names.For(site, receiverOffset);
+            _siteCache[cacheKey] = names;
+        }
+        if (names is null) return;
+
+        string partial = VocabularyIndex.Key(site.Partial);
+        if (!_runCache.TryGetValue((names, partial), out var runs))
+        {
+            runs = AllowedRuns.Build(names, partial);
+            _runCache[(names, partial)] = runs;
+        }
+        if (runs.IsEmpty) return; // the partial name matches nothing we know: do not block
+
+        int before = ArgMax(logits);
+        int forbidden = Restrict(site.Kind, partial.Length == 0, runs, logits);
+        if (forbidden == 0) return;
+        _forbidden += forbidden;
+        if (creation) _creationSteps++; else _memberSteps++;
+        if (ArgMax(logits) != before) _argmaxChanges++;
+    }
+
+    private int Restrict(SiteKind kind, bool noPartial, AllowedRuns runs, Span<float> logits)
+    {
+        int forbidden = 0;
+        for (int id = 0; id < logits.Length && id < _vocab.Size; id++)
+        {
+            if (float.IsNegativeInfinity(logits[id]) || _vocab.Special[id]) continue;
+            bool allowed;
+            if (kind == SiteKind.AfterNewKeyword)
+            {
+                // Only ` Name` tokens are judged; `new(`, `new[]`, ` {` and the rest are left alone.
+                string? run = _vocab.SpaceIdentRun[id];
+                allowed = string.IsNullOrEmpty(run) || (_vocab.SpaceAllIdent[id] ? runs.Prefixes.Contains(run) : runs.Complete.Contains(run));
+            }
+            else
+            {
+                string run = _vocab.IdentRun[id];
+                if (run.Length == 0)
+                    allowed = runs.Complete.Contains("")
+                        || (noPartial && kind == SiteKind.MemberAccess && _vocab.FirstByte[id] == (byte)'.')  // a range `i..j`
+                        || (noPartial && kind == SiteKind.ObjectCreation && _vocab.FirstByte[id] != (byte)'.'); // `new {`, `new[]`, `new (`
+                else
+                    allowed = _vocab.AllIdent[id] ? runs.Prefixes.Contains(run) : runs.Complete.Contains(run);
+            }
+            if (!allowed)
+            {
+                logits[id] = float.NegativeInfinity;
+                forbidden++;
+            }
+        }
+        return forbidden;
+    }
+
+    private static int ArgMax(ReadOnlySpan<float> logits)
+    {
+        int best = 0;
+        for (int i = 1; i < logits.Length; i++) if (logits[i] > logits[best]) best = i;
+        return best;
+    }
+
+    /// <summary>For the names that start with the partial name: every non-empty prefix of what is left
+    /// of them (a token made only of identifier bytes must be one), and what is left of them whole (a
+    /// token that goes on with other characters must complete one).</summary>
+    private sealed record AllowedRuns(HashSet<string> Prefixes, HashSet<string> Complete)
+    {
+        public bool IsEmpty => Complete.Count == 0;
+
+        public static AllowedRuns Build(NameSet names, string partial)
+        {
+            var prefixes = new HashSet<string>(StringComparer.Ordinal);
+            var complete = new HashSet<string>(StringComparer.Ordinal);
+            foreach (string name in names.Keys)
+            {
+                if (!name.StartsWith(partial, StringComparison.Ordinal)) continue;
+                string rest = name[partial.Length..];
+                complete.Add(rest);
+                for (int k = 1; k <= rest.Length; k++) prefixes.Add(rest[..k]);
+            }
+            return new AllowedRuns(prefixes, complete);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.CodeAnalysis;
+using NanoLsp.Model;
+
+namespace NanoLsp.Assist;
+
+public sealed record FilterOptions(double MinMeanLogProb, double MinTokenLogProb, bool CompileCheck, TimeSpan CompileCheckBudget)
+{
+    /// <summary>Permissive thresholds (the lead tunes them on a dev set) and a 40 ms compile check.</summary>
+    public static FilterOptions Default { get; } = new(double.NegativeInfinity, double.NegativeInfinity, true, TimeSpan.FromMilliseconds(40));
+}
+
+public enum FilterVerdict { Keep, Empty, WhitespaceOnly, RepeatsNextLine, RepeatsSuffix, LowConfidence, AddsCompileErrors }
+
+/// <summary>The stop rule and the filters that drop suggestions a user would only have to dismiss.</summary>
+public static class SuggestionFilter
+{
+    public static string Trim(string completion, PromptContext context) => StopRule.Trim(completion, context);
+
+    public static async Task<(FilterVerdict Verdict, string Text)> CheckAsync(Document document, int position,
+        string trimmed, IReadOnlyList<GeneratedToken> tokens, PromptContext context, FilterOptions options,
+        CancellationToken cancellationToken)
+    {
+        if (trimmed.Length == 0) return (FilterVerdict.Empty, trimmed);
+        if (trimmed.Trim().Length == 0) return (FilterVerdict.WhitespaceOnly, trimmed);
+
+        string firstLine = FirstLine(trimmed).Trim();
+        string lineSuffix = context.LineSuffix.Trim();
+        if (lineSuffix.Length > 0 && (trimmed.Trim() == lineSuffix || lineSuffix.StartsWith(trimmed.Trim(), StringComparison.Ordinal)))
+            return (FilterVerdict.RepeatsSuffix, trimmed);
+        string nextLine = context.NextLine.Trim();
+        string wholeLine = (context.LinePrefix + FirstLine(trimmed)).Trim();
+        if (nextLine.Length > 0 && (firstLine == nextLine || wholeLine == nextLine))
+            return (FilterVerdict.RepeatsNextLine, trimmed);
+
+        if (tokens.Count > 0)
+        {
+            double mean = tokens.Average(t => (double)t.LogProb);
+            double min = tokens.Min(t => (double)t.LogProb);
+            if (mean < options.MinMeanLogProb || min < options.MinTokenLogProb) return (FilterVerdict.LowConfidence, trimmed);
+        }
+
+        if (options.CompileCheck)
+        {
+            var result = await CompileCheck.RunAsync(document, position, trimmed, options.CompileCheckBudget, cancellationToken).ConfigureAwait(false);
+            if (result == CompileCheckResult.AddsErrors) return (FilterVerdict.AddsCompileErrors, trimmed);
+        }
+        return (FilterVerdict.Keep, trimmed);
+    }
+
+    private static string FirstLine(string s) => s.IndexOf('\n') is var i and >= 0 ? s[..i].TrimEnd('\r') : s;
+}
