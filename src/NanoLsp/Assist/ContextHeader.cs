@@ -30,19 +30,32 @@ internal static class ContextHeader
             && n.Parent == enclosingSyntax);
 
         // Relevance: 3 the enclosing type, 2 types used in the enclosing member, 1 types named elsewhere in the windows.
+        // Only the enclosing member is bound (Roslyn binds a whole body per member, and after each keystroke
+        // that is the one it must re-bind anyway); elsewhere a name is looked up as a type name at the cursor.
         var uses = new Dictionary<INamedTypeSymbol, (int Score, int Count)>(SymbolEqualityComparer.Default);
-        var visit = member is null ? windows : TextSpan.FromBounds(Math.Min(windows.Start, member.SpanStart), Math.Max(windows.End, member.Span.End));
-        foreach (var name in root.DescendantNodes(visit).OfType<SimpleNameSyntax>())
+        void Use(INamedTypeSymbol type, int score)
         {
-            if (!visit.Contains(name.Span)) continue;
-            int score = member is not null && member.Span.Contains(name.Span) ? 2 : windows.Contains(name.Span) ? 1 : 0;
-            if (score == 0) continue;
-            foreach (var type in TypesOf(model.GetSymbolInfo(name, cancellationToken)))
+            if (!type.Locations.Any(l => l.IsInSource)) return;
+            var old = uses.GetValueOrDefault(type);
+            uses[type] = (Math.Max(old.Score, score), old.Count + 1);
+        }
+        if (member is not null)
+        {
+            foreach (var name in member.DescendantNodes().OfType<SimpleNameSyntax>())
+                foreach (var type in TypesOf(model.GetSymbolInfo(name, cancellationToken)))
+                    Use(type, 2);
+        }
+        var byName = new Dictionary<string, INamedTypeSymbol[]>(StringComparer.Ordinal);
+        foreach (var name in root.DescendantNodes(windows).OfType<SimpleNameSyntax>())
+        {
+            if (!windows.Contains(name.Span) || (member is not null && member.Span.Contains(name.Span))) continue;
+            string identifier = name.Identifier.ValueText;
+            if (!byName.TryGetValue(identifier, out var types))
             {
-                if (!type.Locations.Any(l => l.IsInSource)) continue;
-                var old = uses.GetValueOrDefault(type);
-                uses[type] = (Math.Max(old.Score, score), old.Count + 1);
+                types = model.LookupNamespacesAndTypes(position, name: identifier).OfType<INamedTypeSymbol>().ToArray();
+                byName[identifier] = types;
             }
+            foreach (var type in types) Use(type, 1);
         }
         if (enclosing is not null) uses[enclosing] = (3, uses.GetValueOrDefault(enclosing).Count);
 
