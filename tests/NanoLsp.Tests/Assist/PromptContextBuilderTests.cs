@@ -1,0 +1,121 @@
+using System.Text;
+using NanoLsp.Assist;
+
+namespace NanoLsp.Tests.Assist;
+
+public class PromptContextBuilderTests
+{
+    private static readonly PromptBudget Budget = PromptBudget.For(512);
+
+    [Fact]
+    public async Task HeaderHoldsSignatureOfTypeDeclaredInAnotherFileAndUsedInTheMethod()
+    {
+        var (document, caret) = AssistWorkspace.Inventory("Services/InventoryService.cs", "            item.Add(units);");
+        var context = await PromptContextBuilder.BuildAsync(document, caret, AssistWorkspace.Tokenizer, Budget, includeHeader: true, default);
+
+        Assert.Contains("class StockItem", context.Header);
+        Assert.Contains("    bool TryRemove(int units);", context.Header);
+        Assert.Contains("    StockItem(Product product, int quantity);", context.Header);
+        Assert.DoesNotContain("public", context.Header);
+    }
+
+    [Fact]
+    public async Task HeaderStaysWithinItsTokenBudget()
+    {
+        var (document, caret) = AssistWorkspace.Inventory("Services/InventoryService.cs", "            item.Add(units);");
+        foreach (int headerTokens in new[] { 12, 30, 60, 128 })
+        {
+            var budget = Budget with { HeaderTokens = headerTokens };
+            var context = await PromptContextBuilder.BuildAsync(document, caret, AssistWorkspace.Tokenizer, budget, includeHeader: true, default);
+            Assert.True(AssistWorkspace.Tokenizer.Encode(context.Header).Length <= headerTokens,
+                $"{headerTokens}: {AssistWorkspace.Tokenizer.Encode(context.Header).Length} tokens\n{context.Header}");
+        }
+        var full = await PromptContextBuilder.BuildAsync(document, caret, AssistWorkspace.Tokenizer, Budget, includeHeader: true, default);
+        var small = await PromptContextBuilder.BuildAsync(document, caret, AssistWorkspace.Tokenizer, Budget with { HeaderTokens = 30 }, includeHeader: true, default);
+        Assert.True(small.Header.Length < full.Header.Length);
+    }
+
+    [Fact]
+    public async Task HeaderNeverRepeatsADeclarationInsideTheWindows()
+    {
+        var (document, caret) = AssistWorkspace.Create(("Shop.cs", """
+            namespace Shop;
+            record Price(decimal Amount);
+            class Basket
+            {
+                public Price Total() => new Price(0);
+                public void Add(Item item) { }
+                public void Run()
+                {
+                    var item = new Item("pen");
+                    Add(item);
+                    $$
+                }
+            }
+            """), ("Item.cs", """
+            namespace Shop;
+            public class Item(string name)
+            {
+                public string Name { get; } = name;
+                public int Weight() => 1;
+            }
+            """));
+        var context = await PromptContextBuilder.BuildAsync(document, caret, AssistWorkspace.Tokenizer, Budget, includeHeader: true, default);
+
+        Assert.Contains("class Item(string name)", context.Header);
+        Assert.Contains("    int Weight();", context.Header);
+        Assert.DoesNotContain("Price", context.Header);   // declared in the prefix window
+        Assert.DoesNotContain("Basket", context.Header);  // the enclosing type, all of it in view
+    }
+
+    [Fact]
+    public async Task WithoutHeaderTheHeaderIsEmpty()
+    {
+        var (document, caret) = AssistWorkspace.Inventory("Services/InventoryService.cs", "            item.Add(units);");
+        var context = await PromptContextBuilder.BuildAsync(document, caret, AssistWorkspace.Tokenizer, Budget, includeHeader: false, default);
+        Assert.Equal("", context.Header);
+        Assert.EndsWith("item.Add(units);", context.Prefix);
+    }
+
+    [Fact]
+    public async Task PrefixWindowStartIsStableAcrossAOneCharEdit()
+    {
+        var source = new StringBuilder("class Big\n{\n    void Run()\n    {\n");
+        for (int i = 0; i < 300; i++) source.Append($"        System.Console.WriteLine(\"line {i}\" + {i});\n");
+        source.Append("        var x = 1$$;\n    }\n}\n");
+        var (document, caret) = AssistWorkspace.Create(("Big.cs", source.ToString()));
+        var before = await PromptContextBuilder.BuildAsync(document, caret, AssistWorkspace.Tokenizer, Budget, false, default);
+        var text = await document.GetTextAsync();
+        var edited = document.WithText(text.WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(new(caret, 0), "2")));
+        var after = await PromptContextBuilder.BuildAsync(edited, caret + 1, AssistWorkspace.Tokenizer, Budget, false, default);
+
+        Assert.Equal(before.Prefix + "2", after.Prefix);
+        Assert.StartsWith("        System.Console", before.Prefix);                       // a line start
+        Assert.True(before.Prefix.Length < source.Length / 2);                               // a window, not the file
+        Assert.True(AssistWorkspace.Tokenizer.Encode(before.Prefix).Length <= Budget.PrefixTokens);
+        Assert.True(AssistWorkspace.Tokenizer.Encode(before.Suffix).Length <= Budget.SuffixTokens);
+    }
+
+    [Theory]
+    [InlineData("    void Run()\n    {$$\n    }\n", SuggestionShape.MultiLine)]
+    [InlineData("    void Run()\n    {\n        $$\n    }\n", SuggestionShape.MultiLine)]
+    [InlineData("    void Run()\n    {\n        var x = $$;\n    }\n", SuggestionShape.SingleLine)]
+    [InlineData("    void Run()\n    {\n        var x = 1$$\n    }\n", SuggestionShape.SingleLine)]
+    public async Task ShapeIsMultiLineOnlyAfterABlockOpenerOrOnAnEmptyLineInABody(string body, SuggestionShape expected)
+    {
+        var (document, caret) = AssistWorkspace.Create(("A.cs", "class A\n{\n" + body + "}\n"));
+        var context = await PromptContextBuilder.BuildAsync(document, caret, AssistWorkspace.Tokenizer, Budget, false, default);
+        Assert.Equal(expected, context.Shape);
+    }
+
+    [Fact]
+    public async Task LineFactsDescribeTheCursorLine()
+    {
+        var (document, caret) = AssistWorkspace.Create(("A.cs", "class A\n{\n    int F(int a)\n    {\n        var b = a +$$ 1;\n\n        return b;\n    }\n}\n"));
+        var context = await PromptContextBuilder.BuildAsync(document, caret, AssistWorkspace.Tokenizer, Budget, false, default);
+        Assert.Equal("        var b = a +", context.LinePrefix);
+        Assert.Equal(" 1;", context.LineSuffix);
+        Assert.Equal("        return b;", context.NextLine);
+        Assert.Equal("        ", context.Indentation);
+    }
+}
