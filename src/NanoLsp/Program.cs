@@ -1,3 +1,4 @@
+using NanoLsp.Features.InlineCompletion;
 using NanoLsp.Server;
 using NanoLsp.Server.Lifecycle;
 
@@ -9,6 +10,8 @@ const string Usage = """
 
     Usage:
       NanoLsp --stdio      serve LSP on stdin/stdout (what an editor runs)
+      NanoLsp eval --cases CASES.jsonl --out PREDICTIONS.jsonl [--no-context] [--no-monitors] [--no-filters] [--model DIR]
+                           run inline completion on evaluation cases (docs/architecture.md); summary on stderr
       NanoLsp --version    print the version
       NanoLsp --help       print this help
 
@@ -25,6 +28,8 @@ switch (args)
         await Task.WhenAny(host.DisposeAsync().AsTask(), Task.Delay(TimeSpan.FromSeconds(3)));
         return exitCode;
     }
+    case ["eval", .. var evalArgs]:
+        return await EvalCommand.RunAsync(evalArgs);
     case ["--version"]:
         Console.WriteLine($"NanoLsp {InitializeHandler.Version}");
         return 0;

@@ -4,6 +4,7 @@ using NanoLsp.Driver;
 //   demo <folder>                       diagnostics, hover, completion and code actions, readable
 //   bench <folder> [--runs N] [--file F] [--no-analyzers] latency percentiles and peak memory
 //   bench-features <folder> [--runs N] [--file F]  hover, code action and completion latencies (FeatureBench)
+//   typing [folder] [--lines N] [--seed S] [--file F]  re-types real lines keystroke by keystroke with inline completions (TypingBench)
 // The server is found with ServerLocator ($NANOLSP_SERVER overrides).
 
 const string Usage = """
@@ -11,6 +12,7 @@ const string Usage = """
       NanoLsp.Driver demo <folder>
       NanoLsp.Driver bench <folder> [--runs N] [--file path/to/File.cs] [--no-analyzers]
       NanoLsp.Driver bench-features <folder> [--runs N] [--file path/to/File.cs]
+      NanoLsp.Driver typing [folder (default samples/Inventory)] [--lines N (12)] [--seed S (1)] [--file path/to/File.cs]
     """;
 
 try
@@ -41,6 +43,26 @@ try
             return command == "bench"
                 ? await Bench.RunAsync(RequireFolder(folder), runs, file, analyzers)
                 : await FeatureBench.RunAsync(RequireFolder(folder), runs, file);
+        case ["typing", .. var rest]:
+        {
+            var folder = rest.Length > 0 && !rest[0].StartsWith("--", StringComparison.Ordinal) ? rest[0]
+                : Path.Combine(ServerLocator.RepositoryRoot(), "samples", "Inventory");
+            int lines = 12, seed = 1;
+            string? typedFile = null;
+            for (var i = folder == (rest.Length > 0 ? rest[0] : null) ? 1 : 0; i < rest.Length; i++)
+            {
+                if (rest[i] == "--lines" && i + 1 < rest.Length && int.TryParse(rest[i + 1], out var n) && n > 0)
+                    lines = n;
+                else if (rest[i] == "--seed" && i + 1 < rest.Length && int.TryParse(rest[i + 1], out var s))
+                    seed = s;
+                else if (rest[i] == "--file" && i + 1 < rest.Length)
+                    typedFile = rest[i + 1];
+                else
+                    throw new ArgumentException($"Unknown typing option '{rest[i]}'.");
+                i++;
+            }
+            return await TypingBench.RunAsync(RequireFolder(folder), lines, seed, typedFile);
+        }
         default:
             Console.Error.WriteLine(Usage);
             return 2;

@@ -2,6 +2,7 @@ using NanoLsp.Features.CodeActions;
 using NanoLsp.Features.Completion;
 using NanoLsp.Features.Diagnostics;
 using NanoLsp.Features.Hover;
+using NanoLsp.Features.InlineCompletion;
 using NanoLsp.Features.TextSync;
 using NanoLsp.Server.Lifecycle;
 
@@ -39,5 +40,9 @@ public static class HandlerCatalog
         new CodeActionResolveHandler(s),
         new CompletionHandler(s),
         new CompletionResolveHandler(s),
+
+        // Inline completion from the nano model (ModelHost in ServerServices loads it after initialized)
+        new InlineCompletionHandler(s),
+        new NanoInlineCompletionHandler(s),
     ];
 }

@@ -74,7 +74,10 @@ public sealed class LanguageServerHost : IAsyncDisposable
         Logger = _logger,
         ClientCapabilities = _state.ClientCapabilities,
         Settings = _state.Settings,
+        Sequence = Interlocked.Increment(ref _sequence),
     };
+
+    private long _sequence;
 
     private void Register(IReadOnlyList<ILspHandler> handlers)
     {
@@ -221,6 +224,7 @@ public sealed class LanguageServerHost : IAsyncDisposable
         _rpc.Dispose();
         await _transport.DisposeAsync().ConfigureAwait(false);
         _workspace.Dispose();
+        _services.Model.Dispose();
     }
 
     // StreamJsonRpc binds JSON-RPC methods to MethodInfos with a target: one small bridge object per

@@ -20,6 +20,10 @@ public sealed class RequestContext
 
     public required IServerLogger Logger { get; init; }
 
+    /// <summary>Arrival order of the request (contexts are created in the queue's order): lets a
+    /// feature tell the newest of concurrent reads, e.g. inline completion's newest-wins.</summary>
+    public long Sequence { get; init; }
+
     /// <summary>What the client declared in initialize (markdown, snippets, pull diagnostics, ...).</summary>
     public ClientCapabilities ClientCapabilities { get; init; } = ClientCapabilities.None;
 

@@ -1,4 +1,5 @@
 using NanoLsp.Features.Diagnostics;
+using NanoLsp.Features.InlineCompletion;
 using NanoLsp.Workspace;
 
 namespace NanoLsp.Server;
@@ -13,6 +14,7 @@ public sealed class ServerServices
         Logger = logger;
         State = state;
         Diagnostics = new DiagnosticsPublisher(workspace, client, logger, state);
+        Model = new ModelHost(client, logger, state);
     }
 
     /// <summary>The one owner of document text and Solution snapshots (mutating handlers only write through it).</summary>
@@ -26,6 +28,9 @@ public sealed class ServerServices
 
     /// <summary>Pushes diagnostics for open documents (text sync schedules it).</summary>
     public DiagnosticsPublisher Diagnostics { get; }
+
+    /// <summary>The nano model: loaded after initialized, off the request queue (inline completion reads it).</summary>
+    public ModelHost Model { get; }
 
     /// <summary>Set by the host once the catalog exists: initialize and initialized read it.</summary>
     public ServerCapabilitiesBuilder Capabilities { get; internal set; } = new([]);

@@ -22,6 +22,24 @@ public sealed record ServerSettings
     /// <summary>nanolsp.inlineCompletion.enabled: answer inline-completion requests from the model.</summary>
     public bool InlineCompletionEnabled { get; init; } = true;
 
+    /// <summary>nanolsp.inlineCompletion.deadlineMs: end-to-end budget of an automatic inline completion; a slower answer is dropped.</summary>
+    public int InlineDeadlineMs { get; init; } = 300;
+
+    /// <summary>nanolsp.inlineCompletion.compileCheckMs: budget of the speculative compile check; past it the suggestion passes.</summary>
+    public int InlineCompileCheckMs { get; init; } = 40;
+
+    /// <summary>nanolsp.inlineCompletion.context / .monitors / .filters: switch a stage off (for ablations).</summary>
+    public bool InlineContext { get; init; } = true;
+    public bool InlineMonitors { get; init; } = true;
+    public bool InlineFilters { get; init; } = true;
+
+    /// <summary>nanolsp.inlineCompletion.minMeanLogProb: below this mean token log-probability a suggestion is not shown.</summary>
+    public double InlineMinMeanLogProb { get; init; } = Features.InlineCompletion.InlineCompletionOptions.DefaultMinMeanLogProb;
+
+    /// <summary>nanolsp.inlineCompletion.forcedCompletion: use this text instead of the model's (checks the
+    /// stop rule and filters on a known suggestion; for tests and diagnosis). Null: the model answers.</summary>
+    public string? InlineForcedCompletion { get; init; }
+
     /// <summary>nanolsp.model.path: a model directory to use instead of the shipped one (null: shipped).</summary>
     public string? ModelPath { get; init; }
 
@@ -61,6 +79,41 @@ public sealed record ServerSettings
                         next = next with { InlineCompletionEnabled = value.GetBoolean() };
                     else
                         problems.Add($"nanolsp.inlineCompletion.enabled must be true or false; got {value}.");
+                    break;
+                case "inlineCompletion.deadlineMs":
+                    if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var deadline) && deadline is >= 10 and <= 60_000)
+                        next = next with { InlineDeadlineMs = deadline };
+                    else
+                        problems.Add($"nanolsp.inlineCompletion.deadlineMs must be a whole number from 10 to 60000; got {value}.");
+                    break;
+                case "inlineCompletion.compileCheckMs":
+                    if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var checkMs) && checkMs is >= 1 and <= 60_000)
+                        next = next with { InlineCompileCheckMs = checkMs };
+                    else
+                        problems.Add($"nanolsp.inlineCompletion.compileCheckMs must be a whole number from 1 to 60000; got {value}.");
+                    break;
+                case "inlineCompletion.context" or "inlineCompletion.monitors" or "inlineCompletion.filters":
+                    if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+                        next = key switch
+                        {
+                            "inlineCompletion.context" => next with { InlineContext = value.GetBoolean() },
+                            "inlineCompletion.monitors" => next with { InlineMonitors = value.GetBoolean() },
+                            _ => next with { InlineFilters = value.GetBoolean() },
+                        };
+                    else
+                        problems.Add($"nanolsp.{key} must be true or false; got {value}.");
+                    break;
+                case "inlineCompletion.minMeanLogProb":
+                    if (value.ValueKind == JsonValueKind.Number && value.GetDouble() is var threshold and <= 0)
+                        next = next with { InlineMinMeanLogProb = threshold };
+                    else
+                        problems.Add($"nanolsp.inlineCompletion.minMeanLogProb must be a number at most 0; got {value}.");
+                    break;
+                case "inlineCompletion.forcedCompletion":
+                    if (value.ValueKind is JsonValueKind.String or JsonValueKind.Null)
+                        next = next with { InlineForcedCompletion = value.ValueKind == JsonValueKind.Null ? null : value.GetString() };
+                    else
+                        problems.Add($"nanolsp.inlineCompletion.forcedCompletion must be a string or null; got {value}.");
                     break;
                 case "model.path":
                     if (value.ValueKind == JsonValueKind.String)

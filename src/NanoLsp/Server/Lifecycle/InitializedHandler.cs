@@ -18,6 +18,8 @@ public sealed class InitializedHandler(ServerServices services) : INotificationH
         var registrations = services.Capabilities.BuildRegistrations(client);
         if (registrations.Count > 0)
             _ = RegisterAsync(registrations);
+        // The model loads on the thread pool while the workspace loads here; nothing waits for it.
+        services.Model.StartLoading();
 
         var roots = WorkspaceRoots(services.State.InitializeParams);
         await using (var progress = await WorkDoneProgress.BeginAsync(services.Client, client, services.Logger, "NanoLsp: loading workspace", cancellationToken).ConfigureAwait(false))

@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using NanoLsp.Assist;
+using NanoLsp.Model;
+using NanoLsp.Protocol;
+using NanoLsp.Server;
+using NanoLsp.Workspace;
+
+namespace NanoLsp.Features.InlineCompletion;
+
+/// <summary>
+/// <c>NanoLsp eval --cases CASES.jsonl --out PRED.jsonl [--no-context] [--no-monitors] [--no-filters]
+/// [--model DIR] [--deadline-ms N]</c>: the evaluation contract (docs/architecture.md). Each case runs
+/// through <see cref="InlineCompletionService"/>, the handler's own path, with the automatic trigger's
+/// options; each workspace is opened once with the server's <see cref="WorkspaceLoader"/>.
+/// <c>expected</c> is read only for the summary on stderr.
+/// </summary>
+public static class EvalCommand
+{
+    public const string Usage = "NanoLsp eval --cases CASES.jsonl --out PREDICTIONS.jsonl [--no-context] [--no-monitors] [--no-filters] [--model DIR] [--deadline-ms N]";
+
+    private sealed record Case(
+        [property: JsonPropertyName("id")] string Id,
+        [property: JsonPropertyName("workspace")] string Workspace,
+        [property: JsonPropertyName("file")] string File,
+        [property: JsonPropertyName("line")] int Line,
+        [property: JsonPropertyName("character")] int Character,
+        [property: JsonPropertyName("text")] string Text,
+        [property: JsonPropertyName("expected")] string? Expected);
+
+    private sealed record Prediction(
+        [property: JsonPropertyName("id")] string Id,
+        [property: JsonPropertyName("completion")] string Completion,
+        [property: JsonPropertyName("latency_ms")] double LatencyMs);
+
+    // Predictions stay readable: "i++" rather than "i\u002B\u002B".
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string? cases = null, output = null, modelDir = null;
+        var options = new InlineCompletionOptions();
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--cases" when i + 1 < args.Length: cases = args[++i]; break;
+                case "--out" when i + 1 < args.Length: output = args[++i]; break;
+                case "--model" when i + 1 < args.Length: modelDir = args[++i]; break;
+                case "--deadline-ms" when i + 1 < args.Length && int.TryParse(args[i + 1], out int ms) && ms > 0:
+                    options = options with { Deadline = TimeSpan.FromMilliseconds(ms) }; i++; break;
+                case "--no-context": options = options with { IncludeHeader = false }; break;
+                case "--no-monitors": options = options with { Monitors = MonitorKinds.None }; break;
+                case "--no-filters": options = options with { Filters = false }; break;
+                default: return Fail($"unknown or incomplete argument '{args[i]}'.");
+            }
+        }
+        if (cases is null || output is null) return Fail("--cases and --out are required.");
+        if (!File.Exists(cases)) return Fail($"no cases file {cases}.");
+
+        List<Case> all;
+        try
+        {
+            all = File.ReadLines(cases).Where(l => l.Trim().Length > 0)
+                .Select((line, n) => JsonSerializer.Deserialize<Case>(line) ?? throw new JsonException($"line {n + 1} is null"))
+                .ToList();
+        }
+        catch (JsonException e)
+        {
+            return Fail($"{cases} is not JSON lines of cases: {e.Message}");
+        }
+
+        LanguageModel model;
+        try
+        {
+            model = LanguageModel.Load(ModelLocator.Locate(modelDir));
+        }
+        catch (ModelException e)
+        {
+            return Fail($"no model: {e.Message}");
+        }
+        using var _ = model;
+        Console.Error.WriteLine($"eval: {all.Count} cases, model {model.Manifest.Name} (context {model.Manifest.ContextLength}), " +
+                                $"context {(options.IncludeHeader ? "on" : "off")}, monitors {(options.Monitors != MonitorKinds.None ? "on" : "off")}, " +
+                                $"filters {(options.Filters ? "on" : "off")}, deadline {options.Deadline?.TotalMilliseconds.ToString() ?? "none"} ms");
+
+        var service = new InlineCompletionService();
+        var logger = new StderrLogger();
+        var workspaces = new Dictionary<string, Solution>();
+        var results = new List<(Case Case, InlineCompletionResult Result)>();
+        await using var writer = new StreamWriter(output);
+        bool warmedUp = false;
+        foreach (var c in all)
+        {
+            string root = Path.GetFullPath(c.Workspace);
+            if (!workspaces.TryGetValue(root, out var solution))
+            {
+                var outcome = await new WorkspaceLoader(logger).LoadAsync(root, _ => { }, CancellationToken.None).ConfigureAwait(false);
+                workspaces[root] = solution = outcome.Solution;
+            }
+            var document = FindDocument(solution, Path.Combine(root, c.File));
+            if (document is null)
+            {
+                Console.Error.WriteLine($"eval: {c.Id}: {c.File} is not a document of {root}; predicted empty.");
+                await writer.WriteLineAsync(JsonSerializer.Serialize(new Prediction(c.Id, "", 0), Json)).ConfigureAwait(false);
+                continue;
+            }
+            var sourceText = SourceText.From(c.Text);
+            document = document.WithText(sourceText);
+            int position;
+            try
+            {
+                position = PositionMapper.ToOffset(sourceText, new Position(c.Line, c.Character));
+            }
+            catch (LspException e)
+            {
+                Console.Error.WriteLine($"eval: {c.Id}: {e.Message}; predicted empty.");
+                await writer.WriteLineAsync(JsonSerializer.Serialize(new Prediction(c.Id, "", 0), Json)).ConfigureAwait(false);
+                continue;
+            }
+            if (!warmedUp)
+            {
+                // JIT, Roslyn's first compilation and ORT's first runs would otherwise land on case one; an editor is warm.
+                await service.CompleteAsync(model, document, position, options with { Deadline = null }, CancellationToken.None).ConfigureAwait(false);
+                warmedUp = true;
+            }
+            var result = await service.CompleteAsync(model, document, position, options, CancellationToken.None).ConfigureAwait(false);
+            results.Add((c, result));
+            await writer.WriteLineAsync(JsonSerializer.Serialize(new Prediction(c.Id, result.First ?? "", Math.Round(result.Latency.TotalMilliseconds, 1)), Json)).ConfigureAwait(false);
+        }
+        PrintSummary(results);
+        return 0;
+    }
+
+    private static Document? FindDocument(Solution solution, string path)
+    {
+        string full = Path.GetFullPath(path);
+        return solution.GetDocumentIdsWithFilePath(full).Select(solution.GetDocument).FirstOrDefault(d => d is not null);
+    }
+
+    private static void PrintSummary(List<(Case Case, InlineCompletionResult Result)> results)
+    {
+        var scored = results.Where(r => r.Case.Expected is not null).Select(r => (r.Result.First ?? "", r.Case.Expected!)).ToList();
+        var m = CompletionMetrics.Compute(scored);
+        var latencies = results.Select(r => r.Result.Latency.TotalMilliseconds).ToList();
+        var monitors = results.Select(r => r.Result.MonitorStats).OfType<MonitorStats>().ToList();
+        Console.Error.WriteLine($"cases            {m.Cases}");
+        Console.Error.WriteLine($"exact match      {m.ExactMatch:P1}");
+        Console.Error.WriteLine($"edit similarity  {m.EditSimilarity:P1}");
+        Console.Error.WriteLine($"chars saved      {m.CharsSaved:P1}");
+        Console.Error.WriteLine($"wrong shown      {m.WrongShown:P1}");
+        Console.Error.WriteLine($"shown            {m.Shown:P1}");
+        Console.Error.WriteLine($"latency ms       p50 {CompletionMetrics.Percentile(latencies, 50):0.0}  p95 {CompletionMetrics.Percentile(latencies, 95):0.0}");
+        Console.Error.WriteLine($"monitors         {monitors.Count} cases monitored; member-access steps {monitors.Sum(s => s.MemberAccessSteps)}, " +
+                                $"object-creation steps {monitors.Sum(s => s.ObjectCreationSteps)}, argmax changed {monitors.Sum(s => s.ArgmaxChanges)} times");
+        var (checks, overBudget) = CompileCheck.Counts;
+        Console.Error.WriteLine($"compile checks   {checks} run, {overBudget} over budget (passed unchecked)");
+        Console.Error.WriteLine($"filter verdicts  {Counts(results.Select(r => r.Result.Verdict?.ToString() ?? "(none)"))}");
+        Console.Error.WriteLine($"sources          {Counts(results.Select(r => r.Result.Source.ToString()))}");
+    }
+
+    private static string Counts(IEnumerable<string> values) =>
+        string.Join(", ", values.GroupBy(v => v).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}"));
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"NanoLsp eval: {message}\nUsage: {Usage}");
+        return 2;
+    }
+
+    /// <summary>Warnings and errors only: eval's stderr is its summary.</summary>
+    private sealed class StderrLogger : IServerLogger
+    {
+        public void Log(LogLevel level, string message)
+        {
+            if (level <= LogLevel.Warning) Console.Error.WriteLine($"[{level.ToString().ToLowerInvariant()}] {message}");
+        }
+    }
+}

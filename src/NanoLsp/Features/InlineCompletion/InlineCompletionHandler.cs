@@ -1,0 +1,75 @@
+using NanoLsp.Protocol;
+using NanoLsp.Server;
+using NanoLsp.Workspace;
+
+namespace NanoLsp.Features.InlineCompletion;
+
+/// <summary>textDocument/inlineCompletion (LSP 3.18): ghost text from the nano model.</summary>
+public sealed class InlineCompletionHandler(ServerServices services)
+    : IRequestHandler<InlineCompletionParams, InlineCompletionList>, ICapabilityProvider
+{
+    private readonly InlineCompletionFeature _feature = InlineCompletionFeature.For(services);
+
+    public string Method => LspMethods.TextDocumentInlineCompletion;
+    public bool MutatesState => false;
+
+    public void AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
+        capabilities.InlineCompletionProvider = new InlineCompletionProviderOptions();
+
+    public Task<InlineCompletionList> HandleAsync(InlineCompletionParams request, RequestContext context, CancellationToken cancellationToken) =>
+        _feature.HandleAsync(request, context, cancellationToken);
+}
+
+/// <summary>nanolsp/inlineCompletion: the same request and answer for clients without LSP 3.18 (docs/protocol.md).</summary>
+public sealed class NanoInlineCompletionHandler(ServerServices services) : IRequestHandler<InlineCompletionParams, InlineCompletionList>
+{
+    private readonly InlineCompletionFeature _feature = InlineCompletionFeature.For(services);
+
+    public string Method => LspMethods.NanoInlineCompletion;
+    public bool MutatesState => false;
+
+    public Task<InlineCompletionList> HandleAsync(InlineCompletionParams request, RequestContext context, CancellationToken cancellationToken) =>
+        _feature.HandleAsync(request, context, cancellationToken);
+}
+
+/// <summary>What both handlers share: one service (one newest-wins table, one typing-along cache) per server.</summary>
+internal sealed class InlineCompletionFeature(ServerServices services)
+{
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ServerServices, InlineCompletionFeature> Instances = new();
+
+    private readonly InlineCompletionService _service = new();
+
+    public static InlineCompletionFeature For(ServerServices services) => Instances.GetValue(services, s => new InlineCompletionFeature(s));
+
+    public async Task<InlineCompletionList> HandleAsync(InlineCompletionParams request, RequestContext context, CancellationToken cancellationToken)
+    {
+        var document = context.RequireDocument();
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        int position = PositionMapper.ToOffset(text, request.Position);
+        if (!context.Settings.InlineCompletionEnabled)
+            return InlineCompletionList.Empty;
+        var model = await services.Model.GetModelAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null)
+            return InlineCompletionList.Empty; // the user was told why when the load failed (showMessage + modelStatus)
+
+        bool invoked = request.Context?.TriggerKind == InlineCompletionTriggerKinds.Invoked;
+        var options = InlineCompletionOptions.From(context.Settings, invoked);
+        var result = await _service.CompleteAsync(model, document, position, options, cancellationToken, context.Sequence).ConfigureAwait(false);
+
+        var cursor = new Protocol.Range(request.Position, request.Position);
+        var items = result.Suggestions.Select(s => new InlineCompletionItem(s, cursor)).ToList();
+        var generation = result.Generation;
+        var report = new CompletionReport(
+            request.TextDocument.Uri, ToCamel(result.Source.ToString()), items.Count,
+            generation?.PromptTokens ?? 0, generation?.ReusedPromptTokens ?? 0, generation?.Tokens.Count ?? 0,
+            generation is null ? null : ToCamel(generation.StopReason.ToString()),
+            result.Verdict is { } v ? ToCamel(v.ToString()) : null,
+            (result.MonitorStats?.MemberAccessSteps ?? 0) + (result.MonitorStats?.ObjectCreationSteps ?? 0),
+            result.MonitorStats?.ArgmaxChanges ?? 0,
+            result.RawCompletion);
+        await services.Model.ReportCompletionAsync(result.Latency.TotalMilliseconds, report).ConfigureAwait(false);
+        return new InlineCompletionList(items);
+    }
+
+    private static string ToCamel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+}

@@ -1,0 +1,45 @@
+using NanoLsp.Assist;
+using NanoLsp.Server;
+
+namespace NanoLsp.Features.InlineCompletion;
+
+/// <summary>How one inline completion is made: which stages run (ablations switch them off), the
+/// filter thresholds and the deadline. The handler builds it from the settings, eval from its flags.</summary>
+public sealed record InlineCompletionOptions
+{
+    /// <summary>Tuned on the dev set (docs/inline-completion.md): below it most suggestions were wrong.</summary>
+    public const double DefaultMinMeanLogProb = -1.5;
+
+    public bool IncludeHeader { get; init; } = true;
+    public MonitorKinds Monitors { get; init; } = MonitorKinds.All;
+    public bool Filters { get; init; } = true;
+    public double MinMeanLogProb { get; init; } = DefaultMinMeanLogProb;
+    /// <summary>One token this unlikely in a suggestion means the model was guessing there.</summary>
+    public double MinTokenLogProb { get; init; } = -9;
+    public bool CompileCheck { get; init; } = true;
+    public TimeSpan CompileCheckBudget { get; init; } = TimeSpan.FromMilliseconds(40);
+    /// <summary>End to end (context, model, filters); past it the answer is dropped. Null: none.</summary>
+    public TimeSpan? Deadline { get; init; } = TimeSpan.FromMilliseconds(300);
+    /// <summary>1 for automatic triggers; up to 3 when invoked (beam search).</summary>
+    public int Alternatives { get; init; } = 1;
+    /// <summary>Tokens generated at most for a single-line / multi-line suggestion.</summary>
+    public int SingleLineTokens { get; init; } = 32;
+    public int MultiLineTokens { get; init; } = 80;
+    /// <summary>Text used instead of the model's output (tests and diagnosis of the stop rule and filters).</summary>
+    public string? ForcedCompletion { get; init; }
+
+    public FilterOptions FilterOptions => new(MinMeanLogProb, MinTokenLogProb, CompileCheck, CompileCheckBudget);
+
+    /// <summary>Invoked requests get three alternatives and a longer deadline: the user is waiting for them.</summary>
+    public static InlineCompletionOptions From(ServerSettings settings, bool invoked) => new()
+    {
+        IncludeHeader = settings.InlineContext,
+        Monitors = settings.InlineMonitors ? MonitorKinds.All : MonitorKinds.None,
+        Filters = settings.InlineFilters,
+        MinMeanLogProb = settings.InlineMinMeanLogProb,
+        CompileCheckBudget = TimeSpan.FromMilliseconds(settings.InlineCompileCheckMs),
+        Deadline = TimeSpan.FromMilliseconds(invoked ? Math.Max(settings.InlineDeadlineMs, 2000) : settings.InlineDeadlineMs),
+        Alternatives = invoked ? 3 : 1,
+        ForcedCompletion = settings.InlineForcedCompletion,
+    };
+}

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using NanoLsp.Assist;
+using NanoLsp.Model;
+
+namespace NanoLsp.Features.InlineCompletion;
+
+/// <summary>Where an answer came from (reported in nanolsp/modelStatus and by eval).</summary>
+public enum CompletionSource { Model, TypingAlong, Forced, Cancelled, Deadline }
+
+/// <summary>One inline completion: the suggestions (text to insert at the cursor) and how they were made.</summary>
+public sealed record InlineCompletionResult(
+    IReadOnlyList<string> Suggestions,
+    CompletionSource Source,
+    TimeSpan Latency,
+    string? RawCompletion = null,
+    FilterVerdict? Verdict = null,
+    MonitorStats? MonitorStats = null,
+    GenerationResult? Generation = null,
+    SuggestionShape? Shape = null)
+{
+    public string? First => Suggestions.Count > 0 ? Suggestions[0] : null;
+}
+
+/// <summary>
+/// The one code path of inline completion, shared by the LSP handler and <c>eval</c>:
+/// Assist context → FIM prompt → generation under the member monitor → stop rule → filters.
+/// The newest request per document wins: an older one still running is cancelled and answers empty.
+/// Typing along a shown suggestion is answered from it without the model.
+/// </summary>
+public sealed class InlineCompletionService
+{
+    private readonly Lock _lock = new();
+    // Per document: the newest arrival seen and the request running for it (null when none).
+    private readonly Dictionary<DocumentId, (long Newest, CancellationTokenSource? Running)> _documents = [];
+    private readonly TypingAlongCache _typingAlong = new();
+    private long _arrivals;
+
+    /// <param name="arrival">The request's arrival order (RequestContext.Sequence). Concurrent requests may
+    /// start out of order, so "newer" means a later arrival, not a later start. Null: now (sequential callers).</param>
+    public async Task<InlineCompletionResult> CompleteAsync(LanguageModel model, Document document, int position,
+        InlineCompletionOptions options, CancellationToken cancellationToken, long? arrival = null)
+    {
+        long start = Stopwatch.GetTimestamp();
+        long me = arrival ?? Interlocked.Increment(ref _arrivals);
+        var key = document.Id;
+        using var mine = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        CancellationTokenSource? older;
+        lock (_lock)
+        {
+            if (_documents.TryGetValue(key, out var state) && state.Newest > me)
+                return new InlineCompletionResult([], CompletionSource.Cancelled, Stopwatch.GetElapsedTime(start));
+            older = state.Running;
+            _documents[key] = (me, mine);
+        }
+        try
+        {
+            older?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // It finished meanwhile.
+        }
+        try
+        {
+            var result = await CompleteCoreAsync(model, document, position, options, start, mine.Token).ConfigureAwait(false);
+            return result with { Latency = Stopwatch.GetElapsedTime(start) };
+        }
+        catch (OperationCanceledException) when (mine.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Lost to a newer request for the same document: an empty answer, not an error.
+            return new InlineCompletionResult([], CompletionSource.Cancelled, Stopwatch.GetElapsedTime(start));
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                if (_documents.TryGetValue(key, out var state) && ReferenceEquals(state.Running, mine))
+                    _documents[key] = (state.Newest, null);
+            }
+        }
+    }
+
+    private async Task<InlineCompletionResult> CompleteCoreAsync(LanguageModel model, Document document, int position,
+        InlineCompletionOptions options, long start, CancellationToken ct)
+    {
+        var text = await document.GetTextAsync(ct).ConfigureAwait(false);
+        if (position < 0 || position > text.Length)
+            throw new ArgumentOutOfRangeException(nameof(position), $"Position {position} is outside the document (length {text.Length}).");
+        string before = text.ToString(new TextSpan(0, position));
+        string after = text.ToString(TextSpan.FromBounds(position, text.Length));
+        if (options.Alternatives == 1 && _typingAlong.TryTypeAlong(document.Id, before, after) is { } rest)
+            return new InlineCompletionResult([rest], CompletionSource.TypingAlong, TimeSpan.Zero);
+
+        var tokenizer = model.Tokenizer;
+        int contextLength = model.Manifest.ContextLength;
+        var context = await PromptContextBuilder.BuildAsync(document, position, tokenizer, PromptBudget.For(contextLength),
+            options.IncludeHeader, ct).ConfigureAwait(false);
+        var monitor = options.Monitors == MonitorKinds.None ? null
+            : await MemberMonitor.CreateAsync(document, position, tokenizer, options.Monitors, ct).ConfigureAwait(false);
+        bool singleLine = context.Shape == SuggestionShape.SingleLine;
+        int maxNew = singleLine ? options.SingleLineTokens : options.MultiLineTokens;
+        var generationOptions = new GenerationOptions
+        {
+            MaxTokens = maxNew,
+            SingleLine = singleLine,
+            Mask = monitor,
+            Deadline = Remaining(options.Deadline, start),
+        };
+
+        List<(string Raw, IReadOnlyList<GeneratedToken> Tokens)> candidates;
+        GenerationResult? generation = null;
+        CompletionSource source = CompletionSource.Model;
+        if (options.ForcedCompletion is { } forced)
+        {
+            // Sure tokens (log-prob 0): the forced text is checked by the stop rule and filters only.
+            candidates = [(forced, tokenizer.Encode(forced).Select(id => new GeneratedToken(id, 0f)).ToList())];
+            source = CompletionSource.Forced;
+        }
+        else
+        {
+            var prompt = model.BuildPrompt(context.Prefix, context.Suffix, context.Header.Length > 0 ? context.Header : null,
+                maxTokens: Math.Max(16, contextLength - maxNew));
+            if (options.Alternatives > 1)
+            {
+                var beams = await model.BeamSearchAsync(prompt, options.Alternatives, generationOptions, cancelPrevious: true, ct).ConfigureAwait(false);
+                ct.ThrowIfCancellationRequested();
+                candidates = beams.Where(b => b.StopReason != StopReason.Cancelled).Select(b => (b.Text, b.Tokens)).ToList();
+            }
+            else
+            {
+                generation = await model.GenerateAsync(prompt, generationOptions, cancelPrevious: true, ct).ConfigureAwait(false);
+                ct.ThrowIfCancellationRequested();
+                if (generation.StopReason == StopReason.Cancelled)
+                    return new InlineCompletionResult([], CompletionSource.Cancelled, TimeSpan.Zero, generation.Text, Generation: generation);
+                // A slow answer is dropped rather than shown late (or cut short).
+                if (generation.StopReason == StopReason.Deadline)
+                    return new InlineCompletionResult([], CompletionSource.Deadline, TimeSpan.Zero, generation.Text,
+                        MonitorStats: monitor?.Stats, Generation: generation, Shape: context.Shape);
+                candidates = [(generation.Text, generation.Tokens)];
+            }
+        }
+
+        var shown = new List<string>();
+        FilterVerdict? firstVerdict = null;
+        foreach (var (raw, tokens) in candidates)
+        {
+            string trimmed = SuggestionFilter.Trim(raw, context);
+            var (verdict, suggestion) = options.Filters
+                ? await SuggestionFilter.CheckAsync(document, position, trimmed, tokens, context, options.FilterOptions, ct).ConfigureAwait(false)
+                : (trimmed.Trim().Length == 0 ? FilterVerdict.WhitespaceOnly : FilterVerdict.Keep, trimmed);
+            firstVerdict ??= verdict;
+            if (verdict == FilterVerdict.Keep && suggestion.Length > 0 && !shown.Contains(suggestion))
+                shown.Add(suggestion);
+        }
+        if (options.Deadline is { } deadline && Stopwatch.GetElapsedTime(start) > deadline && source == CompletionSource.Model)
+            return new InlineCompletionResult([], CompletionSource.Deadline, TimeSpan.Zero, candidates.FirstOrDefault().Raw,
+                firstVerdict, monitor?.Stats, generation, context.Shape);
+
+        _typingAlong.Remember(document.Id, before, after, shown.FirstOrDefault() ?? "");
+        return new InlineCompletionResult(shown, source, TimeSpan.Zero, candidates.FirstOrDefault().Raw, firstVerdict,
+            monitor?.Stats, generation, context.Shape);
+    }
+
+    private static TimeSpan? Remaining(TimeSpan? deadline, long start) =>
+        deadline is { } d ? TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(1).Ticks, (d - Stopwatch.GetElapsedTime(start)).Ticks)) : null;
+}

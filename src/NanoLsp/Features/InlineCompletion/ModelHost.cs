@@ -1,0 +1,128 @@
+using NanoLsp.Model;
+using NanoLsp.Protocol;
+using NanoLsp.Server;
+
+namespace NanoLsp.Features.InlineCompletion;
+
+/// <summary>
+/// Owns the nano model in the server: loads it after <c>initialized</c> on the thread pool (never on
+/// the JSON-RPC thread, never in the request queue, so no other feature waits for it), reloads it when
+/// <c>nanolsp.model.path</c> changes, and tells the client its state with <c>nanolsp/modelStatus</c>.
+/// A missing or broken model is a warning to the user, not a failure: inline completion answers
+/// empty lists and every other feature keeps working.
+/// </summary>
+public sealed class ModelHost : IDisposable
+{
+    private readonly ILanguageClient _client;
+    private readonly IServerLogger _logger;
+    private readonly ServerState _state;
+    private readonly Lock _lock = new();
+    private Task<LanguageModel?> _load = Task.FromResult<LanguageModel?>(null);
+    private LanguageModel? _model;
+    private string? _requestedPath;
+    private bool _started;
+
+    public ModelHost(ILanguageClient client, IServerLogger logger, ServerState state)
+    {
+        (_client, _logger, _state) = (client, logger, state);
+        state.SettingsChanged += settings =>
+        {
+            bool reload;
+            lock (_lock) reload = _started && settings.ModelPath != _requestedPath;
+            if (reload) StartLoading();
+        };
+    }
+
+    /// <summary>One of <see cref="ModelStates"/>; <c>loading</c> until the first load has finished.</summary>
+    public string State { get; private set; } = ModelStates.Loading;
+
+    public string Message { get; private set; } = "The model has not been loaded yet.";
+
+    /// <summary>Starts (or restarts, for a new path) loading the model from the current settings; returns at once.</summary>
+    public void StartLoading()
+    {
+        string? path;
+        Task<LanguageModel?> previous;
+        lock (_lock)
+        {
+            _started = true;
+            path = _requestedPath = _state.Settings.ModelPath;
+            previous = _load;
+            _load = Task.Run(() => LoadAsync(path, previous));
+        }
+    }
+
+    /// <summary>The loaded model, after waiting for a load in progress; null when there is none (see <see cref="Message"/>).</summary>
+    public async Task<LanguageModel?> GetModelAsync(CancellationToken cancellationToken)
+    {
+        Task<LanguageModel?> load;
+        lock (_lock) load = _load;
+        return await load.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>After each inline completion: the status bar shows the latency, the typing benchmark reads the report.</summary>
+    public Task ReportCompletionAsync(double latencyMs, CompletionReport report) =>
+        _client.NotifyAsync(LspMethods.NanoModelStatus, new ModelStatusParams(State, Message, latencyMs, report));
+
+    private async Task<LanguageModel?> LoadAsync(string? setting, Task<LanguageModel?> previous)
+    {
+        // Loads run one after another, so the last setting wins and the old model is disposed once.
+        var old = await previous.ConfigureAwait(false);
+        await SetStateAsync(ModelStates.Loading, "Loading the nano model...", MessageType.Info, show: false).ConfigureAwait(false);
+        string directory;
+        try
+        {
+            directory = ModelLocator.Locate(setting);
+        }
+        catch (ModelException e)
+        {
+            Swap(old, null);
+            await SetStateAsync(ModelStates.Missing,
+                $"NanoLsp: no inline completions, the model is missing. {e.Message} Set nanolsp.model.path to a model folder " +
+                $"(one with {ModelManifest.FileName}) or reinstall to get the shipped {ModelLocator.DefaultRelativePath}. Everything else works.",
+                MessageType.Warning, show: true).ConfigureAwait(false);
+            return null;
+        }
+        try
+        {
+            var model = LanguageModel.Load(directory);
+            Swap(old, model);
+            await SetStateAsync(ModelStates.Ready,
+                $"Model {model.Manifest.Name} ready ({model.Manifest.ContextLength} tokens of context, loaded in {model.LoadTime.TotalMilliseconds:0} ms).",
+                MessageType.Info, show: false).ConfigureAwait(false);
+            return model;
+        }
+        catch (Exception e) when (e is ModelException or IOException or UnauthorizedAccessException)
+        {
+            Swap(old, null);
+            await SetStateAsync(ModelStates.Error,
+                $"NanoLsp: no inline completions, the model in {directory} could not be loaded: {e.Message} " +
+                "Point nanolsp.model.path at a valid model folder (docs/model-format.md). Everything else works.",
+                MessageType.Warning, show: true).ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    private void Swap(LanguageModel? old, LanguageModel? next)
+    {
+        lock (_lock) _model = next;
+        if (old is not null && !ReferenceEquals(old, next))
+            old.Dispose(); // waits for a generation still running on it
+    }
+
+    private async Task SetStateAsync(string state, string message, MessageType type, bool show)
+    {
+        (State, Message) = (state, message);
+        _logger.Log(type == MessageType.Warning ? LogLevel.Warning : LogLevel.Info, message);
+        if (show)
+            await _client.NotifyAsync(LspMethods.WindowShowMessage, new ShowMessageParams(type, message)).ConfigureAwait(false);
+        await _client.NotifyAsync(LspMethods.NanoModelStatus, new ModelStatusParams(state, message)).ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        LanguageModel? model;
+        lock (_lock) model = _model;
+        model?.Dispose();
+    }
+}

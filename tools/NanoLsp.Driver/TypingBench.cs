@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace NanoLsp.Driver;
+
+/// <summary>
+/// The typing benchmark: the real server over stdio, driven as an editor drives it. Real lines of a
+/// real project are deleted and re-typed one keystroke at a time; each keystroke is a didChange and
+/// then an automatic textDocument/inlineCompletion. Latency is measured end to end (didChange sent to
+/// answer received). How each answer was made (model, typing along a shown suggestion, prompt tokens
+/// reused from the engine's prefix cache) comes from the nanolsp/modelStatus notification the server
+/// sends before each answer (docs/protocol.md).
+/// </summary>
+public static class TypingBench
+{
+    private sealed record Keystroke(double LatencyMs, bool Shown, string Source, int PromptTokens, int ReusedPromptTokens, bool Accepted);
+
+    public static async Task<int> RunAsync(string folder, int lineCount, int seed, string? fileArgument)
+    {
+        folder = Path.GetFullPath(folder);
+        var files = fileArgument is not null ? [Path.GetFullPath(fileArgument)] : Workbench.CSharpFiles(folder);
+        var lines = PickLines(files, lineCount, seed);
+        if (lines.Count == 0)
+        {
+            Console.Error.WriteLine($"No lines to type under {folder}.");
+            return 2;
+        }
+        Console.WriteLine($"typing {folder}: {lines.Count} lines, {lines.Sum(l => l.Text.Trim().Length)} keystrokes, seed {seed}, {Environment.ProcessorCount} CPU(s)");
+
+        await using var client = LspClient.Start();
+        JsonElement? lastReport = null;
+        client.MessageReceived += message =>
+        {
+            if (message.GetProperty("method").GetString() == "nanolsp/modelStatus"
+                && message.GetProperty("params").TryGetProperty("lastCompletion", out var report))
+                lastReport = report;
+        };
+        await client.InitializeAsync(folder);
+        var status = await client.WaitForNotificationAsync("nanolsp/modelStatus",
+            p => p.GetProperty("state").GetString() != "loading", TimeSpan.FromMinutes(2));
+        Console.WriteLine($"model: {status.GetProperty("state").GetString()}: {status.GetProperty("message").GetString()}");
+
+        var versions = new Dictionary<string, int>();
+        var keystrokes = new List<Keystroke>();
+        foreach (var (file, lineIndex, original) in lines)
+        {
+            var uri = LspClient.ToUri(file);
+            if (!versions.ContainsKey(file))
+            {
+                await client.OpenAsync(file);
+                versions[file] = 1;
+                await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => p.GetProperty("uri").GetString() == uri, TimeSpan.FromMinutes(3));
+            }
+            int indent = original.Length - original.TrimStart().Length;
+            string content = original.TrimEnd()[indent..];
+            await ChangeAsync(client, uri, versions[file] = versions[file] + 1, lineIndex, indent, original.Length, "");
+            string shown = "";
+            for (int k = 0; k < content.Length; k++)
+            {
+                var watch = Stopwatch.StartNew();
+                await ChangeAsync(client, uri, versions[file] = versions[file] + 1, lineIndex, indent + k, indent + k, content[k].ToString());
+                lastReport = null;
+                var answer = await client.RequestAsync("textDocument/inlineCompletion", new JsonObject
+                {
+                    ["textDocument"] = new JsonObject { ["uri"] = uri },
+                    ["position"] = Workbench.Position(lineIndex, indent + k + 1),
+                    ["context"] = new JsonObject { ["triggerKind"] = 2 },
+                }).WaitAsync(TimeSpan.FromMinutes(1));
+                double ms = watch.Elapsed.TotalMilliseconds;
+                var items = answer.GetProperty("items");
+                shown = items.GetArrayLength() > 0 ? items[0].GetProperty("insertText").GetString() ?? "" : "";
+                var report = lastReport;
+                keystrokes.Add(new Keystroke(ms, shown.Length > 0,
+                    report?.GetProperty("source").GetString() ?? "(no report)",
+                    report?.GetProperty("promptTokens").GetInt32() ?? 0,
+                    report?.GetProperty("reusedPromptTokens").GetInt32() ?? 0,
+                    shown.Length > 0 && content[(k + 1)..].StartsWith(shown, StringComparison.Ordinal)));
+            }
+            Console.WriteLine($"  {Path.GetRelativePath(folder, file)}:{lineIndex + 1}  {content}");
+            // The re-typed line equals the original again; trailing whitespace (if any) is restored too.
+            if (original.TrimEnd().Length != original.Length)
+                await ChangeAsync(client, uri, versions[file] = versions[file] + 1, lineIndex, indent + content.Length, indent + content.Length, original[(indent + content.Length)..]);
+            client.ClearMessages();
+        }
+        Report(keystrokes);
+        await client.ShutdownAsync();
+        return 0;
+    }
+
+    private static void Report(List<Keystroke> keystrokes)
+    {
+        var latencies = keystrokes.Select(k => k.LatencyMs).Order().ToList();
+        double P(double p) => latencies[Math.Clamp((int)Math.Ceiling(p / 100 * latencies.Count) - 1, 0, latencies.Count - 1)];
+        int n = keystrokes.Count;
+        var modelRuns = keystrokes.Where(k => k.PromptTokens > 0).ToList();
+        int typingAlong = keystrokes.Count(k => k.Source == "typingAlong");
+        int prefixHits = modelRuns.Count(k => k.ReusedPromptTokens * 2 >= k.PromptTokens);
+        Console.WriteLine();
+        Console.WriteLine($"keystrokes                 {n}");
+        Console.WriteLine($"latency ms                 p50 {P(50):0.0}  p95 {P(95):0.0}  p99 {P(99):0.0}  max {latencies[^1]:0.0}");
+        Console.WriteLine($"with a suggestion          {Share(keystrokes.Count(k => k.Shown), n)}");
+        Console.WriteLine($"suggestion = what was typed next (prefix of the rest of the line) {Share(keystrokes.Count(k => k.Accepted), Math.Max(1, keystrokes.Count(k => k.Shown)))} of shown");
+        Console.WriteLine($"cache hits                 {Share(typingAlong + prefixHits, n)} (typing along {Share(typingAlong, n)}; engine prefix cache reused >= half the prompt {Share(prefixHits, n)})");
+        Console.WriteLine($"engine prefix reuse        {(modelRuns.Count == 0 ? 0 : modelRuns.Sum(k => (double)k.ReusedPromptTokens) / modelRuns.Sum(k => k.PromptTokens)):P1} of prompt tokens over {modelRuns.Count} model runs");
+        Console.WriteLine($"sources                    {string.Join(", ", keystrokes.GroupBy(k => k.Source).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}"))}");
+    }
+
+    private static string Share(int count, int total) => $"{(double)count / Math.Max(total, 1):P1} ({count})";
+
+    private static Task ChangeAsync(LspClient client, string uri, int version, int line, int from, int to, string text) =>
+        client.NotifyAsync("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = version },
+            ["contentChanges"] = new JsonArray(new JsonObject
+            {
+                ["range"] = new JsonObject { ["start"] = Workbench.Position(line, from), ["end"] = Workbench.Position(line, to) },
+                ["text"] = text,
+            }),
+        });
+
+    /// <summary>Code lines worth typing (statements and declarations, not braces, comments or usings), picked with a seed.</summary>
+    private static List<(string File, int Line, string Text)> PickLines(IReadOnlyList<string> files, int count, int seed)
+    {
+        var candidates = new List<(string, int, string)>();
+        foreach (var file in files)
+        {
+            var lines = File.ReadAllText(file).Split('\n');
+            for (int i = 0; i < lines.Length; i++)
+            {
+                string trimmed = lines[i].Trim();
+                if (trimmed.Length is < 12 or > 90 || trimmed.StartsWith("//") || trimmed.StartsWith("using ")
+                    || trimmed.StartsWith("namespace ") || trimmed.StartsWith('[') || lines[i].Contains('\r'))
+                    continue;
+                candidates.Add((file, i, lines[i]));
+            }
+        }
+        var random = new Random(seed);
+        // Typed in file order, so each file is opened once and its lines stay where PickLines saw them.
+        return candidates.OrderBy(_ => random.Next()).Take(count).OrderBy(c => c.Item1, StringComparer.Ordinal).ThenBy(c => c.Item2).ToList();
+    }
+}
