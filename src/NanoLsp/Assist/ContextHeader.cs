@@ -59,14 +59,13 @@ internal static class ContextHeader
         }
         if (enclosing is not null) uses[enclosing] = (3, uses.GetValueOrDefault(enclosing).Count);
 
-        var format = new StubFormat(model, position);
         var blocks = new List<(int Score, int Count, TypeStub Stub)>();
         foreach (var (type, (score, count)) in uses)
         {
             bool isEnclosing = SymbolEqualityComparer.Default.Equals(type, enclosing);
             bool declaredInView = type.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == root.SyntaxTree && windows.Contains(r.Span.Start));
             if (declaredInView && !isEnclosing) continue; // its declaration is in view already
-            var stub = format.Stub(type, includePrivate: isEnclosing, hidden: windows, tree: root.SyntaxTree);
+            var stub = StubFormat.Stub(type, includePrivate: isEnclosing, hidden: windows, tree: root.SyntaxTree);
             if (stub is null || (stub.Members.Count == 0 && (isEnclosing || !stub.OneLine))) continue;
             blocks.Add((score, count, stub));
         }

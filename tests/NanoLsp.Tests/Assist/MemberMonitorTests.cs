@@ -56,7 +56,7 @@ public class MemberMonitorTests
         Assert.True(float.IsFinite(logits[count]), Text(count));
         Assert.True(float.IsNegativeInfinity(logits[length]), Text(length));
         Assert.True(float.IsNegativeInfinity(logits[space]), Text(space));
-        Assert.True(float.IsFinite(logits[Tokenizer.EndOfText]));
+        Assert.True(float.IsNegativeInfinity(logits[Tokenizer.EndOfText])); // "list." is no place to stop
         Assert.Equal(1, monitor.Stats.MemberAccessSteps);
     }
 
@@ -88,6 +88,7 @@ public class MemberMonitorTests
         var logits = new float[Tokenizer.VocabSize];
         monitor.Apply(new TokenMaskContext(generated, "Count"), logits);
         Assert.True(float.IsFinite(logits[TokenStarting(");")]));
+        Assert.True(float.IsFinite(logits[Tokenizer.EndOfText]));
         Assert.True(float.IsNegativeInfinity(logits[TokenStarting("ry")]));
     }
 
