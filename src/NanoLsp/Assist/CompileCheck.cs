@@ -8,6 +8,9 @@ namespace NanoLsp.Assist;
 
 internal enum CompileCheckResult { NoNewErrors, AddsErrors, OverBudget }
 
+/// <summary>Compile checks run since the process started, and how many ran out of budget (and so passed).</summary>
+public sealed record CompileCheckStats(long Runs, long OverBudget);
+
 /// <summary>
 /// Applies a suggestion speculatively and compares the errors of the enclosing member (syntax and
 /// semantic, by id and message, so shifted positions do not matter) with the original's. Only the
@@ -17,8 +20,7 @@ internal static class CompileCheck
 {
     private static long _overBudget, _runs;
 
-    /// <summary>How often the check ran and how often it ran out of budget (and so passed).</summary>
-    public static (long Runs, long OverBudget) Counts => (Interlocked.Read(ref _runs), Interlocked.Read(ref _overBudget));
+    public static CompileCheckStats Stats => new(Interlocked.Read(ref _runs), Interlocked.Read(ref _overBudget));
 
     public static async Task<CompileCheckResult> RunAsync(Document document, int position, string suggestion, TimeSpan budget,
         CancellationToken cancellationToken)

@@ -36,11 +36,23 @@ internal readonly record struct CompletionSite(SiteKind Kind, string Partial, st
         // `new` then whitespace then a partial type name.
         int w = p;
         while (w > 0 && char.IsWhiteSpace(line[w - 1])) w--;
-        if (w < p && IsNewKeywordEndingAt(line, w))
+        if (w < p && IsNewKeywordEndingAt(line, w) && !IsModifier(line, w - 3))
             return EndsInsideStringOrComment(line) ? null : new CompletionSite(SiteKind.ObjectCreation, partial, null, -1);
-        if (partial == "new" && IsNewKeywordEndingAt(line, end))
+        if (partial == "new" && IsNewKeywordEndingAt(line, end) && !IsModifier(line, end - 3))
             return EndsInsideStringOrComment(line) ? null : new CompletionSite(SiteKind.AfterNewKeyword, "", null, -1);
         return null;
+    }
+
+    private static readonly HashSet<string> Modifiers = ["public", "private", "protected", "internal", "static", "virtual",
+        "sealed", "readonly", "unsafe", "abstract", "override", "partial", "async", "extern", "required", "file"];
+
+    /// <summary>`public new void Hide()`: the member modifier, not object creation.</summary>
+    private static bool IsModifier(string line, int newStart)
+    {
+        string before = line[..newStart].TrimEnd();
+        int word = before.Length;
+        while (word > 0 && char.IsLetter(before[word - 1])) word--;
+        return Modifiers.Contains(before[word..]);
     }
 
     private static bool IsNewKeywordEndingAt(string line, int end) =>

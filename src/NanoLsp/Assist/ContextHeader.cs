@@ -59,20 +59,28 @@ internal static class ContextHeader
         }
         if (enclosing is not null) uses[enclosing] = (3, uses.GetValueOrDefault(enclosing).Count);
 
-        var format = new StubFormat(model, position);
         var blocks = new List<(int Score, int Count, TypeStub Stub)>();
         foreach (var (type, (score, count)) in uses)
         {
             bool isEnclosing = SymbolEqualityComparer.Default.Equals(type, enclosing);
             bool declaredInView = type.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == root.SyntaxTree && windows.Contains(r.Span.Start));
             if (declaredInView && !isEnclosing) continue; // its declaration is in view already
-            var stub = format.Stub(type, includePrivate: isEnclosing, hidden: windows, tree: root.SyntaxTree);
+            var stub = StubFormat.Stub(type, includePrivate: isEnclosing, hidden: windows, tree: root.SyntaxTree);
             if (stub is null || (stub.Members.Count == 0 && (isEnclosing || !stub.OneLine))) continue;
             blocks.Add((score, count, stub));
         }
         // Least relevant first (stable on ties so the header does not flicker between keystrokes).
         var ordered = blocks.OrderBy(b => b.Score).ThenBy(b => b.Count).ThenBy(b => b.Stub.Line, StringComparer.Ordinal).Select(b => b.Stub).ToList();
-        return Render(Trim(ordered, tokenizer, budgetTokens));
+        // Lines are sized one by one; joined, a few may merge or split differently, so check the whole
+        // (as FimPrompt encodes it, with its closing newline) and cut a little more when it overshoots.
+        int target = budgetTokens;
+        for (int attempt = 0; ; attempt++)
+        {
+            string header = Render(Trim(ordered, tokenizer, target));
+            int over = tokenizer.Encode(header + "\n").Length - 1 - budgetTokens;
+            if (over <= 0 || attempt == 3) return over <= 0 ? header : "";
+            target -= over;
+        }
     }
 
     /// <summary>Source types a name's symbol brings in: the type itself, the containing type of a member,

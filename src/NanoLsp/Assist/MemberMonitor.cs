@@ -145,9 +145,21 @@ public sealed class MemberMonitor : ITokenMask
     private int Restrict(SiteKind kind, bool noPartial, AllowedRuns runs, Span<float> logits)
     {
         int forbidden = 0;
+        // Ending the answer halfway through a name ("list.Co") only shows broken code; once a name is
+        // complete the model may stop.
+        bool mayEnd = kind == SiteKind.AfterNewKeyword || runs.Complete.Contains("");
         for (int id = 0; id < logits.Length && id < _vocab.Size; id++)
         {
-            if (float.IsNegativeInfinity(logits[id]) || _vocab.Special[id]) continue;
+            if (float.IsNegativeInfinity(logits[id])) continue;
+            if (_vocab.Special[id])
+            {
+                if (!mayEnd)
+                {
+                    logits[id] = float.NegativeInfinity;
+                    forbidden++;
+                }
+                continue;
+            }
             bool allowed;
             if (kind == SiteKind.AfterNewKeyword)
             {

@@ -2,7 +2,7 @@ namespace NanoLsp.Assist;
 
 public enum SuggestionShape { SingleLine, MultiLine }
 
-/// <summary>Token budgets for one prompt (model context 512 by default: header 128, prefix ~280, suffix ~90).
+/// <summary>Token budgets for one prompt (a 512-token model context: prompt 480, header 120, suffix 90, prefix 265).
 /// <see cref="ContextTokens"/> is what the whole prompt may take; the rest of the model context is left
 /// for the generated tokens.</summary>
 public sealed record PromptBudget(int ContextTokens, int HeaderTokens, int SuffixTokens)
@@ -13,12 +13,18 @@ public sealed record PromptBudget(int ContextTokens, int HeaderTokens, int Suffi
     /// <summary>What the prefix window may take: everything the header and suffix leave.</summary>
     public int PrefixTokens => Math.Max(8, ContextTokens - HeaderTokens - SuffixTokens - MarkerTokens);
 
-    public static PromptBudget For(int modelContext)
+    /// <summary>Budgets for a model context, leaving a sixteenth of it for the generated tokens.</summary>
+    public static PromptBudget For(int modelContext) => For(modelContext, modelContext / 16);
+
+    /// <summary>Budgets for a model context when <paramref name="generationTokens"/> must stay free for the
+    /// answer. Pass the same split to FimPrompt (maxTokens = modelContext - generationTokens): a prompt over
+    /// its budget is cut there from the header's end, which is where the most relevant type sits.</summary>
+    public static PromptBudget For(int modelContext, int generationTokens)
     {
-        if (modelContext < 64) throw new ArgumentOutOfRangeException(nameof(modelContext), "A model context under 64 tokens leaves no room for a prompt.");
-        // A sixteenth is left for generation: single-line answers rarely pass 20 tokens.
-        int context = modelContext - modelContext / 16;
-        return new PromptBudget(context, modelContext / 4, modelContext * 90 / 512);
+        int context = modelContext - Math.Max(0, generationTokens);
+        if (context < 64) throw new ArgumentOutOfRangeException(nameof(modelContext),
+            $"A model context of {modelContext} tokens with {generationTokens} for the answer leaves under 64 for the prompt.");
+        return new PromptBudget(context, context / 4, context * 90 / 480);
     }
 }
 

@@ -28,8 +28,7 @@ public static class PromptContextBuilder
         var line = text.Lines.GetLineFromPosition(position);
         string linePrefix = text.ToString(TextSpan.FromBounds(line.Start, position));
         string lineSuffix = text.ToString(TextSpan.FromBounds(position, line.End));
-        string indentation = linePrefix[..(linePrefix.Length - linePrefix.TrimStart(' ', '\t').Length)];
-        if (linePrefix.Trim().Length == 0) indentation = LeadingWhitespace(text.ToString(line.Span));
+        string indentation = Indentation(text, line);
 
         int prefixStart = PrefixWindowStart(text, line.LineNumber, position, tokenizer, budget.PrefixTokens);
         int suffixEnd = SuffixWindowEnd(text, line, position, tokenizer, budget.SuffixTokens);
@@ -109,6 +108,22 @@ public static class PromptContextBuilder
         {
             string s = text.ToString(text.Lines[n].Span);
             if (s.Trim().Length != 0) return s;
+        }
+        return "";
+    }
+
+    /// <summary>The cursor line's indentation; on a blank line, the one its block implies (the line above's,
+    /// one level deeper after an opening brace), since editors often leave blank lines unindented.</summary>
+    private static string Indentation(SourceText text, TextLine line)
+    {
+        string current = text.ToString(line.Span);
+        if (current.Trim().Length != 0 || current.Length > 0) return LeadingWhitespace(current);
+        for (int n = line.LineNumber - 1; n >= 0; n--)
+        {
+            string above = text.ToString(text.Lines[n].Span);
+            if (above.Trim().Length == 0) continue;
+            string indent = LeadingWhitespace(above);
+            return above.TrimEnd().EndsWith('{') ? indent + (indent.Contains('\t') ? "\t" : "    ") : indent;
         }
         return "";
     }

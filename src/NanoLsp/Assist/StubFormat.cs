@@ -7,9 +7,9 @@ namespace NanoLsp.Assist;
 
 /// <summary>
 /// Writes a type as a header stub (docs/context-header.md): no accessibility, attributes, bodies or
-/// initializers; type names as short as they can be at the cursor (the cursor's usings apply).
+/// initializers; type names without their namespaces.
 /// </summary>
-internal sealed partial class StubFormat(SemanticModel model, int position)
+internal static partial class StubFormat
 {
     public const int MaxEnumMembers = 12;
 
@@ -27,7 +27,7 @@ internal sealed partial class StubFormat(SemanticModel model, int position)
             | SymbolDisplayParameterOptions.IncludeParamsRefOut | SymbolDisplayParameterOptions.IncludeDefaultValue
             | SymbolDisplayParameterOptions.IncludeExtensionThis);
 
-    public TypeStub? Stub(INamedTypeSymbol type, bool includePrivate, TextSpan hidden, SyntaxTree tree)
+    public static TypeStub? Stub(INamedTypeSymbol type, bool includePrivate, TextSpan hidden, SyntaxTree tree)
     {
         var declaration = type.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<BaseTypeDeclarationSyntax>().FirstOrDefault();
         if (declaration is null) return null;
@@ -78,7 +78,7 @@ internal sealed partial class StubFormat(SemanticModel model, int position)
         return Squash(text);
     }
 
-    private string? MemberLine(ISymbol member)
+    private static string? MemberLine(ISymbol member)
     {
         string mods = Modifiers(member);
         switch (member)
@@ -115,10 +115,12 @@ internal sealed partial class StubFormat(SemanticModel model, int position)
         return kept.Count == 0 ? "" : string.Join(" ", kept) + " ";
     }
 
-    private string Type(ITypeSymbol type) => type.ToMinimalDisplayString(model, position, TypeFormat);
+    // Short names without namespaces, as source usually writes them (the declaring file's usings apply
+    // there, not the cursor's), which is also what the training extractor copies from the text.
+    private static string Type(ITypeSymbol type) => type.ToDisplayString(TypeFormat);
 
-    private string Parameters(IEnumerable<IParameterSymbol> parameters) =>
-        string.Join(", ", parameters.Select(p => p.ToMinimalDisplayString(model, position, ParameterFormat)));
+    private static string Parameters(IEnumerable<IParameterSymbol> parameters) =>
+        string.Join(", ", parameters.Select(p => p.ToDisplayString(ParameterFormat)));
 
     private static string Squash(string s) => Whitespace().Replace(s, " ").Trim().Replace(" (", "(");
 

@@ -14,6 +14,9 @@ public enum FilterVerdict { Keep, Empty, WhitespaceOnly, RepeatsNextLine, Repeat
 /// <summary>The stop rule and the filters that drop suggestions a user would only have to dismiss.</summary>
 public static class SuggestionFilter
 {
+    /// <summary>Compile checks so far and how many passed only because they ran out of budget.</summary>
+    public static CompileCheckStats CompileCheckStats => CompileCheck.Stats;
+
     public static string Trim(string completion, PromptContext context) => StopRule.Trim(completion, context);
 
     public static async Task<(FilterVerdict Verdict, string Text)> CheckAsync(Document document, int position,

@@ -56,7 +56,7 @@ public class MemberMonitorTests
         Assert.True(float.IsFinite(logits[count]), Text(count));
         Assert.True(float.IsNegativeInfinity(logits[length]), Text(length));
         Assert.True(float.IsNegativeInfinity(logits[space]), Text(space));
-        Assert.True(float.IsFinite(logits[Tokenizer.EndOfText]));
+        Assert.True(float.IsNegativeInfinity(logits[Tokenizer.EndOfText])); // "list." is no place to stop
         Assert.Equal(1, monitor.Stats.MemberAccessSteps);
     }
 
@@ -88,6 +88,7 @@ public class MemberMonitorTests
         var logits = new float[Tokenizer.VocabSize];
         monitor.Apply(new TokenMaskContext(generated, "Count"), logits);
         Assert.True(float.IsFinite(logits[TokenStarting(");")]));
+        Assert.True(float.IsFinite(logits[Tokenizer.EndOfText]));
         Assert.True(float.IsNegativeInfinity(logits[TokenStarting("ry")]));
     }
 
@@ -187,5 +188,47 @@ public class MemberMonitorTests
     {
         var (document, caret) = AssistWorkspace.Create(("A.cs", ListSource.Replace("$$", "list.$$")));
         Assert.Null(await MemberMonitor.CreateAsync(document, caret, Tokenizer, MonitorKinds.None, default));
+    }
+
+    [Fact]
+    public async Task TypeNamespaceAndEnumReceiversOfferTheirStaticMembers()
+    {
+        const string source = """
+            using System;
+            enum Color { Red, Green }
+            class A
+            {
+                void Run()
+                {
+                    $$
+                }
+            }
+            """;
+        var (_, console) = await MaskAt(source, "Console.");
+        Assert.True(float.IsFinite(console[TokenStarting("WriteLine")]));
+        Assert.True(float.IsNegativeInfinity(console[TokenStarting("Count")]));
+
+        var (_, ns) = await MaskAt(source, "System.");
+        Assert.True(float.IsFinite(ns[TokenStarting("Collections")]));
+        Assert.True(float.IsNegativeInfinity(ns[TokenStarting("Length")]));
+
+        var (_, color) = await MaskAt(source, "var c = Color.");
+        Assert.True(float.IsFinite(color[TokenStarting("Red")]));
+        Assert.True(float.IsNegativeInfinity(color[TokenStarting("Count")]));
+    }
+
+    [Fact]
+    public async Task TheNewModifierIsNotObjectCreation()
+    {
+        const string source = """
+            class Base { public void Hide() { } }
+            class A : Base
+            {
+                $$
+            }
+            """;
+        var (monitor, logits) = await MaskAt(source, "public new");
+        Assert.All(logits, l => Assert.Equal(0f, l));
+        Assert.Equal(0, monitor.Stats.ObjectCreationSteps);
     }
 }

@@ -11,7 +11,8 @@ public class PromptContextBuilderTests
     public async Task HeaderHoldsSignatureOfTypeDeclaredInAnotherFileAndUsedInTheMethod()
     {
         var (document, caret) = AssistWorkspace.Inventory("Services/InventoryService.cs", "            item.Add(units);");
-        var context = await PromptContextBuilder.BuildAsync(document, caret, AssistWorkspace.Tokenizer, Budget, includeHeader: true, default);
+        var context = await PromptContextBuilder.BuildAsync(document, caret, AssistWorkspace.Tokenizer, Budget with { HeaderTokens = 200 },
+            includeHeader: true, default);
 
         Assert.Contains("class StockItem", context.Header);
         Assert.Contains("    bool TryRemove(int units);", context.Header);
@@ -117,5 +118,29 @@ public class PromptContextBuilderTests
         Assert.Equal(" 1;", context.LineSuffix);
         Assert.Equal("        return b;", context.NextLine);
         Assert.Equal("        ", context.Indentation);
+    }
+    [Fact]
+    public async Task PromptFitsFimPromptWithoutCuttingAnyPart()
+    {
+        const int modelContext = 256, answer = 48;
+        var (document, caret) = AssistWorkspace.Inventory("Services/InventoryService.cs", "            item.");
+        var context = await PromptContextBuilder.BuildAsync(document, caret, AssistWorkspace.Tokenizer,
+            PromptBudget.For(modelContext, answer), includeHeader: true, default);
+        Assert.NotEqual("", context.Header);
+        var tokenizer = AssistWorkspace.Tokenizer;
+        var prompt = Model.FimPrompt.Build(tokenizer, context.Prefix, context.Suffix, context.Header, maxTokens: modelContext - answer);
+        int whole = 1 + tokenizer.Encode(context.Header + "\n").Length + 3 + tokenizer.Encode(context.Prefix).Length
+            - (prompt.Healing is null ? 0 : 1) + tokenizer.Encode(context.Suffix).Length;
+        Assert.Equal(whole, prompt.Ids.Length);
+        Assert.True(prompt.Ids.Length <= modelContext - answer);
+    }
+
+    [Fact]
+    public async Task BlankLineTakesTheIndentationOfItsBlock()
+    {
+        var (document, caret) = AssistWorkspace.Create(("A.cs", "class A\n{\n    void Run()\n    {\n$$\n    }\n}\n"));
+        var context = await PromptContextBuilder.BuildAsync(document, caret, AssistWorkspace.Tokenizer, Budget, false, default);
+        Assert.Equal("        ", context.Indentation);
+        Assert.Equal(SuggestionShape.MultiLine, context.Shape);
     }
 }

@@ -1,0 +1,133 @@
+using Microsoft.CodeAnalysis;
+using NanoLsp.Assist;
+using NanoLsp.Model;
+
+namespace NanoLsp.Tests.Assist;
+
+public class SuggestionFilterTests
+{
+    // A generous compile-check budget: these tests check verdicts, on a shared box, in fresh workspaces.
+    private static readonly FilterOptions Options = FilterOptions.Default with { CompileCheckBudget = TimeSpan.FromSeconds(20) };
+
+    private const string Source = """
+        using System.Collections.Generic;
+        class A
+        {
+            int Run(List<int> list)
+            {
+                int total = 0;
+                $$
+                return total;
+            }
+        }
+        """;
+
+    private static async Task<(Document Document, int Caret, PromptContext Context)> At(string source, string typed = "", string after = "")
+    {
+        var (document, caret) = AssistWorkspace.Create(("A.cs", source.Replace("$$", typed + "$$" + after)));
+        var context = await PromptContextBuilder.BuildAsync(document, caret, AssistWorkspace.Tokenizer, PromptBudget.For(512), false, default);
+        return (document, caret, context);
+    }
+
+    private static async Task<FilterVerdict> Verdict(string source, string suggestion, string typed = "", string after = "", FilterOptions? options = null,
+        IReadOnlyList<GeneratedToken>? tokens = null)
+    {
+        var (document, caret, context) = await At(source, typed, after);
+        var (verdict, _) = await SuggestionFilter.CheckAsync(document, caret, suggestion, tokens ?? [], context, options ?? Options, default);
+        return verdict;
+    }
+
+    [Fact]
+    public async Task EmptyAndWhitespaceOnlyAreDropped()
+    {
+        Assert.Equal(FilterVerdict.Empty, await Verdict(Source, ""));
+        Assert.Equal(FilterVerdict.WhitespaceOnly, await Verdict(Source, "   \t"));
+    }
+
+    [Fact]
+    public async Task RepeatOfTheNextLineIsDropped()
+    {
+        Assert.Equal(FilterVerdict.RepeatsNextLine, await Verdict(Source, "return total;"));
+    }
+
+    [Fact]
+    public async Task RepeatOfTheTextAfterTheCursorIsDropped()
+    {
+        Assert.Equal(FilterVerdict.RepeatsSuffix, await Verdict(Source, "Count", typed: "total = list.", after: "Count;"));
+    }
+
+    [Fact]
+    public async Task SuggestionThatAddsACompileErrorIsDropped()
+    {
+        Assert.Equal(FilterVerdict.AddsCompileErrors, await Verdict(Source, "total += undefinedThing;"));
+        Assert.Equal(FilterVerdict.AddsCompileErrors, await Verdict(Source, "Length;", typed: "total = list."));
+    }
+
+    [Fact]
+    public async Task SuggestionThatFixesTheLineIsKept()
+    {
+        Assert.Equal(FilterVerdict.Keep, await Verdict(Source, "Count;", typed: "total = list."));
+        Assert.Equal(FilterVerdict.Keep, await Verdict(Source, "total += list.Count;"));
+    }
+
+    [Fact]
+    public async Task LowConfidenceIsDroppedOnlyBelowTheThresholds()
+    {
+        GeneratedToken[] tokens = [new(1, -0.1f), new(2, -3.0f)];
+        var strict = Options with { MinTokenLogProb = -2.0 };
+        Assert.Equal(FilterVerdict.LowConfidence, await Verdict(Source, "total += list.Count;", options: strict, tokens: tokens));
+        var mean = Options with { MinMeanLogProb = -1.0 };
+        Assert.Equal(FilterVerdict.LowConfidence, await Verdict(Source, "total += list.Count;", options: mean, tokens: tokens));
+        var loose = Options with { MinMeanLogProb = -2.0, MinTokenLogProb = -4.0 };
+        Assert.Equal(FilterVerdict.Keep, await Verdict(Source, "total += list.Count;", options: loose, tokens: tokens));
+    }
+
+    [Fact]
+    public async Task CompileCheckPastItsBudgetPassesAndIsCounted()
+    {
+        var before = SuggestionFilter.CompileCheckStats;
+        var verdict = await Verdict(Source, "total += undefinedThing;", options: Options with { CompileCheckBudget = TimeSpan.FromTicks(1) });
+        Assert.Equal(FilterVerdict.Keep, verdict);
+        Assert.True(SuggestionFilter.CompileCheckStats.OverBudget > before.OverBudget);
+    }
+
+    [Fact]
+    public async Task CompileCheckOffKeepsWhatOnlyTheCompilerWouldDrop()
+    {
+        Assert.Equal(FilterVerdict.Keep, await Verdict(Source, "total += undefinedThing;", options: Options with { CompileCheck = false }));
+    }
+
+    [Fact]
+    public async Task TrimStopsASingleLineSuggestionAtTheNewline()
+    {
+        var (_, _, context) = await At(Source, typed: "total = list.");
+        Assert.Equal(SuggestionShape.SingleLine, context.Shape);
+        Assert.Equal("Count;", SuggestionFilter.Trim("Count;\n        return 0;\n", context));
+    }
+
+    [Fact]
+    public async Task TrimStopsAMultiLineSuggestionAtTheBlockEnd()
+    {
+        var (_, _, body) = await At(Source);
+        Assert.Equal(SuggestionShape.MultiLine, body.Shape);
+        // On an empty line in a body: one statement or block, then stop.
+        Assert.Equal("foreach (var x in list)\n        {\n            total += x;\n        }",
+            SuggestionFilter.Trim("foreach (var x in list)\n        {\n            total += x;\n        }\n        return total;\n    }\n", body));
+        Assert.Equal("total = list.Count;", SuggestionFilter.Trim("total = list.Count;\n        total++;\n", body));
+
+        // After a line that opens a block: its body, up to the brace that closes it.
+        var (_, _, opener) = await At(Source, typed: "foreach (var x in list) {");
+        Assert.Equal(SuggestionShape.MultiLine, opener.Shape);
+        Assert.Equal("\n            total += x;\n            total++;",
+            SuggestionFilter.Trim("\n            total += x;\n            total++;\n        }\n        return total;\n", opener));
+    }
+
+    [Fact]
+    public async Task TrimDropsATailTheLineAlreadyHas()
+    {
+        var (_, _, context) = await At(Source, typed: "total = Math.Max(total, list.", after: ");");
+        Assert.Equal("Count", SuggestionFilter.Trim("Count);", context));
+        Assert.Equal("Count", SuggestionFilter.Trim("Count)", context));
+        Assert.Equal("IndexOf(3)", SuggestionFilter.Trim("IndexOf(3)", context));
+    }
+}
