@@ -65,6 +65,7 @@ public static class Demo
         await CompletionAsync(client, folder, files);
         if (firstError.File is not null)
             await CodeActionsAsync(client, folder, firstError.File, firstError.Diagnostic);
+        await InlineCompletionsAsync(client, folder, files);
 
         var exit = await client.ShutdownAsync();
         Console.WriteLine($"\nserver exited with {exit} after {clock.Elapsed.TotalSeconds:0.0} s");
@@ -118,6 +119,53 @@ public static class Demo
         if (actions.GetArrayLength() == 0)
             Console.WriteLine("(none)");
     }
+
+    /// <summary>
+    /// Ghost text from the nano model: at member accesses of the sample, the rest of the line is deleted
+    /// (as if not typed yet) and an invoked inline completion asked for; then the line is put back.
+    /// </summary>
+    private static async Task InlineCompletionsAsync(LspClient client, string folder, List<string> files)
+    {
+        Section("Inline completions (nano model; `|` is the caret, the suggestion follows it)");
+        var status = await client.WaitForNotificationAsync("nanolsp/modelStatus", p => p.GetProperty("state").GetString() != "loading", TimeSpan.FromMinutes(2));
+        Console.WriteLine($"model {status.GetProperty("state").GetString()}: {status.GetProperty("message").GetString()}");
+        var sites = files
+            .SelectMany(f => Workbench.MemberAccessPositions(File.ReadAllText(f)).Select(p => (File: f, p.Line, p.Character)))
+            .GroupBy(s => (s.File, s.Line)).Select(g => g.First())
+            .Take(6).ToList();
+        var versions = new Dictionary<string, int>();
+        foreach (var (file, line, character) in sites)
+        {
+            var uri = LspClient.ToUri(file);
+            var original = File.ReadAllText(file).Split('\n')[line].TrimEnd('\r');
+            int version = versions.GetValueOrDefault(file, 1);
+            await ReplaceAsync(client, uri, ++version, line, character, original.Length, "");
+            var result = await TryRequestAsync(client, "textDocument/inlineCompletion", new JsonObject
+            {
+                ["textDocument"] = new JsonObject { ["uri"] = uri },
+                ["position"] = Workbench.Position(line, character),
+                ["context"] = new JsonObject { ["triggerKind"] = 1 },
+            });
+            await ReplaceAsync(client, uri, ++version, line, character, character, original[character..]);
+            versions[file] = version;
+            var suggestions = result is { } r ? r.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("insertText").GetString()).ToList() : [];
+            Console.WriteLine($"{Relative(folder, file)}:{line + 1}  {original[..character].Trim()}|{(suggestions.Count > 0 ? suggestions[0] : "(nothing shown)")}");
+            foreach (var alternative in suggestions.Skip(1))
+                Console.WriteLine($"{new string(' ', Relative(folder, file).Length + line.ToString().Length + 3)}  alt: |{alternative}");
+            Console.WriteLine($"{new string(' ', Relative(folder, file).Length + line.ToString().Length + 3)}  real: |{original[character..]}");
+        }
+    }
+
+    private static Task ReplaceAsync(LspClient client, string uri, int version, int line, int from, int to, string text) =>
+        client.NotifyAsync("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = version },
+            ["contentChanges"] = new JsonArray(new JsonObject
+            {
+                ["range"] = new JsonObject { ["start"] = Workbench.Position(line, from), ["end"] = Workbench.Position(line, to) },
+                ["text"] = text,
+            }),
+        });
 
     /// <summary>A feature the server does not have yet is reported, not fatal: the demo shows what there is.</summary>
     private static async Task<JsonElement?> TryRequestAsync(LspClient client, string method, JsonNode parameters)

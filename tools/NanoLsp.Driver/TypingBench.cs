@@ -14,7 +14,8 @@ namespace NanoLsp.Driver;
 /// </summary>
 public static class TypingBench
 {
-    private sealed record Keystroke(double LatencyMs, bool Shown, string Source, int PromptTokens, int ReusedPromptTokens, bool Accepted);
+    private sealed record Keystroke(double LatencyMs, bool Shown, string Source, int PromptTokens, int ReusedPromptTokens, bool Accepted,
+        Dictionary<string, double> StageMs);
 
     public static async Task<int> RunAsync(string folder, int lineCount, int seed, string? fileArgument)
     {
@@ -75,7 +76,9 @@ public static class TypingBench
                     report?.GetProperty("source").GetString() ?? "(no report)",
                     report?.GetProperty("promptTokens").GetInt32() ?? 0,
                     report?.GetProperty("reusedPromptTokens").GetInt32() ?? 0,
-                    shown.Length > 0 && content[(k + 1)..].StartsWith(shown, StringComparison.Ordinal)));
+                    shown.Length > 0 && content[(k + 1)..].StartsWith(shown, StringComparison.Ordinal),
+                    report is { } r && r.TryGetProperty("stageMs", out var stages)
+                        ? stages.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble()) : []));
             }
             Console.WriteLine($"  {Path.GetRelativePath(folder, file)}:{lineIndex + 1}  {content}");
             // The re-typed line equals the original again; trailing whitespace (if any) is restored too.
@@ -103,7 +106,15 @@ public static class TypingBench
         Console.WriteLine($"suggestion = what was typed next (prefix of the rest of the line) {Share(keystrokes.Count(k => k.Accepted), Math.Max(1, keystrokes.Count(k => k.Shown)))} of shown");
         Console.WriteLine($"cache hits                 {Share(typingAlong + prefixHits, n)} (typing along {Share(typingAlong, n)}; engine prefix cache reused >= half the prompt {Share(prefixHits, n)})");
         Console.WriteLine($"engine prefix reuse        {(modelRuns.Count == 0 ? 0 : modelRuns.Sum(k => (double)k.ReusedPromptTokens) / modelRuns.Sum(k => k.PromptTokens)):P1} of prompt tokens over {modelRuns.Count} model runs");
+        var stageNames = modelRuns.SelectMany(k => k.StageMs.Keys).Distinct();
+        Console.WriteLine($"server stages, model runs  {string.Join("  ", stageNames.Select(name => $"{name} p50 {Median(modelRuns.Select(k => k.StageMs.GetValueOrDefault(name))):0.0} ms"))}");
         Console.WriteLine($"sources                    {string.Join(", ", keystrokes.GroupBy(k => k.Source).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}"))}");
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? 0 : sorted[sorted.Count / 2];
     }
 
     private static string Share(int count, int total) => $"{(double)count / Math.Max(total, 1):P1} ({count})";

@@ -65,4 +65,5 @@ public sealed record CompletionReport(
     [property: JsonPropertyName("verdict")] string? Verdict,
     [property: JsonPropertyName("monitorSteps")] int MonitorSteps,
     [property: JsonPropertyName("monitorArgmaxChanges")] int MonitorArgmaxChanges,
-    [property: JsonPropertyName("rawCompletion")] string? RawCompletion);
+    [property: JsonPropertyName("rawCompletion")] string? RawCompletion,
+    [property: JsonPropertyName("stageMs")] IReadOnlyDictionary<string, double>? StageMs = null);

@@ -14,14 +14,14 @@ namespace NanoLsp.Features.InlineCompletion;
 
 /// <summary>
 /// <c>NanoLsp eval --cases CASES.jsonl --out PRED.jsonl [--no-context] [--no-monitors] [--no-filters]
-/// [--model DIR] [--deadline-ms N]</c>: the evaluation contract (docs/architecture.md). Each case runs
+/// [--model DIR] [--deadline-ms N] [--trace FILE]</c>: the evaluation contract (docs/architecture.md). Each case runs
 /// through <see cref="InlineCompletionService"/>, the handler's own path, with the automatic trigger's
 /// options; each workspace is opened once with the server's <see cref="WorkspaceLoader"/>.
 /// <c>expected</c> is read only for the summary on stderr.
 /// </summary>
 public static class EvalCommand
 {
-    public const string Usage = "NanoLsp eval --cases CASES.jsonl --out PREDICTIONS.jsonl [--no-context] [--no-monitors] [--no-filters] [--model DIR] [--deadline-ms N]";
+    public const string Usage = "NanoLsp eval --cases CASES.jsonl --out PREDICTIONS.jsonl [--no-context] [--no-monitors] [--no-filters] [--model DIR] [--deadline-ms N] [--trace FILE]";
 
     private sealed record Case(
         [property: JsonPropertyName("id")] string Id,
@@ -42,7 +42,7 @@ public static class EvalCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        string? cases = null, output = null, modelDir = null;
+        string? cases = null, output = null, modelDir = null, tracePath = null;
         var options = new InlineCompletionOptions();
         for (int i = 0; i < args.Length; i++)
         {
@@ -51,6 +51,7 @@ public static class EvalCommand
                 case "--cases" when i + 1 < args.Length: cases = args[++i]; break;
                 case "--out" when i + 1 < args.Length: output = args[++i]; break;
                 case "--model" when i + 1 < args.Length: modelDir = args[++i]; break;
+                case "--trace" when i + 1 < args.Length: tracePath = args[++i]; break;
                 case "--deadline-ms" when i + 1 < args.Length && int.TryParse(args[i + 1], out int ms) && ms > 0:
                     options = options with { Deadline = TimeSpan.FromMilliseconds(ms) }; i++; break;
                 case "--no-context": options = options with { IncludeHeader = false }; break;
@@ -93,6 +94,8 @@ public static class EvalCommand
         var workspaces = new Dictionary<string, Solution>();
         var results = new List<(Case Case, InlineCompletionResult Result)>();
         await using var writer = new StreamWriter(output);
+        // The trace (for tuning thresholds) may show `expected`: it is written after the completion is made.
+        await using var trace = tracePath is null ? null : new StreamWriter(tracePath);
         bool warmedUp = false;
         foreach (var c in all)
         {
@@ -130,10 +133,30 @@ public static class EvalCommand
             }
             var result = await service.CompleteAsync(model, document, position, options, CancellationToken.None).ConfigureAwait(false);
             results.Add((c, result));
+            if (trace is not null)
+                await trace.WriteLineAsync(TraceLine(c, result)).ConfigureAwait(false);
             await writer.WriteLineAsync(JsonSerializer.Serialize(new Prediction(c.Id, result.First ?? "", Math.Round(result.Latency.TotalMilliseconds, 1)), Json)).ConfigureAwait(false);
         }
         PrintSummary(results);
         return 0;
+    }
+
+    private static string TraceLine(Case c, InlineCompletionResult r)
+    {
+        var tokens = r.Generation?.Tokens ?? [];
+        return JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["id"] = c.Id, ["expected"] = c.Expected, ["shown"] = r.First ?? "", ["raw"] = r.RawCompletion,
+            ["verdict"] = r.Verdict?.ToString(), ["source"] = r.Source.ToString(), ["shape"] = r.Shape?.ToString(),
+            ["stop"] = r.Generation?.StopReason.ToString(), ["tokens"] = tokens.Count,
+            ["mean_logprob"] = tokens.Count == 0 ? null : Math.Round(tokens.Average(t => (double)t.LogProb), 3),
+            ["min_logprob"] = tokens.Count == 0 ? null : Math.Round(tokens.Min(t => (double)t.LogProb), 3),
+            ["first_logprob"] = tokens.Count == 0 ? null : Math.Round((double)tokens[0].LogProb, 3),
+            ["prompt_tokens"] = r.Generation?.PromptTokens, ["reused_tokens"] = r.Generation?.ReusedPromptTokens,
+            ["monitor_argmax_changes"] = r.MonitorStats?.ArgmaxChanges,
+            ["latency_ms"] = Math.Round(r.Latency.TotalMilliseconds, 1),
+            ["stage_ms"] = new[] { r.Stages.Context, r.Stages.Monitor, r.Stages.Model, r.Stages.Filters }.Select(v => Math.Round(v, 1)).ToArray(),
+        }, Json);
     }
 
     private static Document? FindDocument(Solution solution, string path)

@@ -66,7 +66,12 @@ internal sealed class InlineCompletionFeature(ServerServices services)
             result.Verdict is { } v ? ToCamel(v.ToString()) : null,
             (result.MonitorStats?.MemberAccessSteps ?? 0) + (result.MonitorStats?.ObjectCreationSteps ?? 0),
             result.MonitorStats?.ArgmaxChanges ?? 0,
-            result.RawCompletion);
+            result.RawCompletion,
+            new Dictionary<string, double>
+            {
+                ["context"] = Math.Round(result.Stages.Context, 2), ["monitor"] = Math.Round(result.Stages.Monitor, 2),
+                ["model"] = Math.Round(result.Stages.Model, 2), ["filters"] = Math.Round(result.Stages.Filters, 2),
+            });
         await services.Model.ReportCompletionAsync(result.Latency.TotalMilliseconds, report).ConfigureAwait(false);
         return new InlineCompletionList(items);
     }

@@ -20,7 +20,19 @@ public sealed record InlineCompletionResult(
     GenerationResult? Generation = null,
     SuggestionShape? Shape = null)
 {
+    /// <summary>Milliseconds per stage (context, monitor, model, filters), for the report and benchmarks.</summary>
+    public StageTimes Stages { get; init; } = new();
+
     public string? First => Suggestions.Count > 0 ? Suggestions[0] : null;
+}
+
+/// <summary>Where the time of one completion went, in milliseconds.</summary>
+public sealed class StageTimes
+{
+    public double Context { get; set; }
+    public double Monitor { get; set; }
+    public double Model { get; set; }
+    public double Filters { get; set; }
 }
 
 /// <summary>
@@ -64,8 +76,9 @@ public sealed class InlineCompletionService
         }
         try
         {
-            var result = await CompleteCoreAsync(model, document, position, options, start, mine.Token).ConfigureAwait(false);
-            return result with { Latency = Stopwatch.GetElapsedTime(start) };
+            var stages = new StageTimes();
+            var result = await CompleteCoreAsync(model, document, position, options, start, stages, mine.Token).ConfigureAwait(false);
+            return result with { Latency = Stopwatch.GetElapsedTime(start), Stages = stages };
         }
         catch (OperationCanceledException) when (mine.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -83,7 +96,7 @@ public sealed class InlineCompletionService
     }
 
     private async Task<InlineCompletionResult> CompleteCoreAsync(LanguageModel model, Document document, int position,
-        InlineCompletionOptions options, long start, CancellationToken ct)
+        InlineCompletionOptions options, long start, StageTimes stages, CancellationToken ct)
     {
         var text = await document.GetTextAsync(ct).ConfigureAwait(false);
         if (position < 0 || position > text.Length)
@@ -95,10 +108,13 @@ public sealed class InlineCompletionService
 
         var tokenizer = model.Tokenizer;
         int contextLength = model.Manifest.ContextLength;
+        long stage = Stopwatch.GetTimestamp();
         var context = await PromptContextBuilder.BuildAsync(document, position, tokenizer, PromptBudget.For(contextLength),
             options.IncludeHeader, ct).ConfigureAwait(false);
+        stages.Context = Lap(ref stage);
         var monitor = options.Monitors == MonitorKinds.None ? null
             : await MemberMonitor.CreateAsync(document, position, tokenizer, options.Monitors, ct).ConfigureAwait(false);
+        stages.Monitor = Lap(ref stage);
         bool singleLine = context.Shape == SuggestionShape.SingleLine;
         int maxNew = singleLine ? options.SingleLineTokens : options.MultiLineTokens;
         var generationOptions = new GenerationOptions
@@ -142,6 +158,7 @@ public sealed class InlineCompletionService
             }
         }
 
+        stages.Model = Lap(ref stage);
         var shown = new List<string>();
         FilterVerdict? firstVerdict = null;
         foreach (var (raw, tokens) in candidates)
@@ -154,6 +171,7 @@ public sealed class InlineCompletionService
             if (verdict == FilterVerdict.Keep && suggestion.Length > 0 && !shown.Contains(suggestion))
                 shown.Add(suggestion);
         }
+        stages.Filters = Lap(ref stage);
         if (options.Deadline is { } deadline && Stopwatch.GetElapsedTime(start) > deadline && source == CompletionSource.Model)
             return new InlineCompletionResult([], CompletionSource.Deadline, TimeSpan.Zero, candidates.FirstOrDefault().Raw,
                 firstVerdict, monitor?.Stats, generation, context.Shape);
@@ -161,6 +179,14 @@ public sealed class InlineCompletionService
         _typingAlong.Remember(document.Id, before, after, shown.FirstOrDefault() ?? "");
         return new InlineCompletionResult(shown, source, TimeSpan.Zero, candidates.FirstOrDefault().Raw, firstVerdict,
             monitor?.Stats, generation, context.Shape);
+    }
+
+    private static double Lap(ref long stage)
+    {
+        long now = Stopwatch.GetTimestamp();
+        double ms = Stopwatch.GetElapsedTime(stage, now).TotalMilliseconds;
+        stage = now;
+        return ms;
     }
 
     private static TimeSpan? Remaining(TimeSpan? deadline, long start) =>
