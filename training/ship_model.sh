@@ -7,7 +7,7 @@ set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 RUN=${1:-$HERE/out/run1}
 TOK=${2:-$HERE/data/tok8192}
-DEST=$HERE/../models/nano-csharp
+DEST=${DEST:-$HERE/../models/nano-csharp}  # DEST=folder: try a run without touching models/
 PY=/usr/bin/python3
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
 cd "$HERE"
