@@ -144,7 +144,7 @@ def main():
     ap.add_argument("--max-train-tokens", type=int, default=0, help="0: all (whole projects, estimated before encoding)")
     ap.add_argument("--max-heldout-tokens", type=int, default=0, help="0: all; caps val/test")
     ap.add_argument("--splits", default="train,val,test")
-    ap.add_argument("--headers", action="store_true", help="also write {split}.hdr.npz (train split only)")
+    ap.add_argument("--headers", action="store_true", help="also write {split}.hdr.npz")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     a = ap.parse_args()
     _init(a.tokenizer)
@@ -177,7 +177,7 @@ def main():
                 docs = keep
             chosen.append(docs)
             est += 0.22 * sum(len(d["text"]) for d in docs)
-        headers = a.headers and split == "train"
+        headers = a.headers
         jobs = [(docs, headers) for docs in chosen]
         results = pool.imap(process_project, jobs) if pool else map(process_project, jobs)
         stream, doc_tab, nbytes, ndocs, pos = [], [], 0, 0, 0
