@@ -1,12 +1,13 @@
 """Exports a checkpoint to a model directory (docs/model-format.md, format version 1).
 
 Writes model.onnx (Hugging Face Optimum decoder layout with KV cache and a `logits_to_keep`
-input, opset 17, TorchScript exporter), vocab.json + merges.txt, nano-model.json,
+input, opset 17 on torch 1.13 / 18 on 2.x, TorchScript exporter), vocab.json + merges.txt, nano-model.json,
 tokenizer-vectors.json and golden.json (prompt ids + PyTorch greedy continuation).
 
 Usage: python3 export.py --ckpt CKPT.pt --tokenizer TOKDIR --out DIR [--name nano-csharp]
 """
 import argparse
+import inspect
 import json
 import os
 import shutil
@@ -17,7 +18,8 @@ import torch
 from model import ModelConfig, NanoDecoder
 from tokenizer import SPECIAL_TOKENS, Tokenizer
 
-OPSET = 17
+# torch 1.13's TorchScript exporter stops at opset 17; torch 2.x's (dynamo=False) is used at 18.
+OPSET = 17 if torch.__version__ < "2" else 18
 FORMAT_VERSION = 1
 
 # Texts whose ids the C# tokenizer must reproduce: indentation runs, unicode, digits,
@@ -51,7 +53,8 @@ class OptimumWrapper(torch.nn.Module):
 
 
 def load_checkpoint(path):
-    ck = torch.load(path, map_location="cpu")
+    ck = torch.load(path, map_location="cpu", weights_only=False) if torch.__version__ >= "2" else \
+        torch.load(path, map_location="cpu")
     cfg = ModelConfig(**ck["config"])
     model = NanoDecoder(cfg)
     model.load_state_dict(ck["model"])
@@ -104,7 +107,7 @@ def _export(model, path, b, t, p):
             axes[out_names[-1]] = {0: "batch", 2: "past_plus_seq"}
     kwargs = dict(input_names=in_names, output_names=out_names, dynamic_axes=axes,
                   opset_version=OPSET, do_constant_folding=True)
-    if "dynamo" in torch.onnx.export.__code__.co_varnames:
+    if "dynamo" in inspect.signature(torch.onnx.export).parameters:
         kwargs["dynamo"] = False  # torch 2.x: keep the TorchScript exporter, as on 1.13
     with torch.no_grad():
         torch.onnx.export(OptimumWrapper(model), (input_ids, attention_mask, position_ids, logits_to_keep, *past),

@@ -2,7 +2,9 @@
 
 One forward serves training (no cache) and the ONNX export (Optimum decoder layout with
 KV cache). Attention is written out by hand because torch 1.13 (Debian's, used on CPU) has no
-F.scaled_dot_product_attention, and the hand-written form exports to plain ONNX ops.
+F.scaled_dot_product_attention, and the hand-written form exports to plain ONNX ops. Training on
+torch 2.x sets `model.use_sdpa = True`: the fused kernel (flash attention on a GPU) then serves the
+plain causal case (no cache, no padding mask); train.py checks that both forms agree.
 """
 import math
 from dataclasses import dataclass, asdict
@@ -61,9 +63,13 @@ def repeat_kv(x, n):
     return x[:, :, None, :, :].expand(b, kvh, n, s, d).reshape(b, kvh * n, s, d)
 
 
+HAS_SDPA = hasattr(F, "scaled_dot_product_attention")
+
+
 class Attention(nn.Module):
     def __init__(self, c: ModelConfig):
         super().__init__()
+        self.use_sdpa = False
         self.h, self.kvh, self.d = c.num_heads, c.num_kv_heads, c.head_dim
         self.q_proj = nn.Linear(c.hidden_size, self.h * self.d, bias=False)
         self.k_proj = nn.Linear(c.hidden_size, self.kvh * self.d, bias=False)
@@ -82,6 +88,9 @@ class Attention(nn.Module):
             v = torch.cat([past_v, v], dim=2)
         present = (k, v)
         k, v = repeat_kv(k, self.h // self.kvh), repeat_kv(v, self.h // self.kvh)
+        if self.use_sdpa and past_k is None and mask is None:
+            y = F.scaled_dot_product_attention(q, k, v, is_causal=True)
+            return self.o_proj(y.transpose(1, 2).reshape(b, t, self.h * self.d)), present
         att = (q @ k.transpose(-2, -1)) * (1.0 / math.sqrt(self.d))  # (batch, heads, seq, past+seq)
         # finfo.min instead of -inf: a fully masked row (left padding) must not give NaN.
         att = att.masked_fill(~mask, torch.finfo(att.dtype).min)
@@ -138,6 +147,15 @@ class NanoDecoder(nn.Module):
         if isinstance(m, (nn.Linear, nn.Embedding)):
             nn.init.normal_(m.weight, 0.0, 0.02)
 
+    @property
+    def use_sdpa(self):
+        return self.layers[0].self_attn.use_sdpa
+
+    @use_sdpa.setter
+    def use_sdpa(self, on):
+        for layer in self.layers:
+            layer.self_attn.use_sdpa = bool(on) and HAS_SDPA
+
     def num_params(self):
         return sum(p.numel() for p in self.parameters())
 
@@ -155,7 +173,9 @@ class NanoDecoder(nn.Module):
         kpos = torch.arange(p + t, device=input_ids.device)
         qpos = torch.arange(t, device=input_ids.device) + p
         mask = (kpos.unsqueeze(0) <= qpos.unsqueeze(1)).unsqueeze(0).unsqueeze(0)  # (1, 1, seq, past+seq)
-        if attention_mask is not None:
+        if self.use_sdpa and past is None and attention_mask is None:
+            mask = None  # causal by construction (is_causal in Attention)
+        elif attention_mask is not None:
             mask = mask & attention_mask.bool().unsqueeze(1).unsqueeze(2)          # (batch, 1, seq, past+seq)
         x = self.embed_tokens(input_ids)
         presents = []

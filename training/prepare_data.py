@@ -1,10 +1,20 @@
-"""Tokenizes corpus shards into flat uint16 token streams for train.py.
+"""Tokenizes corpus shards for train.py: token streams plus context-header candidates.
 
-Each document is followed by <|endoftext|>. The train split can be capped (--max-train-tokens):
-on a CPU run the model sees only a few million tokens, and encoding with the pure-Python BPE
-costs about a minute per 10M tokens, so a random subset of train documents is enough.
+Per split it writes
+- `{split}.bin`: uint16 stream, each document followed by <|endoftext|> (plain LM windows, eval);
+- `{split}.docs.npy`: int64 (docs, 2) = start in the stream, length in tokens;
+- `{split}.hdr.npz` (--headers): declaration stubs of every type of each project (context_header.py),
+  pre-tokenized piece by piece so the sampler can assemble a header for any window without running
+  the BPE, and per document the types it can refer to with the token positions of their names.
 
-Usage: python3 prepare_data.py --corpus training/data/corpus --tokenizer DIR --out training/data/tokens
+Pieces are tokenized with a leading "\\n" (type line "\\nclass A : B", member "\\n    int X;", "\\n{",
+"\\n}"): the GPT-2 pre-tokenizer splits a header right there, so concatenated pieces give exactly the
+tokens of the whole header text (the first piece drops its "\\n").
+
+Projects are processed in parallel (the pure-Python BPE does ~10M tokens/min/core). The train split
+can be capped (--max-train-tokens, whole projects in a random order, so cross-file headers stay).
+
+Usage: python3 prepare_data.py --corpus training/data/corpus --tokenizer DIR --out training/data/tokens [--headers]
 """
 import argparse
 import glob
@@ -12,11 +22,19 @@ import gzip
 import json
 import os
 import random
+import re
 import sys
+from collections import defaultdict
+from multiprocessing import Pool
 
 import numpy as np
 
+import context_header as ch
 from tokenizer import Tokenizer
+
+MAX_CANDIDATES = 48   # cross-file types kept per document (most often named first)
+MAX_OCCURRENCES = 32  # name positions kept per candidate
+_tok = None
 
 
 def read_docs(corpus, split):
@@ -26,38 +44,190 @@ def read_docs(corpus, split):
                 yield json.loads(line)
 
 
+def _init(tok_dir):
+    global _tok
+    _tok = Tokenizer(tok_dir)
+    _tok.nbytes = np.array([len(_tok.token_bytes(i)) for i in range(len(_tok))], dtype=np.int64)
+    _tok.nl = _tok.encode_ordinary("\n")
+
+
+def _char_to_token(text, ids):
+    """Function: character positions -> index of the token that holds them."""
+    ends = np.cumsum(_tok.nbytes[np.asarray(ids, dtype=np.int64)]) if ids else np.zeros(0, np.int64)
+    if text.isascii():
+        byte_at = None
+    else:
+        cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        byte_at = np.concatenate([[0], np.cumsum(1 + (cp >= 0x80) + (cp >= 0x800) + (cp >= 0x10000))])
+
+    def conv(pos):
+        pos = np.asarray(pos, dtype=np.int64)
+        b = pos if byte_at is None else byte_at[np.minimum(pos, len(byte_at) - 1)]
+        return np.minimum(np.searchsorted(ends, b, side="right"), max(len(ids) - 1, 0)).astype(np.int32)
+    return conv
+
+
+def _piece(text):
+    return _tok.encode_ordinary("\n" + text)
+
+
+def _common_prefix(a, b):
+    n = 0
+    for x, y in zip(a.split("/"), b.split("/")):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def process_project(args):
+    """One project's documents -> token arrays and header tables (block ids local to the project)."""
+    docs, headers = args
+    toks, convs, masked = [], [], []
+    for d in docs:
+        ids = _tok.encode_ordinary(d["text"])
+        toks.append(np.array(ids, dtype=np.uint16))
+        if headers:
+            convs.append(_char_to_token(d["text"], ids))
+    if not headers:
+        return toks, None
+    blocks = []   # (doc index, TypeBlock)
+    for i, d in enumerate(docs):
+        try:
+            bs = ch.extract(d["text"])
+        except RecursionError:
+            bs = []
+        blocks += [(i, b) for b in bs]
+    by_name, by_doc = defaultdict(list), defaultdict(list)
+    for k, (i, b) in enumerate(blocks):
+        by_name[b.name].append(k)
+        by_doc[i].append(k)
+    pieces, btab, mtab = [], [], []
+    for k, (i, b) in enumerate(blocks):
+        conv = convs[i]
+        first_member = len(mtab)
+        for m in b.members:
+            mtab.append((len(pieces), m.private, int(conv(m.pos))))
+            pieces.append(_piece("    " + m.text))
+        btab.append((len(pieces), first_member, len(b.members), b.is_enum, i, int(conv(b.pos)), int(conv(b.end - 1)) + 1))
+        pieces.append(_piece(b.line))
+    cands = []    # per doc: [(block k, occurrence token positions)]
+    word = re.compile(r"[A-Za-z_]\w*")
+    for i, d in enumerate(docs):
+        m = ch.mask(d["text"])
+        occ = defaultdict(list)
+        for w in word.finditer(m):
+            if w.group() in by_name:
+                occ[w.group()].append(w.start())
+        out = {k: [] for k in by_doc[i]}
+        other = []
+        for name, pos in occ.items():
+            here = [k for k in by_name[name] if blocks[k][0] == i]
+            for k in here:
+                out[k] = pos
+            if here:
+                continue
+            best = max(by_name[name], key=lambda k: _common_prefix(docs[blocks[k][0]]["path"], d["path"]))
+            other.append((len(pos), best, pos))
+        other.sort(key=lambda x: -x[0])
+        for _, k, pos in other[:MAX_CANDIDATES]:
+            out[k] = pos
+        cands.append([(k, convs[i](p[:MAX_OCCURRENCES])) for k, p in out.items()])
+    return toks, (pieces, btab, mtab, cands)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", required=True)
     ap.add_argument("--tokenizer", required=True)
     ap.add_argument("--out", required=True)
-    ap.add_argument("--max-train-tokens", type=int, default=0, help="0: all")
+    ap.add_argument("--max-train-tokens", type=int, default=0, help="0: all (whole projects, estimated before encoding)")
     ap.add_argument("--max-heldout-tokens", type=int, default=0, help="0: all; caps val/test")
     ap.add_argument("--splits", default="train,val,test")
+    ap.add_argument("--headers", action="store_true", help="also write {split}.hdr.npz")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     a = ap.parse_args()
-    tok = Tokenizer(a.tokenizer)
+    _init(a.tokenizer)
+    tok = _tok
     assert len(tok) <= 65536, "uint16 streams need a vocabulary below 65536"
     eot = tok.special["<|endoftext|>"]
     os.makedirs(a.out, exist_ok=True)
     stats = {}
+    pool = Pool(a.workers, _init, (a.tokenizer,)) if a.workers > 1 else None
     for split in a.splits.split(","):
-        docs = list(read_docs(a.corpus, split))
-        random.Random(0).shuffle(docs)
-        ids, nbytes, ndocs = [], 0, 0
-        for d in docs:
-            ids.extend(tok.encode_ordinary(d["text"]))
-            ids.append(eot)
-            nbytes += len(d["text"].encode("utf-8"))
-            ndocs += 1
-            cap = a.max_train_tokens if split == "train" else a.max_heldout_tokens
-            if cap and len(ids) >= cap:
+        projects = defaultdict(list)
+        for d in read_docs(a.corpus, split):
+            projects[d["project"]].append(d)
+        names = sorted(projects)
+        random.Random(0).shuffle(names)
+        cap = a.max_train_tokens if split == "train" else a.max_heldout_tokens
+        chosen, est = [], 0
+        for n in names:  # ~0.22 tokens per byte of C#: cap before paying for the encoding
+            if cap and est >= cap:
                 break
-        np.array(ids, dtype=np.uint16).tofile(os.path.join(a.out, f"{split}.bin"))
-        stats[split] = {"docs": ndocs, "of_docs": len(docs), "tokens": len(ids), "bytes": nbytes,
-                        "tokens_per_byte": len(ids) / max(nbytes, 1)}
+            docs = projects[n]
+            random.Random(0).shuffle(docs)
+            if cap and split != "train":  # held-out caps cut inside a project
+                keep, b = [], 0
+                for d in docs:
+                    if est + b * 0.22 >= cap:
+                        break
+                    keep.append(d)
+                    b += len(d["text"])
+                docs = keep
+            chosen.append(docs)
+            est += 0.22 * sum(len(d["text"]) for d in docs)
+        headers = a.headers
+        jobs = [(docs, headers) for docs in chosen]
+        results = pool.imap(process_project, jobs) if pool else map(process_project, jobs)
+        stream, doc_tab, nbytes, ndocs, pos = [], [], 0, 0, 0
+        pieces, btab, mtab, cands = [], [], [], []
+        for docs, (toks, hdr) in zip(chosen, results):
+            doc0, b0, m0, p0 = ndocs, len(btab), len(mtab), len(pieces)
+            for d, t in zip(docs, toks):
+                stream += [t, np.array([eot], dtype=np.uint16)]
+                doc_tab.append((pos, len(t)))
+                pos += len(t) + 1
+                nbytes += len(d["text"].encode("utf-8"))
+                ndocs += 1
+            if hdr:
+                ps, bt, mt, cs = hdr
+                pieces += ps
+                btab += [(lp + p0, fm + m0, nm, en, di + doc0, bp, be) for lp, fm, nm, en, di, bp, be in bt]
+                mtab += [(pc + p0, pv, mp) for pc, pv, mp in mt]
+                cands += [[(k + b0, occ) for k, occ in c] for c in cs]
+            print(f"{split}: {ndocs} docs, {pos:,} tokens", file=sys.stderr, flush=True)
+        arr = np.concatenate(stream) if stream else np.zeros(0, np.uint16)
+        arr.tofile(os.path.join(a.out, f"{split}.bin"))
+        np.save(os.path.join(a.out, f"{split}.docs.npy"), np.array(doc_tab, dtype=np.int64).reshape(-1, 2))
+        stats[split] = {"docs": ndocs, "of_docs": sum(len(v) for v in projects.values()), "projects": len(chosen),
+                        "tokens": int(len(arr)), "bytes": nbytes, "tokens_per_byte": len(arr) / max(nbytes, 1)}
+        if headers:
+            stats[split].update(write_headers(os.path.join(a.out, f"{split}.hdr.npz"), pieces, btab, mtab, cands))
         print(split, stats[split], file=sys.stderr)
     with open(os.path.join(a.out, "stats.json"), "w") as f:
         json.dump(stats, f, indent=1)
+
+
+def write_headers(path, pieces, btab, mtab, cands):
+    lens = np.array([len(p) for p in pieces], dtype=np.int64)
+    piece_off = np.concatenate([[0], np.cumsum(lens)])
+    piece_tok = np.concatenate([np.asarray(p, dtype=np.uint16) for p in pieces]) if pieces else np.zeros(0, np.uint16)
+    b = np.array(btab, dtype=np.int64).reshape(-1, 7)
+    m = np.array(mtab, dtype=np.int64).reshape(-1, 3)
+    c_off = np.concatenate([[0], np.cumsum([len(c) for c in cands])]).astype(np.int64)
+    c_block = np.array([k for c in cands for k, _ in c], dtype=np.int32)
+    occ = [o for c in cands for _, o in c]
+    occ_off = np.concatenate([[0], np.cumsum([len(o) for o in occ])]).astype(np.int64)
+    occ_pos = np.concatenate(occ).astype(np.int32) if occ else np.zeros(0, np.int32)
+    np.savez(path, piece_tok=piece_tok, piece_off=piece_off,
+             b_line=b[:, 0].astype(np.int32), b_mem_first=b[:, 1].astype(np.int32), b_mem_count=b[:, 2].astype(np.int32),
+             b_enum=b[:, 3].astype(bool), b_doc=b[:, 4].astype(np.int32), b_pos=b[:, 5].astype(np.int32),
+             b_end=b[:, 6].astype(np.int32),
+             m_piece=m[:, 0].astype(np.int32), m_private=m[:, 1].astype(bool), m_pos=m[:, 2].astype(np.int32),
+             c_off=c_off, c_block=c_block, occ_off=occ_off, occ_pos=occ_pos)
+    return {"types": len(b), "members": len(m), "header_piece_tokens": int(len(piece_tok)),
+            "docs_with_candidates": int(sum(1 for c in cands if c))}
 
 
 if __name__ == "__main__":

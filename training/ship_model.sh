@@ -1,17 +1,20 @@
 #!/bin/sh
 # Export, quantize and evaluate a finished run into models/nano-csharp/ (see training/README.md).
 # Usage: training/ship_model.sh [RUN_DIR] [TOKENIZER_DIR]
+# A GPU run (gpu_run.sh) comes back as ckpt.pt.partN: `cat OUT/ckpt.pt.part? > RUN_DIR/ckpt.pt` first,
+# and use TOKENIZER_DIR=../models/nano-csharp (the tokenizer is never retrained).
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 RUN=${1:-$HERE/out/run1}
 TOK=${2:-$HERE/data/tok8192}
-DEST=$HERE/../models/nano-csharp
+DEST=${DEST:-$HERE/../models/nano-csharp}  # DEST=folder: try a run without touching models/
 PY=/usr/bin/python3
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
 cd "$HERE"
 $PY export.py --ckpt "$RUN/ckpt.pt" --tokenizer "$TOK" --out "$RUN/fp32" --no-golden
 $PY quantize.py "$RUN/fp32" "$DEST"
-EV="$PY eval/line_eval.py --ckpt $RUN/ckpt.pt --tokenizer $TOK --corpus data/corpus --tokens data/tokens --ppl-batches ${PPL_BATCHES:-20}"
+# TOKENS: the prepared data whose val.bin measures perplexity (data/tokens512c for the GPU route).
+EV="$PY eval/line_eval.py --ckpt $RUN/ckpt.pt --tokenizer $TOK --corpus data/corpus --tokens ${TOKENS:-data/tokens} --ppl-batches ${PPL_BATCHES:-20}"
 # The three evals are independent single-thread jobs: run them side by side.
 $EV --cases ${CASES:-120} --dequantize "$DEST/model.onnx" --out "$RUN/eval-int8.json" &
 $EV --cases ${CASES_FP32:-60} --out "$RUN/eval-fp32.json" &

@@ -1,6 +1,6 @@
 #!/bin/bash
 # The whole training pipeline in a tiny configuration on CPU: corpus build (from training/sample/),
-# tokenizer, data prep, a few FIM train steps, ONNX export (checker, Optimum I/O names, trace
+# tokenizer, context-header extractor, data prep with header pieces, header sequences, a few train steps, ONNX export (checker, Optimum I/O names, trace
 # independence), int8 quantization with its measured loss, and line-completion eval on a few
 # cases. Prints "smoke: N passed, M failed"; exits non-zero on any failure.
 set -u
@@ -31,7 +31,35 @@ from tokenizer import Tokenizer
 t = Tokenizer('$T/tok'); s = open('sample/HashSetTest.cs').read()
 assert t.decode(t.encode_ordinary(s)) == s, 'decode(encode(x)) != x'
 assert t.encode('<|fim_prefix|>a') == [1] + t.encode_ordinary('a')"
-check prepare $PY prepare_data.py --corpus "$T/corpus" --tokenizer "$T/tok" --out "$T/tokens" --splits train,val
+check context-header $PY test_context_header.py ../models/nano-csharp
+check prepare $PY prepare_data.py --corpus "$T/corpus" --tokenizer "$T/tok" --out "$T/tokens" --splits train,val \
+  --headers --workers 2
+check header-sequences $PY -c "
+import numpy as np
+from tokenizer import Tokenizer; from sampler import Sampler, IGNORE
+tok = Tokenizer('$T/tok'); sep = tok.special['<|file_sep|>']; pre = tok.special['<|fim_prefix|>']
+s = Sampler('$T/tokens', 'train', tok, dict(context_length=96, fim_rate=1.0, header_rate=1.0, batch_size=16), 0)
+seen = 0
+for _ in range(200):
+    seq, h = s.header_sequence()
+    assert len(seq) <= 97, len(seq)
+    if h:
+        seen += 1
+        text = tok.decode(seq[1:h].tolist())
+        assert seq[0] == sep and seq[h] == tok.encode_ordinary(chr(10))[0] and seq[h + 1] == pre, text
+        assert h - 1 <= 96 // 4, (h, text)
+        assert text.split(chr(10))[0].split()[0] in ('class', 'struct', 'interface', 'record', 'enum'), text
+x, y = s.batch(16)
+assert x.shape == (16, 96) and y.shape == (16, 96) and (y == IGNORE).any()
+assert seen > 20, seen"
+check sdpa-matches $PY -c "
+import torch
+from model import HAS_SDPA, ModelConfig, NanoDecoder
+from train import sdpa_agrees
+if not HAS_SDPA: print('torch', torch.__version__, 'has no scaled_dot_product_attention: gpu_run.sh checks it there')
+else:
+    m = NanoDecoder(ModelConfig(vocab_size=512, context_length=64, hidden_size=64, num_layers=2, num_heads=4, num_kv_heads=2))
+    assert sdpa_agrees(m, 'cpu', 512)"
 check train $PY train.py --data "$T/tokens" --tokenizer "$T/tok" --out "$T/run" --vocab_size 512 \
   --context_length 64 --hidden_size 32 --num_layers 2 --num_heads 4 --num_kv_heads 2 --batch_size 4 \
   --max_steps 30 --eval_batches 2 --warmup_steps 5

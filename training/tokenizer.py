@@ -15,10 +15,17 @@ import os
 import sys
 from collections import Counter, defaultdict
 
-import regex
+try:
+    import regex
+except ImportError:  # a machine without the regex package (the GPU image may lack it): \p{L}/\p{N} by hand
+    import re as regex
+    import warnings
+    warnings.warn("no 'regex' package: pre-tokenizing with an re approximation of GPT-2's pattern")
 
 SPECIAL_TOKENS = ["<|endoftext|>", "<|fim_prefix|>", "<|fim_suffix|>", "<|fim_middle|>", "<|file_sep|>"]
 GPT2_PATTERN = r"""'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+"""
+if regex.__name__ == "re":
+    GPT2_PATTERN = r"""'s|'t|'re|'ve|'m|'ll|'d| ?[^\W\d_]+| ?\d+| ?[^\s\w]+|\s+(?!\S)|\s+| ?_+"""
 PRETOKENIZE = regex.compile(GPT2_PATTERN)
 
 

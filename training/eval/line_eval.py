@@ -86,9 +86,10 @@ def main():
     ap.add_argument("--ppl-batches", type=int, default=40)
     ap.add_argument("--dequantize", help="quantized model.onnx: evaluate its dequantized weights")
     ap.add_argument("--no-healing", action="store_true")
+    ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--out")
     a = ap.parse_args()
-    torch.set_num_threads(2)
+    torch.set_num_threads(a.threads)
     model, _ = load_checkpoint(a.ckpt)
     if a.dequantize:
         from quantize import load_dequantized

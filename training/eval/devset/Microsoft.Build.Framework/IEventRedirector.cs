@@ -1,0 +1,10 @@
+using System;
+
+namespace Microsoft.Build.Framework
+{
+	public interface IEventRedirector
+	{
+		void ForwardEvent (BuildEventArgs buildEvent);
+	}
+}
+

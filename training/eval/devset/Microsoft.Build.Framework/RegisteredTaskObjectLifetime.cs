@@ -1,0 +1,9 @@
+namespace Microsoft.Build.Framework
+{
+	public enum RegisteredTaskObjectLifetime
+	{
+		Build,
+		AppDomain
+	}
+}
+

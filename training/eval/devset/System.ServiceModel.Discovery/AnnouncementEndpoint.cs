@@ -1,0 +1,74 @@
+//
+// Author: Atsushi Enomoto <atsushi@ximian.com>
+//
+// Copyright (C) 2009 Novell, Inc (http://www.novell.com)
+//
+// Permission is hereby granted, free of charge, to any person obtaining
+// a copy of this software and associated documentation files (the
+// "Software"), to deal in the Software without restriction, including
+// without limitation the rights to use, copy, modify, merge, publish,
+// distribute, sublicense, and/or sell copies of the Software, and to
+// permit persons to whom the Software is furnished to do so, subject to
+// the following conditions:
+// 
+// The above copyright notice and this permission notice shall be
+// included in all copies or substantial portions of the Software.
+// 
+// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND,
+// EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF
+// MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND
+// NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE
+// LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION
+// OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION
+// WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
+//
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.ServiceModel;
+using System.ServiceModel.Channels;
+using System.ServiceModel.Description;
+using System.ServiceModel.Dispatcher;
+
+namespace System.ServiceModel.Discovery
+{
+	public class AnnouncementEndpoint : ServiceEndpoint
+	{
+		public AnnouncementEndpoint ()
+			: this (DiscoveryVersion.WSDiscovery11)
+		{
+		}
+
+		public AnnouncementEndpoint (DiscoveryVersion discoveryVersion)
+			: this (discoveryVersion, null, null)
+		{
+			if (discoveryVersion == null)
+				throw new ArgumentNullException ("discoveryVersion");
+			DiscoveryVersion = discoveryVersion;
+			
+			IsSystemEndpoint = true;
+		}
+
+		public AnnouncementEndpoint (Binding binding, EndpointAddress address)
+			: this (DiscoveryVersion.WSDiscovery11, binding, address)
+		{
+		}
+
+		public AnnouncementEndpoint (DiscoveryVersion discoveryVersion, Binding binding, EndpointAddress address)
+			: base (GetContract (discoveryVersion), binding, address)
+		{
+			DiscoveryVersion = discoveryVersion;
+		}
+
+		static ContractDescription GetContract (DiscoveryVersion discoveryVersion)
+		{
+			if (discoveryVersion == null)
+				throw new ArgumentNullException ("discoveryVersion");
+			return ContractDescription.GetContract (discoveryVersion.AnnouncementContractType);
+		}
+
+		public DiscoveryVersion DiscoveryVersion { get; private set; }
+
+		public TimeSpan MaxAnnouncementDelay { get; set; }
+	}
+}
