@@ -24,8 +24,8 @@ internal static class HeaderCache
     }
 
     private const int Capacity = 32;
-    private static readonly Dictionary<DocumentId, (Key Key, string Header)> Entries = new();
-    private static long _hits, _misses;
+    private static readonly Dictionary<DocumentId, (Key Key, string Header, long Used)> Entries = new();
+    private static long _hits, _misses, _tick;
 
     public static (long Hits, long Misses) Counts => (Interlocked.Read(ref _hits), Interlocked.Read(ref _misses));
 
@@ -49,18 +49,22 @@ internal static class HeaderCache
                 if (Entries.TryGetValue(document.Id, out var entry) && entry.Key.Matches(key))
                 {
                     Interlocked.Increment(ref _hits);
+                    Entries[document.Id] = entry with { Used = ++_tick };
                     return entry.Header;
                 }
             }
         }
         Interlocked.Increment(ref _misses);
         string header = await build().ConfigureAwait(false);
+        // Before the first build of a compilation the other documents may not be loaded yet; now they are.
+        key ??= await KeyAsync(document, position, windows, tokenizer, budget, cancellationToken).ConfigureAwait(false);
         if (key is not null)
         {
             lock (Entries)
             {
-                if (Entries.Count >= Capacity && !Entries.ContainsKey(document.Id)) Entries.Clear();
-                Entries[document.Id] = (key, header);
+                if (Entries.Count >= Capacity && !Entries.ContainsKey(document.Id))
+                    Entries.Remove(Entries.MinBy(e => e.Value.Used).Key); // the least recently used document
+                Entries[document.Id] = (key, header, ++_tick);
             }
         }
         return header;
