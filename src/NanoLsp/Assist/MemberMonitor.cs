@@ -135,14 +135,14 @@ public sealed class MemberMonitor : ITokenMask
         if (runs.IsEmpty) return; // the partial name matches nothing we know: do not block
 
         int before = ArgMax(logits);
-        int forbidden = Restrict(site.Kind, partial.Length == 0, runs, logits);
+        int forbidden = Restrict(site.Kind, partial.Length == 0, names.AllowsRange, runs, logits);
         if (forbidden == 0) return;
         _forbidden += forbidden;
         if (creation) _creationSteps++; else _memberSteps++;
         if (ArgMax(logits) != before) _argmaxChanges++;
     }
 
-    private int Restrict(SiteKind kind, bool noPartial, AllowedRuns runs, Span<float> logits)
+    private int Restrict(SiteKind kind, bool noPartial, bool allowsRange, AllowedRuns runs, Span<float> logits)
     {
         int forbidden = 0;
         // Ending the answer halfway through a name ("list.Co") only shows broken code; once a name is
@@ -172,7 +172,7 @@ public sealed class MemberMonitor : ITokenMask
                 string run = _vocab.IdentRun[id];
                 if (run.Length == 0)
                     allowed = runs.Complete.Contains("")
-                        || (noPartial && kind == SiteKind.MemberAccess && _vocab.FirstByte[id] == (byte)'.')  // a range `i..j`
+                        || (noPartial && allowsRange && kind == SiteKind.MemberAccess && _vocab.FirstByte[id] == (byte)'.')  // a range `i..j`
                         || (noPartial && kind == SiteKind.ObjectCreation && _vocab.FirstByte[id] != (byte)'.'); // `new {`, `new[]`, `new (`
                 else
                     allowed = _vocab.AllIdent[id] ? runs.Prefixes.Contains(run) : runs.Complete.Contains(run);

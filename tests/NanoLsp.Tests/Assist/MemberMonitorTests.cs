@@ -231,4 +231,13 @@ public class MemberMonitorTests
         Assert.All(logits, l => Assert.Equal(0f, l));
         Assert.Equal(0, monitor.Stats.ObjectCreationSteps);
     }
+
+    [Fact]
+    public async Task ASecondDotIsARangeOnlyAfterAnInteger()
+    {
+        var (_, onList) = await MaskAt(ListSource, "var r = list.");
+        Assert.True(float.IsNegativeInfinity(onList[TokenStarting(".", 1)]));
+        var (_, onInt) = await MaskAt(ListSource, "var r = list.ToArray()[list.Count.");
+        Assert.True(float.IsFinite(onInt[TokenStarting(".", 1)]));
+    }
 }
