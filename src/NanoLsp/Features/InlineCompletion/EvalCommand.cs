@@ -180,8 +180,8 @@ public static class EvalCommand
         Console.Error.WriteLine($"latency ms       p50 {CompletionMetrics.Percentile(latencies, 50):0.0}  p95 {CompletionMetrics.Percentile(latencies, 95):0.0}");
         Console.Error.WriteLine($"monitors         {monitors.Count} cases monitored; member-access steps {monitors.Sum(s => s.MemberAccessSteps)}, " +
                                 $"object-creation steps {monitors.Sum(s => s.ObjectCreationSteps)}, argmax changed {monitors.Sum(s => s.ArgmaxChanges)} times");
-        var (checks, overBudget) = CompileCheck.Counts;
-        Console.Error.WriteLine($"compile checks   {checks} run, {overBudget} over budget (passed unchecked)");
+        var checks = CompileCheck.Stats;
+        Console.Error.WriteLine($"compile checks   {checks.Runs} run, {checks.OverBudget} over budget (passed unchecked)");
         Console.Error.WriteLine($"filter verdicts  {Counts(results.Select(r => r.Result.Verdict?.ToString() ?? "(none)"))}");
         Console.Error.WriteLine($"sources          {Counts(results.Select(r => r.Result.Source.ToString()))}");
     }

@@ -108,8 +108,10 @@ public sealed class InlineCompletionService
 
         var tokenizer = model.Tokenizer;
         int contextLength = model.Manifest.ContextLength;
+        // Room kept free for the answer: enough for a line; a multi-line answer may also stop when the context is full.
+        int answerRoom = Math.Min(options.MultiLineTokens, Math.Max(options.SingleLineTokens, contextLength / 8));
         long stage = Stopwatch.GetTimestamp();
-        var context = await PromptContextBuilder.BuildAsync(document, position, tokenizer, PromptBudget.For(contextLength),
+        var context = await PromptContextBuilder.BuildAsync(document, position, tokenizer, PromptBudget.For(contextLength, answerRoom),
             options.IncludeHeader, ct).ConfigureAwait(false);
         stages.Context = Lap(ref stage);
         var monitor = options.Monitors == MonitorKinds.None ? null
@@ -137,7 +139,7 @@ public sealed class InlineCompletionService
         else
         {
             var prompt = model.BuildPrompt(context.Prefix, context.Suffix, context.Header.Length > 0 ? context.Header : null,
-                maxTokens: Math.Max(16, contextLength - maxNew));
+                maxTokens: contextLength - answerRoom);
             if (options.Alternatives > 1)
             {
                 var beams = await model.BeamSearchAsync(prompt, options.Alternatives, generationOptions, cancelPrevious: true, ct).ConfigureAwait(false);
