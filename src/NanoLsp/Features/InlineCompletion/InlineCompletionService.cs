@@ -23,6 +23,9 @@ public sealed record InlineCompletionResult(
     /// <summary>Milliseconds per stage (context, monitor, model, filters), for the report and benchmarks.</summary>
     public StageTimes Stages { get; init; } = new();
 
+    /// <summary>Bytes token healing re-typed before the suggestion (they are not in it).</summary>
+    public int HealedBytes { get; init; }
+
     public string? First => Suggestions.Count > 0 ? Suggestions[0] : null;
 }
 
@@ -129,6 +132,7 @@ public sealed class InlineCompletionService
 
         List<(string Raw, IReadOnlyList<GeneratedToken> Tokens)> candidates;
         GenerationResult? generation = null;
+        int healedBytes = 0;
         CompletionSource source = CompletionSource.Model;
         if (options.ForcedCompletion is { } forced)
         {
@@ -140,6 +144,7 @@ public sealed class InlineCompletionService
         {
             var prompt = model.BuildPrompt(context.Prefix, context.Suffix, context.Header.Length > 0 ? context.Header : null,
                 maxTokens: contextLength - answerRoom);
+            healedBytes = prompt.Healing?.Bytes.Length ?? 0;
             if (options.Alternatives > 1)
             {
                 var beams = await model.BeamSearchAsync(prompt, options.Alternatives, generationOptions, cancelPrevious: true, ct).ConfigureAwait(false);
@@ -163,9 +168,11 @@ public sealed class InlineCompletionService
         stages.Model = Lap(ref stage);
         var shown = new List<string>();
         FilterVerdict? firstVerdict = null;
-        foreach (var (raw, tokens) in candidates)
+        foreach (var (raw, generated) in candidates)
         {
-            string trimmed = SuggestionFilter.Trim(raw, context);
+            var (sure, tokens) = options.Filters && options.CutBelowLogProb is { } doubt
+                ? ConfidenceCut.Apply(raw, generated, healedBytes, tokenizer, doubt) : (raw, generated);
+            string trimmed = SuggestionFilter.Trim(sure, context);
             var (verdict, suggestion) = options.Filters
                 ? await SuggestionFilter.CheckAsync(document, position, trimmed, tokens, context, options.FilterOptions, ct).ConfigureAwait(false)
                 : (trimmed.Trim().Length == 0 ? FilterVerdict.WhitespaceOnly : FilterVerdict.Keep, trimmed);
@@ -176,11 +183,11 @@ public sealed class InlineCompletionService
         stages.Filters = Lap(ref stage);
         if (options.Deadline is { } deadline && Stopwatch.GetElapsedTime(start) > deadline && source == CompletionSource.Model)
             return new InlineCompletionResult([], CompletionSource.Deadline, TimeSpan.Zero, candidates.FirstOrDefault().Raw,
-                firstVerdict, monitor?.Stats, generation, context.Shape);
+                firstVerdict, monitor?.Stats, generation, context.Shape) { HealedBytes = healedBytes };
 
         _typingAlong.Remember(document.Id, before, after, shown.FirstOrDefault() ?? "");
         return new InlineCompletionResult(shown, source, TimeSpan.Zero, candidates.FirstOrDefault().Raw, firstVerdict,
-            monitor?.Stats, generation, context.Shape);
+            monitor?.Stats, generation, context.Shape) { HealedBytes = healedBytes };
     }
 
     private static double Lap(ref long stage)
