@@ -152,7 +152,7 @@ public static class EvalCommand
         {
             ["id"] = c.Id, ["expected"] = c.Expected, ["shown"] = r.First ?? "", ["raw"] = r.RawCompletion,
             ["verdict"] = r.Verdict?.ToString(), ["source"] = r.Source.ToString(), ["shape"] = r.Shape?.ToString(),
-            ["stop"] = r.Generation?.StopReason.ToString(), ["tokens"] = tokens.Count,
+            ["stop"] = r.StoppedAtDoubt ? "Doubt" : r.Generation?.StopReason.ToString(), ["tokens"] = tokens.Count,
             ["mean_logprob"] = tokens.Count == 0 ? null : Math.Round(tokens.Average(t => (double)t.LogProb), 3),
             ["min_logprob"] = tokens.Count == 0 ? null : Math.Round(tokens.Min(t => (double)t.LogProb), 3),
             ["first_logprob"] = tokens.Count == 0 ? null : Math.Round((double)tokens[0].LogProb, 3),

@@ -23,6 +23,9 @@ public sealed record InlineCompletionResult(
     /// <summary>Milliseconds per stage (context, monitor, model, filters), for the report and benchmarks.</summary>
     public StageTimes Stages { get; init; } = new();
 
+    /// <summary>Decoding was stopped at a token under the confidence cut (the engine reports it as cancelled).</summary>
+    public bool StoppedAtDoubt { get; init; }
+
     /// <summary>Bytes token healing re-typed before the suggestion (they are not in it).</summary>
     public int HealedBytes { get; init; }
 
@@ -133,6 +136,7 @@ public sealed class InlineCompletionService
         List<(string Raw, IReadOnlyList<GeneratedToken> Tokens)> candidates;
         GenerationResult? generation = null;
         int healedBytes = 0;
+        bool stoppedAtDoubt = false;
         CompletionSource source = CompletionSource.Model;
         if (options.ForcedCompletion is { } forced)
         {
@@ -153,9 +157,21 @@ public sealed class InlineCompletionService
             }
             else
             {
-                generation = await model.GenerateAsync(prompt, generationOptions, cancelPrevious: true, ct).ConfigureAwait(false);
+                // Decoding past the first doubtful token is wasted: ConfidenceCut ends the text there.
+                using var doubt = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                bool doubted = false;
+                if (options.Filters && options.CutBelowLogProb is { } cut)
+                    generationOptions = generationOptions with
+                    {
+                        OnToken = token =>
+                        {
+                            if (token.LogProb < cut && !doubted) { doubted = true; doubt.Cancel(); }
+                        },
+                    };
+                generation = await model.GenerateAsync(prompt, generationOptions, cancelPrevious: true, doubt.Token).ConfigureAwait(false);
                 ct.ThrowIfCancellationRequested();
-                if (generation.StopReason == StopReason.Cancelled)
+                stoppedAtDoubt = doubted;
+                if (generation.StopReason == StopReason.Cancelled && !doubted)
                     return new InlineCompletionResult([], CompletionSource.Cancelled, TimeSpan.Zero, generation.Text, Generation: generation);
                 // A slow answer is dropped rather than shown late (or cut short).
                 if (generation.StopReason == StopReason.Deadline)
@@ -183,11 +199,11 @@ public sealed class InlineCompletionService
         stages.Filters = Lap(ref stage);
         if (options.Deadline is { } deadline && Stopwatch.GetElapsedTime(start) > deadline && source == CompletionSource.Model)
             return new InlineCompletionResult([], CompletionSource.Deadline, TimeSpan.Zero, candidates.FirstOrDefault().Raw,
-                firstVerdict, monitor?.Stats, generation, context.Shape) { HealedBytes = healedBytes };
+                firstVerdict, monitor?.Stats, generation, context.Shape) { HealedBytes = healedBytes, StoppedAtDoubt = stoppedAtDoubt };
 
         _typingAlong.Remember(document.Id, before, after, shown.FirstOrDefault() ?? "");
         return new InlineCompletionResult(shown, source, TimeSpan.Zero, candidates.FirstOrDefault().Raw, firstVerdict,
-            monitor?.Stats, generation, context.Shape) { HealedBytes = healedBytes };
+            monitor?.Stats, generation, context.Shape) { HealedBytes = healedBytes, StoppedAtDoubt = stoppedAtDoubt };
     }
 
     private static double Lap(ref long stage)
