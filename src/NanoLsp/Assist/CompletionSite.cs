@@ -8,7 +8,8 @@ internal enum SiteKind { MemberAccess, ObjectCreation, AfterNewKeyword }
 /// <summary>
 /// Where the text being generated stands, read from the last line of (document text + generated
 /// text): after <c>expr.</c> + partial name, after <c>new </c> + partial name, or right after the
-/// <c>new</c> keyword. Lexed with Roslyn's own lexer so strings, comments and literals are told apart.
+/// <c>new</c> keyword. Strings and comments are told apart
+/// by <see cref="LineScanner"/>, the receiver chain by Roslyn's lexer.
 /// </summary>
 internal readonly record struct CompletionSite(SiteKind Kind, string Partial, string? Receiver, int ReceiverStart)
 {
@@ -23,23 +24,24 @@ internal readonly record struct CompletionSite(SiteKind Kind, string Partial, st
 
         if (p > 0 && line[p - 1] == '.')
         {
-            if (EndsInsideStringOrComment(line[..p])) return null;
+            var (inCode, codeStart) = LineScanner.Scan(line[..p]);
+            if (!inCode) return null;
             int dot = p - 1;
-            string before = line[..dot];
+            string before = line[codeStart..dot];
             if (before.EndsWith('?') || before.EndsWith('!')) before = before[..^1];
             var (start, creation) = FindReceiverStart(before);
             if (start < 0) return null;
             string receiver = before[start..];
-            return new CompletionSite(creation ? SiteKind.ObjectCreation : SiteKind.MemberAccess, partial, receiver, start);
+            return new CompletionSite(creation ? SiteKind.ObjectCreation : SiteKind.MemberAccess, partial, receiver, codeStart + start);
         }
 
         // `new` then whitespace then a partial type name.
         int w = p;
         while (w > 0 && char.IsWhiteSpace(line[w - 1])) w--;
         if (w < p && IsNewKeywordEndingAt(line, w) && !IsModifier(line, w - 3))
-            return EndsInsideStringOrComment(line) ? null : new CompletionSite(SiteKind.ObjectCreation, partial, null, -1);
+            return !LineScanner.Scan(line).InCode ? null : new CompletionSite(SiteKind.ObjectCreation, partial, null, -1);
         if (partial == "new" && IsNewKeywordEndingAt(line, end) && !IsModifier(line, end - 3))
-            return EndsInsideStringOrComment(line) ? null : new CompletionSite(SiteKind.AfterNewKeyword, "", null, -1);
+            return !LineScanner.Scan(line).InCode ? null : new CompletionSite(SiteKind.AfterNewKeyword, "", null, -1);
         return null;
     }
 
@@ -58,29 +60,6 @@ internal readonly record struct CompletionSite(SiteKind Kind, string Partial, st
     private static bool IsNewKeywordEndingAt(string line, int end) =>
         end >= 3 && string.CompareOrdinal(line, end - 3, "new", 0, 3) == 0
         && (end == 3 || !(char.IsLetterOrDigit(line[end - 4]) || line[end - 4] == '_' || line[end - 4] == '.' || line[end - 4] == '@'));
-
-    private static bool EndsInsideStringOrComment(string text)
-    {
-        var tokens = SyntaxFactory.ParseTokens(text).ToList();
-        foreach (var token in tokens)
-        {
-            foreach (var trivia in token.LeadingTrivia.Concat(token.TrailingTrivia))
-            {
-                if (trivia.Span.End >= text.Length && trivia.Span.Start < text.Length
-                    && (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia)
-                        || trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia)))
-                    return true;
-            }
-            if (token.Span.End >= text.Length && token.Span.Start < text.Length
-                && (token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.CharacterLiteralToken)
-                    || token.IsKind(SyntaxKind.InterpolatedStringStartToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken)
-                    || token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)))
-                return true;
-        }
-        // An interpolated string left open: the lexer splits it, so look for an odd count of its quotes.
-        return tokens.Any(t => t.IsKind(SyntaxKind.InterpolatedStringStartToken))
-            && !tokens.Any(t => t.IsKind(SyntaxKind.InterpolatedStringEndToken));
-    }
 
     /// <summary>Walks back from the end of <paramref name="text"/> over one primary expression chain
     /// (names, calls, indexers, generic arguments, literals, <c>this</c>); returns its start, or -1 when

@@ -14,7 +14,12 @@ namespace NanoLsp.Assist;
 /// </summary>
 internal static class ContextHeader
 {
-    public static async Task<string> BuildAsync(Document document, int position, TextSpan windows, NanoTokenizer tokenizer,
+    public static Task<string> BuildAsync(Document document, int position, TextSpan windows, NanoTokenizer tokenizer,
+        int budgetTokens, CancellationToken cancellationToken) =>
+        HeaderCache.GetOrBuildAsync(document, position, windows, tokenizer, budgetTokens,
+            () => BuildUncachedAsync(document, position, windows, tokenizer, budgetTokens, cancellationToken), cancellationToken);
+
+    internal static async Task<string> BuildUncachedAsync(Document document, int position, TextSpan windows, NanoTokenizer tokenizer,
         int budgetTokens, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
@@ -33,6 +38,11 @@ internal static class ContextHeader
         // Only the enclosing member is bound (Roslyn binds a whole body per member, and after each keystroke
         // that is the one it must re-bind anyway); elsewhere a name is looked up as a type name at the cursor.
         var uses = new Dictionary<INamedTypeSymbol, (int Score, int Count)>(SymbolEqualityComparer.Default);
+        // The name being typed at the cursor is left out: it is usually partial, and leaving it out lets
+        // HeaderCache reuse the header while it is typed.
+        var (typingStart, typingEnd) = HeaderCache.IdentifierAt(await document.GetTextAsync(cancellationToken).ConfigureAwait(false), position);
+        bool Typing(SimpleNameSyntax name) => name.Identifier.Span.Start <= typingEnd && name.Identifier.Span.End >= typingStart
+            && typingEnd > typingStart;
         void Use(INamedTypeSymbol type, int score)
         {
             if (!type.Locations.Any(l => l.IsInSource)) return;
@@ -41,14 +51,14 @@ internal static class ContextHeader
         }
         if (member is not null)
         {
-            foreach (var name in member.DescendantNodes().OfType<SimpleNameSyntax>())
+            foreach (var name in member.DescendantNodes().OfType<SimpleNameSyntax>().Where(n => !Typing(n)))
                 foreach (var type in TypesOf(model.GetSymbolInfo(name, cancellationToken)))
                     Use(type, 2);
         }
         var byName = new Dictionary<string, INamedTypeSymbol[]>(StringComparer.Ordinal);
         foreach (var name in root.DescendantNodes(windows).OfType<SimpleNameSyntax>())
         {
-            if (!windows.Contains(name.Span) || (member is not null && member.Span.Contains(name.Span))) continue;
+            if (!windows.Contains(name.Span) || (member is not null && member.Span.Contains(name.Span)) || Typing(name)) continue;
             string identifier = name.Identifier.ValueText;
             if (!byName.TryGetValue(identifier, out var types))
             {

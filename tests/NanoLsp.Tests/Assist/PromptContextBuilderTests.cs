@@ -143,4 +143,30 @@ public class PromptContextBuilderTests
         Assert.Equal("        ", context.Indentation);
         Assert.Equal(SuggestionShape.MultiLine, context.Shape);
     }
+
+    [Fact]
+    public async Task HeaderIsReusedWhileANameIsTypedAndRebuiltWhenAnotherFileChanges()
+    {
+        var (document, caret) = AssistWorkspace.Inventory("Services/InventoryService.cs", "            item.");
+        var text = await document.GetTextAsync();
+        var first = await PromptContextBuilder.BuildAsync(document, caret, AssistWorkspace.Tokenizer, Budget, true, default);
+        var (hits, _) = HeaderCache.Counts;
+
+        var typed = document.WithText(text.WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(new(caret, 0), "Tr")));
+        var second = await PromptContextBuilder.BuildAsync(typed, caret + 2, AssistWorkspace.Tokenizer, Budget, true, default);
+        Assert.True(HeaderCache.Counts.Hits > hits);
+        Assert.Equal(first.Header, second.Header);
+        // What the cache returned is what a fresh build gives.
+        var windows = new Microsoft.CodeAnalysis.Text.TextSpan(caret + 2 - second.Prefix.Length, second.Prefix.Length + second.Suffix.Length);
+        Assert.Equal(await ContextHeader.BuildUncachedAsync(typed, caret + 2, windows, AssistWorkspace.Tokenizer, Budget.HeaderTokens, default), second.Header);
+
+        // StockItem gains a member in its own file: the header must show it.
+        var stockItem = typed.Project.Documents.Single(d => d.Name.EndsWith("StockItem.cs"));
+        var stockText = await stockItem.GetTextAsync();
+        int at = stockText.ToString().IndexOf("    public void Add(", StringComparison.Ordinal);
+        var changed = stockItem.WithText(stockText.WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(new(at, 0), "    public int Rebuilt() => 1;\n")));
+        var third = await PromptContextBuilder.BuildAsync(changed.Project.GetDocument(typed.Id)!, caret + 2, AssistWorkspace.Tokenizer,
+            Budget with { HeaderTokens = 300 }, true, default);
+        Assert.Contains("int Rebuilt();", third.Header);
+    }
 }
