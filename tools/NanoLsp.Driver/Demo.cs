@@ -133,6 +133,12 @@ public static class Demo
             .SelectMany(f => Workbench.MemberAccessPositions(File.ReadAllText(f)).Select(p => (File: f, p.Line, p.Character)))
             .GroupBy(s => (s.File, s.Line)).Select(g => g.First())
             .Take(6).ToList();
+        JsonElement? report = null;
+        client.MessageReceived += message =>
+        {
+            if (message.GetProperty("method").GetString() == "nanolsp/modelStatus" && message.GetProperty("params").TryGetProperty("lastCompletion", out var r))
+                report = r;
+        };
         var versions = new Dictionary<string, int>();
         foreach (var (file, line, character) in sites)
         {
@@ -151,8 +157,12 @@ public static class Demo
             var suggestions = result is { } r ? r.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("insertText").GetString()).ToList() : [];
             Console.WriteLine($"{Relative(folder, file)}:{line + 1}  {original[..character].Trim()}|{(suggestions.Count > 0 ? suggestions[0] : "(nothing shown)")}");
             foreach (var alternative in suggestions.Skip(1))
-                Console.WriteLine($"{new string(' ', Relative(folder, file).Length + line.ToString().Length + 3)}  alt: |{alternative}");
-            Console.WriteLine($"{new string(' ', Relative(folder, file).Length + line.ToString().Length + 3)}  real: |{original[character..]}");
+                Console.WriteLine($"{new string(' ', Relative(folder, file).Length + line.ToString().Length + 3)}  alt:  |{alternative}");
+            var pad = new string(' ', Relative(folder, file).Length + line.ToString().Length + 3);
+            if (suggestions.Count == 0 && report is { } why)
+                Console.WriteLine($"{pad}  model: |{why.GetProperty("rawCompletion").GetString()}  (not shown: {why.GetProperty("verdict").GetString() ?? why.GetProperty("source").GetString()})");
+            Console.WriteLine($"{pad}  real: |{original[character..]}");
+            report = null;
         }
     }
 

@@ -25,6 +25,9 @@ public sealed record ServerSettings
     /// <summary>nanolsp.inlineCompletion.deadlineMs: end-to-end budget of an automatic inline completion; a slower answer is dropped.</summary>
     public int InlineDeadlineMs { get; init; } = 300;
 
+    /// <summary>nanolsp.inlineCompletion.cutBelowLogProb: a suggestion ends before the first token less likely than this (null: never cut).</summary>
+    public double? InlineCutBelowLogProb { get; init; } = Features.InlineCompletion.InlineCompletionOptions.DefaultCutBelowLogProb;
+
     /// <summary>nanolsp.inlineCompletion.compileCheckMs: budget of the speculative compile check; past it the suggestion passes.</summary>
     public int InlineCompileCheckMs { get; init; } = 40;
 
@@ -108,6 +111,14 @@ public sealed record ServerSettings
                         next = next with { InlineMinMeanLogProb = threshold };
                     else
                         problems.Add($"nanolsp.inlineCompletion.minMeanLogProb must be a number at most 0; got {value}.");
+                    break;
+                case "inlineCompletion.cutBelowLogProb":
+                    if (value.ValueKind == JsonValueKind.Null)
+                        next = next with { InlineCutBelowLogProb = null };
+                    else if (value.ValueKind == JsonValueKind.Number && value.GetDouble() is var cut and <= 0)
+                        next = next with { InlineCutBelowLogProb = cut };
+                    else
+                        problems.Add($"nanolsp.inlineCompletion.cutBelowLogProb must be a number at most 0, or null; got {value}.");
                     break;
                 case "inlineCompletion.forcedCompletion":
                     if (value.ValueKind is JsonValueKind.String or JsonValueKind.Null)

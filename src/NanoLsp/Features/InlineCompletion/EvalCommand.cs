@@ -14,14 +14,14 @@ namespace NanoLsp.Features.InlineCompletion;
 
 /// <summary>
 /// <c>NanoLsp eval --cases CASES.jsonl --out PRED.jsonl [--no-context] [--no-monitors] [--no-filters]
-/// [--model DIR] [--deadline-ms N] [--trace FILE]</c>: the evaluation contract (docs/architecture.md). Each case runs
+/// [--model DIR] [--deadline-ms N] [--trace FILE] [--cut-below LOGP|0] [--min-mean LOGP]</c>: the evaluation contract (docs/architecture.md). Each case runs
 /// through <see cref="InlineCompletionService"/>, the handler's own path, with the automatic trigger's
 /// options; each workspace is opened once with the server's <see cref="WorkspaceLoader"/>.
 /// <c>expected</c> is read only for the summary on stderr.
 /// </summary>
 public static class EvalCommand
 {
-    public const string Usage = "NanoLsp eval --cases CASES.jsonl --out PREDICTIONS.jsonl [--no-context] [--no-monitors] [--no-filters] [--model DIR] [--deadline-ms N] [--trace FILE]";
+    public const string Usage = "NanoLsp eval --cases CASES.jsonl --out PREDICTIONS.jsonl [--no-context] [--no-monitors] [--no-filters] [--model DIR] [--deadline-ms N] [--trace FILE] [--cut-below LOGP|0] [--min-mean LOGP]";
 
     private sealed record Case(
         [property: JsonPropertyName("id")] string Id,
@@ -54,6 +54,10 @@ public static class EvalCommand
                 case "--trace" when i + 1 < args.Length: tracePath = args[++i]; break;
                 case "--deadline-ms" when i + 1 < args.Length && int.TryParse(args[i + 1], out int ms) && ms > 0:
                     options = options with { Deadline = TimeSpan.FromMilliseconds(ms) }; i++; break;
+                case "--cut-below" when i + 1 < args.Length && double.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out double cut):
+                    options = options with { CutBelowLogProb = cut < 0 ? cut : null }; i++; break;
+                case "--min-mean" when i + 1 < args.Length && double.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out double mean):
+                    options = options with { MinMeanLogProb = mean }; i++; break;
                 case "--no-context": options = options with { IncludeHeader = false }; break;
                 case "--no-monitors": options = options with { Monitors = MonitorKinds.None }; break;
                 case "--no-filters": options = options with { Filters = false }; break;
@@ -87,7 +91,7 @@ public static class EvalCommand
         using var _ = model;
         Console.Error.WriteLine($"eval: {all.Count} cases, model {model.Manifest.Name} (context {model.Manifest.ContextLength}), " +
                                 $"context {(options.IncludeHeader ? "on" : "off")}, monitors {(options.Monitors != MonitorKinds.None ? "on" : "off")}, " +
-                                $"filters {(options.Filters ? "on" : "off")}, deadline {options.Deadline?.TotalMilliseconds.ToString() ?? "none"} ms");
+                                $"filters {(options.Filters ? $"on (min mean {options.MinMeanLogProb}, cut below {options.CutBelowLogProb?.ToString() ?? "never"})" : "off")}, deadline {options.Deadline?.TotalMilliseconds.ToString() ?? "none"} ms");
 
         var service = new InlineCompletionService();
         var logger = new StderrLogger();
@@ -134,24 +138,27 @@ public static class EvalCommand
             var result = await service.CompleteAsync(model, document, position, options, CancellationToken.None).ConfigureAwait(false);
             results.Add((c, result));
             if (trace is not null)
-                await trace.WriteLineAsync(TraceLine(c, result)).ConfigureAwait(false);
+                await trace.WriteLineAsync(TraceLine(c, result, model.Tokenizer)).ConfigureAwait(false);
             await writer.WriteLineAsync(JsonSerializer.Serialize(new Prediction(c.Id, result.First ?? "", Math.Round(result.Latency.TotalMilliseconds, 1)), Json)).ConfigureAwait(false);
         }
         PrintSummary(results);
         return 0;
     }
 
-    private static string TraceLine(Case c, InlineCompletionResult r)
+    private static string TraceLine(Case c, InlineCompletionResult r, NanoTokenizer tokenizer)
     {
         var tokens = r.Generation?.Tokens ?? [];
         return JsonSerializer.Serialize(new Dictionary<string, object?>
         {
             ["id"] = c.Id, ["expected"] = c.Expected, ["shown"] = r.First ?? "", ["raw"] = r.RawCompletion,
             ["verdict"] = r.Verdict?.ToString(), ["source"] = r.Source.ToString(), ["shape"] = r.Shape?.ToString(),
-            ["stop"] = r.Generation?.StopReason.ToString(), ["tokens"] = tokens.Count,
+            ["stop"] = r.StoppedAtDoubt ? "Doubt" : r.Generation?.StopReason.ToString(), ["tokens"] = tokens.Count,
             ["mean_logprob"] = tokens.Count == 0 ? null : Math.Round(tokens.Average(t => (double)t.LogProb), 3),
             ["min_logprob"] = tokens.Count == 0 ? null : Math.Round(tokens.Min(t => (double)t.LogProb), 3),
             ["first_logprob"] = tokens.Count == 0 ? null : Math.Round((double)tokens[0].LogProb, 3),
+            ["token_logprobs"] = tokens.Select(t => Math.Round((double)t.LogProb, 3)).ToArray(),
+            ["token_texts"] = tokens.Select(t => tokenizer.Decode([t.Id])).ToArray(),
+            ["healed_bytes"] = r.HealedBytes,
             ["prompt_tokens"] = r.Generation?.PromptTokens, ["reused_tokens"] = r.Generation?.ReusedPromptTokens,
             ["monitor_argmax_changes"] = r.MonitorStats?.ArgmaxChanges,
             ["latency_ms"] = Math.Round(r.Latency.TotalMilliseconds, 1),
@@ -180,8 +187,8 @@ public static class EvalCommand
         Console.Error.WriteLine($"latency ms       p50 {CompletionMetrics.Percentile(latencies, 50):0.0}  p95 {CompletionMetrics.Percentile(latencies, 95):0.0}");
         Console.Error.WriteLine($"monitors         {monitors.Count} cases monitored; member-access steps {monitors.Sum(s => s.MemberAccessSteps)}, " +
                                 $"object-creation steps {monitors.Sum(s => s.ObjectCreationSteps)}, argmax changed {monitors.Sum(s => s.ArgmaxChanges)} times");
-        var (checks, overBudget) = CompileCheck.Stats;
-        Console.Error.WriteLine($"compile checks   {checks} run, {overBudget} over budget (passed unchecked)");
+        var checks = CompileCheck.Stats;
+        Console.Error.WriteLine($"compile checks   {checks.Runs} run, {checks.OverBudget} over budget (passed unchecked)");
         Console.Error.WriteLine($"filter verdicts  {Counts(results.Select(r => r.Result.Verdict?.ToString() ?? "(none)"))}");
         Console.Error.WriteLine($"sources          {Counts(results.Select(r => r.Result.Source.ToString()))}");
     }

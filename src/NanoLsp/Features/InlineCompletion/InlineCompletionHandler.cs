@@ -62,7 +62,7 @@ internal sealed class InlineCompletionFeature(ServerServices services)
         var report = new CompletionReport(
             request.TextDocument.Uri, ToCamel(result.Source.ToString()), items.Count,
             generation?.PromptTokens ?? 0, generation?.ReusedPromptTokens ?? 0, generation?.Tokens.Count ?? 0,
-            generation is null ? null : ToCamel(generation.StopReason.ToString()),
+            result.StoppedAtDoubt ? "doubt" : generation is null ? null : ToCamel(generation.StopReason.ToString()),
             result.Verdict is { } v ? ToCamel(v.ToString()) : null,
             (result.MonitorStats?.MemberAccessSteps ?? 0) + (result.MonitorStats?.ObjectCreationSteps ?? 0),
             result.MonitorStats?.ArgmaxChanges ?? 0,

@@ -14,6 +14,12 @@ public sealed record InlineCompletionOptions
     public MonitorKinds Monitors { get; init; } = MonitorKinds.All;
     public bool Filters { get; init; } = true;
     public double MinMeanLogProb { get; init; } = DefaultMinMeanLogProb;
+    /// <summary>Tuned on the dev set (docs/inline-completion.md); null: no cut.</summary>
+    public const double DefaultCutBelowLogProb = -2.5;
+
+    /// <summary>With filters on, the suggestion is cut before the first token less likely than this (ConfidenceCut).</summary>
+    public double? CutBelowLogProb { get; init; } = DefaultCutBelowLogProb;
+
     /// <summary>One token this unlikely in a suggestion means the model was guessing there.</summary>
     public double MinTokenLogProb { get; init; } = -9;
     public bool CompileCheck { get; init; } = true;
@@ -37,6 +43,7 @@ public sealed record InlineCompletionOptions
         Monitors = settings.InlineMonitors ? MonitorKinds.All : MonitorKinds.None,
         Filters = settings.InlineFilters,
         MinMeanLogProb = settings.InlineMinMeanLogProb,
+        CutBelowLogProb = settings.InlineCutBelowLogProb,
         CompileCheckBudget = TimeSpan.FromMilliseconds(settings.InlineCompileCheckMs),
         Deadline = TimeSpan.FromMilliseconds(invoked ? Math.Max(settings.InlineDeadlineMs, 2000) : settings.InlineDeadlineMs),
         Alternatives = invoked ? 3 : 1,

@@ -23,6 +23,12 @@ public sealed record InlineCompletionResult(
     /// <summary>Milliseconds per stage (context, monitor, model, filters), for the report and benchmarks.</summary>
     public StageTimes Stages { get; init; } = new();
 
+    /// <summary>Decoding was stopped at a token under the confidence cut (the engine reports it as cancelled).</summary>
+    public bool StoppedAtDoubt { get; init; }
+
+    /// <summary>Bytes token healing re-typed before the suggestion (they are not in it).</summary>
+    public int HealedBytes { get; init; }
+
     public string? First => Suggestions.Count > 0 ? Suggestions[0] : null;
 }
 
@@ -108,8 +114,10 @@ public sealed class InlineCompletionService
 
         var tokenizer = model.Tokenizer;
         int contextLength = model.Manifest.ContextLength;
+        // Room kept free for the answer: enough for a line; a multi-line answer may also stop when the context is full.
+        int answerRoom = Math.Min(options.MultiLineTokens, Math.Max(options.SingleLineTokens, contextLength / 8));
         long stage = Stopwatch.GetTimestamp();
-        var context = await PromptContextBuilder.BuildAsync(document, position, tokenizer, PromptBudget.For(contextLength),
+        var context = await PromptContextBuilder.BuildAsync(document, position, tokenizer, PromptBudget.For(contextLength, answerRoom),
             options.IncludeHeader, ct).ConfigureAwait(false);
         stages.Context = Lap(ref stage);
         var monitor = options.Monitors == MonitorKinds.None ? null
@@ -127,6 +135,8 @@ public sealed class InlineCompletionService
 
         List<(string Raw, IReadOnlyList<GeneratedToken> Tokens)> candidates;
         GenerationResult? generation = null;
+        int healedBytes = 0;
+        bool stoppedAtDoubt = false;
         CompletionSource source = CompletionSource.Model;
         if (options.ForcedCompletion is { } forced)
         {
@@ -137,7 +147,8 @@ public sealed class InlineCompletionService
         else
         {
             var prompt = model.BuildPrompt(context.Prefix, context.Suffix, context.Header.Length > 0 ? context.Header : null,
-                maxTokens: Math.Max(16, contextLength - maxNew));
+                maxTokens: contextLength - answerRoom);
+            healedBytes = prompt.Healing?.Bytes.Length ?? 0;
             if (options.Alternatives > 1)
             {
                 var beams = await model.BeamSearchAsync(prompt, options.Alternatives, generationOptions, cancelPrevious: true, ct).ConfigureAwait(false);
@@ -146,9 +157,21 @@ public sealed class InlineCompletionService
             }
             else
             {
-                generation = await model.GenerateAsync(prompt, generationOptions, cancelPrevious: true, ct).ConfigureAwait(false);
+                // Decoding past the first doubtful token is wasted: ConfidenceCut ends the text there.
+                using var doubt = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                bool doubted = false;
+                if (options.Filters && options.CutBelowLogProb is { } cut)
+                    generationOptions = generationOptions with
+                    {
+                        OnToken = token =>
+                        {
+                            if (token.LogProb < cut && !doubted) { doubted = true; doubt.Cancel(); }
+                        },
+                    };
+                generation = await model.GenerateAsync(prompt, generationOptions, cancelPrevious: true, doubt.Token).ConfigureAwait(false);
                 ct.ThrowIfCancellationRequested();
-                if (generation.StopReason == StopReason.Cancelled)
+                stoppedAtDoubt = doubted;
+                if (generation.StopReason == StopReason.Cancelled && !doubted)
                     return new InlineCompletionResult([], CompletionSource.Cancelled, TimeSpan.Zero, generation.Text, Generation: generation);
                 // A slow answer is dropped rather than shown late (or cut short).
                 if (generation.StopReason == StopReason.Deadline)
@@ -161,9 +184,11 @@ public sealed class InlineCompletionService
         stages.Model = Lap(ref stage);
         var shown = new List<string>();
         FilterVerdict? firstVerdict = null;
-        foreach (var (raw, tokens) in candidates)
+        foreach (var (raw, generated) in candidates)
         {
-            string trimmed = SuggestionFilter.Trim(raw, context);
+            var (sure, tokens) = options.Filters && options.CutBelowLogProb is { } doubt
+                ? ConfidenceCut.Apply(raw, generated, healedBytes, tokenizer, doubt) : (raw, generated);
+            string trimmed = SuggestionFilter.Trim(sure, context);
             var (verdict, suggestion) = options.Filters
                 ? await SuggestionFilter.CheckAsync(document, position, trimmed, tokens, context, options.FilterOptions, ct).ConfigureAwait(false)
                 : (trimmed.Trim().Length == 0 ? FilterVerdict.WhitespaceOnly : FilterVerdict.Keep, trimmed);
@@ -174,11 +199,11 @@ public sealed class InlineCompletionService
         stages.Filters = Lap(ref stage);
         if (options.Deadline is { } deadline && Stopwatch.GetElapsedTime(start) > deadline && source == CompletionSource.Model)
             return new InlineCompletionResult([], CompletionSource.Deadline, TimeSpan.Zero, candidates.FirstOrDefault().Raw,
-                firstVerdict, monitor?.Stats, generation, context.Shape);
+                firstVerdict, monitor?.Stats, generation, context.Shape) { HealedBytes = healedBytes, StoppedAtDoubt = stoppedAtDoubt };
 
         _typingAlong.Remember(document.Id, before, after, shown.FirstOrDefault() ?? "");
         return new InlineCompletionResult(shown, source, TimeSpan.Zero, candidates.FirstOrDefault().Raw, firstVerdict,
-            monitor?.Stats, generation, context.Shape);
+            monitor?.Stats, generation, context.Shape) { HealedBytes = healedBytes, StoppedAtDoubt = stoppedAtDoubt };
     }
 
     private static double Lap(ref long stage)

@@ -204,7 +204,7 @@ public sealed class InlineCompletionE2ETests(InlineCompletionServer server) : IC
 public sealed class MissingModelE2ETests
 {
     [Fact]
-    public async Task WithTheModelMissingOtherFeaturesKeepWorkingAndTheUserIsToldWhy()
+    public async Task WithTheModelMissingOtherFeaturesKeepWorkingAndTheUserIsToldWhyUntilTheSettingIsFixed()
     {
         var folder = Fixtures.Copy("ProjectFixture");
         var empty = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "nanolsp-e2e", $"no-model-{Guid.NewGuid():N}")).FullName;
@@ -232,6 +232,15 @@ public sealed class MissingModelE2ETests
 
         var inline = await client.RequestAsync("textDocument/inlineCompletion", Workbench.TextDocumentPosition(greeter, console.Line, console.Character));
         Assert.Equal(0, inline.GetProperty("items").GetArrayLength());
+
+        // Fixing the setting loads the model without a restart.
+        var shipped = NanoLsp.Model.ModelLocator.Locate();
+        await client.NotifyAsync("workspace/didChangeConfiguration", new JsonObject
+        {
+            ["settings"] = new JsonObject { ["nanolsp"] = new JsonObject { ["model"] = new JsonObject { ["path"] = shipped } } },
+        });
+        var ready = await client.WaitForNotificationAsync("nanolsp/modelStatus", p => p.GetProperty("state").GetString() == "ready", Lsp.LoadTimeout);
+        Assert.Contains("ready", ready.GetProperty("message").GetString());
         await client.ShutdownAsync();
     }
 }

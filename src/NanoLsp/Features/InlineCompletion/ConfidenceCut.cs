@@ -1,0 +1,31 @@
+using System.Text;
+using NanoLsp.Model;
+
+namespace NanoLsp.Features.InlineCompletion;
+
+/// <summary>
+/// Stops a suggestion where the model stops being sure: the text is cut before the first token whose
+/// log-probability is under the threshold. A whole-line score did not tell right from wrong
+/// (docs/environment-notes.md), but the point where a line goes wrong is usually a token the model
+/// itself found unlikely; what comes before it is worth showing.
+/// </summary>
+public static class ConfidenceCut
+{
+    /// <param name="healedBytes">Bytes the first tokens re-typed for token healing (not part of <paramref name="text"/>).</param>
+    public static (string Text, IReadOnlyList<GeneratedToken> Kept) Apply(string text, IReadOnlyList<GeneratedToken> tokens,
+        int healedBytes, NanoTokenizer tokenizer, double threshold)
+    {
+        int firstDoubt = -1;
+        for (int i = 0; i < tokens.Count && firstDoubt < 0; i++)
+            if (tokens[i].LogProb < threshold) firstDoubt = i;
+        if (firstDoubt < 0) return (text, tokens);
+
+        int bytesBefore = 0;
+        for (int i = 0; i < firstDoubt; i++) bytesBefore += tokenizer.TokenBytes(tokens[i].Id).Length;
+        byte[] completion = Encoding.UTF8.GetBytes(text);
+        int cut = Math.Clamp(bytesBefore - healedBytes, 0, completion.Length);
+        // A cut inside a multi-byte character drops that character.
+        string kept = Encoding.UTF8.GetString(completion, 0, cut).TrimEnd('\uFFFD');
+        return (kept, tokens.Take(firstDoubt).ToList());
+    }
+}
