@@ -33,6 +33,20 @@ public sealed class TokenHealing
     public static (int[] Prompt, TokenHealing? Healing) Prepare(NanoTokenizer tokenizer, int[] prompt, bool enabled = true)
     {
         if (!enabled || prompt.Length < 2) return (prompt, null);
+        // A prompt ending in whitespace (a new line's indentation, a space after `=`) is healed over
+        // its whole trailing whitespace run, not only its last token: the pre-tokenizer splits a run
+        // at the end of the text ("\n" + 24 spaces as one piece) differently from a run before a word
+        // ("\n" + 23 spaces, then " word"), so even a last token that nothing extends is one the model
+        // rarely saw there; on line starts it then began its answer with another newline.
+        int cut = prompt.Length;
+        while (cut > 1 && prompt.Length - cut < MaxWhitespaceTokens && IsWhitespace(tokenizer.TokenBytes(prompt[cut - 1])))
+            cut--;
+        if (cut < prompt.Length)
+        {
+            var run = new List<byte>();
+            for (int i = cut; i < prompt.Length; i++) run.AddRange(tokenizer.TokenBytes(prompt[i]).ToArray());
+            return (prompt[..cut], new TokenHealing(tokenizer, run.ToArray()));
+        }
         int last = prompt[^1];
         if (!tokenizer.CanBeExtended(last)) return (prompt, null);
         return (prompt[..^1], new TokenHealing(tokenizer, tokenizer.TokenBytes(last).ToArray()));
@@ -57,6 +71,16 @@ public sealed class TokenHealing
         int covered = Math.Min(bytes.Length, _remaining.Length);
         _remaining = _remaining[covered..];
         return covered;
+    }
+
+    private const int MaxWhitespaceTokens = 64; // a deep indentation in a vocabulary with short space tokens
+
+    private static bool IsWhitespace(ReadOnlySpan<byte> token)
+    {
+        if (token.IsEmpty) return false;
+        foreach (byte b in token)
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')) return false;
+        return true;
     }
 
     private bool Consistent(ReadOnlySpan<byte> token)

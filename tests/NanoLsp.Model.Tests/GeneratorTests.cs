@@ -96,11 +96,26 @@ public sealed class GeneratorTests : IDisposable
     [Fact]
     public void NoHealingAfterATokenThatCannotGrow()
     {
-        var prompt = _model.BuildPrompt("int x = 1;\n", "", tokenHealing: true);
-        int last = _model.Tokenizer.Encode("int x = 1;\n")[^1];
+        var prompt = _model.BuildPrompt("int x = 1;", "", tokenHealing: true);
+        int last = _model.Tokenizer.Encode("int x = 1;")[^1];
         Assert.Equal(_model.Tokenizer.CanBeExtended(last), prompt.Healing is not null);
         var off = _model.BuildPrompt("Console.WriteLi", "", tokenHealing: false);
         Assert.Null(off.Healing);
+    }
+
+    [Fact]
+    public void TrailingIndentationIsHealedAsOneRun()
+    {
+        const string prefix = "void M()\n{\n    int x = 1;\n                        ";
+        var prompt = _model.BuildPrompt(prefix, "\n}\n");
+        Assert.NotNull(prompt.Healing);
+        // The whole whitespace run after `;` is re-typed, so the model meets it as it did in training.
+        Assert.Equal("\n                        ", Encoding.UTF8.GetString(prompt.Healing!.Bytes));
+        var result = _model.Generate(prompt, new GenerationOptions { MaxTokens = 8, Mask = NoSpecials });
+        string all = Encoding.UTF8.GetString(result.Tokens.SelectMany(t => _model.Tokenizer.TokenBytes(t.Id).ToArray()).ToArray());
+        string run = Encoding.UTF8.GetString(prompt.Healing.Bytes);
+        Assert.True(all.StartsWith(run, StringComparison.Ordinal) || run.StartsWith(all, StringComparison.Ordinal),
+            $"the model must re-type the indentation first, got '{all}'");
     }
 
     [Fact]
