@@ -13,6 +13,9 @@ public sealed record MonitorStats(int MemberAccessSteps, int ObjectCreationSteps
 {
     /// <summary>Tokens set to negative infinity over all steps (not counting those already forbidden).</summary>
     public long TokensForbidden { get; init; }
+
+    /// <summary>Receivers whose binding threw (left unrestricted).</summary>
+    public int ResolveFailures { get; init; }
 }
 
 /// <summary>
@@ -34,14 +37,14 @@ public sealed class MemberMonitor : ITokenMask
     private bool? _healing;
     private readonly Dictionary<string, NameSet?> _siteCache = new(StringComparer.Ordinal);
     private readonly Dictionary<(NameSet, string), AllowedRuns> _runCache = new();
-    private int _memberSteps, _creationSteps, _argmaxChanges;
+    private int _memberSteps, _creationSteps, _argmaxChanges, _failures;
     private long _forbidden;
 
     /// <summary>Whether the generator runs with token healing (FimPrompt's default). Null: detected on the
     /// first step (healing forbids every special token while it is active).</summary>
     public bool? TokenHealing { get => _healing; init => _healing = value; }
 
-    public MonitorStats Stats => new(_memberSteps, _creationSteps, _argmaxChanges) { TokensForbidden = _forbidden };
+    public MonitorStats Stats => new(_memberSteps, _creationSteps, _argmaxChanges) { TokensForbidden = _forbidden, ResolveFailures = _failures };
 
     private MemberMonitor(NanoTokenizer tokenizer, MonitorKinds kinds, SymbolNames names, byte[] docTail, int docTailStart, byte[] healBytes)
     {
@@ -121,7 +124,17 @@ public sealed class MemberMonitor : ITokenMask
         string cacheKey = $"{site.Kind}|{site.Receiver}|{receiverOffset}";
         if (!_siteCache.TryGetValue(cacheKey, out var names))
         {
-            names = _names.For(site, receiverOffset);
+            try
+            {
+                names = _names.For(site, receiverOffset);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Binding text the model made up can fail in ways the compiler never meets on real code;
+                // a monitor that cannot tell must not stop the generation.
+                names = null;
+                _failures++;
+            }
             _siteCache[cacheKey] = names;
         }
         if (names is null) return;
