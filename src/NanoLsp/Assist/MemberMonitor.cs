@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using NanoLsp.Model;
 
@@ -82,17 +83,18 @@ public sealed class MemberMonitor : ITokenMask
 
     private static bool IsInsideCommentStringOrDirective(SyntaxNode root, int position)
     {
-        var trivia = root.FindTrivia(Math.Max(0, position - 1), findInsideTrivia: true);
-        if (trivia.Span.Contains(position - 1) && trivia.Span.End >= position
-            && (trivia.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SingleLineCommentTrivia)
-                || trivia.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.MultiLineCommentTrivia)
-                || trivia.IsDirective))
-            return trivia.Span.End > position || trivia.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SingleLineCommentTrivia) || trivia.IsDirective;
+        if (position > 0)
+        {
+            // A line comment or directive runs to the line end; a block comment only up to its "*/".
+            var trivia = root.FindTrivia(position - 1, findInsideTrivia: true);
+            if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsDirective
+                || (trivia.IsKind(SyntaxKind.MultiLineCommentTrivia) && position < trivia.Span.End))
+                return true;
+        }
         var token = root.FindToken(position, findInsideTrivia: true);
         return token.Span.Start < position && position < token.Span.End
-            && (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralToken)
-                || token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.InterpolatedStringTextToken)
-                || token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CharacterLiteralToken));
+            && token.Kind() is SyntaxKind.StringLiteralToken or SyntaxKind.InterpolatedStringTextToken or SyntaxKind.CharacterLiteralToken
+                or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken;
     }
 
     public void Apply(TokenMaskContext context, Span<float> logits)

@@ -264,4 +264,14 @@ public class MemberMonitorTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("// list.")]
+    [InlineData("/* list.")]
+    [InlineData("var s = \"list.")]
+    public async Task NoMonitorInsideACommentOrString(string typed)
+    {
+        var (document, caret) = AssistWorkspace.Create(("A.cs", ListSource.Replace("$$", typed + "$$\";")));
+        Assert.Null(await MemberMonitor.CreateAsync(document, caret, Tokenizer, MonitorKinds.All, default));
+    }
 }
