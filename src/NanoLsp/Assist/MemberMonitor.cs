@@ -47,6 +47,8 @@ public sealed class MemberMonitor : ITokenMask
 
     public MonitorStats Stats => new(_memberSteps, _creationSteps, _argmaxChanges) { TokensForbidden = _forbidden, ResolveFailures = _failures };
 
+    private const int ChainLines = 4;
+
     private MemberMonitor(NanoTokenizer tokenizer, MonitorKinds kinds, SymbolNames names, byte[] docTail, int docTailStart, byte[] healBytes)
     {
         _tokenizer = tokenizer;
@@ -73,7 +75,8 @@ public sealed class MemberMonitor : ITokenMask
         if (IsInsideCommentStringOrDirective(root, position)) return null;
 
         int line = text.Lines.GetLineFromPosition(position).LineNumber;
-        int tailStart = text.Lines[Math.Max(0, line - 1)].Start;
+        // A few lines back, so a fluent chain that starts lines with `.` can be followed to its receiver.
+        int tailStart = text.Lines[Math.Max(0, line - ChainLines)].Start;
         string tail = text.ToString(TextSpan.FromBounds(tailStart, position));
         // Mirrors TokenHealing.Prepare on the prompt prefix: its last token is the last token of this tail.
         int[] ids = tokenizer.Encode(tail);
@@ -114,6 +117,13 @@ public sealed class MemberMonitor : ITokenMask
         int lineStart = all.LastIndexOf('\n') + 1;
         string line = all[lineStart..];
 
+        bool joined = false;
+        if (line.TrimStart().StartsWith('.') && JoinChain(all) is { } chain)
+        {
+            // `.Where(` on a line of its own: the receiver is the chain on the lines above.
+            line = chain;
+            joined = true;
+        }
         if (CompletionSite.Find(line) is not { } site) return;
         bool creation = site.Kind != SiteKind.MemberAccess;
         if (creation ? (_kinds & MonitorKinds.ObjectCreation) == 0 : (_kinds & MonitorKinds.MemberAccess) == 0) return;
@@ -121,7 +131,7 @@ public sealed class MemberMonitor : ITokenMask
         // A receiver wholly inside the document is bound on the real tree (lambda parameters, locals);
         // one that reaches into generated text is bound speculatively at the cursor.
         int docChars = Encoding.UTF8.GetString(bytes.ToArray(), 0, docBytes).Length;
-        int? receiverOffset = site.Receiver is not null && lineStart + site.ReceiverStart + site.Receiver.Length <= docChars
+        int? receiverOffset = !joined && site.Receiver is not null && lineStart + site.ReceiverStart + site.Receiver.Length <= docChars
             ? _docTailStart + lineStart + site.ReceiverStart : null;
         string cacheKey = $"{site.Kind}|{site.Receiver}|{receiverOffset}";
         if (!_siteCache.TryGetValue(cacheKey, out var names))
@@ -155,6 +165,17 @@ public sealed class MemberMonitor : ITokenMask
         _forbidden += forbidden;
         if (creation) _creationSteps++; else _memberSteps++;
         if (ArgMax(logits) != before) _argmaxChanges++;
+    }
+
+    /// <summary>The last line joined to the lines above it while it starts with a dot (a fluent chain),
+    /// or null when the chain reaches the start of what the monitor holds (its receiver is unknown).</summary>
+    private static string? JoinChain(string all)
+    {
+        var lines = all.Split('\n');
+        int first = lines.Length - 1;
+        while (first > 0 && lines[first].TrimStart().StartsWith('.')) first--;
+        if (lines[first].TrimStart().StartsWith('.') || lines[first].Trim().Length == 0) return null;
+        return string.Concat(lines[first..].Select((l, i) => i == 0 ? l.TrimEnd() : l.Trim()));
     }
 
     private int Restrict(SiteKind kind, bool noPartial, bool allowsRange, AllowedRuns runs, Span<float> logits)

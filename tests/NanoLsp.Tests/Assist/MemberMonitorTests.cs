@@ -274,4 +274,13 @@ public class MemberMonitorTests
         var (document, caret) = AssistWorkspace.Create(("A.cs", ListSource.Replace("$$", typed + "$$\";")));
         Assert.Null(await MemberMonitor.CreateAsync(document, caret, Tokenizer, MonitorKinds.All, default));
     }
+
+    [Fact]
+    public async Task AFluentChainIsFollowedToItsReceiverOnTheLineAbove()
+    {
+        var (_, logits) = await MaskAt(ListSource, "var big = list\n            .Where(x => x > 1)\n            .");
+        Assert.True(float.IsFinite(logits[TokenStarting("Select")]));
+        Assert.True(float.IsFinite(logits[TokenStarting("Count")]));                       // Count() is a LINQ extension
+        Assert.True(float.IsNegativeInfinity(logits[TokenStarting("Capacity")]));          // a List member, not IEnumerable's
+    }
 }
