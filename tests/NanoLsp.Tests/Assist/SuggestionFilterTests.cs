@@ -48,6 +48,7 @@ public class SuggestionFilterTests
     public async Task RepeatOfTheNextLineIsDropped()
     {
         Assert.Equal(FilterVerdict.RepeatsNextLine, await Verdict(Source, "return total;"));
+        Assert.Equal(FilterVerdict.RepeatsNextLine, await Verdict(Source, "\n        return total;\n        return total;"));
     }
 
     [Fact]
