@@ -100,7 +100,7 @@ public static class EvalCommand
         await using var writer = new StreamWriter(output);
         // The trace (for tuning thresholds) may show `expected`: it is written after the completion is made.
         await using var trace = tracePath is null ? null : new StreamWriter(tracePath);
-        bool warmedUp = false;
+        var warm = new HashSet<string>();
         foreach (var c in all)
         {
             string root = Path.GetFullPath(c.Workspace);
@@ -129,11 +129,11 @@ public static class EvalCommand
                 await writer.WriteLineAsync(JsonSerializer.Serialize(new Prediction(c.Id, "", 0), Json)).ConfigureAwait(false);
                 continue;
             }
-            if (!warmedUp)
+            if (warm.Add(root))
             {
-                // JIT, Roslyn's first compilation and ORT's first runs would otherwise land on case one; an editor is warm.
+                // An editor has had the project open: its first compilation (and, once, JIT and ORT's first
+                // runs) would otherwise land on the first case of each workspace. Not timed, not scored.
                 await service.CompleteAsync(model, document, position, options with { Deadline = null }, CancellationToken.None).ConfigureAwait(false);
-                warmedUp = true;
             }
             var result = await service.CompleteAsync(model, document, position, options, CancellationToken.None).ConfigureAwait(false);
             results.Add((c, result));

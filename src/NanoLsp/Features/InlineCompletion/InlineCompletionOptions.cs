@@ -14,8 +14,8 @@ public sealed record InlineCompletionOptions
     public MonitorKinds Monitors { get; init; } = MonitorKinds.All;
     public bool Filters { get; init; } = true;
     public double MinMeanLogProb { get; init; } = DefaultMinMeanLogProb;
-    /// <summary>Tuned on the dev set (docs/inline-completion.md); null: no cut.</summary>
-    public const double DefaultCutBelowLogProb = -2.5;
+    /// <summary>Tuned on the dev set for few wrong suggestions (docs/inline-completion.md, "Tuning"); null: no cut.</summary>
+    public const double DefaultCutBelowLogProb = -0.5;
 
     /// <summary>With filters on, the suggestion is cut before the first token less likely than this (ConfidenceCut).</summary>
     public double? CutBelowLogProb { get; init; } = DefaultCutBelowLogProb;

@@ -80,11 +80,18 @@ public sealed class InlineCompletionService
         {
             // It finished meanwhile.
         }
+        // Past the deadline the work stops too (context building included), not only the answer.
+        using var late = options.Deadline is { } budget ? new CancellationTokenSource(budget) : new CancellationTokenSource();
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(mine.Token, late.Token);
+        var stages = new StageTimes();
         try
         {
-            var stages = new StageTimes();
-            var result = await CompleteCoreAsync(model, document, position, options, start, stages, mine.Token).ConfigureAwait(false);
+            var result = await CompleteCoreAsync(model, document, position, options, start, stages, work.Token).ConfigureAwait(false);
             return result with { Latency = Stopwatch.GetElapsedTime(start), Stages = stages };
+        }
+        catch (OperationCanceledException) when (late.IsCancellationRequested && !mine.IsCancellationRequested)
+        {
+            return new InlineCompletionResult([], CompletionSource.Deadline, Stopwatch.GetElapsedTime(start)) { Stages = stages };
         }
         catch (OperationCanceledException) when (mine.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -169,8 +176,9 @@ public sealed class InlineCompletionService
                         },
                     };
                 generation = await model.GenerateAsync(prompt, generationOptions, cancelPrevious: true, doubt.Token).ConfigureAwait(false);
-                ct.ThrowIfCancellationRequested();
+                ct.ThrowIfCancellationRequested(); // a newer request or the deadline: CompleteAsync tells which
                 stoppedAtDoubt = doubted;
+                // Otherwise cancelled by the model's own newest-wins (a request for another document).
                 if (generation.StopReason == StopReason.Cancelled && !doubted)
                     return new InlineCompletionResult([], CompletionSource.Cancelled, TimeSpan.Zero, generation.Text, Generation: generation);
                 // A slow answer is dropped rather than shown late (or cut short).
