@@ -111,7 +111,7 @@ public sealed class ProviderCatalog(
 
 /// <summary>
 /// The feature services the hover, code-action and completion handlers share: one set per server,
-/// created with the handler catalog, which also starts MEF composition in the background.
+/// created with the handler catalog; MEF composition starts in the background after `initialized`.
 /// </summary>
 public sealed class FeatureServices
 {
@@ -120,15 +120,20 @@ public sealed class FeatureServices
     private FeatureServices(ServerServices server)
     {
         Server = server;
+        // Composition takes seconds of CPU: start it once the client is initialized (the first code
+        // action or hover that needs it before then starts it itself).
+        server.Initialized += () => WarmUp(server);
+        CodeActions = new CodeActions.CodeActionService(Providers, message => server.Logger.Log(LogLevel.Debug, message));
+        Hover = new Hover.HoverService(CodeActions);
+    }
+
+    private void WarmUp(ServerServices server) =>
         Providers.StartWarmUp().ContinueWith(t => server.Logger.Log(
             t.IsCompletedSuccessfully ? LogLevel.Info : LogLevel.Error,
             t.IsCompletedSuccessfully
                 ? $"Code actions ready: {t.Result.FixProviders.Length} fix and {t.Result.RefactoringProviders.Length} refactoring providers composed in {t.Result.ComposeTime.TotalMilliseconds:0} ms"
                 : $"Code action providers failed to compose: {t.Exception?.GetBaseException().Message}"),
             TaskScheduler.Default);
-        CodeActions = new CodeActions.CodeActionService(Providers, message => server.Logger.Log(LogLevel.Debug, message));
-        Hover = new Hover.HoverService(CodeActions);
-    }
 
     /// <summary>The shared set for this server (handlers of one catalog get the same instance).</summary>
     public static FeatureServices For(ServerServices server) => PerServer.GetValue(server, s => new FeatureServices(s));

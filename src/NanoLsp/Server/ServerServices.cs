@@ -32,6 +32,13 @@ public sealed class ServerServices
     /// <summary>The nano model: loaded after initialized, off the request queue (inline completion reads it).</summary>
     public ModelHost Model { get; }
 
+    /// <summary>Raised once by the initialized notification, before the workspace loads: background
+    /// warm-ups (MEF composition of code-action providers) start here rather than at construction, so
+    /// they do not slow the initialize answer.</summary>
+    public event Action? Initialized;
+
+    internal void RaiseInitialized() => Initialized?.Invoke();
+
     /// <summary>Set by the host once the catalog exists: initialize and initialized read it.</summary>
     public ServerCapabilitiesBuilder Capabilities { get; internal set; } = new([]);
 }

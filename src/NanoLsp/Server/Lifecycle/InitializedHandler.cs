@@ -20,6 +20,7 @@ public sealed class InitializedHandler(ServerServices services) : INotificationH
             _ = RegisterAsync(registrations);
         // The model loads on the thread pool while the workspace loads here; nothing waits for it.
         services.Model.StartLoading();
+        services.RaiseInitialized();
 
         var roots = WorkspaceRoots(services.State.InitializeParams);
         await using (var progress = await WorkDoneProgress.BeginAsync(services.Client, client, services.Logger, "NanoLsp: loading workspace", cancellationToken).ConfigureAwait(false))
