@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -28,19 +28,24 @@ internal static class CompileCheck
         Interlocked.Increment(ref _runs);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(budget);
-        var started = Stopwatch.GetTimestamp();
         try
         {
             var text = await document.GetTextAsync(timeout.Token).ConfigureAwait(false);
-            var root = await document.GetSyntaxRootAsync(timeout.Token).ConfigureAwait(false);
-            if (root is null) return CompileCheckResult.NoNewErrors;
+            var tree = await document.GetSyntaxTreeAsync(timeout.Token).ConfigureAwait(false);
+            if (tree is null) return CompileCheckResult.NoNewErrors;
+            var root = await tree.GetRootAsync(timeout.Token).ConfigureAwait(false);
             var span = EnclosingSpan(root, position);
-            var edited = document.WithText(text.WithChanges(new TextChange(new TextSpan(position, 0), suggestion)));
-            var before = await ErrorsAsync(document, span, timeout.Token).ConfigureAwait(false);
-            var after = await ErrorsAsync(edited, TextSpan.FromBounds(span.Start, span.End + suggestion.Length), timeout.Token).ConfigureAwait(false);
-            foreach (var (key, count) in after)
-                if (count > before.GetValueOrDefault(key)) return CompileCheckResult.AddsErrors;
-            return CompileCheckResult.NoNewErrors;
+            var editedSpan = TextSpan.FromBounds(span.Start, span.End + suggestion.Length);
+            // Syntax first: an incremental re-parse costs about a millisecond and catches most broken
+            // suggestions (unclosed strings and brackets) before any binding.
+            var editedTree = tree.WithChangedText(text.WithChanges(new TextChange(new TextSpan(position, 0), suggestion)));
+            if (Adds(Count(tree.GetDiagnostics(root), span), Count(editedTree.GetDiagnostics(), editedSpan)))
+                return CompileCheckResult.AddsErrors;
+
+            var edited = document.WithSyntaxRoot(await editedTree.GetRootAsync(timeout.Token).ConfigureAwait(false));
+            var before = await SemanticErrorsAsync(document, span, timeout.Token).ConfigureAwait(false);
+            var after = await SemanticErrorsAsync(edited, editedSpan, timeout.Token).ConfigureAwait(false);
+            return Adds(before, after) ? CompileCheckResult.AddsErrors : CompileCheckResult.NoNewErrors;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -49,17 +54,35 @@ internal static class CompileCheck
         }
     }
 
-    private static async Task<Dictionary<(string Id, string Message), int>> ErrorsAsync(Document document, TextSpan span, CancellationToken cancellationToken)
+    private static bool Adds(Dictionary<(string, string), int> before, Dictionary<(string, string), int> after) =>
+        after.Any(e => e.Value > before.GetValueOrDefault(e.Key));
+
+    private static Dictionary<(string Id, string Message), int> Count(IEnumerable<Diagnostic> diagnostics, TextSpan span)
     {
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         var errors = new Dictionary<(string, string), int>();
-        if (model is null) return errors;
-        foreach (var d in model.GetDiagnostics(span, cancellationToken))
+        foreach (var d in diagnostics)
         {
-            if (d.Severity != DiagnosticSeverity.Error) continue;
+            if (d.Severity != DiagnosticSeverity.Error || !span.IntersectsWith(d.Location.SourceSpan)) continue;
             var key = (d.Id, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
             errors[key] = errors.GetValueOrDefault(key) + 1;
         }
+        return errors;
+    }
+
+    // The original's errors are the same for every candidate of a request (beam alternatives): kept per snapshot.
+    private static readonly ConditionalWeakTable<Document, Dictionary<TextSpan, Dictionary<(string, string), int>>> Before = new();
+
+    private static async Task<Dictionary<(string Id, string Message), int>> SemanticErrorsAsync(Document document, TextSpan span,
+        CancellationToken cancellationToken)
+    {
+        var cache = Before.GetOrCreateValue(document);
+        lock (cache)
+        {
+            if (cache.TryGetValue(span, out var known)) return known;
+        }
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var errors = model is null ? new() : Count(model.GetDiagnostics(span, cancellationToken), span);
+        lock (cache) cache[span] = errors;
         return errors;
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using NanoLsp.Model;
 
@@ -13,6 +14,9 @@ public sealed record MonitorStats(int MemberAccessSteps, int ObjectCreationSteps
 {
     /// <summary>Tokens set to negative infinity over all steps (not counting those already forbidden).</summary>
     public long TokensForbidden { get; init; }
+
+    /// <summary>Receivers whose binding threw (left unrestricted).</summary>
+    public int ResolveFailures { get; init; }
 }
 
 /// <summary>
@@ -34,14 +38,16 @@ public sealed class MemberMonitor : ITokenMask
     private bool? _healing;
     private readonly Dictionary<string, NameSet?> _siteCache = new(StringComparer.Ordinal);
     private readonly Dictionary<(NameSet, string), AllowedRuns> _runCache = new();
-    private int _memberSteps, _creationSteps, _argmaxChanges;
+    private int _memberSteps, _creationSteps, _argmaxChanges, _failures;
     private long _forbidden;
 
     /// <summary>Whether the generator runs with token healing (FimPrompt's default). Null: detected on the
     /// first step (healing forbids every special token while it is active).</summary>
     public bool? TokenHealing { get => _healing; init => _healing = value; }
 
-    public MonitorStats Stats => new(_memberSteps, _creationSteps, _argmaxChanges) { TokensForbidden = _forbidden };
+    public MonitorStats Stats => new(_memberSteps, _creationSteps, _argmaxChanges) { TokensForbidden = _forbidden, ResolveFailures = _failures };
+
+    private const int ChainLines = 4;
 
     private MemberMonitor(NanoTokenizer tokenizer, MonitorKinds kinds, SymbolNames names, byte[] docTail, int docTailStart, byte[] healBytes)
     {
@@ -69,7 +75,8 @@ public sealed class MemberMonitor : ITokenMask
         if (IsInsideCommentStringOrDirective(root, position)) return null;
 
         int line = text.Lines.GetLineFromPosition(position).LineNumber;
-        int tailStart = text.Lines[Math.Max(0, line - 1)].Start;
+        // A few lines back, so a fluent chain that starts lines with `.` can be followed to its receiver.
+        int tailStart = text.Lines[Math.Max(0, line - ChainLines)].Start;
         string tail = text.ToString(TextSpan.FromBounds(tailStart, position));
         // Mirrors TokenHealing.Prepare on the prompt prefix: its last token is the last token of this tail.
         int[] ids = tokenizer.Encode(tail);
@@ -79,17 +86,18 @@ public sealed class MemberMonitor : ITokenMask
 
     private static bool IsInsideCommentStringOrDirective(SyntaxNode root, int position)
     {
-        var trivia = root.FindTrivia(Math.Max(0, position - 1), findInsideTrivia: true);
-        if (trivia.Span.Contains(position - 1) && trivia.Span.End >= position
-            && (trivia.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SingleLineCommentTrivia)
-                || trivia.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.MultiLineCommentTrivia)
-                || trivia.IsDirective))
-            return trivia.Span.End > position || trivia.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SingleLineCommentTrivia) || trivia.IsDirective;
+        if (position > 0)
+        {
+            // A line comment or directive runs to the line end; a block comment only up to its "*/".
+            var trivia = root.FindTrivia(position - 1, findInsideTrivia: true);
+            if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsDirective
+                || (trivia.IsKind(SyntaxKind.MultiLineCommentTrivia) && position < trivia.Span.End))
+                return true;
+        }
         var token = root.FindToken(position, findInsideTrivia: true);
         return token.Span.Start < position && position < token.Span.End
-            && (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralToken)
-                || token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.InterpolatedStringTextToken)
-                || token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CharacterLiteralToken));
+            && token.Kind() is SyntaxKind.StringLiteralToken or SyntaxKind.InterpolatedStringTextToken or SyntaxKind.CharacterLiteralToken
+                or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken;
     }
 
     public void Apply(TokenMaskContext context, Span<float> logits)
@@ -109,6 +117,13 @@ public sealed class MemberMonitor : ITokenMask
         int lineStart = all.LastIndexOf('\n') + 1;
         string line = all[lineStart..];
 
+        bool joined = false;
+        if (line.TrimStart().StartsWith('.') && JoinChain(all) is { } chain)
+        {
+            // `.Where(` on a line of its own: the receiver is the chain on the lines above.
+            line = chain;
+            joined = true;
+        }
         if (CompletionSite.Find(line) is not { } site) return;
         bool creation = site.Kind != SiteKind.MemberAccess;
         if (creation ? (_kinds & MonitorKinds.ObjectCreation) == 0 : (_kinds & MonitorKinds.MemberAccess) == 0) return;
@@ -116,12 +131,22 @@ public sealed class MemberMonitor : ITokenMask
         // A receiver wholly inside the document is bound on the real tree (lambda parameters, locals);
         // one that reaches into generated text is bound speculatively at the cursor.
         int docChars = Encoding.UTF8.GetString(bytes.ToArray(), 0, docBytes).Length;
-        int? receiverOffset = site.Receiver is not null && lineStart + site.ReceiverStart + site.Receiver.Length <= docChars
+        int? receiverOffset = !joined && site.Receiver is not null && lineStart + site.ReceiverStart + site.Receiver.Length <= docChars
             ? _docTailStart + lineStart + site.ReceiverStart : null;
         string cacheKey = $"{site.Kind}|{site.Receiver}|{receiverOffset}";
         if (!_siteCache.TryGetValue(cacheKey, out var names))
         {
-            names = _names.For(site, receiverOffset);
+            try
+            {
+                names = _names.For(site, receiverOffset);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Binding text the model made up can fail in ways the compiler never meets on real code;
+                // a monitor that cannot tell must not stop the generation.
+                names = null;
+                _failures++;
+            }
             _siteCache[cacheKey] = names;
         }
         if (names is null) return;
@@ -135,14 +160,25 @@ public sealed class MemberMonitor : ITokenMask
         if (runs.IsEmpty) return; // the partial name matches nothing we know: do not block
 
         int before = ArgMax(logits);
-        int forbidden = Restrict(site.Kind, partial.Length == 0, runs, logits);
+        int forbidden = Restrict(site.Kind, partial.Length == 0, names.AllowsRange, runs, logits);
         if (forbidden == 0) return;
         _forbidden += forbidden;
         if (creation) _creationSteps++; else _memberSteps++;
         if (ArgMax(logits) != before) _argmaxChanges++;
     }
 
-    private int Restrict(SiteKind kind, bool noPartial, AllowedRuns runs, Span<float> logits)
+    /// <summary>The last line joined to the lines above it while it starts with a dot (a fluent chain),
+    /// or null when the chain reaches the start of what the monitor holds (its receiver is unknown).</summary>
+    private static string? JoinChain(string all)
+    {
+        var lines = all.Split('\n');
+        int first = lines.Length - 1;
+        while (first > 0 && lines[first].TrimStart().StartsWith('.')) first--;
+        if (lines[first].TrimStart().StartsWith('.') || lines[first].Trim().Length == 0) return null;
+        return string.Concat(lines[first..].Select((l, i) => i == 0 ? l.TrimEnd() : l.Trim()));
+    }
+
+    private int Restrict(SiteKind kind, bool noPartial, bool allowsRange, AllowedRuns runs, Span<float> logits)
     {
         int forbidden = 0;
         // Ending the answer halfway through a name ("list.Co") only shows broken code; once a name is
@@ -172,7 +208,7 @@ public sealed class MemberMonitor : ITokenMask
                 string run = _vocab.IdentRun[id];
                 if (run.Length == 0)
                     allowed = runs.Complete.Contains("")
-                        || (noPartial && kind == SiteKind.MemberAccess && _vocab.FirstByte[id] == (byte)'.')  // a range `i..j`
+                        || (noPartial && allowsRange && kind == SiteKind.MemberAccess && _vocab.FirstByte[id] == (byte)'.')  // a range `i..j`
                         || (noPartial && kind == SiteKind.ObjectCreation && _vocab.FirstByte[id] != (byte)'.'); // `new {`, `new[]`, `new (`
                 else
                     allowed = _vocab.AllIdent[id] ? runs.Prefixes.Contains(run) : runs.Complete.Contains(run);

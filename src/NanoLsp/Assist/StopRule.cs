@@ -13,13 +13,23 @@ internal static class StopRule
     {
         string text = context.Shape == SuggestionShape.SingleLine
             ? FirstLine(completion)
-            : TrimToBlock(completion, opensBlock: context.LinePrefix.TrimEnd().EndsWith('{'));
+            : TrimToBlock(completion, opensBlock: context.LinePrefix.TrimEnd().EndsWith('{'), BlockIsClosed(context));
         return DropSuffixDuplicate(text.TrimEnd(), context.LineSuffix);
     }
 
     private static string FirstLine(string s) => s.IndexOf('\n') is var i and >= 0 ? s[..i].TrimEnd('\r') : s;
 
-    private static string TrimToBlock(string completion, bool opensBlock)
+    /// <summary>After a line that opens a block: is the block's closing brace already below, at the
+    /// opener's indentation (typed by the user or the editor)? Then the suggestion stops before its own.</summary>
+    private static bool BlockIsClosed(PromptContext context)
+    {
+        string next = context.NextLine;
+        string indent = next[..(next.Length - next.TrimStart().Length)];
+        string opener = context.LinePrefix[..(context.LinePrefix.Length - context.LinePrefix.TrimStart().Length)];
+        return next.TrimStart().StartsWith('}') && indent == opener;
+    }
+
+    private static string TrimToBlock(string completion, bool opensBlock, bool blockIsClosed)
     {
         int braces = 0, parens = 0;
         bool sawContent = false;
@@ -33,7 +43,8 @@ internal static class StopRule
                 case SyntaxKind.OpenParenToken or SyntaxKind.OpenBracketToken: parens++; break;
                 case SyntaxKind.CloseParenToken or SyntaxKind.CloseBracketToken: parens--; break;
                 case SyntaxKind.CloseBraceToken:
-                    if (--braces < 0) return completion[..token.SpanStart].TrimEnd(); // closes the block around the cursor
+                    if (--braces < 0) // closes the block around the cursor
+                        return opensBlock && !blockIsClosed ? completion[..token.Span.End] : completion[..token.SpanStart].TrimEnd();
                     bool continues = i + 1 < tokens.Count && tokens[i + 1].Kind() is SyntaxKind.ElseKeyword or SyntaxKind.CatchKeyword
                         or SyntaxKind.FinallyKeyword or SyntaxKind.WhileKeyword or SyntaxKind.CloseParenToken
                         or SyntaxKind.SemicolonToken or SyntaxKind.CommaToken;

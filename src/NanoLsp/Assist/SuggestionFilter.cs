@@ -26,7 +26,8 @@ public static class SuggestionFilter
         if (trimmed.Length == 0) return (FilterVerdict.Empty, trimmed);
         if (trimmed.Trim().Length == 0) return (FilterVerdict.WhitespaceOnly, trimmed);
 
-        string firstLine = FirstLine(trimmed).Trim();
+        // After a block opener the suggestion starts with a newline: its first line is the first non-empty one.
+        string firstLine = trimmed.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
         string lineSuffix = context.LineSuffix.Trim();
         if (lineSuffix.Length > 0 && (trimmed.Trim() == lineSuffix || lineSuffix.StartsWith(trimmed.Trim(), StringComparison.Ordinal)))
             return (FilterVerdict.RepeatsSuffix, trimmed);

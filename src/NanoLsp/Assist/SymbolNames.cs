@@ -6,9 +6,12 @@ namespace NanoLsp.Assist;
 
 /// <summary>The names a monitor allows at a site, in the token runs' Latin-1-of-UTF-8 form.
 /// Compared by reference: one instance per resolved site.</summary>
-internal sealed class NameSet(IEnumerable<string> names)
+internal sealed class NameSet(IEnumerable<string> names, bool allowsRange = false)
 {
     public readonly string[] Keys = names.Distinct(StringComparer.Ordinal).Select(VocabularyIndex.Key).ToArray();
+
+    /// <summary>The receiver can start a range (<c>i..j</c>): a second dot is then no member access.</summary>
+    public readonly bool AllowsRange = allowsRange;
 }
 
 /// <summary>Resolves a site to the names allowed there, from the semantic model at the cursor.</summary>
@@ -45,7 +48,9 @@ internal sealed class SymbolNames(SemanticModel model, SyntaxNode root, int posi
         }
         var names = members.Where(m => m.CanBeReferencedByName && m is not IMethodSymbol { MethodKind: MethodKind.Constructor })
             .Select(m => m.Name).ToList();
-        return names.Count == 0 ? null : new NameSet(names);
+        bool range = type is not null && (type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
+            || type.Name == "Index" || (type is INamedTypeSymbol { IsGenericType: true } n && n.ConstructedFrom.SpecialType == SpecialType.System_Nullable_T));
+        return names.Count == 0 ? null : new NameSet(names, range);
     }
 
     private NameSet TypesInScope()

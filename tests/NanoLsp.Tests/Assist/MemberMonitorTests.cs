@@ -231,4 +231,56 @@ public class MemberMonitorTests
         Assert.All(logits, l => Assert.Equal(0f, l));
         Assert.Equal(0, monitor.Stats.ObjectCreationSteps);
     }
+
+    [Fact]
+    public async Task ASecondDotIsARangeOnlyAfterAnInteger()
+    {
+        var (_, onList) = await MaskAt(ListSource, "var r = list.");
+        Assert.True(float.IsNegativeInfinity(onList[TokenStarting(".", 1)]));
+        var (_, onInt) = await MaskAt(ListSource, "var r = list.ToArray()[list.Count.");
+        Assert.True(float.IsFinite(onInt[TokenStarting(".", 1)]));
+    }
+
+    [Fact]
+    public async Task RandomGeneratedCodeNeverLeavesNothingAllowedAndNeverThrows()
+    {
+        string[] pieces = ["list", ".", "Count", "Add", "(", ")", ";", " ", "new", " List", "<", "int", ">", "\"", "$\"{", "}", "x", "=>",
+            "Where", "Co", "..", "?.", "!", "[", "]", "// ", "\n", "System", "Console", "Write", "Line", "1", "this", "base", "@\"", "'"];
+        var (document, caret) = AssistWorkspace.Create(("A.cs", ListSource.Replace("$$", "var y = list.$$")));
+        var random = new Random(7);
+        for (int run = 0; run < 60; run++)
+        {
+            var monitor = (await MemberMonitor.CreateAsync(document, caret, Tokenizer, MonitorKinds.All, default))!;
+            var generated = new List<int>();
+            var text = new StringBuilder();
+            for (int step = 0; step < 12; step++)
+            {
+                var logits = new float[Tokenizer.VocabSize];
+                monitor.Apply(new TokenMaskContext(generated, text.ToString()), logits);
+                Assert.Contains(logits, float.IsFinite);
+                string piece = pieces[random.Next(pieces.Length)];
+                generated.AddRange(Tokenizer.Encode(piece));
+                text.Append(piece);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("// list.")]
+    [InlineData("/* list.")]
+    [InlineData("var s = \"list.")]
+    public async Task NoMonitorInsideACommentOrString(string typed)
+    {
+        var (document, caret) = AssistWorkspace.Create(("A.cs", ListSource.Replace("$$", typed + "$$\";")));
+        Assert.Null(await MemberMonitor.CreateAsync(document, caret, Tokenizer, MonitorKinds.All, default));
+    }
+
+    [Fact]
+    public async Task AFluentChainIsFollowedToItsReceiverOnTheLineAbove()
+    {
+        var (_, logits) = await MaskAt(ListSource, "var big = list\n            .Where(x => x > 1)\n            .");
+        Assert.True(float.IsFinite(logits[TokenStarting("Select")]));
+        Assert.True(float.IsFinite(logits[TokenStarting("Count")]));                       // Count() is a LINQ extension
+        Assert.True(float.IsNegativeInfinity(logits[TokenStarting("Capacity")]));          // a List member, not IEnumerable's
+    }
 }

@@ -48,6 +48,7 @@ public class SuggestionFilterTests
     public async Task RepeatOfTheNextLineIsDropped()
     {
         Assert.Equal(FilterVerdict.RepeatsNextLine, await Verdict(Source, "return total;"));
+        Assert.Equal(FilterVerdict.RepeatsNextLine, await Verdict(Source, "\n        return total;\n        return total;"));
     }
 
     [Fact]
@@ -115,8 +116,21 @@ public class SuggestionFilterTests
             SuggestionFilter.Trim("foreach (var x in list)\n        {\n            total += x;\n        }\n        return total;\n    }\n", body));
         Assert.Equal("total = list.Count;", SuggestionFilter.Trim("total = list.Count;\n        total++;\n", body));
 
-        // After a line that opens a block: its body, up to the brace that closes it.
-        var (_, _, opener) = await At(Source, typed: "foreach (var x in list) {");
+        // After a line that opens a block whose closing brace is already there: its body, up to that brace.
+        const string closed = """
+            using System.Collections.Generic;
+            class A
+            {
+                int Run(List<int> list)
+                {
+                    int total = 0;
+                    foreach (var x in list) {$$
+                    }
+                    return total;
+                }
+            }
+            """;
+        var (_, _, opener) = await At(closed);
         Assert.Equal(SuggestionShape.MultiLine, opener.Shape);
         Assert.Equal("\n            total += x;\n            total++;",
             SuggestionFilter.Trim("\n            total += x;\n            total++;\n        }\n        return total;\n", opener));
@@ -129,5 +143,23 @@ public class SuggestionFilterTests
         Assert.Equal("Count", SuggestionFilter.Trim("Count);", context));
         Assert.Equal("Count", SuggestionFilter.Trim("Count)", context));
         Assert.Equal("IndexOf(3)", SuggestionFilter.Trim("IndexOf(3)", context));
+    }
+
+    [Fact]
+    public async Task TrimKeepsTheClosingBraceOfABlockNobodyClosedYet()
+    {
+        const string unclosed = """
+            class A
+            {
+                void Run(int[] list)
+                {
+                    $$
+                }
+            }
+            """;
+        var (_, _, opener) = await At(unclosed, typed: "foreach (var x in list) {");
+        Assert.Equal(SuggestionShape.MultiLine, opener.Shape);
+        Assert.Equal("\n            System.Console.WriteLine(x);\n        }",
+            SuggestionFilter.Trim("\n            System.Console.WriteLine(x);\n        }\n    }\n", opener));
     }
 }
