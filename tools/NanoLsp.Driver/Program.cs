@@ -12,7 +12,7 @@ const string Usage = """
       NanoLsp.Driver demo <folder>
       NanoLsp.Driver bench <folder> [--runs N] [--file path/to/File.cs] [--no-analyzers]
       NanoLsp.Driver bench-features <folder> [--runs N] [--file path/to/File.cs]
-      NanoLsp.Driver typing [folder (default samples/Inventory)] [--lines N (12)] [--seed S (1)] [--file path/to/File.cs]
+      NanoLsp.Driver typing [folder (default samples/Inventory)] [--lines N (12)] [--seed S (1)] [--file path/to/File.cs] [--settings '{"nanolsp": {...}}']
     """;
 
 try
@@ -48,7 +48,7 @@ try
             var folder = rest.Length > 0 && !rest[0].StartsWith("--", StringComparison.Ordinal) ? rest[0]
                 : Path.Combine(ServerLocator.RepositoryRoot(), "samples", "Inventory");
             int lines = 12, seed = 1;
-            string? typedFile = null;
+            string? typedFile = null, settings = null;
             for (var i = folder == (rest.Length > 0 ? rest[0] : null) ? 1 : 0; i < rest.Length; i++)
             {
                 if (rest[i] == "--lines" && i + 1 < rest.Length && int.TryParse(rest[i + 1], out var n) && n > 0)
@@ -57,11 +57,13 @@ try
                     seed = s;
                 else if (rest[i] == "--file" && i + 1 < rest.Length)
                     typedFile = rest[i + 1];
+                else if (rest[i] == "--settings" && i + 1 < rest.Length)
+                    settings = rest[i + 1];
                 else
                     throw new ArgumentException($"Unknown typing option '{rest[i]}'.");
                 i++;
             }
-            return await TypingBench.RunAsync(RequireFolder(folder), lines, seed, typedFile);
+            return await TypingBench.RunAsync(RequireFolder(folder), lines, seed, typedFile, settings);
         }
         default:
             Console.Error.WriteLine(Usage);

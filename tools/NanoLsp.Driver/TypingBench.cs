@@ -17,7 +17,7 @@ public static class TypingBench
     private sealed record Keystroke(double LatencyMs, bool Shown, string Source, int PromptTokens, int ReusedPromptTokens, bool Accepted,
         Dictionary<string, double> StageMs);
 
-    public static async Task<int> RunAsync(string folder, int lineCount, int seed, string? fileArgument)
+    public static async Task<int> RunAsync(string folder, int lineCount, int seed, string? fileArgument, string? settingsJson = null)
     {
         folder = Path.GetFullPath(folder);
         var files = fileArgument is not null ? [Path.GetFullPath(fileArgument)] : Workbench.CSharpFiles(folder);
@@ -37,7 +37,7 @@ public static class TypingBench
                 && message.GetProperty("params").TryGetProperty("lastCompletion", out var report))
                 lastReport = report;
         };
-        await client.InitializeAsync(folder);
+        await client.InitializeAsync(folder, initializationOptions: settingsJson is null ? null : JsonNode.Parse(settingsJson));
         var status = await client.WaitForNotificationAsync("nanolsp/modelStatus",
             p => p.GetProperty("state").GetString() != "loading", TimeSpan.FromMinutes(2));
         Console.WriteLine($"model: {status.GetProperty("state").GetString()}: {status.GetProperty("message").GetString()}");
