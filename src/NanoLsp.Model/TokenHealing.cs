@@ -32,24 +32,28 @@ public sealed class TokenHealing
     /// Returns the shortened prompt and the healing, or the prompt unchanged and null.</summary>
     public static (int[] Prompt, TokenHealing? Healing) Prepare(NanoTokenizer tokenizer, int[] prompt, bool enabled = true)
     {
-        if (!enabled || prompt.Length < 2) return (prompt, null);
+        int cut = enabled ? HealedTokenCount(tokenizer, prompt) : 0;
+        if (cut == 0) return (prompt, null);
+        var bytes = new List<byte>();
+        for (int i = prompt.Length - cut; i < prompt.Length; i++) bytes.AddRange(tokenizer.TokenBytes(prompt[i]).ToArray());
+        return (prompt[..^cut], new TokenHealing(tokenizer, bytes.ToArray()));
+    }
+
+    /// <summary>How many tokens at the end of <paramref name="prompt"/> healing backs up over (0: none).
+    /// Decoding monitors call it too, so they know which document bytes generation re-types.</summary>
+    public static int HealedTokenCount(NanoTokenizer tokenizer, ReadOnlySpan<int> prompt)
+    {
+        if (prompt.Length < 2) return 0;
         // A prompt ending in whitespace (a new line's indentation, a space after `=`) is healed over
         // its whole trailing whitespace run, not only its last token: the pre-tokenizer splits a run
         // at the end of the text ("\n" + 24 spaces as one piece) differently from a run before a word
         // ("\n" + 23 spaces, then " word"), so even a last token that nothing extends is one the model
         // rarely saw there; on line starts it then began its answer with another newline.
-        int cut = prompt.Length;
-        while (cut > 1 && prompt.Length - cut < MaxWhitespaceTokens && IsWhitespace(tokenizer.TokenBytes(prompt[cut - 1])))
-            cut--;
-        if (cut < prompt.Length)
-        {
-            var run = new List<byte>();
-            for (int i = cut; i < prompt.Length; i++) run.AddRange(tokenizer.TokenBytes(prompt[i]).ToArray());
-            return (prompt[..cut], new TokenHealing(tokenizer, run.ToArray()));
-        }
-        int last = prompt[^1];
-        if (!tokenizer.CanBeExtended(last)) return (prompt, null);
-        return (prompt[..^1], new TokenHealing(tokenizer, tokenizer.TokenBytes(last).ToArray()));
+        int run = 0;
+        while (run < prompt.Length - 1 && run < MaxWhitespaceTokens && IsWhitespace(tokenizer.TokenBytes(prompt[^(run + 1)])))
+            run++;
+        if (run > 0) return run;
+        return tokenizer.CanBeExtended(prompt[^1]) ? 1 : 0;
     }
 
     /// <summary>While healing, allows only tokens consistent with the bytes still to re-type:

@@ -80,7 +80,8 @@ public sealed class MemberMonitor : ITokenMask
         string tail = text.ToString(TextSpan.FromBounds(tailStart, position));
         // Mirrors TokenHealing.Prepare on the prompt prefix: its last token is the last token of this tail.
         int[] ids = tokenizer.Encode(tail);
-        byte[] heal = ids.Length > 0 && tokenizer.CanBeExtended(ids[^1]) ? tokenizer.TokenBytes(ids[^1]).ToArray() : [];
+        int healed = Model.TokenHealing.HealedTokenCount(tokenizer, ids);
+        byte[] heal = ids[^healed..].SelectMany(id => tokenizer.TokenBytes(id).ToArray()).ToArray();
         return new MemberMonitor(tokenizer, kinds, new SymbolNames(model, root, position), Encoding.UTF8.GetBytes(tail), tailStart, heal);
     }
 
@@ -157,7 +158,18 @@ public sealed class MemberMonitor : ITokenMask
             runs = AllowedRuns.Build(names, partial);
             _runCache[(names, partial)] = runs;
         }
-        if (runs.IsEmpty) return; // the partial name matches nothing we know: do not block
+        if (runs.IsEmpty)
+        {
+            // A partial name the user typed that matches nothing may be a member still to be written:
+            // do not block. One the model wrote after the dot by itself (`Product._` from a `._` token)
+            // is a dead end: forbid every token, so greedy stops and a beam dies.
+            bool generatedPartial = !joined && site.Partial.Length > 0 && all.Length - site.Partial.Length >= docChars;
+            if (!generatedPartial) return;
+            for (int id = 0; id < logits.Length; id++)
+                if (!float.IsNegativeInfinity(logits[id])) { logits[id] = float.NegativeInfinity; _forbidden++; }
+            if (creation) _creationSteps++; else _memberSteps++;
+            return;
+        }
 
         int before = ArgMax(logits);
         int forbidden = Restrict(site.Kind, partial.Length == 0, names.AllowsRange, runs, logits);

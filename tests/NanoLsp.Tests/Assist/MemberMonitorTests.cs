@@ -61,6 +61,23 @@ public class MemberMonitorTests
     }
 
     [Fact]
+    public async Task ANameTheModelStartedThatNoMemberHasIsADeadEnd()
+    {
+        var (document, caret) = AssistWorkspace.Create(("A.cs", ListSource.Replace("$$", "list.$$")));
+        var monitor = await MemberMonitor.CreateAsync(document, caret, Tokenizer, MonitorKinds.All, default);
+        Assert.NotNull(monitor);
+        var logits = new float[Tokenizer.VocabSize];
+        // The model wrote "_" after the dot: no member of List<int> starts so, so nothing may follow.
+        int underscore = Tokenizer.Encode("_").Single();
+        monitor.Apply(new TokenMaskContext([underscore], "_"), logits);
+        Assert.All(logits, l => Assert.True(float.IsNegativeInfinity(l)));
+
+        // A partial the user typed is left alone: it may name a member still to be written.
+        var (_, typed) = await MaskAt(ListSource, "list._");
+        Assert.Contains(typed, l => float.IsFinite(l));
+    }
+
+    [Fact]
     public async Task ExtensionMethodsAreMembers()
     {
         var (_, logits) = await MaskAt(ListSource, "list.");
@@ -242,7 +259,7 @@ public class MemberMonitorTests
     }
 
     [Fact]
-    public async Task RandomGeneratedCodeNeverLeavesNothingAllowedAndNeverThrows()
+    public async Task RandomGeneratedCodeLeavesNothingAllowedOnlyAtAMadeUpNameAndNeverThrows()
     {
         string[] pieces = ["list", ".", "Count", "Add", "(", ")", ";", " ", "new", " List", "<", "int", ">", "\"", "$\"{", "}", "x", "=>",
             "Where", "Co", "..", "?.", "!", "[", "]", "// ", "\n", "System", "Console", "Write", "Line", "1", "this", "base", "@\"", "'"];
@@ -257,7 +274,9 @@ public class MemberMonitorTests
             {
                 var logits = new float[Tokenizer.VocabSize];
                 monitor.Apply(new TokenMaskContext(generated, text.ToString()), logits);
-                Assert.Contains(logits, float.IsFinite);
+                // Nothing is allowed only at a dead end the model wrote: a name after a dot that no member has.
+                Assert.True(logits.Any(float.IsFinite) || System.Text.RegularExpressions.Regex.IsMatch("list." + text, @"\.[A-Za-z_]\w*$"),
+                    $"nothing allowed after 'list.{text}'");
                 string piece = pieces[random.Next(pieces.Length)];
                 generated.AddRange(Tokenizer.Encode(piece));
                 text.Append(piece);
