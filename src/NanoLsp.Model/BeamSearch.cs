@@ -46,20 +46,21 @@ public sealed class BeamSearch(Decoder decoder, NanoTokenizer tokenizer, PrefixC
             }
 
             // Every live beam proposes its best `width` tokens; the best `width` proposals overall survive.
-            var proposals = new List<(int Row, int Token, float LogProb)>();
+            var proposals = new List<(int Row, int Token, float LogProb, float ConstrainedLogProb)>();
             for (int row = 0; row < live.Count; row++)
             {
                 logits.AsSpan(row * vocab, vocab).CopyTo(work);
                 float lse = Sampler.LogSumExp(work);
                 live[row].Healing?.Apply(work);
                 options.Mask?.Apply(new TokenMaskContext(live[row].Tokens.Select(t => t.Id).ToList(), live[row].Text), work);
+                float allowed = Sampler.LogSumExp(work);
                 foreach (int token in TopIndices(work, width))
-                    proposals.Add((row, token, logits[row * vocab + token] - lse));
+                    proposals.Add((row, token, logits[row * vocab + token] - lse, logits[row * vocab + token] - allowed));
             }
             proposals.Sort((a, b) => (live[b.Row].LogProb + b.LogProb).CompareTo(live[a.Row].LogProb + a.LogProb));
 
             var survivors = new List<Beam>();
-            foreach (var (row, token, logProb) in proposals)
+            foreach (var (row, token, logProb, constrained) in proposals)
             {
                 if (survivors.Count == width || finished.Count >= width) break;
                 var parent = live[row];
@@ -69,7 +70,7 @@ public sealed class BeamSearch(Decoder decoder, NanoTokenizer tokenizer, PrefixC
                         finished.Add(new BeamHypothesis(parent.Text, parent.Tokens, parent.Score, StopReason.EndOfText));
                     continue;
                 }
-                var beam = new Beam([.. parent.Tokens, new GeneratedToken(token, logProb)], [.. parent.Bytes],
+                var beam = new Beam([.. parent.Tokens, new GeneratedToken(token, logProb, constrained)], [.. parent.Bytes],
                     parent.Healing?.Clone(), parent.LogProb + logProb);
                 int retyped = beam.Healing?.Accept(token) ?? 0;
                 beam.Bytes.AddRange(tokenizer.TokenBytes(token)[retyped..].ToArray());

@@ -22,8 +22,14 @@ public sealed record GenerationOptions
     public Action<GeneratedToken>? OnToken { get; init; }
 }
 
-/// <summary>One generated token and the model's log-probability of it (before masks and temperature).</summary>
-public readonly record struct GeneratedToken(int Id, float LogProb);
+/// <summary>One generated token: the model's log-probability of it (before masks and temperature), and
+/// its log-probability among the tokens token healing and the mask allowed (equal to LogProb when nothing
+/// was forbidden). After `list.Co` a monitor may leave one member: the model is then sure of it even if
+/// it would not have guessed it unaided.</summary>
+public readonly record struct GeneratedToken(int Id, float LogProb, float ConstrainedLogProb)
+{
+    public GeneratedToken(int id, float logProb) : this(id, logProb, logProb) { }
+}
 
 public sealed record GenerationResult(
     string Text,

@@ -46,12 +46,13 @@ public sealed class Generator(Decoder decoder, NanoTokenizer tokenizer, PrefixCa
             healing?.Apply(_work);
             options.Mask?.Apply(new TokenMaskContext(generatedIds, Encoding.UTF8.GetString(completion.ToArray())), _work);
             if (!_work.AsSpan().ContainsAnyExcept(float.NegativeInfinity)) return Finish(StopReason.NothingAllowed);
+            float allowedLogSumExp = Sampler.LogSumExp(_work);
             int id = Sampler.Sample(_work, options.Sampling, ref rng);
 
             // The model ends a middle with end-of-text; any other special token also means it is done.
             if (tokenizer.IsSpecial(id)) return Finish(StopReason.EndOfText);
 
-            var token = new GeneratedToken(id, logits[id] - logSumExp);
+            var token = new GeneratedToken(id, logits[id] - logSumExp, logits[id] - allowedLogSumExp);
             tokens.Add(token);
             generatedIds.Add(id);
             int retyped = healing?.Accept(id) ?? 0;

@@ -140,7 +140,15 @@ public static class Demo
                 report = r;
         };
         var versions = new Dictionary<string, int>();
-        foreach (var (file, line, character) in sites)
+        // Each site twice: right after the dot, and after the first two letters of the name, as when the
+        // user has started typing it (a partial name narrows the monitor and usually steadies the model).
+        var cuts = sites.SelectMany(s =>
+        {
+            string rest = File.ReadAllText(s.File).Split('\n')[s.Line].TrimEnd('\r')[s.Character..];
+            int name = rest.TakeWhile(c => char.IsLetterOrDigit(c) || c == '_').Count();
+            return name >= 4 ? new[] { s, s with { Character = s.Character + 2 } } : [s];
+        });
+        foreach (var (file, line, character) in cuts)
         {
             var uri = LspClient.ToUri(file);
             var original = File.ReadAllText(file).Split('\n')[line].TrimEnd('\r');

@@ -38,8 +38,8 @@ public static class SuggestionFilter
 
         if (tokens.Count > 0)
         {
-            double mean = tokens.Average(t => (double)t.LogProb);
-            double min = tokens.Min(t => (double)t.LogProb);
+            double mean = tokens.Average(t => (double)t.ConstrainedLogProb);
+            double min = tokens.Min(t => (double)t.ConstrainedLogProb);
             if (mean < options.MinMeanLogProb || min < options.MinTokenLogProb) return (FilterVerdict.LowConfidence, trimmed);
         }
 

@@ -7,7 +7,8 @@ namespace NanoLsp.Features.InlineCompletion;
 /// Stops a suggestion where the model stops being sure: the text is cut before the first token whose
 /// log-probability is under the threshold. A whole-line score did not tell right from wrong
 /// (docs/environment-notes.md), but the point where a line goes wrong is usually a token the model
-/// itself found unlikely; what comes before it is worth showing.
+/// itself found unlikely; what comes before it is worth showing. Likelihood is taken among the tokens
+/// Roslyn's monitor and token healing allowed: where they leave one member name, the model is sure of it.
 /// </summary>
 public static class ConfidenceCut
 {
@@ -15,10 +16,17 @@ public static class ConfidenceCut
     public static (string Text, IReadOnlyList<GeneratedToken> Kept) Apply(string text, IReadOnlyList<GeneratedToken> tokens,
         int healedBytes, NanoTokenizer tokenizer, double threshold)
     {
+        // Tokens that only re-type what token healing backed over are the user's own text, not a guess.
+        int retypeOnly = 0;
+        for (int bytes = 0; retypeOnly < tokens.Count; retypeOnly++)
+        {
+            bytes += tokenizer.TokenBytes(tokens[retypeOnly].Id).Length;
+            if (bytes > healedBytes) break;
+        }
         int firstDoubt = -1;
-        for (int i = 0; i < tokens.Count && firstDoubt < 0; i++)
-            if (tokens[i].LogProb < threshold) firstDoubt = i;
-        if (firstDoubt < 0) return (text, tokens);
+        for (int i = retypeOnly; i < tokens.Count && firstDoubt < 0; i++)
+            if (tokens[i].ConstrainedLogProb < threshold) firstDoubt = i;
+        if (firstDoubt < 0) return (text, tokens.Skip(retypeOnly).ToList());
 
         int bytesBefore = 0;
         for (int i = 0; i < firstDoubt; i++) bytesBefore += tokenizer.TokenBytes(tokens[i].Id).Length;
@@ -26,6 +34,6 @@ public static class ConfidenceCut
         int cut = Math.Clamp(bytesBefore - healedBytes, 0, completion.Length);
         // A cut inside a multi-byte character drops that character.
         string kept = Encoding.UTF8.GetString(completion, 0, cut).TrimEnd('\uFFFD');
-        return (kept, tokens.Take(firstDoubt).ToList());
+        return (kept, tokens.Take(firstDoubt).Skip(retypeOnly).ToList());
     }
 }

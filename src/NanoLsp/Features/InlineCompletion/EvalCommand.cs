@@ -157,6 +157,7 @@ public static class EvalCommand
             ["min_logprob"] = tokens.Count == 0 ? null : Math.Round(tokens.Min(t => (double)t.LogProb), 3),
             ["first_logprob"] = tokens.Count == 0 ? null : Math.Round((double)tokens[0].LogProb, 3),
             ["token_logprobs"] = tokens.Select(t => Math.Round((double)t.LogProb, 3)).ToArray(),
+            ["constrained_logprobs"] = tokens.Select(t => Math.Round((double)t.ConstrainedLogProb, 3)).ToArray(),
             ["token_texts"] = tokens.Select(t => tokenizer.Decode([t.Id])).ToArray(),
             ["healed_bytes"] = r.HealedBytes,
             ["prompt_tokens"] = r.Generation?.PromptTokens, ["reused_tokens"] = r.Generation?.ReusedPromptTokens,

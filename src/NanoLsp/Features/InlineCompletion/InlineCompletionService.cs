@@ -167,12 +167,16 @@ public sealed class InlineCompletionService
                 // Decoding past the first doubtful token is wasted: ConfidenceCut ends the text there.
                 using var doubt = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 bool doubted = false;
+                int bytesSoFar = 0, retyped = healedBytes;
                 if (options.Filters && options.CutBelowLogProb is { } cut)
                     generationOptions = generationOptions with
                     {
                         OnToken = token =>
                         {
-                            if (token.LogProb < cut && !doubted) { doubted = true; doubt.Cancel(); }
+                            // Re-typing what healing backed over is not a guess (as in ConfidenceCut).
+                            bytesSoFar += tokenizer.TokenBytes(token.Id).Length;
+                            if (bytesSoFar <= retyped) return;
+                            if (token.ConstrainedLogProb < cut && !doubted) { doubted = true; doubt.Cancel(); }
                         },
                     };
                 generation = await model.GenerateAsync(prompt, generationOptions, cancelPrevious: true, doubt.Token).ConfigureAwait(false);

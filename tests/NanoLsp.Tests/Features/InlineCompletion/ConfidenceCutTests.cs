@@ -37,6 +37,20 @@ public class ConfidenceCutTests
     }
 
     [Fact]
+    public void ReTypingWhatTheUserTypedIsNoDoubt()
+    {
+        // "Un" was typed by the user and re-typed under token healing, where the model was unsure of
+        // which token spells it; what follows, constrained to one member by the monitor, is sure.
+        var un = Tokenizer.Encode("Un").Single();
+        var rest = Tokenizer.Encode("itPrice");
+        var tokens = new List<GeneratedToken> { new(un, -6f, -0.7f) };
+        tokens.AddRange(rest.Select(id => new GeneratedToken(id, -9f, -0.05f)));
+        var (kept, left) = ConfidenceCut.Apply("itPrice", tokens, 2, Tokenizer, -0.5);
+        Assert.Equal("itPrice", kept);
+        Assert.Equal(rest.Length, left.Count); // the re-typed token is not part of what is judged later
+    }
+
+    [Fact]
     public void HealedBytesAreNotCountedAsSuggestion()
     {
         // The model re-typed "Cou" (token healing) and went on; the suggestion is what follows it.
