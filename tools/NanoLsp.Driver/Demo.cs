@@ -153,14 +153,14 @@ public static class Demo
             var uri = LspClient.ToUri(file);
             var original = File.ReadAllText(file).Split('\n')[line].TrimEnd('\r');
             int version = versions.GetValueOrDefault(file, 1);
-            await ReplaceAsync(client, uri, ++version, line, character, original.Length, "");
+            await Workbench.ReplaceAsync(client, uri, ++version, line, character, original.Length, "");
             var result = await TryRequestAsync(client, "textDocument/inlineCompletion", new JsonObject
             {
                 ["textDocument"] = new JsonObject { ["uri"] = uri },
                 ["position"] = Workbench.Position(line, character),
                 ["context"] = new JsonObject { ["triggerKind"] = 1 },
             });
-            await ReplaceAsync(client, uri, ++version, line, character, character, original[character..]);
+            await Workbench.ReplaceAsync(client, uri, ++version, line, character, character, original[character..]);
             versions[file] = version;
             var suggestions = result is { } r ? r.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("insertText").GetString()).ToList() : [];
             Console.WriteLine($"{Relative(folder, file)}:{line + 1}  {original[..character].Trim()}|{(suggestions.Count > 0 ? suggestions[0] : "(nothing shown)")}");
@@ -173,17 +173,6 @@ public static class Demo
             report = null;
         }
     }
-
-    private static Task ReplaceAsync(LspClient client, string uri, int version, int line, int from, int to, string text) =>
-        client.NotifyAsync("textDocument/didChange", new JsonObject
-        {
-            ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = version },
-            ["contentChanges"] = new JsonArray(new JsonObject
-            {
-                ["range"] = new JsonObject { ["start"] = Workbench.Position(line, from), ["end"] = Workbench.Position(line, to) },
-                ["text"] = text,
-            }),
-        });
 
     /// <summary>A feature the server does not have yet is reported, not fatal: the demo shows what there is.</summary>
     private static async Task<JsonElement?> TryRequestAsync(LspClient client, string method, JsonNode parameters)

@@ -55,12 +55,12 @@ public static class TypingBench
             }
             int indent = original.Length - original.TrimStart().Length;
             string content = original.TrimEnd()[indent..];
-            await ChangeAsync(client, uri, versions[file] = versions[file] + 1, lineIndex, indent, original.Length, "");
+            await Workbench.ReplaceAsync(client, uri, versions[file] = versions[file] + 1, lineIndex, indent, original.Length, "");
             string shown = "";
             for (int k = 0; k < content.Length; k++)
             {
                 var watch = Stopwatch.StartNew();
-                await ChangeAsync(client, uri, versions[file] = versions[file] + 1, lineIndex, indent + k, indent + k, content[k].ToString());
+                await Workbench.ReplaceAsync(client, uri, versions[file] = versions[file] + 1, lineIndex, indent + k, indent + k, content[k].ToString());
                 lastReport = null;
                 var answer = await client.RequestAsync("textDocument/inlineCompletion", new JsonObject
                 {
@@ -83,7 +83,7 @@ public static class TypingBench
             Console.WriteLine($"  {Path.GetRelativePath(folder, file)}:{lineIndex + 1}  {content}");
             // The re-typed line equals the original again; trailing whitespace (if any) is restored too.
             if (original.TrimEnd().Length != original.Length)
-                await ChangeAsync(client, uri, versions[file] = versions[file] + 1, lineIndex, indent + content.Length, indent + content.Length, original[(indent + content.Length)..]);
+                await Workbench.ReplaceAsync(client, uri, versions[file] = versions[file] + 1, lineIndex, indent + content.Length, indent + content.Length, original[(indent + content.Length)..]);
             client.ClearMessages();
         }
         Report(keystrokes);
@@ -118,17 +118,6 @@ public static class TypingBench
     }
 
     private static string Share(int count, int total) => $"{(double)count / Math.Max(total, 1):P1} ({count})";
-
-    private static Task ChangeAsync(LspClient client, string uri, int version, int line, int from, int to, string text) =>
-        client.NotifyAsync("textDocument/didChange", new JsonObject
-        {
-            ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = version },
-            ["contentChanges"] = new JsonArray(new JsonObject
-            {
-                ["range"] = new JsonObject { ["start"] = Workbench.Position(line, from), ["end"] = Workbench.Position(line, to) },
-                ["text"] = text,
-            }),
-        });
 
     /// <summary>Code lines worth typing (statements and declarations, not braces, comments or usings), picked with a seed.</summary>
     private static List<(string File, int Line, string Text)> PickLines(IReadOnlyList<string> files, int count, int seed)

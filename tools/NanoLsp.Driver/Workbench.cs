@@ -9,6 +9,18 @@ public static partial class Workbench
 {
     private static readonly string[] Skipped = ["bin", "obj", ".git", "node_modules"];
 
+    /// <summary>Replaces columns <paramref name="from"/>..<paramref name="to"/> of one line, as an editor's incremental didChange.</summary>
+    public static Task ReplaceAsync(LspClient client, string uri, int version, int line, int from, int to, string text) =>
+        client.NotifyAsync("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = version },
+            ["contentChanges"] = new JsonArray(new JsonObject
+            {
+                ["range"] = new JsonObject { ["start"] = Position(line, from), ["end"] = Position(line, to) },
+                ["text"] = text,
+            }),
+        });
+
     public static List<string> CSharpFiles(string folder) =>
         Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
             .Where(f => !Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar).Any(part => Skipped.Contains(part)))

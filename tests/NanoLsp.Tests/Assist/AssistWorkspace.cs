@@ -87,19 +87,6 @@ internal static class AssistWorkspace
                 .Select(d => Path.Combine(d, "ref", "net10.0")).LastOrDefault(Directory.Exists)
             : null;
         var dlls = refDir is null ? Directory.GetFiles(runtimeDir, "System*.dll").Append(typeof(object).Assembly.Location) : Directory.GetFiles(refDir, "*.dll");
-        return dlls.Where(IsManaged).Select(dll => (MetadataReference)MetadataReference.CreateFromFile(dll)).ToList();
-    }
-
-    private static bool IsManaged(string path)
-    {
-        try
-        {
-            System.Reflection.AssemblyName.GetAssemblyName(path);
-            return true;
-        }
-        catch (BadImageFormatException)
-        {
-            return false;
-        }
+        return dlls.Where(NanoLsp.Tests.Features.FeatureWorkspace.IsManaged).Select(dll => (MetadataReference)MetadataReference.CreateFromFile(dll)).ToList();
     }
 }

@@ -53,7 +53,8 @@ internal static class FeatureWorkspace
         }).ToList();
     }
 
-    private static bool IsManaged(string path)
+    /// <summary>Reference packs hold a few native files beside the assemblies.</summary>
+    internal static bool IsManaged(string path)
     {
         try
         {
