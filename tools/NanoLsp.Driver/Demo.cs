@@ -122,7 +122,7 @@ public static class Demo
 
     /// <summary>
     /// Ghost text from the nano model: at member accesses of the sample, the rest of the line is deleted
-    /// (as if not typed yet) and an invoked inline completion asked for; then the line is put back.
+    /// (as if not typed yet) and an automatic inline completion asked for; then the line is put back.
     /// </summary>
     private static async Task InlineCompletionsAsync(LspClient client, string folder, List<string> files)
     {
@@ -158,7 +158,7 @@ public static class Demo
             {
                 ["textDocument"] = new JsonObject { ["uri"] = uri },
                 ["position"] = Workbench.Position(line, character),
-                ["context"] = new JsonObject { ["triggerKind"] = 1 },
+                ["context"] = new JsonObject { ["triggerKind"] = 2 }, // automatic: what an editor sends while the user types
             });
             await Workbench.ReplaceAsync(client, uri, ++version, line, character, character, original[character..]);
             versions[file] = version;
