@@ -16,16 +16,13 @@ public static class ConfidenceCut
     public static (string Text, IReadOnlyList<GeneratedToken> Kept) Apply(string text, IReadOnlyList<GeneratedToken> tokens,
         int healedBytes, NanoTokenizer tokenizer, double threshold)
     {
-        // Tokens that only re-type what token healing backed over are the user's own text, not a guess.
-        int retypeOnly = 0;
-        for (int bytes = 0; retypeOnly < tokens.Count; retypeOnly++)
+        var watch = new DoubtWatch(tokenizer, healedBytes, threshold);
+        int firstDoubt = -1, retypeOnly = 0;
+        for (int i = 0; i < tokens.Count && firstDoubt < 0; i++)
         {
-            bytes += tokenizer.TokenBytes(tokens[retypeOnly].Id).Length;
-            if (bytes > healedBytes) break;
+            if (watch.IsDoubt(tokens[i])) firstDoubt = i;
+            else if (watch.StillRetyping) retypeOnly = i + 1;
         }
-        int firstDoubt = -1;
-        for (int i = retypeOnly; i < tokens.Count && firstDoubt < 0; i++)
-            if (tokens[i].ConstrainedLogProb < threshold) firstDoubt = i;
         if (firstDoubt < 0) return (text, tokens.Skip(retypeOnly).ToList());
 
         int bytesBefore = 0;
@@ -35,5 +32,21 @@ public static class ConfidenceCut
         // A cut inside a multi-byte character drops that character.
         string kept = Encoding.UTF8.GetString(completion, 0, cut).TrimEnd('\uFFFD');
         return (kept, tokens.Take(firstDoubt).Skip(retypeOnly).ToList());
+    }
+}
+
+/// <summary>Watches tokens as they are generated and says at which one doubt begins. Tokens that only
+/// re-type what token healing backed over are the user's own text, not a guess, and never count.</summary>
+public sealed class DoubtWatch(NanoTokenizer tokenizer, int healedBytes, double threshold)
+{
+    private int _bytes;
+
+    /// <summary>True while every token seen so far lay inside the re-typed bytes.</summary>
+    public bool StillRetyping => _bytes <= healedBytes;
+
+    public bool IsDoubt(GeneratedToken token)
+    {
+        _bytes += tokenizer.TokenBytes(token.Id).Length;
+        return !StillRetyping && token.ConstrainedLogProb < threshold;
     }
 }

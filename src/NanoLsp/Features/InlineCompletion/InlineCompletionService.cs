@@ -167,18 +167,17 @@ public sealed class InlineCompletionService
                 // Decoding past the first doubtful token is wasted: ConfidenceCut ends the text there.
                 using var doubt = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 bool doubted = false;
-                int bytesSoFar = 0, retyped = healedBytes;
                 if (options.Filters && options.CutBelowLogProb is { } cut)
+                {
+                    var watch = new DoubtWatch(tokenizer, healedBytes, cut);
                     generationOptions = generationOptions with
                     {
                         OnToken = token =>
                         {
-                            // Re-typing what healing backed over is not a guess (as in ConfidenceCut).
-                            bytesSoFar += tokenizer.TokenBytes(token.Id).Length;
-                            if (bytesSoFar <= retyped) return;
-                            if (token.ConstrainedLogProb < cut && !doubted) { doubted = true; doubt.Cancel(); }
+                            if (watch.IsDoubt(token) && !doubted) { doubted = true; doubt.Cancel(); }
                         },
                     };
+                }
                 generation = await model.GenerateAsync(prompt, generationOptions, cancelPrevious: true, doubt.Token).ConfigureAwait(false);
                 ct.ThrowIfCancellationRequested(); // a newer request or the deadline: CompleteAsync tells which
                 stoppedAtDoubt = doubted;
