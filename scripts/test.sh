@@ -27,17 +27,27 @@ for project in tests/*/*.csproj; do
   if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); echo "$name: test run failed ($status)"; fi
 done
 
-if [ -f training/smoke_test.sh ]; then
-  echo "== training smoke test"
+# Runs one suite that ends by printing "LABEL: N passed, M failed" and adds its counts; a suite that
+# fails without printing its counts counts as one failure.
+run_suite() {
+  local label=$1; shift
+  echo "== $label"
   set +e
-  bash training/smoke_test.sh 2>&1 | tee "$results/smoke.log"
-  status=${PIPESTATUS[0]}
+  "$@" 2>&1 | tee "$results/$label.log"
+  local status=${PIPESTATUS[0]}
   set -e
-  p=$(grep -oE 'smoke: [0-9]+ passed' "$results/smoke.log" | tail -1 | grep -oE '[0-9]+' || echo 0)
-  f=$(grep -oE '[0-9]+ failed' "$results/smoke.log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+  local line p f
+  line=$(grep -E "^$label: [0-9]+ passed, [0-9]+ failed" "$results/$label.log" | tail -1 || true)
+  p=$(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || echo 0)
+  f=$(echo "$line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+' || echo 0)
   passed=$((passed + p)); failed=$((failed + f))
-  if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); fi
-fi
+  if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); echo "$label: suite failed ($status)"; fi
+}
+
+run_suite smoke bash training/smoke_test.sh
+
+# Editor suites (VS Code through code-server, Neovim, Emacs) need Debian packages a fresh machine lacks.
+bash scripts/install-test-deps.sh
 
 echo "all: $passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
