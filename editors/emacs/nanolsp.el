@@ -40,7 +40,8 @@ Sent as initialization options; per-project overrides go in
   :type 'plist)
 
 (defcustom nanolsp-inline-idle-delay 0.3
-  "Seconds of quiet after typing before `nanolsp-inline-mode' asks for a suggestion."
+  "Seconds of quiet after typing before `nanolsp-inline-mode' asks.
+It asks the server for an inline suggestion at point."
   :type 'number)
 
 (defface nanolsp-ghost-face '((t :inherit shadow))
@@ -55,7 +56,7 @@ Sent as initialization options; per-project overrides go in
   (add-to-list 'auto-mode-alist '("\\.cs\\'" . csharp-mode)))
 
 (defun nanolsp--contact (&optional _interactive)
-  "The Eglot contact: `nanolsp-command' plus the settings as initialization options."
+  "The Eglot contact: `nanolsp-command', settings as initialization options."
   `(,@nanolsp-command :initializationOptions (:nanolsp ,nanolsp-settings)))
 
 (add-to-list 'eglot-server-programs
@@ -66,7 +67,8 @@ Sent as initialization options; per-project overrides go in
 ;; finds no project and Eglot would use the file's own folder, so the server would not see the
 ;; solution or project file: use the nearest folder holding one instead.
 (defun nanolsp-project-find (dir)
-  "A `project-find-functions' member: the nearest folder above DIR with a .sln, .slnx or .csproj."
+  "A `project-find-functions' member for C# buffers.
+The nearest folder at or above DIR holding a .sln or .slnx, else a .csproj."
   (when (derived-mode-p 'csharp-mode 'csharp-ts-mode)
     (when-let ((root (or (locate-dominating-file dir (lambda (d) (directory-files d nil "\\.slnx?\\'" t)))
                          (locate-dominating-file dir (lambda (d) (directory-files d nil "\\.csproj\\'" t))))))
@@ -80,8 +82,9 @@ Sent as initialization options; per-project overrides go in
   (or (eglot-current-server) (user-error "[nanolsp] No Eglot server in this buffer")))
 
 (defun nanolsp-apply-code-action (action)
-  "Apply the code ACTION (a plist from textDocument/codeAction), resolving it first.
-NanoLsp computes edits on codeAction/resolve, which Eglot 1.9 does not send."
+  "Apply the code ACTION (a plist from textDocument/codeAction).
+NanoLsp computes an action's edits on codeAction/resolve, which Eglot
+1.9 never sends: resolve the action first when it has no edit."
   (let* ((server (nanolsp--server))
          (action (if (or (plist-get action :edit) (plist-get action :command))
                      action
@@ -97,7 +100,8 @@ NanoLsp computes edits on codeAction/resolve, which Eglot 1.9 does not send."
     action))
 
 (defun nanolsp-code-actions (beg &optional end)
-  "Offer the server's code actions between BEG and END (default: at point) and apply the chosen one."
+  "Offer the server's code actions between BEG and END and apply the chosen one.
+Without a region, the actions at point."
   (interactive (if (use-region-p) (list (region-beginning) (region-end)) (list (point) nil)))
   (let* ((actions (eglot-code-actions beg end))
          (items (mapcar (lambda (a) (cons (plist-get a :title) a)) actions)))
