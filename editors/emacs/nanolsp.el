@@ -13,7 +13,7 @@
 ;;
 ;; What works with Eglot 1.9 (Debian 12, Emacs 28): diagnostics through Flymake, hover with
 ;; the server's error explanations through ElDoc, completion-at-point, and code actions with
-;; `nanolsp-code-actions' (Eglot 1.9 cannot resolve code actions, the server computes their
+;; `eglot-code-actions' (this file resolves them: Eglot 1.9 cannot, and the server computes their
 ;; edits on resolve).  Eglot has no inline (ghost-text) completion; `nanolsp-inline-mode'
 ;; shows the server's `nanolsp/inlineCompletion' suggestion as an overlay instead.
 
@@ -78,14 +78,22 @@ The nearest folder at or above DIR holding a .sln or .slnx, else a .csproj."
 
 ;;; Code actions
 
+;; NanoLsp computes an action's edit only on codeAction/resolve, which Eglot 1.9 neither declares
+;; nor sends: applied as is, an action would do nothing.  So each action without an edit or a
+;; command is given a client-side command that resolves it and applies the result.  Eglot's own
+;; commands (`eglot-code-actions', `eglot-code-action-quickfix', ...) then work unchanged; Eglot
+;; versions that resolve actions themselves never see an action without an edit.
+
 (defun nanolsp--server ()
   (or (eglot-current-server) (user-error "[nanolsp] No Eglot server in this buffer")))
 
-(defun nanolsp-apply-code-action (action)
-  "Apply the code ACTION (a plist from textDocument/codeAction).
-NanoLsp computes an action's edits on codeAction/resolve, which Eglot
-1.9 never sends: resolve the action first when it has no edit."
-  (let* ((server (nanolsp--server))
+(defun nanolsp--nanolsp-p (server)
+  (equal (plist-get (eglot--server-info server) :name) "NanoLsp"))
+
+(defun nanolsp-apply-code-action (action &optional server)
+  "Apply the code ACTION (a plist from textDocument/codeAction) from SERVER.
+Resolve it first when it has neither an edit nor a command."
+  (let* ((server (or server (nanolsp--server)))
          (action (if (or (plist-get action :edit) (plist-get action :command))
                      action
                    (jsonrpc-request server :codeAction/resolve action)))
@@ -99,15 +107,27 @@ NanoLsp computes an action's edits on codeAction/resolve, which Eglot
                              (plist-get command :arguments)))
     action))
 
-(defun nanolsp-code-actions (beg &optional end)
-  "Offer the server's code actions between BEG and END and apply the chosen one.
-Without a region, the actions at point."
-  (interactive (if (use-region-p) (list (region-beginning) (region-end)) (list (point) nil)))
-  (let* ((actions (eglot-code-actions beg end))
-         (items (mapcar (lambda (a) (cons (plist-get a :title) a)) actions)))
-    (unless items (user-error "[nanolsp] No code actions here"))
-    (nanolsp-apply-code-action
-     (cdr (assoc (completing-read "Code action: " items nil t nil nil (caar items)) items)))))
+(defun nanolsp--resolving-actions (args)
+  "Filter for the (ACTIONS SERVER ...) Eglot offers the user: see above."
+  (pcase-let ((`(,actions ,server . ,rest) args))
+    (if (not (nanolsp--nanolsp-p server))
+        args
+      `(,(mapcar (lambda (action)
+                   (if (or (plist-get action :edit) (plist-get action :command))
+                       action
+                     (append action
+                             `(:command (:title ,(plist-get action :title)
+                                         :command "nanolsp.resolveCodeAction"
+                                         :arguments [,action])))))
+                 actions)
+        ,server ,@rest))))
+
+(advice-add 'eglot--read-execute-code-action :filter-args #'nanolsp--resolving-actions)
+
+(cl-defmethod eglot-execute-command
+  (server (_command (eql 'nanolsp.resolveCodeAction)) arguments)
+  "Resolve the code action in ARGUMENTS with SERVER and apply it."
+  (nanolsp-apply-code-action (aref arguments 0) server))
 
 ;;; Inline suggestions (ghost text)
 
