@@ -129,6 +129,30 @@ Resolve it first when it has neither an edit nor a command."
   "Resolve the code action in ARGUMENTS with SERVER and apply it."
   (nanolsp-apply-code-action (aref arguments 0) server))
 
+;;; Model status
+
+(defvar nanolsp-model-status nil
+  "The last nanolsp/modelStatus notification's params, a plist.
+:state is \"loading\", \"ready\", \"missing\" or \"error\"; after each inline
+completion :lastLatencyMs and :lastCompletion tell how it went.
+See docs/protocol.md.")
+
+(cl-defmethod eglot-handle-notification
+  (_server (_method (eql 'nanolsp/modelStatus)) &rest params &key state message &allow-other-keys)
+  "Keep the model's status for the mode line; say so when it cannot be used."
+  (unless (equal state (plist-get nanolsp-model-status :state))
+    (when (member state '("missing" "error"))
+      (message "[nanolsp] model %s: %s" state message)))
+  (setq nanolsp-model-status params)
+  (force-mode-line-update t))
+
+(defun nanolsp--lighter ()
+  (let ((state (plist-get nanolsp-model-status :state))
+        (ms (plist-get nanolsp-model-status :lastLatencyMs)))
+    (cond ((null state) " Nano")
+          ((and (equal state "ready") ms) (format " Nano[%dms]" (round ms)))
+          (t (format " Nano[%s]" state)))))
+
 ;;; Inline suggestions (ghost text)
 
 (defvar-local nanolsp--ghost nil "Overlay showing the current suggestion, or nil.")
@@ -228,7 +252,7 @@ from the user asking (1).  CALLBACK, when given, gets the text shown or nil."
 
 (define-minor-mode nanolsp-inline-mode
   "Show NanoLsp's inline suggestions as ghost text while typing; TAB accepts."
-  :lighter " Nano"
+  :lighter (:eval (nanolsp--lighter))
   (if nanolsp-inline-mode
       (add-hook 'post-command-hook #'nanolsp--after-command nil t)
     (remove-hook 'post-command-hook #'nanolsp--after-command t)

@@ -228,6 +228,29 @@ Batch Emacs is never idle, so timers and process output are served here."
            (bolp)
            (string= (buffer-substring (line-beginning-position) (line-end-position)) "        report.")))
 
+    (e2e-check "the model's status reaches the mode-line lighter"
+      ;; format-mode-line gives "" in batch Emacs: check the lighter's entry and its text.
+      (let ((shown (nanolsp--lighter)))
+        (message "  lighter: %S, last: %S" shown (plist-get nanolsp-model-status :lastCompletion))
+        (and (equal (plist-get nanolsp-model-status :state) "ready")
+             (equal (cadr (assq 'nanolsp-inline-mode minor-mode-alist)) '(:eval (nanolsp--lighter)))
+             (string-match-p "\\` Nano\\[[0-9]+ms\\]\\'" shown))))
+
+    (e2e-check "with the real model, an asked-for suggestion is decoded for Emacs's request"
+      (setq-local eglot-workspace-configuration
+                  '(:nanolsp (:inlineCompletion (:enabled t :forcedCompletion nil))))
+      (eglot-signal-didChangeConfiguration (eglot-current-server))
+      (end-of-line)
+      (setq nanolsp-model-status nil)
+      (let* ((shown (e2e-suggestion))
+             (last (plist-get nanolsp-model-status :lastCompletion)))
+        (message "  model wrote %S (%s ms, %s)" shown (plist-get nanolsp-model-status :lastLatencyMs) last)
+        (nanolsp-dismiss-suggestion)
+        ;; What the model wrote may be filtered out or cut by the deadline on a busy machine:
+        ;; the raw text shows it decoded.
+        (and (equal (plist-get last :source) "model")
+             (> (length (plist-get last :rawCompletion)) 0))))
+
     (let ((server (eglot-current-server)))
       (when (> e2e-failed 0)
         (message "--- last lines of the Eglot events buffer ---\n%s"
