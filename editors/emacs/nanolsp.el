@@ -1,4 +1,4 @@
-;;; nanolsp.el --- Eglot setup for NanoLsp, a C# language server with a local code model  -*- lexical-binding: t; -*-
+;;; nanolsp.el --- Eglot setup for NanoLsp, a C# language server  -*- lexical-binding: t; -*-
 
 ;; Version: 0.1
 ;; Package-Requires: ((emacs "28.1") (eglot "1.9"))
@@ -32,11 +32,15 @@
   "Program and arguments that start the server over stdio."
   :type '(repeat string))
 
-(defcustom nanolsp-settings '(:inlineCompletion (:enabled t :deadlineMs 300)
-                              :diagnostics (:debounceMs 150 :analyzers t))
+(defcustom nanolsp-settings nil
   "The `nanolsp' settings section (see docs/protocol.md), as a plist.
-Sent as initialization options; per-project overrides go in
-`eglot-workspace-configuration' under the `:nanolsp' key."
+Sent as initialization options; nil leaves every setting at the
+server's default.  For example:
+
+  (:inlineCompletion (:deadlineMs 500) :diagnostics (:analyzers :json-false))
+
+Per-project overrides go in `eglot-workspace-configuration' under the
+`:nanolsp' key."
   :type 'plist)
 
 (defcustom nanolsp-inline-idle-delay 0.3
@@ -57,7 +61,9 @@ It asks the server for an inline suggestion at point."
 
 (defun nanolsp--contact (&optional _interactive)
   "The Eglot contact: `nanolsp-command', settings as initialization options."
-  `(,@nanolsp-command :initializationOptions (:nanolsp ,nanolsp-settings)))
+  (if nanolsp-settings
+      `(,@nanolsp-command :initializationOptions (:nanolsp ,nanolsp-settings))
+    nanolsp-command))
 
 (add-to-list 'eglot-server-programs
              '(((csharp-mode :language-id "csharp") (csharp-ts-mode :language-id "csharp"))

@@ -52,24 +52,6 @@ Batch Emacs is never idle, so timers and process output are served here."
 (load (if (file-exists-p e2e-compiled) e2e-compiled (expand-file-name "editors/emacs/nanolsp.el" e2e-repo)) nil t)
 
 
-;; What nanolsp.el sends by default must be settings the server knows (docs/protocol.md's table).
-(defun e2e-setting-names (plist prefix)
-  (cl-loop for (key value) on plist by #'cddr
-           for name = (concat prefix "." (substring (symbol-name key) 1))
-           if (and (consp value) (keywordp (car value))) append (e2e-setting-names value name)
-           else collect name))
-
-(e2e-check "every setting nanolsp.el sends by default is documented in docs/protocol.md"
-  (let* ((defaults (eval (car (get 'nanolsp-settings 'standard-value)) t))
-         (names (e2e-setting-names defaults "nanolsp"))
-         (documented (with-temp-buffer
-                       (insert-file-contents (expand-file-name "docs/protocol.md" e2e-repo))
-                       (cl-loop while (re-search-forward "^| `\\(nanolsp\\.[A-Za-z.]+\\)`" nil t)
-                                collect (match-string 1))))
-         (unknown (cl-set-difference names documented :test #'string=)))
-    (when unknown (message "  not documented: %s" unknown))
-    (and names (> (length documented) 5) (null unknown))))
-
 (setq nanolsp-command (list "dotnet" e2e-dll "--stdio")
       ;; A long deadline: automatic requests (typing) get 300 ms by default, too little on a busy CI machine.
       nanolsp-settings `(:inlineCompletion (:enabled t :deadlineMs 20000 :forcedCompletion ,e2e-forced))
