@@ -1,8 +1,8 @@
-// Packages the built extension (dist/ and server/, see npm run build at the root) as a
-// linux-x64 .vsix under <repo>/artifacts and prints its path. The server is a framework-dependent
-// linux-x64 publish, hence the platform-specific package.
+// Packages the built extension (dist/ and server/, see npm run build at the root) as
+// vscode-extension/nanolsp-linux-x64-<version>.vsix (git-ignored) and prints its path. The server
+// is a framework-dependent linux-x64 publish, hence the platform-specific package.
 import { createVSIX } from '@vscode/vsce';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,9 +14,7 @@ for (const needed of ['dist/extension.js', 'server/NanoLsp.dll', 'server/models/
     process.exit(1);
   }
 }
-const artifacts = resolve(extension, '..', 'artifacts');
-mkdirSync(artifacts, { recursive: true });
-const out = join(artifacts, `nanolsp-linux-x64-${version}.vsix`);
+const out = join(extension, `nanolsp-linux-x64-${version}.vsix`);
 // Dependencies are bundled into dist/ by esbuild: nothing from node_modules goes in the package.
 await createVSIX({ cwd: extension, target: 'linux-x64', packagePath: out, dependencies: false, skipLicense: true });
 console.log(`package: ${out} (${(statSync(out).size / 1048576).toFixed(1)} MB)`);
