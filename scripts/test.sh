@@ -51,6 +51,8 @@ run_suite vscode-unit bash vscode-extension/scripts/unit-suite.sh
 
 # Editor suites (VS Code through code-server, Neovim, Emacs) need Debian packages a fresh machine lacks.
 bash scripts/install-test-deps.sh
+run_suite emacs bash tests/emacs/run.sh
+run_suite helix python3 tests/helix/check_config.py
 
 echo "all: $passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -1,0 +1,218 @@
+;;; nanolsp.el --- Eglot setup for NanoLsp, a C# language server with a local code model  -*- lexical-binding: t; -*-
+
+;; Version: 0.1
+;; Package-Requires: ((emacs "28.1") (eglot "1.9"))
+;; Keywords: languages, tools
+
+;;; Commentary:
+
+;; Load this file (or copy it into your init file) to use NanoLsp from Eglot:
+;;
+;;   (load "/path/to/NanoLsp/editors/emacs/nanolsp.el")
+;;   (add-hook 'csharp-mode-hook #'eglot-ensure)
+;;
+;; What works with Eglot 1.9 (Debian 12, Emacs 28): diagnostics through Flymake, hover with
+;; the server's error explanations through ElDoc, completion-at-point, and code actions with
+;; `nanolsp-code-actions' (Eglot 1.9 cannot resolve code actions, the server computes their
+;; edits on resolve).  Eglot has no inline (ghost-text) completion; `nanolsp-inline-mode'
+;; shows the server's `nanolsp/inlineCompletion' suggestion as an overlay instead.
+
+;;; Code:
+
+(require 'cl-lib)
+(require 'eglot)
+(require 'jsonrpc)
+
+(defgroup nanolsp nil
+  "NanoLsp, a C# language server with a local code model."
+  :group 'eglot
+  :prefix "nanolsp-")
+
+(defcustom nanolsp-command '("nanolsp" "--stdio")
+  "Program and arguments that start the server over stdio."
+  :type '(repeat string))
+
+(defcustom nanolsp-settings '(:inlineCompletion (:enabled t :deadlineMs 300)
+                              :diagnostics (:debounceMs 150 :analyzers t))
+  "The `nanolsp' settings section (see docs/protocol.md), as a plist.
+Sent as initialization options; per-project overrides go in
+`eglot-workspace-configuration' under the `:nanolsp' key."
+  :type 'plist)
+
+(defcustom nanolsp-inline-idle-delay 0.3
+  "Seconds of quiet after typing before `nanolsp-inline-mode' asks.
+It asks the server for an inline suggestion at point."
+  :type 'number)
+
+(defface nanolsp-ghost-face '((t :inherit shadow))
+  "Face of an inline suggestion not yet accepted.")
+
+;; Debian 12 packages no csharp-mode and Emacs 28 has none built in (Emacs 29 has csharp-mode and
+;; csharp-ts-mode): give .cs files a mode that Eglot can attach to.  Java's cc-mode indents and
+;; highlights braces-and-semicolons code well enough.
+(unless (fboundp 'csharp-mode)
+  (define-derived-mode csharp-mode java-mode "C#"
+    "Minimal C# mode from nanolsp.el, for Emacs versions without one.")
+  (add-to-list 'auto-mode-alist '("\\.cs\\'" . csharp-mode)))
+
+(defun nanolsp--contact (&optional _interactive)
+  "The Eglot contact: `nanolsp-command', settings as initialization options."
+  `(,@nanolsp-command :initializationOptions (:nanolsp ,nanolsp-settings)))
+
+(add-to-list 'eglot-server-programs
+             '(((csharp-mode :language-id "csharp") (csharp-ts-mode :language-id "csharp"))
+               . nanolsp--contact))
+
+;; Eglot's workspace root is the project's root.  Outside a version-controlled tree project.el
+;; finds no project and Eglot would use the file's own folder, so the server would not see the
+;; solution or project file: use the nearest folder holding one instead.
+(defun nanolsp-project-find (dir)
+  "A `project-find-functions' member for C# buffers.
+The nearest folder at or above DIR holding a .sln or .slnx, else a .csproj."
+  (when (derived-mode-p 'csharp-mode 'csharp-ts-mode)
+    (when-let ((root (or (locate-dominating-file dir (lambda (d) (directory-files d nil "\\.slnx?\\'" t)))
+                         (locate-dominating-file dir (lambda (d) (directory-files d nil "\\.csproj\\'" t))))))
+      (cons 'transient (expand-file-name root)))))
+
+(add-hook 'project-find-functions #'nanolsp-project-find t)
+
+;;; Code actions
+
+(defun nanolsp--server ()
+  (or (eglot-current-server) (user-error "[nanolsp] No Eglot server in this buffer")))
+
+(defun nanolsp-apply-code-action (action)
+  "Apply the code ACTION (a plist from textDocument/codeAction).
+NanoLsp computes an action's edits on codeAction/resolve, which Eglot
+1.9 never sends: resolve the action first when it has no edit."
+  (let* ((server (nanolsp--server))
+         (action (if (or (plist-get action :edit) (plist-get action :command))
+                     action
+                   (jsonrpc-request server :codeAction/resolve action)))
+         (edit (plist-get action :edit))
+         (command (plist-get action :command)))
+    (when edit
+      ;; Eglot 1.9 takes (EDIT CONFIRM); later versions (EDIT ORIGIN): nil suits both.
+      (eglot--apply-workspace-edit edit nil))
+    (when command
+      (eglot-execute-command server (intern (plist-get command :command))
+                             (plist-get command :arguments)))
+    action))
+
+(defun nanolsp-code-actions (beg &optional end)
+  "Offer the server's code actions between BEG and END and apply the chosen one.
+Without a region, the actions at point."
+  (interactive (if (use-region-p) (list (region-beginning) (region-end)) (list (point) nil)))
+  (let* ((actions (eglot-code-actions beg end))
+         (items (mapcar (lambda (a) (cons (plist-get a :title) a)) actions)))
+    (unless items (user-error "[nanolsp] No code actions here"))
+    (nanolsp-apply-code-action
+     (cdr (assoc (completing-read "Code action: " items nil t nil nil (caar items)) items)))))
+
+;;; Inline suggestions (ghost text)
+
+(defvar-local nanolsp--ghost nil "Overlay showing the current suggestion, or nil.")
+(defvar-local nanolsp--idle-timer nil)
+
+(defvar nanolsp-ghost-map
+  (let ((map (make-sparse-keymap)))
+    (define-key map (kbd "TAB") #'nanolsp-accept-suggestion)
+    (define-key map (kbd "<tab>") #'nanolsp-accept-suggestion)
+    map)
+  "Keys active while a suggestion is shown; any other key dismisses it.")
+
+(defun nanolsp-dismiss-suggestion ()
+  "Remove the shown suggestion, if any."
+  (interactive)
+  (when nanolsp--ghost
+    (delete-overlay nanolsp--ghost)
+    (setq nanolsp--ghost nil)))
+
+(defun nanolsp-suggestion ()
+  "The text of the shown suggestion, or nil."
+  (and nanolsp--ghost (overlay-get nanolsp--ghost 'nanolsp-text)))
+
+(defun nanolsp-accept-suggestion ()
+  "Insert the shown suggestion at point."
+  (interactive)
+  (let ((text (nanolsp-suggestion))
+        (pos (and nanolsp--ghost (overlay-start nanolsp--ghost))))
+    (nanolsp-dismiss-suggestion)
+    (when text
+      (goto-char pos)
+      (insert text))))
+
+(defun nanolsp--show (text pos)
+  (nanolsp-dismiss-suggestion)
+  (let ((shown (propertize text 'face 'nanolsp-ghost-face)))
+    ;; The cursor property keeps point before the ghost text instead of after it.
+    (put-text-property 0 1 'cursor t shown)
+    (setq nanolsp--ghost (make-overlay pos pos nil t nil))
+    (overlay-put nanolsp--ghost 'after-string shown)
+    (overlay-put nanolsp--ghost 'nanolsp-text text)
+    (set-transient-map nanolsp-ghost-map nil
+                       (let ((buffer (current-buffer)))
+                         (lambda ()
+                           (when (buffer-live-p buffer)
+                             (with-current-buffer buffer
+                               (unless (eq this-command #'nanolsp-accept-suggestion)
+                                 (nanolsp-dismiss-suggestion)))))))))
+
+(defun nanolsp--first-item (result)
+  "The first item of an InlineCompletionList or of an array of items."
+  (let ((items (if (vectorp result) result (plist-get result :items))))
+    (and (> (length items) 0) (aref items 0))))
+
+(defun nanolsp-request-suggestion (&optional automatic callback)
+  "Ask the server for an inline suggestion at point and show it as ghost text.
+AUTOMATIC means the request comes from typing (trigger kind 2), not
+from the user asking (1).  CALLBACK, when given, gets the text shown or nil."
+  (interactive)
+  (let ((server (nanolsp--server))
+        (buffer (current-buffer))
+        (tick (buffer-chars-modified-tick))
+        (pos (point)))
+    ;; Eglot sends pending changes only before its own requests: this one must see them too.
+    (eglot--signal-textDocument/didChange)
+    (jsonrpc-async-request
+     server :nanolsp/inlineCompletion
+     (append (eglot--TextDocumentPositionParams)
+             `(:context (:triggerKind ,(if automatic 2 1))))
+     :success-fn
+     (lambda (result)
+       (when (buffer-live-p buffer)
+         (with-current-buffer buffer
+           ;; An answer to an older state of the buffer would be shown in the wrong place.
+           (let* ((item (and (= tick (buffer-chars-modified-tick)) (= pos (point))
+                             (nanolsp--first-item result)))
+                  (text (and item (plist-get item :insertText))))
+             (if (and (stringp text) (> (length text) 0))
+                 (nanolsp--show text pos)
+               (setq text nil))
+             (when callback (funcall callback text))))))
+     :error-fn (lambda (err)
+                 (message "[nanolsp] inline completion failed: %s" (plist-get err :message))
+                 (when callback (funcall callback nil))))))
+
+(defun nanolsp--after-command ()
+  (when nanolsp--idle-timer (cancel-timer nanolsp--idle-timer))
+  (setq nanolsp--idle-timer nil)
+  (when (and (eq this-command #'self-insert-command) (eglot-current-server))
+    (let ((buffer (current-buffer)))
+      (setq nanolsp--idle-timer
+            (run-with-idle-timer nanolsp-inline-idle-delay nil
+                                 (lambda ()
+                                   (when (buffer-live-p buffer)
+                                     (with-current-buffer buffer
+                                       (nanolsp-request-suggestion t)))))))))
+
+(define-minor-mode nanolsp-inline-mode
+  "Show NanoLsp's inline suggestions as ghost text while typing; TAB accepts."
+  :lighter " Nano"
+  (if nanolsp-inline-mode
+      (add-hook 'post-command-hook #'nanolsp--after-command nil t)
+    (remove-hook 'post-command-hook #'nanolsp--after-command t)
+    (nanolsp-dismiss-suggestion)))
+
+(provide 'nanolsp)
+;;; nanolsp.el ends here
