@@ -1,0 +1,175 @@
+-- NanoLsp for Neovim: starts the `nanolsp` language server for C# buffers and shows its inline
+-- suggestions. Works with Neovim 0.7.2 (Debian 12) and later; see editors/neovim/README.md.
+local inline = require('nanolsp.inline')
+
+local M = {}
+
+local defaults = {
+  cmd = { 'nanolsp', '--stdio' },
+  filetypes = { 'cs' },
+  -- Nearest folder that holds one of these, searched in this order: a solution beats a project,
+  -- which beats a repository root. Without any, the file's own folder.
+  root_markers = { { '*.sln', '*.slnx' }, { '*.csproj' }, { '.git' } },
+  -- Sent as initializationOptions and workspace/didChangeConfiguration, e.g.
+  -- { nanolsp = { inlineCompletion = { deadlineMs = 500 } } } (docs/protocol.md lists them).
+  settings = {},
+  on_attach = nil,
+  capabilities = nil,
+  inline = {
+    enabled = true,
+    -- The server already lets the newest request win; this only spares requests for keys typed
+    -- faster than this.
+    debounce_ms = 30,
+    keys = { accept = '<Tab>', dismiss = '<C-]>', trigger = '<M-\\>' },
+    hl_group = 'NanoLspSuggestion',
+  },
+}
+
+M.config = nil
+M.status = nil -- the last nanolsp/modelStatus notification's params
+local clients = {} -- root folder -> client id (Neovim 0.7 has no vim.lsp.start to reuse clients)
+
+local function has_marker(dir, pattern)
+  if pattern:find('[*?]') then
+    return vim.fn.glob(dir .. '/' .. pattern, true, true)[1] ~= nil
+  end
+  return vim.loop.fs_stat(dir .. '/' .. pattern) ~= nil
+end
+
+--- The folder the server loads for a file: the nearest ancestor holding a marker of the first group
+--- that matches anywhere above the file, so a solution folder wins over the project inside it.
+function M.find_root(path, markers)
+  markers = markers or (M.config or defaults).root_markers
+  local start = vim.fn.fnamemodify(path, ':p:h')
+  for _, group in ipairs(markers) do
+    local dir = start
+    while true do
+      for _, pattern in ipairs(type(group) == 'table' and group or { group }) do
+        if has_marker(dir, pattern) then
+          return dir
+        end
+      end
+      local parent = vim.fn.fnamemodify(dir, ':h')
+      if parent == dir then
+        break
+      end
+      dir = parent
+    end
+  end
+  return start
+end
+
+local function on_model_status(_, params)
+  M.status = params
+  if params and (params.state == 'missing' or params.state == 'error') then
+    vim.notify('NanoLsp model ' .. params.state .. ': ' .. (params.message or ''), vim.log.levels.WARN)
+  end
+end
+
+function M.status_lines()
+  local s = M.status
+  if not s then
+    return { 'NanoLsp: no model status received yet (is the server running? :LspInfo)' }
+  end
+  local lines = { string.format('NanoLsp model: %s: %s', s.state, s.message or '') }
+  if s.lastLatencyMs then
+    table.insert(lines, string.format('last inline completion: %d ms', s.lastLatencyMs))
+  end
+  local c = s.lastCompletion
+  if type(c) == 'table' then
+    table.insert(lines, string.format('  source %s, %s item(s), prompt %s tokens (%s reused), %s generated, stop: %s',
+      tostring(c.source), tostring(c.items), tostring(c.promptTokens), tostring(c.reusedPromptTokens),
+      tostring(c.generatedTokens), tostring(c.stopReason)))
+  end
+  return lines
+end
+
+local function start_client(root)
+  local config = M.config
+  local capabilities = config.capabilities or vim.lsp.protocol.make_client_capabilities()
+  return vim.lsp.start_client({
+    name = 'nanolsp',
+    cmd = config.cmd,
+    root_dir = root,
+    workspace_folders = { { uri = vim.uri_from_fname(root), name = vim.fn.fnamemodify(root, ':t') } },
+    capabilities = capabilities,
+    settings = config.settings,
+    init_options = config.settings,
+    handlers = { ['nanolsp/modelStatus'] = on_model_status },
+    on_init = function(client)
+      if next(config.settings) ~= nil then
+        client.notify('workspace/didChangeConfiguration', { settings = config.settings })
+      end
+    end,
+    on_attach = function(client, bufnr)
+      if config.inline.enabled then
+        inline.attach(client, bufnr, config.inline)
+      end
+      if config.on_attach then
+        config.on_attach(client, bufnr)
+      end
+    end,
+    on_exit = function(code, signal)
+      clients[root] = nil
+      if code ~= 0 then
+        vim.notify(string.format('NanoLsp exited with code %d (signal %d)', code, signal), vim.log.levels.WARN)
+      end
+    end,
+  })
+end
+
+--- Starts (or reuses) the client for the buffer's root folder and attaches it.
+function M.attach(bufnr)
+  bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
+  local name = vim.api.nvim_buf_get_name(bufnr)
+  if name == '' or vim.bo[bufnr].buftype ~= '' then
+    return nil
+  end
+  local root = M.find_root(name)
+  local id = clients[root]
+  if not id or not vim.lsp.get_client_by_id(id) then
+    if vim.fn.executable(M.config.cmd[1]) == 0 then
+      vim.notify('NanoLsp: ' .. M.config.cmd[1] .. ' is not executable. Install it with '
+        .. '`dotnet tool install --global NanoLsp` or set cmd in setup{}.', vim.log.levels.ERROR)
+      return nil
+    end
+    id = start_client(root)
+    if not id then
+      return nil
+    end
+    clients[root] = id
+  end
+  vim.lsp.buf_attach_client(bufnr, id)
+  return id
+end
+
+function M.setup(opts)
+  M.config = vim.tbl_deep_extend('force', vim.deepcopy(defaults), opts or {})
+  -- Lists are replaced, not merged index by index.
+  if opts and opts.cmd then
+    M.config.cmd = opts.cmd
+  end
+  if opts and opts.root_markers then
+    M.config.root_markers = opts.root_markers
+  end
+  vim.cmd('highlight default link NanoLspSuggestion Comment')
+
+  local group = vim.api.nvim_create_augroup('nanolsp', { clear = true })
+  vim.api.nvim_create_autocmd('FileType', {
+    group = group,
+    pattern = M.config.filetypes,
+    callback = function(args) M.attach(args.buf) end,
+  })
+  vim.api.nvim_create_user_command('NanoLspStatus', function()
+    vim.api.nvim_echo(vim.tbl_map(function(l) return { l .. '\n' } end, M.status_lines()), false, {})
+  end, { desc = 'Show the NanoLsp model state' })
+
+  -- Buffers already open when setup runs (e.g. a lazy-loaded plugin).
+  for _, bufnr in ipairs(vim.api.nvim_list_bufs()) do
+    if vim.api.nvim_buf_is_loaded(bufnr) and vim.tbl_contains(M.config.filetypes, vim.bo[bufnr].filetype) then
+      M.attach(bufnr)
+    end
+  end
+end
+
+return M

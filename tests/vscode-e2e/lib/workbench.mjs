@@ -1,0 +1,74 @@
+// What a user does in VS Code's window, through the keyboard and VS Code's own DOM (the class names are
+// those of VS Code 1.139's workbench and Monaco editor).
+import { waitUntil } from './session.mjs';
+
+/** Runs a command through the command palette, as a user would when no key is bound. */
+export async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ timeout: 10_000 });
+  await input.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** Opens a workspace file by name through Quick Open (Ctrl+P) and waits until its editor is the active one. */
+export async function openFile(page, relativePath) {
+  const name = relativePath.split('/').pop();
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(relativePath);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 20_000 });
+  await input.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 20_000 });
+  await activeEditor(page).locator('.view-lines').waitFor({ timeout: 20_000 });
+}
+
+/** The editor of the active group (a hover or a widget of another editor must not match). */
+export function activeEditor(page) {
+  return page.locator('.editor-group-container.active .monaco-editor').first();
+}
+
+/** Moves the caret with Go to Line (Ctrl+G): line and column are one-based, as VS Code shows them. */
+export async function goTo(page, line, column) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`${line}:${column}`);
+  await input.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+  await waitUntil(async () => (await cursorPosition(page))?.line === line, 5_000, `the caret on line ${line}`);
+}
+
+/** The caret position from the status bar ("Ln 35, Col 26"). */
+export async function cursorPosition(page) {
+  const text = await page.locator('#status\\.editor\\.selection').innerText({ timeout: 2_000 }).catch(() => '');
+  const match = /Ln (\d+), Col (\d+)/.exec(text);
+  return match ? { line: Number(match[1]), column: Number(match[2]) } : null;
+}
+
+/** The text the editor renders on a one-based line, read from the DOM (the line must be in view). */
+export async function renderedLine(page, line) {
+  const editor = activeEditor(page);
+  return editor.evaluate((root, wanted) => {
+    // Line numbers and view lines are separate layers positioned at the same top offset.
+    const number = [...root.querySelectorAll('.margin-view-overlays .line-numbers')]
+      .find(n => n.textContent.trim() === String(wanted));
+    if (!number) return null;
+    const top = number.closest('[style*="top"]')?.style.top;
+    const view = [...root.querySelectorAll('.view-lines .view-line')].find(v => v.style.top === top);
+    return view ? view.textContent.replace(/\u00a0/g, ' ') : null;
+  }, line);
+}
+
+/** The status bar's problem counts ("2 errors, 1 warning" from its accessible label). */
+export async function problemCounts(page) {
+  const label = await page.locator('#status\\.problems a, #status\\.problems').first().getAttribute('aria-label', { timeout: 2_000 }).catch(() => null);
+  const text = label ?? await page.locator('#status\\.problems').innerText({ timeout: 2_000 }).catch(() => '');
+  const errors = /(\d+)\s*Error/i.exec(text) ?? /Errors?:\s*(\d+)/i.exec(text);
+  const warnings = /(\d+)\s*Warning/i.exec(text) ?? /Warnings?:\s*(\d+)/i.exec(text);
+  return { errors: errors ? Number(errors[1]) : null, warnings: warnings ? Number(warnings[1]) : null, text };
+}
