@@ -4,7 +4,8 @@
 ;;   emacs --batch -l tests/emacs/e2e.el REPO SERVER-DLL PROJECT-COPY
 ;; Loads editors/emacs/nanolsp.el exactly as a user would, opens a C# file of a copy of
 ;; samples/Inventory, and checks what a user sees: Flymake diagnostics, ElDoc hover, code actions,
-;; completion-at-point, settings from `eglot-workspace-configuration' and the ghost-text overlay.
+;; completion-at-point, settings from `eglot-workspace-configuration' in .dir-locals.el, the
+;; ghost-text overlay driven by keys through the command loop, and one request to the real model.
 ;; Prints "emacs: N passed, M failed" and exits non-zero on failure.
 
 (require 'cl-lib)
@@ -19,7 +20,6 @@
 (defvar e2e-forced "AppendLine(\"-- end --\");"
   "Text the server is told to suggest (nanolsp.inlineCompletion.forcedCompletion), so the
 ghost-text check does not depend on what the model would write.")
-
 
 (defun e2e-wait (what timeout pred)
   "Poll PRED while serving the server's messages, up to TIMEOUT seconds; its value or nil.
@@ -51,16 +51,20 @@ Batch Emacs is never idle, so timers and process output are served here."
     (byte-compile-file (expand-file-name "editors/emacs/nanolsp.el" e2e-repo))))
 (load (if (file-exists-p e2e-compiled) e2e-compiled (expand-file-name "editors/emacs/nanolsp.el" e2e-repo)) nil t)
 
-
-(setq nanolsp-command (list "dotnet" e2e-dll "--stdio")
-      ;; A long deadline: automatic requests (typing) get 300 ms by default, too little on a busy CI machine.
-      nanolsp-settings `(:inlineCompletion (:enabled t :deadlineMs 20000 :forcedCompletion ,e2e-forced))
-      eglot-connect-timeout 120
-      ;; Eglot's synchronous requests (completion, code actions) give up after this; the first
-      ;; completion on a busy 2-core CI machine has taken over the default 10 s.
-      jsonrpc-default-request-timeout 60
-      ;; The events buffer is the first place to look when a check fails.
-      eglot-events-buffer-size 2000000)
+;; NANOLSP_E2E_TOOL=1 keeps the default `nanolsp --stdio' (the dotnet tool on PATH, as the README
+;; sets it up) instead of the built server.
+(unless (getenv "NANOLSP_E2E_TOOL")
+  (setq nanolsp-command (list "dotnet" e2e-dll "--stdio")))
+(message "server: %s" (mapconcat #'identity nanolsp-command " "))
+(setq
+ ;; A long deadline: automatic requests (typing) get 300 ms by default, too little on a busy CI machine.
+ nanolsp-settings `(:inlineCompletion (:enabled t :deadlineMs 20000 :forcedCompletion ,e2e-forced))
+ eglot-connect-timeout 120
+ ;; Eglot's synchronous requests (completion, code actions) give up after this; the first
+ ;; completion on a busy 2-core CI machine has taken over the default 10 s.
+ jsonrpc-default-request-timeout 60
+ ;; The events buffer is the first place to look when a check fails.
+ eglot-events-buffer-size 2000000)
 
 (defun e2e-codes ()
   "The diagnostic codes Flymake holds for the buffer, with their 1-based lines."

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Emacs 28 + Eglot 1.9 (Debian) against the built server, headless, on a copy of samples/Inventory.
 # Needs the Release build (scripts/test.sh builds it first) and scripts/install-test-deps.sh.
-# Prints "emacs: N passed, M failed"; exits non-zero on failure.
+# Prints "emacs: N passed, M failed"; exits non-zero on failure. NANOLSP_E2E_TOOL=1 runs the
+# `nanolsp` command found on PATH (the installed dotnet tool) instead of the built server.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$PWD
