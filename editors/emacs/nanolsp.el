@@ -87,8 +87,8 @@ The nearest folder at or above DIR holding a .sln or .slnx, else a .csproj."
 ;; NanoLsp computes an action's edit only on codeAction/resolve, which Eglot 1.9 neither declares
 ;; nor sends: applied as is, an action would do nothing.  So each action without an edit or a
 ;; command is given a client-side command that resolves it and applies the result.  Eglot's own
-;; commands (`eglot-code-actions', `eglot-code-action-quickfix', ...) then work unchanged; Eglot
-;; versions that resolve actions themselves never see an action without an edit.
+;; commands (`eglot-code-actions', `eglot-code-action-quickfix', ...) then work unchanged.  Eglot
+;; versions that resolve actions themselves (they declare resolveSupport) are left alone.
 
 (defun nanolsp--server ()
   (or (eglot-current-server) (user-error "[nanolsp] No Eglot server in this buffer")))
@@ -113,10 +113,16 @@ Resolve it first when it has neither an edit nor a command."
                              (plist-get command :arguments)))
     action))
 
+(defun nanolsp--eglot-resolves-p (server)
+  "Whether this Eglot resolves code actions itself (it says so to SERVER)."
+  (let* ((capabilities (eglot-client-capabilities server))
+         (code-action (plist-get (plist-get capabilities :textDocument) :codeAction)))
+    (plist-get code-action :resolveSupport)))
+
 (defun nanolsp--resolving-actions (args)
   "Filter for the (ACTIONS SERVER ...) Eglot offers the user: see above."
   (pcase-let ((`(,actions ,server . ,rest) args))
-    (if (not (nanolsp--nanolsp-p server))
+    (if (or (not (nanolsp--nanolsp-p server)) (nanolsp--eglot-resolves-p server))
         args
       `(,(mapcar (lambda (action)
                    (if (or (plist-get action :edit) (plist-get action :command))
