@@ -43,9 +43,11 @@ Per-project overrides go in `eglot-workspace-configuration' under the
 `:nanolsp' key."
   :type 'plist)
 
-(defcustom nanolsp-inline-idle-delay 0.3
+(defcustom nanolsp-inline-idle-delay 0.05
   "Seconds of quiet after typing before `nanolsp-inline-mode' asks.
-It asks the server for an inline suggestion at point."
+It asks the server for an inline suggestion at point.  The server owns
+the timing (it keeps only the newest request per document and drops
+answers past its deadline): this only lets queued keystrokes go first."
   :type 'number)
 
 (defface nanolsp-ghost-face '((t :inherit shadow))
