@@ -48,6 +48,7 @@ run_suite smoke bash training/smoke_test.sh
 
 # Editor suites (VS Code through code-server, Neovim, Emacs) need Debian packages a fresh machine lacks.
 bash scripts/install-test-deps.sh
+run_suite neovim bash tests/neovim/run.sh
 
 echo "all: $passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -101,6 +101,8 @@ local diagnostic = wait_for(180000, [[
 ]])
 check('diagnostics arrive for a planted error (CS0246)', diagnostic,
   'none after 180 s; got: ' .. vim.inspect(lua('return vim.diagnostic.get(0)')))
+local root = lua('return vim.lsp.buf_get_clients(0)[1] and vim.lsp.buf_get_clients(0)[1].config.root_dir')
+check('the client runs in the project folder (root detection)', root == workspace, tostring(root))
 say('     (workspace loaded, diagnostics after %.1f s)', elapsed())
 
 if diagnostic then
@@ -178,6 +180,9 @@ local function shown()
   ]])
 end
 local mark = shown()
+if mark then
+  say('     (suggestion %q at %s, %.1f s)', mark.text, mark.pos, elapsed())
+end
 check('an inline suggestion appears as virtual text after Product.Un',
   mark and mark.text:sub(1, #'itPrice') == 'itPrice' and mark.row == target.row - 1,
   'extmark: ' .. vim.inspect(mark) .. '; status: ' .. vim.fn.rpcrequest(chan, 'nvim_exec', 'NanoLspStatus', true))
@@ -222,6 +227,22 @@ local tab = wait_for(5000, [[
   end
 ]])
 check('Tab without a suggestion inserts a tab', tab == '\t', 'last line: ' .. vim.inspect(tab))
+
+-- A server command that is not there: a clear message, no client, the editor keeps working.
+local refused = lua([[
+  local said
+  vim.notify = function(msg) said = msg end
+  local nanolsp = require('nanolsp')
+  local real = nanolsp.config.cmd
+  nanolsp.config.cmd = { '/nonexistent/nanolsp', '--stdio' }
+  vim.cmd('enew')
+  vim.api.nvim_buf_set_name(0, ... .. '/Scratch.cs')
+  local id = nanolsp.attach(0)
+  nanolsp.config.cmd = real
+  return { id = id, said = said }
+]], workspace)
+check('a missing server command is reported, not thrown', refused.id == nil and refused.said
+  and refused.said:find('not executable', 1, true), vim.inspect(refused))
 
 vim.fn.rpcnotify(chan, 'nvim_command', 'qall!')
 vim.fn.jobwait({ chan }, 10000)

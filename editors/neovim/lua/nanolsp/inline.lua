@@ -16,6 +16,38 @@ local REQUEST_CANCELLED = -32800
 -- Per buffer: { client, opts, seq, pending = request id, timer, suggestion = { row, col, text, mark } }
 local buffers = {}
 
+-- Neovim 0.11 changed these signatures (encoding first, client methods); 0.7 has only the old ones.
+local new_api = vim.fn.has('nvim-0.11') == 1
+
+local function utf16_index(line, byte_col)
+  if new_api then
+    return vim.str_utfindex(line, 'utf-16', byte_col, false)
+  end
+  local _, utf16 = vim.str_utfindex(line, byte_col)
+  return utf16
+end
+
+local function byte_index(line, utf16_col)
+  if new_api then
+    return vim.str_byteindex(line, 'utf-16', utf16_col, false)
+  end
+  return vim.str_byteindex(line, utf16_col, true)
+end
+
+local function client_request(client, method, params, handler, bufnr)
+  if new_api then
+    return client:request(method, params, handler, bufnr)
+  end
+  return client.request(method, params, handler, bufnr)
+end
+
+local function client_cancel(client, id)
+  if new_api then
+    return client:cancel_request(id)
+  end
+  return client.cancel_request(id)
+end
+
 local function termcodes(keys)
   return api.nvim_replace_termcodes(keys, true, false, true)
 end
@@ -39,7 +71,7 @@ local function cancel_pending(b)
     b.timer:stop()
   end
   if b.pending then
-    b.client.cancel_request(b.pending)
+    client_cancel(b.client, b.pending)
     b.pending = nil
   end
 end
@@ -73,7 +105,7 @@ local function text_at_cursor(item, line, character)
   end
   local start = item.range and item.range.start
   if start and start.character < character then
-    local typed = line:sub(vim.str_byteindex(line, start.character, true) + 1, vim.str_byteindex(line, character, true))
+    local typed = line:sub(byte_index(line, start.character) + 1, byte_index(line, character))
     if text:sub(1, #typed) ~= typed then
       return nil
     end
@@ -92,7 +124,7 @@ function M.request(bufnr, trigger_kind)
   local row, col = unpack(api.nvim_win_get_cursor(0))
   row = row - 1
   local line = api.nvim_buf_get_lines(bufnr, row, row + 1, true)[1]
-  local _, character = vim.str_utfindex(line, col)
+  local character = utf16_index(line, col)
   local tick = api.nvim_buf_get_changedtick(bufnr)
   b.seq = b.seq + 1
   local seq = b.seq
@@ -101,7 +133,7 @@ function M.request(bufnr, trigger_kind)
     position = { line = row, character = character },
     context = { triggerKind = trigger_kind or TRIGGER_AUTOMATIC },
   }
-  local ok, id = b.client.request('nanolsp/inlineCompletion', params, function(err, result)
+  local ok, id = client_request(b.client, 'nanolsp/inlineCompletion', params, function(err, result)
     if seq ~= b.seq then
       return -- a newer request was sent meanwhile
     end
