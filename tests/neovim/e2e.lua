@@ -228,6 +228,25 @@ local tab = wait_for(5000, [[
 ]])
 check('Tab without a suggestion inserts a tab', tab == '\t', 'last line: ' .. vim.inspect(tab))
 
+-- Multi-line rendering and insertion. The sample has no spot where the shipped model answers with
+-- several lines, so this shows a fixed multi-line text through the same path a server answer takes.
+local multi = lua([[
+  local inline = require('nanolsp.inline')
+  local bufnr = vim.api.nvim_get_current_buf()
+  local row = vim.api.nvim_buf_line_count(bufnr) - 1
+  vim.api.nvim_buf_set_lines(bufnr, row, row + 1, false, { '    if (Quantity == 0)' })
+  inline.present(bufnr, row, #'    if (Quantity == 0)', '\n    {\n        return;\n    }')
+  local mark = vim.api.nvim_buf_get_extmarks(bufnr, inline.namespace, 0, -1, { details = true })[1]
+  local accepted = inline.accept(bufnr)
+  return { virt_lines = mark and mark[4].virt_lines, accepted = accepted,
+    lines = vim.api.nvim_buf_get_lines(bufnr, row, -1, false), cursor = vim.api.nvim_win_get_cursor(0), row = row }
+]])
+check('a multi-line suggestion shows its other lines as virtual lines',
+  multi.virt_lines and #multi.virt_lines == 3 and multi.virt_lines[3][1][1] == '    }', vim.inspect(multi))
+check('accepting a multi-line suggestion inserts every line', multi.accepted
+  and vim.deep_equal(multi.lines, { '    if (Quantity == 0)', '    {', '        return;', '    }' })
+  and multi.cursor[1] == multi.row + 4 and multi.cursor[2] >= 4, vim.inspect(multi)) -- normal mode: on the last char
+
 -- A server command that is not there: a clear message, no client, the editor keeps working.
 local refused = lua([[
   local said

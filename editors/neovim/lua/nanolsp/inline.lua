@@ -96,6 +96,13 @@ local function show(bufnr, row, col, text, hl_group)
   return api.nvim_buf_set_extmark(bufnr, ns, row, col, opts)
 end
 
+--- Shows text as the buffer's suggestion at (row, col), 0-based, col in bytes; the accept key inserts it.
+function M.present(bufnr, row, col, text)
+  local b = buffers[bufnr]
+  local mark = show(bufnr, row, col, text, b.opts.hl_group)
+  b.suggestion = { row = row, col = col, text = text, mark = mark }
+end
+
 -- The text an item adds at the cursor. Its range may start before the cursor (a 3.18 server may
 -- re-send the word being typed); what the buffer already holds there is left out.
 local function text_at_cursor(item, line, character)
@@ -157,8 +164,7 @@ function M.request(bufnr, trigger_kind)
     local items = result and (result.items or result) or {}
     local text = items[1] and text_at_cursor(items[1], line, character)
     if text then
-      local mark = show(bufnr, row, col, text, b.opts.hl_group)
-      b.suggestion = { row = row, col = col, text = text, mark = mark }
+      M.present(bufnr, row, col, text)
     end
   end, bufnr)
   b.pending = ok and id or nil
