@@ -46,6 +46,9 @@ run_suite() {
 
 run_suite smoke bash training/smoke_test.sh
 
+# The VS Code extension's own logic (server resolution, status bar, settings); npm ci on a fresh machine.
+run_suite vscode-unit bash vscode-extension/scripts/unit-suite.sh
+
 # Editor suites (VS Code through code-server, Neovim, Emacs) need Debian packages a fresh machine lacks.
 bash scripts/install-test-deps.sh
 

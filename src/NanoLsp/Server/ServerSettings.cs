@@ -28,6 +28,9 @@ public sealed record ServerSettings
     /// <summary>nanolsp.inlineCompletion.cutBelowLogProb: a suggestion ends before the first token less likely than this (null: never cut).</summary>
     public double? InlineCutBelowLogProb { get; init; } = Features.InlineCompletion.InlineCompletionOptions.DefaultCutBelowLogProb;
 
+    /// <summary>nanolsp.inlineCompletion.maxLength: the longest suggestion shown, in characters (cut on a line or word boundary).</summary>
+    public int InlineMaxLength { get; init; } = Features.InlineCompletion.InlineCompletionOptions.DefaultMaxLength;
+
     /// <summary>nanolsp.inlineCompletion.compileCheckMs: budget of the speculative compile check; past it the suggestion passes.</summary>
     public int InlineCompileCheckMs { get; init; } = 40;
 
@@ -89,6 +92,12 @@ public sealed record ServerSettings
                     else
                         problems.Add($"nanolsp.inlineCompletion.deadlineMs must be a whole number from 10 to 60000; got {value}.");
                     break;
+                case "inlineCompletion.maxLength":
+                    if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var maxLength) && maxLength is >= 1 and <= 10_000)
+                        next = next with { InlineMaxLength = maxLength };
+                    else
+                        problems.Add($"nanolsp.inlineCompletion.maxLength must be a whole number from 1 to 10000; got {value}.");
+                    break;
                 case "inlineCompletion.compileCheckMs":
                     if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var checkMs) && checkMs is >= 1 and <= 60_000)
                         next = next with { InlineCompileCheckMs = checkMs };
@@ -133,6 +142,9 @@ public sealed record ServerSettings
                         next = next with { ModelPath = null };
                     else
                         problems.Add($"nanolsp.model.path must be a string; got {value}.");
+                    break;
+                case var clientOnly when clientOnly.StartsWith("server.", StringComparison.Ordinal) || clientOnly.StartsWith("trace.", StringComparison.Ordinal):
+                    // The editor's own settings (which server to start, its message trace), sent along with the section.
                     break;
                 default:
                     problems.Add($"Unknown setting nanolsp.{key} (ignored).");

@@ -31,6 +31,11 @@ public sealed record InlineCompletionOptions
     /// <summary>Tokens generated at most for a single-line / multi-line suggestion.</summary>
     public int SingleLineTokens { get; init; } = 32;
     public int MultiLineTokens { get; init; } = 80;
+    /// <summary>Long enough for the multi-line answers (80 tokens) to pass whole; users lower it for shorter ghost text.</summary>
+    public const int DefaultMaxLength = 500;
+
+    /// <summary>The longest suggestion shown, in characters (SuggestionLength cuts it on a boundary).</summary>
+    public int MaxLength { get; init; } = DefaultMaxLength;
     /// <summary>Text used instead of the model's output (tests and diagnosis of the stop rule and filters).</summary>
     public string? ForcedCompletion { get; init; }
 
@@ -48,5 +53,6 @@ public sealed record InlineCompletionOptions
         Deadline = TimeSpan.FromMilliseconds(invoked ? Math.Max(settings.InlineDeadlineMs, 2000) : settings.InlineDeadlineMs),
         Alternatives = invoked ? 3 : 1,
         ForcedCompletion = settings.InlineForcedCompletion,
+        MaxLength = settings.InlineMaxLength,
     };
 }

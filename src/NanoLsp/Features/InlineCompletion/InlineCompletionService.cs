@@ -204,8 +204,10 @@ public sealed class InlineCompletionService
                 ? await SuggestionFilter.CheckAsync(document, position, trimmed, tokens, context, options.FilterOptions, ct).ConfigureAwait(false)
                 : (trimmed.Trim().Length == 0 ? FilterVerdict.WhitespaceOnly : FilterVerdict.Keep, trimmed);
             firstVerdict ??= verdict;
-            if (verdict == FilterVerdict.Keep && suggestion.Length > 0 && !shown.Contains(suggestion))
-                shown.Add(suggestion);
+            // The filters judged the whole suggestion; the user's length limit keeps the lines or words that fit.
+            string fitting = verdict == FilterVerdict.Keep ? SuggestionLength.Cut(suggestion, options.MaxLength) : "";
+            if (fitting.Trim().Length > 0 && !shown.Contains(fitting))
+                shown.Add(fitting);
         }
         stages.Filters = Lap(ref stage);
         if (options.Deadline is { } deadline && Stopwatch.GetElapsedTime(start) > deadline && source == CompletionSource.Model)

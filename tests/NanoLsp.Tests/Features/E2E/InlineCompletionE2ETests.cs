@@ -167,6 +167,30 @@ public sealed class InlineCompletionE2ETests(InlineCompletionServer server) : IC
     }
 
     [Fact]
+    public async Task MaxLengthCutsTheShownSuggestionAtAWordBoundary()
+    {
+        const string Statement = """
+            namespace ProjectFixture;
+
+            public class ShelfUser
+            {
+                public int Fill(Shelf shelf)
+                {
+                    int added = $$
+                    return added;
+                }
+            }
+            """;
+        // The limit (12) falls inside "Restock": what is shown ends at the dot before it.
+        await server.ConfigureAsync("""{"nanolsp": {"inlineCompletion": {"filters": true, "maxLength": 12, "forcedCompletion": "shelf.Restock(4);"}}}""");
+        var (cut, report) = await server.CompleteAsync(Statement);
+        await server.ConfigureAsync("""{"nanolsp": {"inlineCompletion": {"maxLength": 500, "forcedCompletion": null}}}""");
+
+        Assert.Equal(["shelf."], cut);
+        Assert.Equal("keep", report.GetProperty("verdict").GetString());
+    }
+
+    [Fact]
     public async Task NewerRequestForTheSameDocumentCancelsTheOlderOne()
     {
         await server.ConfigureAsync("""{"nanolsp": {"inlineCompletion": {"filters": false, "monitors": true}}}""");

@@ -35,7 +35,27 @@ public class InlineSettingsTests
         Assert.Equal(TimeSpan.FromMilliseconds(300), InlineCompletionOptions.From(ServerSettings.Default, invoked: false).Deadline);
     }
 
+    [Fact]
+    public void MaxLengthReachesTheCompletionOptions()
+    {
+        var (settings, problems) = Apply("""{"nanolsp":{"inlineCompletion":{"maxLength":40}}}""");
+        Assert.Empty(problems);
+        Assert.Equal(40, InlineCompletionOptions.From(settings, invoked: false).MaxLength);
+        Assert.Equal(InlineCompletionOptions.DefaultMaxLength, InlineCompletionOptions.From(ServerSettings.Default, invoked: true).MaxLength);
+    }
+
+    [Fact]
+    public void EditorOnlySettingsAreIgnoredWithoutComplaint()
+    {
+        // VS Code sends its whole nanolsp section, including what only the extension reads.
+        var (settings, problems) = Apply("""{"nanolsp":{"server":{"path":"/opt/NanoLsp.dll"},"trace":{"server":"verbose"}}}""");
+        Assert.Empty(problems);
+        Assert.Equal(ServerSettings.Default, settings);
+    }
+
     [Theory]
+    [InlineData("""{"nanolsp.inlineCompletion.maxLength": 0}""")]
+    [InlineData("""{"nanolsp.inlineCompletion.maxLength": "short"}""")]
     [InlineData("""{"nanolsp.inlineCompletion.deadlineMs": 0}""")]
     [InlineData("""{"nanolsp.inlineCompletion.monitors": "yes"}""")]
     [InlineData("""{"nanolsp.inlineCompletion.minMeanLogProb": 2}""")]

@@ -1,0 +1,203 @@
+// The VS Code side of NanoLsp: starts the server and shows what it says. No feature logic lives here
+// (docs/architecture.md): hover, completion, code actions, diagnostics and inline completions all come
+// from the server through vscode-languageclient.
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import {
+  DidChangeConfigurationNotification,
+  HoverRequest,
+  LanguageClient,
+  type LanguageClientOptions,
+  type ServerOptions,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import { pickDiagnostic } from './diagnosticPick';
+import { checkDotnetRuntime, dotnetCommand, installUrl } from './dotnetRuntime';
+import { isResolveError, resolveServerCommand } from './serverCommand';
+import { needsRestart, serverSettingsPayload } from './settings';
+import { clientStateView, statusView, type StatusView } from './statusText';
+
+const section = 'nanolsp';
+const modelStatusMethod = 'nanolsp/modelStatus';
+
+let client: LanguageClient | undefined;
+let output: vscode.LogOutputChannel;
+let status: vscode.StatusBarItem;
+let lastModelStatus: unknown;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  output = vscode.window.createOutputChannel('NanoLsp', { log: true });
+  status = vscode.window.createStatusBarItem('nanolsp.status', vscode.StatusBarAlignment.Right, 100);
+  status.name = 'NanoLsp';
+  status.command = 'nanolsp.showOutput';
+  context.subscriptions.push(output, status);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('nanolsp.restartServer', () => restart(context)),
+    vscode.commands.registerCommand('nanolsp.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('nanolsp.toggleInlineCompletions', toggleInlineCompletions),
+    vscode.commands.registerCommand('nanolsp.explainDiagnostic', explainDiagnostic),
+    vscode.workspace.onDidChangeConfiguration(async event => {
+      if (!event.affectsConfiguration(section)) return;
+      if (needsRestart(s => event.affectsConfiguration(s))) {
+        output.info('nanolsp.server.path changed: restarting the server.');
+        await restart(context);
+        return;
+      }
+      await client?.sendNotification(DidChangeConfigurationNotification.type, { settings: currentServerSettings() });
+      if (lastModelStatus !== undefined) show(statusView(lastModelStatus, inlineEnabled()));
+    }),
+  );
+  await start(context);
+}
+
+export async function deactivate(): Promise<void> {
+  await stop();
+}
+
+function config(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration(section);
+}
+
+function inlineEnabled(): boolean {
+  return config().get<boolean>('inlineCompletion.enabled', true);
+}
+
+function currentServerSettings() {
+  const c = config();
+  return serverSettingsPayload(key => c.get(key));
+}
+
+function show(view: StatusView): void {
+  status.text = view.text;
+  status.tooltip = view.tooltip;
+  status.backgroundColor = view.level === 'normal' ? undefined
+    : new vscode.ThemeColor(view.level === 'error' ? 'statusBarItem.errorBackground' : 'statusBarItem.warningBackground');
+  status.show();
+}
+
+/** Tells the user why the server is not running: a notification with a way out, the output, the status bar. */
+async function fail(message: string, install: boolean): Promise<void> {
+  output.error(message);
+  show(clientStateView('failed', message));
+  const actions = install ? ['Install .NET 10', 'Show Output'] : ['Show Output'];
+  const choice = await vscode.window.showErrorMessage(message, ...actions);
+  if (choice === 'Install .NET 10') await vscode.env.openExternal(vscode.Uri.parse(installUrl));
+  else if (choice === 'Show Output') output.show(true);
+}
+
+async function start(context: vscode.ExtensionContext): Promise<void> {
+  show(clientStateView('starting'));
+  const dotnet = dotnetCommand(process.env);
+  const workspaceFolder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  const resolved = resolveServerCommand({
+    configuredPath: config().get<string>('server.path'),
+    extensionPath: context.extensionPath,
+    workspaceFolder,
+    dotnet,
+    exists: file => fs.existsSync(file),
+  });
+  if (isResolveError(resolved)) {
+    void fail(resolved.error, false);
+    return;
+  }
+  if (resolved.needsDotnet) {
+    const runtime = await checkDotnetRuntime(dotnet);
+    if (!runtime.ok) {
+      void fail(runtime.message, true);
+      return;
+    }
+    output.info(`Using .NET runtime ${runtime.version} (${dotnet}).`);
+  }
+  output.info(`Starting the ${resolved.origin} server: ${resolved.command} ${resolved.args.join(' ')}`);
+
+  const serverOptions: ServerOptions = {
+    command: resolved.command,
+    args: resolved.args,
+    transport: TransportKind.stdio,
+    options: { cwd: workspaceFolder },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'csharp' },
+      { scheme: 'untitled', language: 'csharp' },
+    ],
+    initializationOptions: currentServerSettings(),
+    outputChannel: output,
+    traceOutputChannel: output,
+  };
+  // The client id 'nanolsp' makes the library read nanolsp.trace.server for its message trace.
+  const next = new LanguageClient(section, 'NanoLsp', serverOptions, clientOptions);
+  next.onNotification(modelStatusMethod, (payload: unknown) => {
+    lastModelStatus = payload;
+    show(statusView(payload, inlineEnabled()));
+  });
+  next.onDidChangeState(event => {
+    // 1 = Stopped in vscode-languageclient's State enum.
+    if (event.newState === 1 && client === next) show(clientStateView('stopped'));
+  });
+  client = next;
+  try {
+    await next.start();
+  } catch (error) {
+    if (client === next) client = undefined;
+    void fail(`The NanoLsp server did not start: ${error instanceof Error ? error.message : String(error)}`, false);
+  }
+}
+
+async function stop(): Promise<void> {
+  const running = client;
+  client = undefined;
+  lastModelStatus = undefined;
+  if (!running) return;
+  try {
+    await running.stop(5000);
+  } catch (error) {
+    output.info(`Stopping the server: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function restart(context: vscode.ExtensionContext): Promise<void> {
+  await stop();
+  await start(context);
+}
+
+async function toggleInlineCompletions(): Promise<void> {
+  const next = !inlineEnabled();
+  // Workspace setting when a folder is open, so the toggle does not leak into other projects.
+  const target = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await config().update('inlineCompletion.enabled', next, target);
+  vscode.window.setStatusBarMessage(`NanoLsp inline completions ${next ? 'on' : 'off'}`, 3000);
+}
+
+/** Shows the server's hover explanation for the diagnostic at (or nearest on the line of) the cursor. */
+async function explainDiagnostic(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage('NanoLsp: open a C# file and put the cursor on a diagnostic.');
+    return;
+  }
+  const cursor = editor.selection.active;
+  const diagnostic = pickDiagnostic(vscode.languages.getDiagnostics(editor.document.uri), cursor);
+  if (!diagnostic) {
+    void vscode.window.showInformationMessage('NanoLsp: no diagnostic on the cursor\'s line.');
+    return;
+  }
+  if (!client?.isRunning()) {
+    void vscode.window.showWarningMessage('NanoLsp: the server is not running (see the output).');
+    return;
+  }
+  // The server's hover explains the diagnostics under the caret (Features/Hover): ask it there.
+  const position = diagnostic.range.contains(cursor) ? cursor : diagnostic.range.start;
+  const hover = await client.sendRequest(HoverRequest.type, {
+    textDocument: { uri: client.code2ProtocolConverter.asUri(editor.document.uri) },
+    position: { line: position.line, character: position.character },
+  });
+  if (!hover) {
+    void vscode.window.showInformationMessage(`NanoLsp has no explanation for ${String(diagnostic.code ?? 'this diagnostic')}.`);
+    return;
+  }
+  editor.selection = new vscode.Selection(position, position);
+  editor.revealRange(new vscode.Range(position, position));
+  await vscode.commands.executeCommand('editor.action.showHover');
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { clientStateView, statusView } from '../src/statusText';
+
+describe('status bar', () => {
+  it('ReadyShowsTheLastLatencyRounded', () => {
+    const view = statusView({ state: 'ready', message: 'nano-csharp loaded', lastLatencyMs: 41.6 });
+    expect(view.text).toContain('42 ms');
+    expect(view.level).toBe('normal');
+    expect(view.tooltip).toContain('nano-csharp loaded');
+  });
+
+  it('ReadyWithoutACompletionYetShowsNoLatency', () => {
+    expect(statusView({ state: 'ready', message: 'loaded' }).text).not.toMatch(/ms/);
+  });
+
+  it('TooltipDescribesTheLastCompletion', () => {
+    const view = statusView({
+      state: 'ready', message: 'loaded', lastLatencyMs: 120,
+      lastCompletion: { source: 'model', items: 1, promptTokens: 700, reusedPromptTokens: 650, generatedTokens: 9,
+        stopReason: 'newline', verdict: 'keep', stageMs: { context: 3.2, model: 101.4 } },
+    });
+    expect(view.tooltip).toContain('from model');
+    expect(view.tooltip).toContain('700 tokens (650 reused)');
+    expect(view.tooltip).toContain('stopped: newline');
+    expect(view.tooltip).toContain('model 101 ms');
+  });
+
+  it('MissingModelIsAWarningWithTheServersMessage', () => {
+    const view = statusView({ state: 'missing', message: 'No model in /x; set nanolsp.model.path' });
+    expect(view.level).toBe('warning');
+    expect(view.text).toContain('no model');
+    expect(view.tooltip).toContain('set nanolsp.model.path');
+  });
+
+  it('ModelErrorIsAnError', () => {
+    const view = statusView({ state: 'error', message: 'format version 9 is not supported' });
+    expect(view.level).toBe('error');
+    expect(view.tooltip).toContain('format version 9');
+  });
+
+  it('LoadingSpins', () => {
+    expect(statusView({ state: 'loading', message: 'loading' }).text).toContain('loading~spin');
+  });
+
+  it('DisabledInlineCompletionsAreVisible', () => {
+    const view = statusView({ state: 'ready', lastLatencyMs: 10 }, false);
+    expect(view.text).toContain('circle-slash');
+    expect(view.tooltip).toContain('nanolsp.inlineCompletion.enabled');
+  });
+
+  it('UnreadablePayloadStillGivesAStatus', () => {
+    for (const payload of [null, 42, 'ready', {}, { state: 7 }]) {
+      const view = statusView(payload);
+      expect(view.level).toBe('warning');
+      expect(view.text).toContain('NanoLsp');
+    }
+  });
+
+  it('UnknownStateIsShownAsIs', () => {
+    expect(statusView({ state: 'warming' }).text).toContain('warming');
+  });
+
+  it('FailedClientStateCarriesTheReason', () => {
+    const view = clientStateView('failed', 'dotnet was not found');
+    expect(view.level).toBe('error');
+    expect(view.tooltip).toContain('dotnet was not found');
+  });
+});
