@@ -5,7 +5,7 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Session, waitUntil } from './lib/session.mjs';
+import { Hopeless, Session, waitUntil } from './lib/session.mjs';
 import { activeEditor, goTo, openFile, problemCounts, renderedLine, runCommand } from './lib/workbench.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -48,7 +48,11 @@ async function openProject() {
   // '$(sparkle) NanoLsp' once the model is ready; loading and starting show a spinner instead.
   const item = page.locator('.statusbar-item', { hasText: 'NanoLsp' });
   await item.first().waitFor({ timeout: 60_000 });
-  await waitUntil(() => item.locator('.codicon-sparkle').count(), 120_000, 'the NanoLsp status bar item to show the model ready');
+  await waitUntil(async () => {
+    if (await item.locator('.codicon-error').count())
+      throw new Hopeless(`the status bar says the server failed: "${await item.first().getAttribute('aria-label')}"`);
+    return item.locator('.codicon-sparkle').count();
+  }, 120_000, 'the NanoLsp status bar item to show the model ready');
 }
 
 async function seeDiagnostics() {

@@ -124,6 +124,9 @@ export class Session {
   }
 }
 
+/** Thrown from a waitUntil check to stop waiting at once (a state that will not turn good). */
+export class Hopeless extends Error {}
+
 /** Polls check() until it returns a truthy value (returned) or timeoutMs passes (throws, naming what). */
 export async function waitUntil(check, timeoutMs, what, intervalMs = 200) {
   const deadline = Date.now() + timeoutMs;
@@ -134,6 +137,7 @@ export async function waitUntil(check, timeoutMs, what, intervalMs = 200) {
       if (value)
         return value;
     } catch (e) {
+      if (e instanceof Hopeless) throw e;
       lastError = e;
     }
     if (Date.now() > deadline)
