@@ -219,11 +219,10 @@ function M.attach(client, bufnr, opts)
     map_native(bufnr, opts)
     return
   end
-  if buffers[bufnr] then
-    buffers[bufnr].client = client
-    return
-  end
-  buffers[bufnr] = { client = client, opts = opts, seq = 0 }
+  -- Idempotent: a re-attach (after :edit or a server restart) keeps the state and renews the hooks.
+  local b = buffers[bufnr] or { seq = 0 }
+  b.client, b.opts = client, opts
+  buffers[bufnr] = b
 
   local group = api.nvim_create_augroup('nanolsp_inline_' .. bufnr, { clear = true })
   api.nvim_create_autocmd({ 'TextChangedI', 'TextChangedP' }, {
@@ -246,7 +245,7 @@ function M.attach(client, bufnr, opts)
       M.clear(bufnr)
     end,
   })
-  api.nvim_create_autocmd({ 'BufUnload', 'BufWipeout' }, {
+  api.nvim_create_autocmd('BufWipeout', {
     group = group, buffer = bufnr,
     callback = function()
       local b = buffers[bufnr]
