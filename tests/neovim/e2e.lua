@@ -190,6 +190,7 @@ public static class Pricing
   local mark = shown()
   if mark then
     say('     (suggestion %q at %s, %.1f s)', mark.text, mark.pos, elapsed())
+    say('     (%s)', (vim.fn.rpcrequest(chan, 'nvim_exec', 'NanoLspStatus', true):gsub('\n', '; ')))
   end
   check('an inline suggestion appears as virtual text after Product.Un',
     mark and mark.text:sub(1, #'itPrice') == 'itPrice' and mark.row == target.row - 1,
