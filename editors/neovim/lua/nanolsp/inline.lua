@@ -146,7 +146,9 @@ function M.request(bufnr, trigger_kind)
     end
     b.pending = nil
     if err then
-      if err.code ~= REQUEST_CANCELLED then
+      -- Said once, not at every keystroke that meets the same problem.
+      if err.code ~= REQUEST_CANCELLED and err.message ~= b.last_error then
+        b.last_error = err.message
         vim.notify('NanoLsp inline completion: ' .. tostring(err.message), vim.log.levels.WARN)
       end
       return
