@@ -56,6 +56,13 @@ local function wait_for(timeout_ms, code, ...)
 end
 
 local function run()
+  -- The packed tool itself: the command answers, and the shipped model sits next to the server.
+  local version = vim.fn.system({ server, '--version' })
+  check('the installed nanolsp prints its version', vim.v.shell_error == 0 and version:match('^NanoLsp %d'), version)
+  local store = vim.fn.fnamemodify(server, ':h') .. '/.store'
+  local manifests = vim.fn.globpath(store, '**/models/nano-csharp/nano-model.json', true, true)
+  check('the tool carries the shipped model next to the server', #manifests == 1, vim.inspect(manifests))
+
   -- A new file with an error the fixes know: StringBuilder without `using System.Text;`.
   local planted = workspace .. '/Services/Pricing.cs'
   local f = assert(io.open(planted, 'w'))
@@ -183,6 +190,7 @@ public static class Pricing
   local mark = shown()
   if mark then
     say('     (suggestion %q at %s, %.1f s)', mark.text, mark.pos, elapsed())
+    say('     (%s)', (vim.fn.rpcrequest(chan, 'nvim_exec', 'NanoLspStatus', true):gsub('\n', '; ')))
   end
   check('an inline suggestion appears as virtual text after Product.Un',
     mark and mark.text:sub(1, #'itPrice') == 'itPrice' and mark.row == target.row - 1,

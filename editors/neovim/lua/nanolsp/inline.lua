@@ -146,7 +146,9 @@ function M.request(bufnr, trigger_kind)
     end
     b.pending = nil
     if err then
-      if err.code ~= REQUEST_CANCELLED then
+      -- Said once, not at every keystroke that meets the same problem.
+      if err.code ~= REQUEST_CANCELLED and err.message ~= b.last_error then
+        b.last_error = err.message
         vim.notify('NanoLsp inline completion: ' .. tostring(err.message), vim.log.levels.WARN)
       end
       return
@@ -219,11 +221,10 @@ function M.attach(client, bufnr, opts)
     map_native(bufnr, opts)
     return
   end
-  if buffers[bufnr] then
-    buffers[bufnr].client = client
-    return
-  end
-  buffers[bufnr] = { client = client, opts = opts, seq = 0 }
+  -- Idempotent: a re-attach (after :edit or a server restart) keeps the state and renews the hooks.
+  local b = buffers[bufnr] or { seq = 0 }
+  b.client, b.opts = client, opts
+  buffers[bufnr] = b
 
   local group = api.nvim_create_augroup('nanolsp_inline_' .. bufnr, { clear = true })
   api.nvim_create_autocmd({ 'TextChangedI', 'TextChangedP' }, {
@@ -246,7 +247,7 @@ function M.attach(client, bufnr, opts)
       M.clear(bufnr)
     end,
   })
-  api.nvim_create_autocmd({ 'BufUnload', 'BufWipeout' }, {
+  api.nvim_create_autocmd('BufWipeout', {
     group = group, buffer = bufnr,
     callback = function()
       local b = buffers[bufnr]
