@@ -6,7 +6,7 @@
 ;; samples/Inventory, and checks what a user sees: Flymake diagnostics, ElDoc hover, code actions,
 ;; completion-at-point, settings from `eglot-workspace-configuration' in .dir-locals.el, the
 ;; ghost-text overlay driven by keys through the command loop, and one request to the real model.
-;; Prints "emacs: N passed, M failed" and exits non-zero on failure.
+;; Prints "emacs-batch: N passed, M failed" and exits non-zero on failure.
 
 (require 'cl-lib)
 (require 'subr-x)
@@ -114,7 +114,7 @@ Batch Emacs is never idle, so timers and process output are served here."
                 (lambda () (and (eglot-current-server)
                                 (eglot--server-capable :hoverProvider)))))
     (unless (eglot-current-server)
-      (message "emacs: %d passed, %d failed" e2e-passed (1+ e2e-failed))
+      (message "emacs-batch: %d passed, %d failed" e2e-passed (1+ e2e-failed))
       (kill-emacs 1))
     (flymake-start)
 
@@ -258,5 +258,5 @@ Batch Emacs is never idle, so timers and process output are served here."
       (e2e-check "eglot-shutdown gets the server's answer to shutdown"
         (progn (eglot-shutdown server) (not (jsonrpc-running-p server)))))))
 
-(message "emacs: %d passed, %d failed" e2e-passed e2e-failed)
+(message "emacs-batch: %d passed, %d failed" e2e-passed e2e-failed)
 (kill-emacs (if (and (> e2e-passed 0) (= e2e-failed 0)) 0 1))
