@@ -98,7 +98,9 @@ async function applyQuickFix() {
   // The server re-checks the edited document: the error on StringBuilder goes away.
   const { line, column } = locate(serviceFile, missingUsing, 'StringBuilder');
   await goTo(page, line, column);
-  await waitUntil(async () => !(await squiggleAtCaret().then(() => true, () => false)), 30_000, 'the StringBuilder error to clear');
+  await waitUntil(async () => !(await squiggleAtCaret().then(() => true, () => false)), 30_000, 'the StringBuilder squiggle to clear');
+  await waitUntil(async () => await page.locator('.markers-panel .monaco-list-row', { hasText: 'CS0246' }).count() === 0,
+    30_000, 'CS0246 to leave the Problems panel');
   return 'first using lines on disk: ' + readFileSync(file, 'utf8').split('\n').filter(l => l.startsWith('using ')).join(' ');
 }
 
