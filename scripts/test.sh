@@ -52,5 +52,9 @@ run_suite vscode-unit bash vscode-extension/scripts/unit-suite.sh
 # Editor suites (VS Code through code-server, Neovim, Emacs) need Debian packages a fresh machine lacks.
 bash scripts/install-test-deps.sh
 
+# The extension's .vsix in a real VS Code (code-server + chromium); installs code-server and builds the
+# .vsix when missing. Screenshots: artifacts/vscode-e2e/.
+run_suite vscode-e2e bash tests/vscode-e2e/run.sh
+
 echo "all: $passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
