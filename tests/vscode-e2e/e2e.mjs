@@ -29,7 +29,7 @@ const ghostExpected = 'itPrice';
 const session = new Session();
 const workspace = join(session.dir, 'Inventory');
 let page;
-const s = { workspace };
+let errorAt; // where step 2 found the planted error: { line, column }
 
 const steps = [
   ['opens the project; the status bar shows the server with its model ready', openProject],
@@ -49,15 +49,16 @@ async function openProject() {
   const item = page.locator('.statusbar-item', { hasText: 'NanoLsp' });
   await item.first().waitFor({ timeout: 60_000 });
   await waitUntil(async () => {
-    if (await item.locator('.codicon-error').count())
-      throw new Hopeless(`the status bar says the server failed: "${await item.first().getAttribute('aria-label')}"`);
+    const failed = item.filter({ has: page.locator('.codicon-error') });
+    if (await failed.count())
+      throw new Hopeless(`the status bar says the server failed: "${await failed.first().getAttribute('aria-label')}"`);
     return item.locator('.codicon-sparkle').count();
   }, 120_000, 'the NanoLsp status bar item to show the model ready');
 }
 
 async function seeDiagnostics() {
   const { line, column } = locate(serviceFile, missingUsing, 'StringBuilder');
-  s.error = { line, column };
+  errorAt = { line, column };
   await goTo(page, line, column);
   await activeEditor(page).locator('.squiggly-error').first().waitFor({ timeout: 90_000 });
   const counts = await waitUntil(async () => { const c = await problemCounts(page); return c.errors >= 1 && c; }, 30_000, 'the status bar to count errors');
@@ -71,7 +72,7 @@ async function seeDiagnostics() {
 
 async function hoverExplains() {
   await openFile(page, serviceFile);
-  await goTo(page, s.error.line, s.error.column);
+  await goTo(page, errorAt.line, errorAt.column);
   // The mouse on the squiggle under the caret, as a user hovers it.
   // (page.mouse, not locator.hover: the squiggle lies in a layer under the text, which takes the events.)
   const box = await (await squiggleAtCaret()).boundingBox();
@@ -86,7 +87,7 @@ async function hoverExplains() {
 
 async function applyQuickFix() {
   await page.keyboard.press('Escape');
-  await goTo(page, s.error.line, s.error.column);
+  await goTo(page, errorAt.line, errorAt.column);
   await page.keyboard.press('Control+.');
   const action = page.locator('.action-widget .monaco-list-row', { hasText: 'using System.Text;' }).first();
   await action.waitFor({ timeout: 30_000 });
@@ -98,7 +99,9 @@ async function applyQuickFix() {
   // The server re-checks the edited document: the error on StringBuilder goes away.
   const { line, column } = locate(serviceFile, missingUsing, 'StringBuilder');
   await goTo(page, line, column);
-  await waitUntil(async () => !(await squiggleAtCaret().then(() => true, () => false)), 30_000, 'the StringBuilder error to clear');
+  await waitUntil(async () => !(await squiggleAtCaret().then(() => true, () => false)), 30_000, 'the StringBuilder squiggle to clear');
+  await waitUntil(async () => await page.locator('.markers-panel .monaco-list-row', { hasText: 'CS0246' }).count() === 0,
+    30_000, 'CS0246 to leave the Problems panel');
   return 'first using lines on disk: ' + readFileSync(file, 'utf8').split('\n').filter(l => l.startsWith('using ')).join(' ');
 }
 

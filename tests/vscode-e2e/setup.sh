@@ -14,7 +14,7 @@ bash "$root/scripts/install-test-deps.sh"
 
 cd "$here"
 key=$(cat package.json package-lock.json | sha256sum | cut -c1-16)
-cache_root=${NANOLSP_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/nanolsp/vscode-e2e}
+cache_root=${NANOLSP_E2E_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/nanolsp/vscode-e2e}
 cache=$cache_root/$key
 if [ ! -f "$cache/.done" ]; then
   echo "vscode-e2e setup: installing code-server, Node 24 and playwright-core into $cache"

@@ -64,6 +64,10 @@ export class Session {
     this.page = null;
     this.exitHook = () => this.killServer();
     process.on('exit', this.exitHook);
+    // A signal (CI's timeout, Ctrl+C) skips 'exit' handlers unless it is turned into an exit.
+    this.signalHook = signal => process.exit(signal === 'SIGINT' ? 130 : 143);
+    process.once('SIGINT', this.signalHook);
+    process.once('SIGTERM', this.signalHook);
   }
 
   installExtension(vsix) {
@@ -116,6 +120,8 @@ export class Session {
       this.killServer();
     }
     process.off('exit', this.exitHook);
+    process.off('SIGINT', this.signalHook);
+    process.off('SIGTERM', this.signalHook);
     writeFileSync(this.log, this.logText);
   }
 
