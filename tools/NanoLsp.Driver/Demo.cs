@@ -168,11 +168,15 @@ public static class Demo
                 Console.WriteLine($"{new string(' ', Relative(folder, file).Length + line.ToString().Length + 3)}  alt:  |{alternative}");
             var pad = new string(' ', Relative(folder, file).Length + line.ToString().Length + 3);
             if (suggestions.Count == 0 && report is { } why)
-                Console.WriteLine($"{pad}  model: |{why.GetProperty("rawCompletion").GetString()}  (not shown: {why.GetProperty("verdict").GetString() ?? why.GetProperty("source").GetString()})");
+                Console.WriteLine($"{pad}  model: |{Field(why, "rawCompletion")}  (not shown: {Field(why, "verdict") ?? Field(why, "source")})");
             Console.WriteLine($"{pad}  real: |{original[character..]}");
             report = null;
         }
     }
+
+    /// <summary>The server leaves out null fields (a completion past its deadline has no raw text, no verdict).</summary>
+    private static string? Field(JsonElement report, string name) =>
+        report.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary>A feature the server does not have yet is reported, not fatal: the demo shows what there is.</summary>
     private static async Task<JsonElement?> TryRequestAsync(LspClient client, string method, JsonNode parameters)
