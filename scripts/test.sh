@@ -53,6 +53,11 @@ run_suite vscode-unit bash vscode-extension/scripts/unit-suite.sh
 bash scripts/install-test-deps.sh
 run_suite emacs bash tests/emacs/run.sh
 run_suite helix python3 tests/helix/check_config.py
+run_suite neovim bash tests/neovim/run.sh
+
+# The extension's .vsix in a real VS Code (code-server + chromium); installs code-server and builds the
+# .vsix when missing. Screenshots: artifacts/vscode-e2e/.
+run_suite vscode-e2e bash tests/vscode-e2e/run.sh
 
 echo "all: $passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -9,12 +9,13 @@ const string Usage = """
     NanoLsp — a C# language server (LSP over stdio) on Roslyn.
 
     Usage:
-      NanoLsp --stdio      serve LSP on stdin/stdout (what an editor runs)
-      NanoLsp eval --cases CASES.jsonl --out PREDICTIONS.jsonl [--no-context] [--no-monitors] [--no-filters] [--model DIR]
+      nanolsp --stdio      serve LSP on stdin/stdout (what an editor runs)
+      nanolsp eval --cases CASES.jsonl --out PREDICTIONS.jsonl [--no-context] [--no-monitors] [--no-filters] [--model DIR]
                            run inline completion on evaluation cases (docs/architecture.md); summary on stderr
-      NanoLsp --version    print the version
-      NanoLsp --help       print this help
+      nanolsp --version    print the version
+      nanolsp --help       print this help
 
+    `nanolsp` is the dotnet tool's command; a build runs as NanoLsp or `dotnet NanoLsp.dll`.
     Settings (nanolsp.*) and custom requests: docs/protocol.md.
     """;
 

@@ -17,7 +17,7 @@ ms() { echo $(( $(date +%s%N) / 1000000 )); }
 start=$(ms)
 bash scripts/pack-tool.sh >"$work/pack.log" 2>&1 || { cat "$work/pack.log"; fail "packing the tool failed"; }
 packed=$(ms)
-# A private package folder: the global one may hold an older build under the same version.
+# A private package folder: the test leaves the user's NuGet folder alone.
 NUGET_PACKAGES="$work/nuget" dotnet tool install --tool-path "$work/tools" --add-source artifacts/nupkg NanoLsp \
   >"$work/install.log" 2>&1 || { cat "$work/install.log"; fail "installing the tool failed"; }
 installed=$(ms)

@@ -2,6 +2,7 @@
 // (docs/architecture.md): hover, completion, code actions, diagnostics and inline completions all come
 // from the server through vscode-languageclient.
 import * as fs from 'node:fs';
+import * as readline from 'node:readline';
 import * as vscode from 'vscode';
 import {
   DidChangeConfigurationNotification,
@@ -9,11 +10,11 @@ import {
   LanguageClient,
   type LanguageClientOptions,
   type ServerOptions,
-  TransportKind,
 } from 'vscode-languageclient/node';
 import { pickDiagnostic } from './diagnosticPick';
 import { checkDotnetRuntime, dotnetCommand, installUrl } from './dotnetRuntime';
 import { isResolveError, resolveServerCommand } from './serverCommand';
+import { stderrLevel } from './serverLog';
 import { needsRestart, serverSettingsPayload } from './settings';
 import { clientStateView, statusView, type StatusView } from './statusText';
 
@@ -111,10 +112,11 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   }
   output.info(`Starting the ${resolved.origin} server: ${resolved.command} ${resolved.args.join(' ')}`);
 
+  // No `transport` here: with TransportKind.stdio the library appends its own --stdio, and the
+  // server refuses a repeated argument. Pipes are the default transport of an Executable.
   const serverOptions: ServerOptions = {
     command: resolved.command,
     args: resolved.args,
-    transport: TransportKind.stdio,
     options: { cwd: workspaceFolder },
   };
   const clientOptions: LanguageClientOptions = {
@@ -125,6 +127,13 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     initializationOptions: currentServerSettings(),
     outputChannel: output,
     traceOutputChannel: output,
+    stdioOptions: {
+      stdout: () => { /* the LSP stream: read by the client, never printed */ },
+      stderr: (input, channel) => {
+        readline.createInterface({ input, crlfDelay: Infinity, terminal: false })
+          .on('line', line => (stderrLevel(line) === 'trace' ? channel.trace(line) : channel.error(line)));
+      },
+    },
   };
   // The client id 'nanolsp' makes the library read nanolsp.trace.server for its message trace.
   const next = new LanguageClient(section, 'NanoLsp', serverOptions, clientOptions);

@@ -20,6 +20,7 @@ const entry = join(modules, 'code-server', 'out', 'node', 'entry.js');
 const userSettings = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'workbench.enableExperiments': false,
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
@@ -31,8 +32,12 @@ const userSettings = {
   'editor.suggestOnTriggerCharacters': false,
   'editor.inlineSuggest.enabled': true,
   'editor.hover.delay': 300,
+  'editor.stickyScroll.enabled': false, // its overlay would sit over the lines the mouse points at
   'files.autoSave': 'off',
   'git.enabled': false,
+  // The CI machine is small and shared: a slow answer must still be shown, not dropped at the default
+  // 300 ms budget (the test checks that the model's suggestion reaches the editor, not its latency).
+  'nanolsp.inlineCompletion.deadlineMs': 5000,
 };
 
 /** A free TCP port on 127.0.0.1 (bound, read, released: code-server binds it right after). */
@@ -59,6 +64,10 @@ export class Session {
     this.page = null;
     this.exitHook = () => this.killServer();
     process.on('exit', this.exitHook);
+    // A signal (CI's timeout, Ctrl+C) skips 'exit' handlers unless it is turned into an exit.
+    this.signalHook = signal => process.exit(signal === 'SIGINT' ? 130 : 143);
+    process.once('SIGINT', this.signalHook);
+    process.once('SIGTERM', this.signalHook);
   }
 
   installExtension(vsix) {
@@ -111,6 +120,8 @@ export class Session {
       this.killServer();
     }
     process.off('exit', this.exitHook);
+    process.off('SIGINT', this.signalHook);
+    process.off('SIGTERM', this.signalHook);
     writeFileSync(this.log, this.logText);
   }
 
@@ -118,6 +129,9 @@ export class Session {
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
+
+/** Thrown from a waitUntil check to stop waiting at once (a state that will not turn good). */
+export class Hopeless extends Error {}
 
 /** Polls check() until it returns a truthy value (returned) or timeoutMs passes (throws, naming what). */
 export async function waitUntil(check, timeoutMs, what, intervalMs = 200) {
@@ -129,6 +143,7 @@ export async function waitUntil(check, timeoutMs, what, intervalMs = 200) {
       if (value)
         return value;
     } catch (e) {
+      if (e instanceof Hopeless) throw e;
       lastError = e;
     }
     if (Date.now() > deadline)

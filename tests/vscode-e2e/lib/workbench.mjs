@@ -8,23 +8,40 @@ export async function runCommand(page, title) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  // The row whose label is exactly the title: fuzzy matching ranks others ("File: Save As...") alike.
+  const row = page.locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
   await row.waitFor({ timeout: 10_000 });
-  await input.press('Enter');
+  await row.click();
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
-/** Opens a workspace file by name through Quick Open (Ctrl+P) and waits until its editor is the active one. */
+/**
+ * Opens a workspace file by clicking through the Explorer and waits until its editor is the active one.
+ * (Quick Open would do, but its file search answered only after ~20 s on the 2-core machine.)
+ */
 export async function openFile(page, relativePath) {
-  const name = relativePath.split('/').pop();
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(relativePath);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 20_000 });
-  await input.press('Enter');
+  const parts = relativePath.split('/');
+  const name = parts.at(-1);
+  const tab = page.locator('.tab', { hasText: name });
+  if (await tab.count() > 0) {
+    await tab.first().click();
+  } else {
+    await page.locator('.explorer-folders-view').waitFor({ timeout: 30_000 });
+    for (const [i, part] of parts.entries()) {
+      const row = page.locator('.explorer-folders-view .monaco-list-row')
+        .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${part.replace(/\./g, '\\.')}$`) }) }).first();
+      await row.waitFor({ timeout: 30_000 });
+      const isFolder = i < parts.length - 1;
+      if (!isFolder)
+        await row.dblclick(); // a pinned editor, not a preview the next open would replace
+      else if (await row.getAttribute('aria-expanded') !== 'true')
+        await row.click();
+    }
+  }
   await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 20_000 });
   await activeEditor(page).locator('.view-lines').waitFor({ timeout: 20_000 });
+  await activeEditor(page).click({ position: { x: 200, y: 10 } }).catch(() => {}); // keyboard focus in the text
 }
 
 /** The editor of the active group (a hover or a widget of another editor must not match). */
@@ -37,7 +54,7 @@ export async function goTo(page, line, column) {
   await page.keyboard.press('Control+G');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`${line}:${column}`);
+  await input.fill(`:${line}:${column}`); // the ':' keeps Quick Open in its go-to-line mode
   await input.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
   await waitUntil(async () => (await cursorPosition(page))?.line === line, 5_000, `the caret on line ${line}`);

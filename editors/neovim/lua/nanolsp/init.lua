@@ -84,21 +84,28 @@ function M.status_lines()
   return lines
 end
 
-local function start_client(root)
+-- Neovim 0.11 made client functions methods (client:notify); 0.7 has only client.notify.
+local function notify(client, method, params)
+  if vim.fn.has('nvim-0.11') == 1 then
+    return client:notify(method, params)
+  end
+  return client.notify(method, params)
+end
+
+local function client_config(root)
   local config = M.config
-  local capabilities = config.capabilities or vim.lsp.protocol.make_client_capabilities()
-  return vim.lsp.start_client({
+  return {
     name = 'nanolsp',
     cmd = config.cmd,
     root_dir = root,
     workspace_folders = { { uri = vim.uri_from_fname(root), name = vim.fn.fnamemodify(root, ':t') } },
-    capabilities = capabilities,
+    capabilities = config.capabilities or vim.lsp.protocol.make_client_capabilities(),
     settings = config.settings,
     init_options = config.settings,
     handlers = { ['nanolsp/modelStatus'] = on_model_status },
     on_init = function(client)
       if next(config.settings) ~= nil then
-        client.notify('workspace/didChangeConfiguration', { settings = config.settings })
+        notify(client, 'workspace/didChangeConfiguration', { settings = config.settings })
       end
     end,
     on_attach = function(client, bufnr)
@@ -115,7 +122,7 @@ local function start_client(root)
         vim.notify(string.format('NanoLsp exited with code %d (signal %d)', code, signal), vim.log.levels.WARN)
       end
     end,
-  })
+  }
 end
 
 --- Starts (or reuses) the client for the buffer's root folder and attaches it.
@@ -125,15 +132,19 @@ function M.attach(bufnr)
   if name == '' or vim.bo[bufnr].buftype ~= '' then
     return nil
   end
+  if vim.fn.executable(M.config.cmd[1]) == 0 then
+    vim.notify('NanoLsp: ' .. M.config.cmd[1] .. ' is not executable. Install it with '
+      .. '`dotnet tool install --global NanoLsp` or set cmd in setup{}.', vim.log.levels.ERROR)
+    return nil
+  end
   local root = M.find_root(name)
+  if vim.lsp.start then
+    -- 0.8+: reuses the client of the same name and root (start_client is deprecated from 0.11).
+    return vim.lsp.start(client_config(root), { bufnr = bufnr })
+  end
   local id = clients[root]
   if not id or not vim.lsp.get_client_by_id(id) then
-    if vim.fn.executable(M.config.cmd[1]) == 0 then
-      vim.notify('NanoLsp: ' .. M.config.cmd[1] .. ' is not executable. Install it with '
-        .. '`dotnet tool install --global NanoLsp` or set cmd in setup{}.', vim.log.levels.ERROR)
-      return nil
-    end
-    id = start_client(root)
+    id = vim.lsp.start_client(client_config(root))
     if not id then
       return nil
     end

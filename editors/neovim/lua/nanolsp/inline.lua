@@ -16,6 +16,38 @@ local REQUEST_CANCELLED = -32800
 -- Per buffer: { client, opts, seq, pending = request id, timer, suggestion = { row, col, text, mark } }
 local buffers = {}
 
+-- Neovim 0.11 changed these signatures (encoding first, client methods); 0.7 has only the old ones.
+local new_api = vim.fn.has('nvim-0.11') == 1
+
+local function utf16_index(line, byte_col)
+  if new_api then
+    return vim.str_utfindex(line, 'utf-16', byte_col, false)
+  end
+  local _, utf16 = vim.str_utfindex(line, byte_col)
+  return utf16
+end
+
+local function byte_index(line, utf16_col)
+  if new_api then
+    return vim.str_byteindex(line, 'utf-16', utf16_col, false)
+  end
+  return vim.str_byteindex(line, utf16_col, true)
+end
+
+local function client_request(client, method, params, handler, bufnr)
+  if new_api then
+    return client:request(method, params, handler, bufnr)
+  end
+  return client.request(method, params, handler, bufnr)
+end
+
+local function client_cancel(client, id)
+  if new_api then
+    return client:cancel_request(id)
+  end
+  return client.cancel_request(id)
+end
+
 local function termcodes(keys)
   return api.nvim_replace_termcodes(keys, true, false, true)
 end
@@ -39,7 +71,7 @@ local function cancel_pending(b)
     b.timer:stop()
   end
   if b.pending then
-    b.client.cancel_request(b.pending)
+    client_cancel(b.client, b.pending)
     b.pending = nil
   end
 end
@@ -64,6 +96,13 @@ local function show(bufnr, row, col, text, hl_group)
   return api.nvim_buf_set_extmark(bufnr, ns, row, col, opts)
 end
 
+--- Shows text as the buffer's suggestion at (row, col), 0-based, col in bytes; the accept key inserts it.
+function M.present(bufnr, row, col, text)
+  local b = buffers[bufnr]
+  local mark = show(bufnr, row, col, text, b.opts.hl_group)
+  b.suggestion = { row = row, col = col, text = text, mark = mark }
+end
+
 -- The text an item adds at the cursor. Its range may start before the cursor (a 3.18 server may
 -- re-send the word being typed); what the buffer already holds there is left out.
 local function text_at_cursor(item, line, character)
@@ -73,7 +112,7 @@ local function text_at_cursor(item, line, character)
   end
   local start = item.range and item.range.start
   if start and start.character < character then
-    local typed = line:sub(vim.str_byteindex(line, start.character, true) + 1, vim.str_byteindex(line, character, true))
+    local typed = line:sub(byte_index(line, start.character) + 1, byte_index(line, character))
     if text:sub(1, #typed) ~= typed then
       return nil
     end
@@ -92,7 +131,7 @@ function M.request(bufnr, trigger_kind)
   local row, col = unpack(api.nvim_win_get_cursor(0))
   row = row - 1
   local line = api.nvim_buf_get_lines(bufnr, row, row + 1, true)[1]
-  local _, character = vim.str_utfindex(line, col)
+  local character = utf16_index(line, col)
   local tick = api.nvim_buf_get_changedtick(bufnr)
   b.seq = b.seq + 1
   local seq = b.seq
@@ -101,13 +140,15 @@ function M.request(bufnr, trigger_kind)
     position = { line = row, character = character },
     context = { triggerKind = trigger_kind or TRIGGER_AUTOMATIC },
   }
-  local ok, id = b.client.request('nanolsp/inlineCompletion', params, function(err, result)
+  local ok, id = client_request(b.client, 'nanolsp/inlineCompletion', params, function(err, result)
     if seq ~= b.seq then
       return -- a newer request was sent meanwhile
     end
     b.pending = nil
     if err then
-      if err.code ~= REQUEST_CANCELLED then
+      -- Said once, not at every keystroke that meets the same problem.
+      if err.code ~= REQUEST_CANCELLED and err.message ~= b.last_error then
+        b.last_error = err.message
         vim.notify('NanoLsp inline completion: ' .. tostring(err.message), vim.log.levels.WARN)
       end
       return
@@ -125,8 +166,7 @@ function M.request(bufnr, trigger_kind)
     local items = result and (result.items or result) or {}
     local text = items[1] and text_at_cursor(items[1], line, character)
     if text then
-      local mark = show(bufnr, row, col, text, b.opts.hl_group)
-      b.suggestion = { row = row, col = col, text = text, mark = mark }
+      M.present(bufnr, row, col, text)
     end
   end, bufnr)
   b.pending = ok and id or nil
@@ -181,11 +221,10 @@ function M.attach(client, bufnr, opts)
     map_native(bufnr, opts)
     return
   end
-  if buffers[bufnr] then
-    buffers[bufnr].client = client
-    return
-  end
-  buffers[bufnr] = { client = client, opts = opts, seq = 0 }
+  -- Idempotent: a re-attach (after :edit or a server restart) keeps the state and renews the hooks.
+  local b = buffers[bufnr] or { seq = 0 }
+  b.client, b.opts = client, opts
+  buffers[bufnr] = b
 
   local group = api.nvim_create_augroup('nanolsp_inline_' .. bufnr, { clear = true })
   api.nvim_create_autocmd({ 'TextChangedI', 'TextChangedP' }, {
@@ -208,7 +247,7 @@ function M.attach(client, bufnr, opts)
       M.clear(bufnr)
     end,
   })
-  api.nvim_create_autocmd({ 'BufUnload', 'BufWipeout' }, {
+  api.nvim_create_autocmd('BufWipeout', {
     group = group, buffer = bufnr,
     callback = function()
       local b = buffers[bufnr]

@@ -1,0 +1,222 @@
+// The NanoLsp extension in a real VS Code (code-server + chromium): open the sample project, see the
+// server's diagnostics, read a hover's explanation, apply a quick fix, accept the nano model's ghost
+// text with Tab. One count per step; a screenshot of each step under artifacts/vscode-e2e/.
+// Usage: node e2e.mjs [VSIX]   (run.sh installs everything and finds the .vsix first)
+import { cpSync, mkdirSync, readFileSync, rmSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hopeless, Session, waitUntil } from './lib/session.mjs';
+import { activeEditor, goTo, openFile, problemCounts, renderedLine, runCommand } from './lib/workbench.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const shots = join(root, 'artifacts', 'vscode-e2e');
+const vsix = process.argv[2] ?? process.env.NANOLSP_VSIX;
+if (!vsix || !existsSync(vsix)) {
+  console.error(`vscode-e2e: no .vsix given or found (${vsix ?? 'none'}); run tests/vscode-e2e/run.sh`);
+  console.log('vscode-e2e: 0 passed, 1 failed');
+  process.exit(1);
+}
+
+// The sample's planted mistakes (samples/Inventory, also what the Driver's demo shows) and the spot
+// where the shipped model reliably completes a member name: found by their text, not line numbers.
+const serviceFile = 'Services/InventoryService.cs';
+const missingUsing = 'new StringBuilder()';
+const stockFile = 'Models/StockItem.cs';
+const ghostLine = 'public decimal Value => Product.UnitPrice * Quantity;';
+const ghostTyped = 'Product.Un';
+const ghostExpected = 'itPrice';
+
+const session = new Session();
+const workspace = join(session.dir, 'Inventory');
+let page;
+let errorAt; // where step 2 found the planted error: { line, column }
+
+const steps = [
+  ['opens the project; the status bar shows the server with its model ready', openProject],
+  ['shows the planted CS0246 error in the editor and the Problems panel', seeDiagnostics],
+  ['hover on the error explains it in plain words with the fixes', hoverExplains],
+  ['the quick fix "using System.Text;" adds the using and clears the error', applyQuickFix],
+  ['typing shows the model\'s ghost text and Tab accepts it', acceptGhostText],
+];
+
+async function openProject() {
+  // Sources only: the copy is restored and loaded by the server, as a user's fresh clone would be.
+  cpSync(join(root, 'samples', 'Inventory'), workspace, { recursive: true, filter: p => !/[\\/](bin|obj)$/.test(p) });
+  session.installExtension(resolve(vsix));
+  page = await session.open(workspace);
+  await openFile(page, serviceFile);
+  // '$(sparkle) NanoLsp' once the model is ready; loading and starting show a spinner instead.
+  const item = page.locator('.statusbar-item', { hasText: 'NanoLsp' });
+  await item.first().waitFor({ timeout: 60_000 });
+  await waitUntil(async () => {
+    const failed = item.filter({ has: page.locator('.codicon-error') });
+    if (await failed.count())
+      throw new Hopeless(`the status bar says the server failed: "${await failed.first().getAttribute('aria-label')}"`);
+    return item.locator('.codicon-sparkle').count();
+  }, 120_000, 'the NanoLsp status bar item to show the model ready');
+}
+
+async function seeDiagnostics() {
+  const { line, column } = locate(serviceFile, missingUsing, 'StringBuilder');
+  errorAt = { line, column };
+  await goTo(page, line, column);
+  await activeEditor(page).locator('.squiggly-error').first().waitFor({ timeout: 90_000 });
+  const counts = await waitUntil(async () => { const c = await problemCounts(page); return c.errors >= 1 && c; }, 30_000, 'the status bar to count errors');
+  await page.keyboard.press('Control+Shift+M');
+  const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'StringBuilder' }).first();
+  await row.waitFor({ timeout: 20_000 });
+  const text = await row.innerText();
+  if (!/CS0246/.test(text)) throw new Error(`the Problems row for StringBuilder lacks its code CS0246: ${text}`);
+  return `${counts.errors} errors in the status bar; Problems: ${text.replace(/\s+/g, ' ').trim()}`;
+}
+
+async function hoverExplains() {
+  await openFile(page, serviceFile);
+  await goTo(page, errorAt.line, errorAt.column);
+  // The mouse on the squiggle under the caret, as a user hovers it.
+  // (page.mouse, not locator.hover: the squiggle lies in a layer under the text, which takes the events.)
+  const box = await (await squiggleAtCaret()).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - 4);
+  const hover = page.locator('.monaco-hover:not(.hidden) .markdown-hover', { hasText: 'is not known here' }).first();
+  await hover.waitFor({ timeout: 30_000 });
+  const text = (await hover.innerText()).replace(/\s+/g, ' ');
+  for (const part of ['CS0246', 'StringBuilder', 'using System.Text;'])
+    if (!text.includes(part)) throw new Error(`the hover lacks "${part}": ${text}`);
+  return text.slice(0, 160);
+}
+
+async function applyQuickFix() {
+  await page.keyboard.press('Escape');
+  await goTo(page, errorAt.line, errorAt.column);
+  await page.keyboard.press('Control+.');
+  const action = page.locator('.action-widget .monaco-list-row', { hasText: 'using System.Text;' }).first();
+  await action.waitFor({ timeout: 30_000 });
+  await screenshot('04-quick-fix-menu');
+  await action.click();
+  await save();
+  const file = join(workspace, serviceFile);
+  await waitUntil(() => /^using System\.Text;/m.test(readFileSync(file, 'utf8')), 30_000, `"using System.Text;" in ${serviceFile} on disk`);
+  // The server re-checks the edited document: the error on StringBuilder goes away.
+  const { line, column } = locate(serviceFile, missingUsing, 'StringBuilder');
+  await goTo(page, line, column);
+  await waitUntil(async () => !(await squiggleAtCaret().then(() => true, () => false)), 30_000, 'the StringBuilder squiggle to clear');
+  await waitUntil(async () => await page.locator('.markers-panel .monaco-list-row', { hasText: 'CS0246' }).count() === 0,
+    30_000, 'CS0246 to leave the Problems panel');
+  return 'first using lines on disk: ' + readFileSync(file, 'utf8').split('\n').filter(l => l.startsWith('using ')).join(' ');
+}
+
+async function acceptGhostText() {
+  await openFile(page, stockFile);
+  const { line, column } = locate(stockFile, ghostLine, 'Product.');
+  const start = column + 'Product.'.length;
+  // Delete the rest of the line after "Product." and type the first letters of the member name.
+  await goTo(page, line, start);
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(ghostTyped.slice('Product.'.length), { delay: 120 });
+  // The inline part of the ghost text: VS Code renders it after the caret on the caret's line.
+  const ghost = activeEditor(page).locator('.ghost-text-decoration');
+  const shown = await waitUntil(async () => {
+    const text = (await ghost.allInnerTexts()).join('').replace(/\u00a0/g, ' ');
+    return text.startsWith(ghostExpected) && text;
+  }, 30_000, `ghost text starting "${ghostExpected}" after "${ghostTyped}"`);
+  await screenshot('05-ghost-text-shown');
+  await page.keyboard.press('Tab');
+  // Tab inserts exactly what was shown: the line is the typed prefix plus the ghost text, nothing else.
+  const lines = readFileSync(join(workspace, stockFile), 'utf8').split('\n');
+  const expected = lines[line - 1].slice(0, start - 1) + ghostTyped.slice('Product.'.length) + shown;
+  await waitUntil(async () => (await renderedLine(page, line))?.trimEnd() === expected.trimEnd(), 10_000, `line ${line} to read "${expected.trim()}"`);
+  await waitUntil(() => ghost.count().then(n => n === 0), 10_000, 'the ghost text to be gone once accepted');
+  await save();
+  const saved = await waitUntil(() => {
+    const l = readFileSync(join(workspace, stockFile), 'utf8').split('\n')[line - 1];
+    return l.trimEnd() === expected.trimEnd() && l;
+  }, 10_000, `line ${line} of ${stockFile} on disk to read "${expected.trim()}"`);
+  return `ghost text "${shown}"; after Tab: "${saved.trim()}"`;
+}
+
+/** File: Save through the command palette (Ctrl+S did not reach VS Code in headless chromium). */
+async function save() {
+  await runCommand(page, 'File: Save');
+}
+
+/** The error squiggle whose span holds the caret's column: found by geometry, as decorations carry no range. */
+async function squiggleAtCaret() {
+  const editor = activeEditor(page);
+  const cursor = await editor.locator('.cursor').first().boundingBox();
+  const squiggles = editor.locator('.squiggly-error');
+  for (let i = 0; i < await squiggles.count(); i++) {
+    const box = await squiggles.nth(i).boundingBox();
+    if (box && cursor && Math.abs(box.y + box.height / 2 - (cursor.y + cursor.height / 2)) < cursor.height && box.x <= cursor.x + 1 && cursor.x <= box.x + box.width)
+      return squiggles.nth(i);
+  }
+  throw new Error('no error squiggle at the caret');
+}
+
+/** One-based line and column of `part` within the first line of relativePath that contains `text`. */
+function locate(relativePath, text, part) {
+  const lines = readFileSync(join(workspace, relativePath), 'utf8').split('\n');
+  const index = lines.findIndex(l => l.includes(text));
+  if (index < 0) throw new Error(`${relativePath} no longer contains "${text}": the test's fixture changed`);
+  return { line: index + 1, column: lines[index].indexOf(text) + text.indexOf(part) + 1 };
+}
+
+async function screenshot(name) {
+  if (!page) return null;
+  const path = join(shots, `${name}.png`);
+  await page.screenshot({ path }).catch(e => console.log(`  (screenshot failed: ${e.message})`));
+  console.log(`  screenshot: ${path}`);
+  return path;
+}
+
+/** The extension's output channel and the server's log, from the logs VS Code keeps in its user-data folder. */
+function dumpLogs() {
+  const found = [];
+  const walk = dir => {
+    for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/nanolsp/i.test(name) && name.endsWith('.log')) found.push(path);
+    }
+  };
+  walk(join(session.userData, 'logs'));
+  for (const path of found) {
+    const text = readFileSync(path, 'utf8');
+    console.log(`---- ${path} (last 60 lines)\n${text.split('\n').slice(-60).join('\n')}`);
+  }
+  if (found.length === 0) console.log('---- no NanoLsp log found; code-server said:\n' + session.logText.split('\n').slice(-40).join('\n'));
+}
+
+rmSync(shots, { recursive: true, force: true });
+mkdirSync(shots, { recursive: true });
+const clock = Date.now();
+let passed = 0, failed = 0, blocked = false;
+try {
+  for (const [index, [name, run]] of steps.entries()) {
+    const label = `${String(index + 1).padStart(2, '0')}-${run.name.replace(/[A-Z]/g, c => '-' + c.toLowerCase())}`;
+    if (blocked) {
+      failed++;
+      console.log(`not run: ${name} (VS Code or the server did not come up)`);
+      continue;
+    }
+    const started = Date.now();
+    try {
+      const detail = await run();
+      passed++;
+      console.log(`ok: ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)${detail ? `\n  ${detail}` : ''}`);
+    } catch (e) {
+      failed++;
+      console.log(`FAILED: ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)\n  ${e.message.split('\n').join('\n  ')}`);
+      if (index === 0) blocked = true;
+    }
+    await screenshot(label);
+  }
+  if (failed > 0) dumpLogs();
+} finally {
+  await session.close();
+  if (failed === 0) session.removeFiles();
+  else console.log(`kept for inspection: ${session.dir} (code-server log: ${session.log})`);
+}
+console.log(`wall time ${((Date.now() - clock) / 1000).toFixed(0)} s`);
+console.log(`vscode-e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The VS Code end-to-end suite: installs what it needs (setup.sh), builds the extension's .vsix when there
+# is none (root `npm run package`), then drives code-server + chromium through e2e.mjs. Prints
+# "vscode-e2e: N passed, M failed"; screenshots go to artifacts/vscode-e2e/.
+# NANOLSP_VSIX=FILE tests that .vsix instead of the newest vscode-extension/nanolsp-*.vsix (a stale one is
+# used as is: delete it, or run `npm run package`, after changing the server or the extension).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+
+bash "$here/setup.sh"
+
+newest_vsix() { ls -t "$root"/vscode-extension/nanolsp-*.vsix 2>/dev/null | head -1 || true; }
+vsix=${NANOLSP_VSIX:-$(newest_vsix)}
+if [ -z "$vsix" ]; then
+  echo "vscode-e2e: no .vsix yet; building it (npm run package at the repository root)"
+  (
+    cd "$root"
+    [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error
+    npm run package
+  )
+  vsix=$(newest_vsix)
+  [ -n "$vsix" ] || { echo "vscode-e2e: npm run package made no vscode-extension/nanolsp-*.vsix"; echo "vscode-e2e: 0 passed, 1 failed"; exit 1; }
+fi
+echo "vscode-e2e: testing ${vsix#"$root"/}"
+exec node "$here/e2e.mjs" "$vsix"
