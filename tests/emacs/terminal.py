@@ -4,12 +4,15 @@ ghost text is drawn on the screen, then accepted with TAB and saved.
 
 Usage: python3 tests/emacs/terminal.py REPO SERVER-COMMAND-JSON PROJECT-COPY
 Prints "emacs-tty: N passed, M failed"; exits non-zero on failure."""
+import fcntl
 import json
 import os
 import pty
 import re
 import select
+import struct
 import sys
+import termios
 import time
 
 repo, command, project = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3]
@@ -55,6 +58,9 @@ with open(init, "w") as f:
 """)
 
 pid, fd = pty.fork()
+if pid != 0:
+    # A 120x40 terminal: a fresh pseudo-terminal reports 0x0.
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
 if pid == 0:
     os.environ.update(TERM="xterm", COLUMNS="120", LINES="40")
     os.execvp("emacs", ["emacs", "-nw", "-q", "-l", init, source])
