@@ -13,8 +13,8 @@
 ;;
 ;; What works with Eglot 1.9 (Debian 12, Emacs 28): diagnostics through Flymake, hover with
 ;; the server's error explanations through ElDoc, completion-at-point, and code actions with
-;; `eglot-code-actions' (this file resolves them: Eglot 1.9 cannot, and the server computes their
-;; edits on resolve).  Eglot has no inline (ghost-text) completion; `nanolsp-inline-mode'
+;; `eglot-code-actions' (the server puts each action's edit in the list for a client, like Eglot 1.9,
+;; that does not resolve them).  Eglot has no inline (ghost-text) completion; `nanolsp-inline-mode'
 ;; shows the server's `nanolsp/inlineCompletion' suggestion as an overlay instead.
 
 ;;; Code:
@@ -84,64 +84,10 @@ The nearest folder at or above DIR holding a .sln or .slnx, else a .csproj."
 
 (add-hook 'project-find-functions #'nanolsp-project-find t)
 
-;;; Code actions
-
-;; NanoLsp computes an action's edit only on codeAction/resolve, which Eglot 1.9 neither declares
-;; nor sends: applied as is, an action would do nothing.  So each action without an edit or a
-;; command is given a client-side command that resolves it and applies the result.  Eglot's own
-;; commands (`eglot-code-actions', `eglot-code-action-quickfix', ...) then work unchanged.  Eglot
-;; versions that resolve actions themselves (they declare resolveSupport) are left alone.
+;;; The server
 
 (defun nanolsp--server ()
   (or (eglot-current-server) (user-error "[nanolsp] No Eglot server in this buffer")))
-
-(defun nanolsp--nanolsp-p (server)
-  (equal (plist-get (eglot--server-info server) :name) "NanoLsp"))
-
-(defun nanolsp-apply-code-action (action &optional server)
-  "Apply the code ACTION (a plist from textDocument/codeAction) from SERVER.
-Resolve it first when it has neither an edit nor a command."
-  (let* ((server (or server (nanolsp--server)))
-         (action (if (or (plist-get action :edit) (plist-get action :command))
-                     action
-                   (jsonrpc-request server :codeAction/resolve action)))
-         (edit (plist-get action :edit))
-         (command (plist-get action :command)))
-    (when edit
-      ;; Eglot 1.9 takes (EDIT CONFIRM); later versions (EDIT ORIGIN): nil suits both.
-      (eglot--apply-workspace-edit edit nil))
-    (when command
-      (eglot-execute-command server (intern (plist-get command :command))
-                             (plist-get command :arguments)))
-    action))
-
-(defun nanolsp--eglot-resolves-p (server)
-  "Whether this Eglot resolves code actions itself (it says so to SERVER)."
-  (let* ((capabilities (eglot-client-capabilities server))
-         (code-action (plist-get (plist-get capabilities :textDocument) :codeAction)))
-    (plist-get code-action :resolveSupport)))
-
-(defun nanolsp--resolving-actions (args)
-  "Filter for the (ACTIONS SERVER ...) Eglot offers the user: see above."
-  (pcase-let ((`(,actions ,server . ,rest) args))
-    (if (or (not (nanolsp--nanolsp-p server)) (nanolsp--eglot-resolves-p server))
-        args
-      `(,(mapcar (lambda (action)
-                   (if (or (plist-get action :edit) (plist-get action :command))
-                       action
-                     (append action
-                             `(:command (:title ,(plist-get action :title)
-                                         :command "nanolsp.resolveCodeAction"
-                                         :arguments [,action])))))
-                 actions)
-        ,server ,@rest))))
-
-(advice-add 'eglot--read-execute-code-action :filter-args #'nanolsp--resolving-actions)
-
-(cl-defmethod eglot-execute-command
-  (server (_command (eql 'nanolsp.resolveCodeAction)) arguments)
-  "Resolve the code action in ARGUMENTS with SERVER and apply it."
-  (nanolsp-apply-code-action (aref arguments 0) server))
 
 ;;; Model status
 

@@ -164,17 +164,6 @@ Batch Emacs is never idle, so timers and process output are served here."
              (e2e-wait "CS0246 to go" 60
                        (lambda () (not (assoc "CS0246" (e2e-codes))))))))
 
-    (e2e-check "the resolving command is added only where Eglot does not resolve actions itself"
-      (let* ((server (eglot-current-server))
-             (action '(:title "Fix" :kind "quickfix" :data (:index 0)))
-             (args (list (list action) server))
-             (in-1.9 (car (car (nanolsp--resolving-actions args)))))
-        (and (equal (plist-get (plist-get in-1.9 :command) :command) "nanolsp.resolveCodeAction")
-             ;; A later Eglot declares resolveSupport and resolves on its own.
-             (cl-letf (((symbol-function 'eglot-client-capabilities)
-                        (lambda (_) '(:textDocument (:codeAction (:resolveSupport (:properties ["edit"])))))))
-               (equal (nanolsp--resolving-actions args) args)))))
-
     (e2e-goto "^ *return report")
     ;; Where the suggestion is kept when inline completion is on (the typing check shows it is).
     (insert "        report.")

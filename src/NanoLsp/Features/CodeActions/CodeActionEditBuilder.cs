@@ -10,6 +10,13 @@ namespace NanoLsp.Features.CodeActions;
 public sealed record EditOptions(bool SupportsDocumentChanges, bool SupportsCreateFile, Func<string, int?> OpenVersion)
 {
     public static EditOptions Default { get; } = new(true, true, _ => null);
+
+    /// <summary>What this client declared in initialize, and the versions of the documents it has open.</summary>
+    public static EditOptions For(NanoLsp.Server.ClientCapabilities client, WorkspaceManager workspace) => new(
+        SupportsDocumentChanges: client.Supports("workspace", "workspaceEdit", "documentChanges"),
+        SupportsCreateFile: client.Get("workspace", "workspaceEdit", "resourceOperations") is { ValueKind: System.Text.Json.JsonValueKind.Array } operations
+            && operations.EnumerateArray().Any(o => o.GetString() == "create"),
+        OpenVersion: uri => DocumentUris.TryToPath(uri, out var path) ? workspace.OpenVersion(path) : null);
 }
 
 /// <summary>

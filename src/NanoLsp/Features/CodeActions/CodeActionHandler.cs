@@ -1,3 +1,4 @@
+using System.Text.Json;
 using NanoLsp.Protocol;
 using NanoLsp.Server;
 using NanoLsp.Workspace;
@@ -5,7 +6,11 @@ using LspCodeAction = NanoLsp.Protocol.CodeAction;
 
 namespace NanoLsp.Features.CodeActions;
 
-/// <summary>textDocument/codeAction: Roslyn's fixes and refactorings for a range, without edits (resolve computes them).</summary>
+/// <summary>
+/// textDocument/codeAction: Roslyn's fixes and refactorings for a range. A client that resolves edits
+/// (VS Code, Neovim) gets the list without them and asks codeAction/resolve for the one picked; one that
+/// does not (Eglot 1.9) gets every edit in the list, since LSP lets a server defer only what the client resolves.
+/// </summary>
 public sealed class CodeActionHandler(ServerServices services) : IRequestHandler<CodeActionParams, IReadOnlyList<LspCodeAction>>, ICapabilityProvider
 {
     private readonly FeatureServices _features = FeatureServices.For(services);
@@ -27,11 +32,32 @@ public sealed class CodeActionHandler(ServerServices services) : IRequestHandler
         var wantsRefactorings = only is null || only.Any(k => k.StartsWith(CodeActionKinds.Refactor, StringComparison.Ordinal) || k.StartsWith(CodeActionKinds.Source, StringComparison.Ordinal));
         var actions = await _features.CodeActions.GetActionsAsync(document, span, wantsRefactorings, cancellationToken).ConfigureAwait(false);
         var uri = context.DocumentUri ?? request.TextDocument.Uri;
-        return actions
-            .Where(a => only is null || only.Any(k => a.Kind == k || a.Kind.StartsWith(k + ".", StringComparison.Ordinal)))
-            .Select(a => new LspCodeAction(a.Title, a.Kind, new CodeActionData(uri, request.Range, a.Provider, a.Index, a.Title)))
-            .ToList();
+        var chosen = actions.Where(a => only is null || only.Any(k => a.Kind == k || a.Kind.StartsWith(k + ".", StringComparison.Ordinal))).ToList();
+        var listed = chosen.Select(a => new LspCodeAction(a.Title, a.Kind, new CodeActionData(uri, request.Range, a.Provider, a.Index, a.Title))).ToList();
+        if (ResolvesEdits(context.ClientCapabilities))
+            return listed;
+
+        var options = EditOptions.For(context.ClientCapabilities, services.Workspace);
+        var withEdits = new List<LspCodeAction>(listed.Count);
+        for (var i = 0; i < listed.Count; i++)
+        {
+            try
+            {
+                var edit = await CodeActionEditBuilder.BuildAsync(chosen[i].Action, context.Solution, options, cancellationToken).ConfigureAwait(false);
+                withEdits.Add(listed[i] with { Edit = edit });
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One action that cannot compute its edit must not cost the user the others.
+                services.Logger.Debug($"Code action \"{listed[i].Title}\" left out: {e.GetType().Name}: {e.Message}");
+            }
+        }
+        return withEdits;
     }
+
+    private static bool ResolvesEdits(ClientCapabilities client) =>
+        client.Get("textDocument", "codeAction", "resolveSupport", "properties") is { ValueKind: JsonValueKind.Array } properties
+        && properties.EnumerateArray().Any(p => p.GetString() == "edit");
 }
 
 public sealed record CodeActionOptions(

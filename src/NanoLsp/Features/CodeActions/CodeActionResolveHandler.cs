@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NanoLsp.Protocol;
 using NanoLsp.Server;
 using NanoLsp.Workspace;
@@ -23,13 +22,8 @@ public sealed class CodeActionResolveHandler(ServerServices services) : IRequest
         var span = PositionMapper.ToSpan(text, data.Range);
         var candidate = await _features.CodeActions.FindAsync(document, span, data, cancellationToken).ConfigureAwait(false);
 
-        var client = context.ClientCapabilities;
-        var options = new EditOptions(
-            SupportsDocumentChanges: client.Supports("workspace", "workspaceEdit", "documentChanges"),
-            SupportsCreateFile: client.Get("workspace", "workspaceEdit", "resourceOperations") is { ValueKind: JsonValueKind.Array } operations
-                && operations.EnumerateArray().Any(o => o.GetString() == "create"),
-            OpenVersion: uri => DocumentUris.TryToPath(uri, out var path) ? services.Workspace.OpenVersion(path) : null);
-        var edit = await CodeActionEditBuilder.BuildAsync(candidate.Action, context.Solution, options, cancellationToken).ConfigureAwait(false);
+        var edit = await CodeActionEditBuilder.BuildAsync(
+            candidate.Action, context.Solution, EditOptions.For(context.ClientCapabilities, services.Workspace), cancellationToken).ConfigureAwait(false);
         return request with { Edit = edit };
     }
 }

@@ -11,6 +11,16 @@ public sealed class FeatureServerFixture() : FeatureServer("ProjectFixture");
 /// <summary>The server on the loose-file folder (no project: served through a generated one).</summary>
 public sealed class LooseFilesServerFixture() : FeatureServer("LooseFiles");
 
+/// <summary>The server on the project fixture for a client like Eglot 1.9: no codeAction/resolve, plain workspace edits.</summary>
+public sealed class NoResolveServerFixture() : FeatureServer("ProjectFixture")
+{
+    protected override void Configure(JsonObject capabilities)
+    {
+        capabilities["textDocument"]!.AsObject().Remove("codeAction");
+        capabilities["workspace"]!.AsObject().Remove("workspaceEdit");
+    }
+}
+
 /// <summary>
 /// The real NanoLsp process over stdio (the Driver's LspClient), opened on a scratch copy of a
 /// fixture folder and shared by the tests of one class: one workspace load, one MEF composition.
@@ -36,7 +46,13 @@ public abstract class FeatureServer(string fixtureName) : IAsyncLifetime
             ["documentChanges"] = true,
             ["resourceOperations"] = new JsonArray("create", "rename", "delete"),
         };
+        Configure(capabilities);
         Initialize = await Client.InitializeAsync(Folder, capabilities);
+    }
+
+    /// <summary>A fixture for another kind of client changes the capabilities it declares here.</summary>
+    protected virtual void Configure(JsonObject capabilities)
+    {
     }
 
     /// <summary>Opens a fixture file once (its text as on disk) and waits until its diagnostics arrive: the workspace has it.</summary>
