@@ -97,6 +97,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     workspaceFolder,
     dotnet,
     exists: file => fs.existsSync(file),
+    searchPath: process.env.PATH,
   });
   if (isResolveError(resolved)) {
     void fail(resolved.error, false);
