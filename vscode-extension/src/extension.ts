@@ -45,7 +45,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         await restart(context);
         return;
       }
-      await client?.sendNotification(DidChangeConfigurationNotification.type, { settings: currentServerSettings() });
+      // A starting client sends it once started; a stopped one reads the settings again when it starts.
+      await client?.sendNotification(DidChangeConfigurationNotification.type, { settings: currentServerSettings() })
+        .catch(error => output.warn(`Settings not sent: ${error instanceof Error ? error.message : String(error)}`));
       if (lastModelStatus !== undefined) show(statusView(lastModelStatus, inlineEnabled()));
     }),
   );
@@ -97,6 +99,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     workspaceFolder,
     dotnet,
     exists: file => fs.existsSync(file),
+    searchPath: process.env.PATH,
   });
   if (isResolveError(resolved)) {
     void fail(resolved.error, false);
@@ -124,7 +127,8 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       { scheme: 'file', language: 'csharp' },
       { scheme: 'untitled', language: 'csharp' },
     ],
-    initializationOptions: currentServerSettings(),
+    // Read when initialize is sent, so a change made while the client starts is not lost.
+    initializationOptions: () => currentServerSettings(),
     outputChannel: output,
     traceOutputChannel: output,
     stdioOptions: {

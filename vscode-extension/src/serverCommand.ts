@@ -26,6 +26,8 @@ export interface ResolveInput {
   /** The dotnet executable to start a .dll with. */
   dotnet: string;
   exists: (file: string) => boolean;
+  /** PATH, for a bare command name such as `nanolsp` (the dotnet tool). */
+  searchPath?: string;
 }
 
 export const shippedServerRelativePath = path.join('server', 'NanoLsp.dll');
@@ -34,7 +36,9 @@ export const shippedServerRelativePath = path.join('server', 'NanoLsp.dll');
 export function resolveServerCommand(input: ResolveInput): ServerCommand | ResolveError {
   const configured = input.configuredPath?.trim();
   if (configured) {
-    const file = expandPath(configured, input.workspaceFolder);
+    const file = isBareName(configured)
+      ? findOnPath(configured, input.searchPath, input.exists) ?? expandPath(configured, input.workspaceFolder)
+      : expandPath(configured, input.workspaceFolder);
     if (!input.exists(file)) {
       return { error: `nanolsp.server.path is set to "${configured}", but ${file} does not exist. Fix the setting or clear it to use the server shipped with the extension.` };
     }
@@ -56,6 +60,18 @@ function commandFor(file: string, origin: ServerCommand['origin'], dotnet: strin
     return { command: dotnet, args: [file, '--stdio'], needsDotnet: true, origin, serverPath: file };
   }
   return { command: file, args: ['--stdio'], needsDotnet: false, origin, serverPath: file };
+}
+
+/** A name without a folder (`nanolsp`): looked up on PATH as a shell would, then in the workspace. */
+function isBareName(value: string): boolean {
+  return !value.includes('/') && !value.includes('\\') && !value.startsWith('~') && !value.includes('${');
+}
+
+function findOnPath(name: string, searchPath: string | undefined, exists: (file: string) => boolean): string | undefined {
+  for (const dir of (searchPath ?? '').split(path.delimiter)) {
+    if (dir && exists(path.join(dir, name))) return path.join(dir, name);
+  }
+  return undefined;
 }
 
 /** ~ and ${workspaceFolder} as VS Code users write them; a relative path is taken from the workspace folder. */

@@ -67,6 +67,17 @@ describe('server command', () => {
     expect((result as { error: string }).error).toContain(path.join(workspace, 'nowhere', 'NanoLsp.dll'));
   });
 
+  it('BareNameIsFoundOnPathLikeTheDotnetTool', () => {
+    const tools = path.join(workspace, 'tools');
+    const command = ok(resolveServerCommand({ configuredPath: 'nanolsp', extensionPath, dotnet: 'dotnet', exists, searchPath: `/nonexistent${path.delimiter}${tools}` }));
+    expect(command).toMatchObject({ command: path.join(tools, 'nanolsp'), args: ['--stdio'], needsDotnet: false });
+  });
+
+  it('BareNameOnNoPathIsAnError', () => {
+    const result = resolveServerCommand({ configuredPath: 'nanolsp', extensionPath, dotnet: 'dotnet', exists, searchPath: '/nonexistent' });
+    expect(isResolveError(result)).toBe(true);
+  });
+
   it('TildeExpandsToTheHomeFolder', () => {
     expect(expandPath('~/x/NanoLsp.dll')).toBe(path.join(os.homedir(), 'x', 'NanoLsp.dll'));
   });
