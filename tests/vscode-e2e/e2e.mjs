@@ -102,6 +102,9 @@ async function applyQuickFix() {
   await waitUntil(async () => !(await squiggleAtCaret().then(() => true, () => false)), 30_000, 'the StringBuilder squiggle to clear');
   await waitUntil(async () => await page.locator('.markers-panel .monaco-list-row', { hasText: 'CS0246' }).count() === 0,
     30_000, 'CS0246 to leave the Problems panel');
+  // For the screenshot: the whole editor from the top, the added using and the repaired line together.
+  await runCommand(page, 'View: Hide Panel');
+  await goTo(page, 1, 1);
   return 'first using lines on disk: ' + readFileSync(file, 'utf8').split('\n').filter(l => l.startsWith('using ')).join(' ');
 }
 
