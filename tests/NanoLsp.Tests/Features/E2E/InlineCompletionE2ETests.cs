@@ -139,21 +139,23 @@ public sealed class InlineCompletionE2ETests(InlineCompletionServer server) : IC
         }
     }
 
+    // A statement whose value the forced suggestions below complete ($$ is the cursor).
+    private const string Statement = """
+        namespace ProjectFixture;
+
+        public class ShelfUser
+        {
+            public int Fill(Shelf shelf)
+            {
+                int added = $$
+                return added;
+            }
+        }
+        """;
+
     [Fact]
     public async Task SuggestionThatWouldBreakTheBuildIsDropped()
     {
-        const string Statement = """
-            namespace ProjectFixture;
-
-            public class ShelfUser
-            {
-                public int Fill(Shelf shelf)
-                {
-                    int added = $$
-                    return added;
-                }
-            }
-            """;
         await server.ConfigureAsync("""{"nanolsp": {"inlineCompletion": {"filters": true, "forcedCompletion": "shelf.Restock(4);"}}}""");
         var (kept, keptReport) = await server.CompleteAsync(Statement);
         await server.ConfigureAsync("""{"nanolsp": {"inlineCompletion": {"filters": true, "forcedCompletion": "shelf.Restock(\"four\");"}}}""");
@@ -169,18 +171,6 @@ public sealed class InlineCompletionE2ETests(InlineCompletionServer server) : IC
     [Fact]
     public async Task MaxLengthCutsTheShownSuggestionAtAWordBoundary()
     {
-        const string Statement = """
-            namespace ProjectFixture;
-
-            public class ShelfUser
-            {
-                public int Fill(Shelf shelf)
-                {
-                    int added = $$
-                    return added;
-                }
-            }
-            """;
         // The limit (12) falls inside "Restock": what is shown ends at the dot before it.
         await server.ConfigureAsync("""{"nanolsp": {"inlineCompletion": {"filters": true, "maxLength": 12, "forcedCompletion": "shelf.Restock(4);"}}}""");
         var (cut, report) = await server.CompleteAsync(Statement);
