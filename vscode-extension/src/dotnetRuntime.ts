@@ -1,6 +1,7 @@
 // Is a .NET runtime new enough for the server there? Checked before starting the server so a missing
 // runtime is told to the user instead of the client failing with "spawn dotnet ENOENT".
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 export const requiredMajor = 10;
 export const installUrl = 'https://dotnet.microsoft.com/download/dotnet/10.0';
@@ -59,9 +60,12 @@ export function checkDotnetRuntime(dotnet: string, timeoutMs = 15000): Promise<R
   });
 }
 
-/** `dotnet` under DOTNET_ROOT when set (as the .NET installers advise), else from PATH. */
-export function dotnetCommand(env: NodeJS.ProcessEnv): string {
+/** `dotnet` under DOTNET_ROOT when it is there (a user install the installers point DOTNET_ROOT at), else from PATH. */
+export function dotnetCommand(env: NodeJS.ProcessEnv, exists: (file: string) => boolean = existsSync): string {
   const root = env.DOTNET_ROOT?.trim();
-  if (root) return `${root.replace(/\/+$/, '')}/dotnet`;
+  if (root) {
+    const candidate = `${root.replace(/\/+$/, '')}/dotnet`;
+    if (exists(candidate)) return candidate;
+  }
   return 'dotnet';
 }

@@ -57,8 +57,18 @@ describe('.NET runtime check', () => {
     expect(check).toMatchObject({ ok: true });
   });
 
-  it('DotnetRootIsPreferredOverPath', () => {
-    expect(dotnetCommand({ DOTNET_ROOT: '/opt/dotnet/' })).toBe('/opt/dotnet/dotnet');
+  it('DotnetUnderDotnetRootIsPreferredOverPath', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nanolsp-dotnetroot-'));
+    fs.writeFileSync(path.join(dir, 'dotnet'), '');
+    try {
+      expect(dotnetCommand({ DOTNET_ROOT: `${dir}/` })).toBe(path.join(dir, 'dotnet'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
     expect(dotnetCommand({})).toBe('dotnet');
+  });
+
+  it('DotnetRootWithoutDotnetFallsBackToPath', () => {
+    expect(dotnetCommand({ DOTNET_ROOT: path.join(os.tmpdir(), 'no-such-dotnet-root') })).toBe('dotnet');
   });
 });
