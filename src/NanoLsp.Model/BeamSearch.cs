@@ -3,7 +3,12 @@ using System.Text;
 namespace NanoLsp.Model;
 
 /// <summary>A finished beam: the completion text and its tokens; Score is the mean log-probability per token.</summary>
-public sealed record BeamHypothesis(string Text, IReadOnlyList<GeneratedToken> Tokens, float Score, StopReason StopReason);
+/// <summary>One finished beam; the prompt figures are the search's (the same for every beam), for reports.</summary>
+public sealed record BeamHypothesis(string Text, IReadOnlyList<GeneratedToken> Tokens, float Score, StopReason StopReason)
+{
+    public int PromptTokens { get; init; }
+    public int ReusedPromptTokens { get; init; }
+}
 
 /// <summary>
 /// A small beam search: all beams run as one batch (batch = beam width) over a cache copied from
@@ -28,6 +33,7 @@ public sealed class BeamSearch(Decoder decoder, NanoTokenizer tokenizer, PrefixC
         var deadline = options.Deadline is { } d ? DateTime.UtcNow + d : DateTime.MaxValue;
 
         float[] logits = prefixCache.Prefill(prompt).ToArray(); // (rows, vocab); one row before the first step
+        int reused = prefixCache.LastReused;
         using var cache = decoder.CreateCache(width, prefixCache.Cache.Length + options.MaxTokens + 1);
         cache.BroadcastFrom(prefixCache.Cache);
         float[] work = new float[vocab];
@@ -96,7 +102,8 @@ public sealed class BeamSearch(Decoder decoder, NanoTokenizer tokenizer, PrefixC
             logits = decoder.Forward(cache, next).ToArray();
         }
 
-        return finished.OrderByDescending(h => h.Score).Take(width).ToList();
+        return finished.OrderByDescending(h => h.Score).Take(width)
+            .Select(h => h with { PromptTokens = prompt.Length, ReusedPromptTokens = reused }).ToList();
     }
 
     private static IEnumerable<int> TopIndices(float[] values, int k)

@@ -161,6 +161,10 @@ public sealed class InlineCompletionService
                 var beams = await model.BeamSearchAsync(prompt, options.Alternatives, generationOptions, cancelPrevious: true, ct).ConfigureAwait(false);
                 ct.ThrowIfCancellationRequested();
                 candidates = beams.Where(b => b.StopReason != StopReason.Cancelled).Select(b => (b.Text, b.Tokens)).ToList();
+                // The report describes the best beam as it would a greedy run (prompt, reuse, tokens, why it stopped).
+                if (beams.FirstOrDefault() is { } best)
+                    generation = new GenerationResult(best.Text, best.Tokens, best.StopReason, best.PromptTokens, best.ReusedPromptTokens,
+                        TimeSpan.Zero, TimeSpan.Zero);
             }
             else
             {

@@ -111,6 +111,16 @@ public sealed class InlineCompletionE2ETests(InlineCompletionServer server) : IC
     private static string LeadingIdentifier(string text) => new(text.TakeWhile(c => char.IsLetterOrDigit(c) || c == '_').ToArray());
 
     [Fact]
+    public async Task InvokedCompletionReportsTheBestBeamsPromptAndTokens()
+    {
+        await server.ConfigureAsync("""{"nanolsp": {"inlineCompletion": {"filters": false, "monitors": true}}}""");
+        var (_, report) = await server.CompleteAsync(MemberAccess, triggerKind: 1);
+        Assert.True(report.GetProperty("promptTokens").GetInt32() > 0, $"no prompt figures for a beam search: {report}");
+        Assert.True(report.GetProperty("generatedTokens").GetInt32() > 0, $"no token count for a beam search: {report}");
+        Assert.True(report.TryGetProperty("stopReason", out _), $"no stop reason for a beam search: {report}");
+    }
+
+    [Fact]
     public async Task InlineCompletionAtAMemberAccessNamesARealMember()
     {
         await server.ConfigureAsync("""{"nanolsp": {"inlineCompletion": {"filters": false, "monitors": true}}}""");
