@@ -14,7 +14,7 @@ import {
 import { pickDiagnostic } from './diagnosticPick';
 import { checkDotnetRuntime, dotnetCommand, installUrl } from './dotnetRuntime';
 import { isResolveError, resolveServerCommand } from './serverCommand';
-import { stderrLevel } from './serverLog';
+import { stderrClassifier } from './serverLog';
 import { needsRestart, serverSettingsPayload } from './settings';
 import { clientStateView, statusView, type StatusView } from './statusText';
 
@@ -25,6 +25,15 @@ let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
 let status: vscode.StatusBarItem;
 let lastModelStatus: unknown;
+
+// Start, stop and restart run one after another: a restart while the server is still starting (or two
+// quick restarts) must not leave two servers running, each answering every request.
+let lifecycle: Promise<void> = Promise.resolve();
+function serialized(step: () => Promise<void>): Promise<void> {
+  const run = lifecycle.then(step, step);
+  lifecycle = run.catch(() => undefined);
+  return run;
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('NanoLsp', { log: true });
@@ -51,11 +60,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (lastModelStatus !== undefined) show(statusView(lastModelStatus, inlineEnabled()));
     }),
   );
-  await start(context);
+  await serialized(() => start(context));
 }
 
 export async function deactivate(): Promise<void> {
-  await stop();
+  await serialized(stop);
 }
 
 function config(): vscode.WorkspaceConfiguration {
@@ -134,8 +143,9 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     stdioOptions: {
       stdout: () => { /* the LSP stream: read by the client, never printed */ },
       stderr: (input, channel) => {
+        const levelOf = stderrClassifier();
         readline.createInterface({ input, crlfDelay: Infinity, terminal: false })
-          .on('line', line => (stderrLevel(line) === 'trace' ? channel.trace(line) : channel.error(line)));
+          .on('line', line => (levelOf(line) === 'trace' ? channel.trace(line) : channel.error(line)));
       },
     },
   };
@@ -170,9 +180,11 @@ async function stop(): Promise<void> {
   }
 }
 
-async function restart(context: vscode.ExtensionContext): Promise<void> {
-  await stop();
-  await start(context);
+function restart(context: vscode.ExtensionContext): Promise<void> {
+  return serialized(async () => {
+    await stop();
+    await start(context);
+  });
 }
 
 async function toggleInlineCompletions(): Promise<void> {
