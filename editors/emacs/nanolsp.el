@@ -198,10 +198,18 @@ from the user asking (1).  CALLBACK, when given, gets the text shown or nil."
                  (message "[nanolsp] inline completion failed: %s" (plist-get err :message))
                  (when callback (funcall callback nil))))))
 
+(defun nanolsp--typing-command-p (command)
+  "Whether COMMAND inserts what was typed.
+That is `self-insert-command' or a cc-mode electric key."
+  (and (symbolp command)
+       (or (eq command #'self-insert-command)
+           (string-prefix-p "c-electric-" (symbol-name command)))))
+
 (defun nanolsp--after-command ()
   (when nanolsp--idle-timer (cancel-timer nanolsp--idle-timer))
   (setq nanolsp--idle-timer nil)
-  (when (and (eq this-command #'self-insert-command) (eglot-current-server))
+  ;; Typing, including cc-mode's electric keys (`(', `;', `{', ...), which are their own commands.
+  (when (and (nanolsp--typing-command-p this-command) (eglot-current-server))
     (let ((buffer (current-buffer)))
       (setq nanolsp--idle-timer
             (run-with-idle-timer nanolsp-inline-idle-delay nil

@@ -214,6 +214,13 @@ Batch Emacs is never idle, so timers and process output are served here."
            (bolp)
            (string= (buffer-substring (line-beginning-position) (line-end-position)) "        report.")))
 
+    (e2e-check "an electric key of the C# mode, such as (, also asks for a suggestion"
+      (end-of-line)
+      (execute-kbd-macro "(")
+      (prog1 (and (eq (key-binding "(") #'c-electric-paren) (timerp nanolsp--idle-timer))
+        (when nanolsp--idle-timer (cancel-timer nanolsp--idle-timer) (setq nanolsp--idle-timer nil))
+        (delete-char -1)))
+
     (e2e-check "the model's status reaches the mode-line lighter"
       ;; format-mode-line gives "" in batch Emacs: check the lighter's entry and its text.
       (let ((shown (nanolsp--lighter)))

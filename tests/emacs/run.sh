@@ -13,7 +13,8 @@ if [ ! -f "$dll" ]; then echo "emacs: $dll missing: build NanoLsp.sln in Release
 if [ -n "${NANOLSP_E2E_TOOL:-}" ]; then server='["nanolsp", "--stdio"]'; else server="[\"dotnet\", \"$dll\", \"--stdio\"]"; fi
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# Kept when a check failed (the terminal part leaves its screen dump in it); removed otherwise.
+trap 'if [ "${failed:-1}" -eq 0 ]; then rm -rf "$work"; else echo "emacs: work folder kept: $work"; fi' EXIT
 # A private HOME: no user init or project list touched, and the server's loose-file cache stays here.
 export HOME=$work/home XDG_CACHE_HOME=$work/cache
 mkdir -p "$HOME"
