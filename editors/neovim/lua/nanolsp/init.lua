@@ -84,14 +84,6 @@ function M.status_lines()
   return lines
 end
 
--- Neovim 0.11 made client functions methods (client:notify); 0.7 has only client.notify.
-local function notify(client, method, params)
-  if vim.fn.has('nvim-0.11') == 1 then
-    return client:notify(method, params)
-  end
-  return client.notify(method, params)
-end
-
 local function client_config(root)
   local config = M.config
   return {
@@ -103,11 +95,6 @@ local function client_config(root)
     settings = config.settings,
     init_options = config.settings,
     handlers = { ['nanolsp/modelStatus'] = on_model_status },
-    on_init = function(client)
-      if next(config.settings) ~= nil then
-        notify(client, 'workspace/didChangeConfiguration', { settings = config.settings })
-      end
-    end,
     on_attach = function(client, bufnr)
       if config.inline.enabled then
         inline.attach(client, bufnr, config.inline)
@@ -134,7 +121,8 @@ function M.attach(bufnr)
   end
   if vim.fn.executable(M.config.cmd[1]) == 0 then
     vim.notify('NanoLsp: ' .. M.config.cmd[1] .. ' is not executable. Install it with '
-      .. '`dotnet tool install --global NanoLsp` or set cmd in setup{}.', vim.log.levels.ERROR)
+      .. '`bash scripts/pack-tool.sh && dotnet tool install --global --add-source artifacts/nupkg NanoLsp` '
+      .. '(from the NanoLsp repository) or set cmd in setup{}.', vim.log.levels.ERROR)
     return nil
   end
   local root = M.find_root(name)
