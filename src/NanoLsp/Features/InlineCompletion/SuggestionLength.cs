@@ -2,8 +2,8 @@ namespace NanoLsp.Features.InlineCompletion;
 
 /// <summary>
 /// Cuts a suggestion to nanolsp.inlineCompletion.maxLength characters on a boundary a reader expects:
-/// whole lines when a line break fits, else the end of a word or symbol. Never inside an identifier or
-/// number: half a name is worse than no suggestion, so one that cannot be cut cleanly becomes empty.
+/// whole lines when a line break fits, else the end of a word or symbol. Never inside an identifier:
+/// half a name is worse than no suggestion, so one that cannot be cut cleanly becomes empty.
 /// </summary>
 public static class SuggestionLength
 {
