@@ -87,6 +87,11 @@ public sealed class InlineCompletionService
         try
         {
             var result = await CompleteCoreAsync(model, document, position, options, start, stages, work.Token).ConfigureAwait(false);
+            // Beams can all lose a name the greedy path keeps: a beam whose first token spans the re-typed text
+            // and the new name ("Unit" after "Un") is judged on a probability split across spellings ("Un" + "it"),
+            // and the confidence cut empties it. An explicit request that found nothing then asks as typing does.
+            if (result.Suggestions.Count == 0 && options.Alternatives > 1 && result.Source == CompletionSource.Model)
+                result = await CompleteCoreAsync(model, document, position, options with { Alternatives = 1 }, start, stages, work.Token).ConfigureAwait(false);
             return result with { Latency = Stopwatch.GetElapsedTime(start), Stages = stages };
         }
         catch (OperationCanceledException) when (late.IsCancellationRequested && !mine.IsCancellationRequested)

@@ -110,6 +110,75 @@ public sealed class InlineCompletionE2ETests(InlineCompletionServer server) : IC
 
     private static string LeadingIdentifier(string text) => new(text.TakeWhile(c => char.IsLetterOrDigit(c) || c == '_').ToArray());
 
+    // The sample's StockItem and Product (samples/Inventory), cut after "Product.Un" ($$): the shipped model's beams all start with
+    // "Unit", judged doubtful because "Un" + "it" shares its probability, while greedy decoding is sure.
+    private const string PartialMemberName = """
+        namespace ProjectFixture;
+
+        /// <summary>How many units of a product are on the shelves.</summary>
+        public sealed class StockItem
+        {
+            public StockItem(Product product, int quantity)
+            {
+                Product = product;
+                Quantity = quantity;
+            }
+
+            public Product Product { get; }
+
+            public int Quantity { get; private set; }
+
+            /// <summary>The value of the units on hand.</summary>
+            public decimal Value => Product.Un$$ * Quantity;
+
+            public void Add(int units) => Quantity += units;
+
+            /// <summary>Takes units off the shelf; returns false when there are not enough.</summary>
+            public bool TryRemove(int units)
+            {
+                if (units > Quantity)
+                    return false;
+                Quantity -= units;
+                return true;
+            }
+        }
+
+        /// <summary>A thing the shop sells, identified by its stock-keeping unit.</summary>
+        public sealed class Product
+        {
+            public Product(string sku, string name, decimal unitPrice)
+            {
+                if (unitPrice < 0)
+                    throw new ArgumentOutOfRangeException(nameof(unitPrice), "A price cannot be negative.");
+                Sku = sku;
+                Name = name;
+                UnitPrice = unitPrice;
+            }
+
+            /// <summary>The stock-keeping unit, unique per product.</summary>
+            public string Sku { get; }
+
+            public string Name { get; }
+
+            /// <summary>Price of one unit, in the shop's currency.</summary>
+            public decimal UnitPrice { get; }
+
+            public override string ToString() => $"{Sku} {Name} @ {UnitPrice:0.00}";
+        }
+        """;
+
+    [Fact]
+    public async Task InvokedCompletionShowsWhatTypingWouldWhenEveryBeamIsCut()
+    {
+        await server.ConfigureAsync("""{"nanolsp": {"inlineCompletion": {"filters": true, "monitors": true}}}""");
+        var (typed, _) = await server.CompleteAsync(PartialMemberName, triggerKind: 2);
+        var (invoked, report) = await server.CompleteAsync(PartialMemberName, triggerKind: 1);
+        Assert.NotEmpty(typed);
+        Assert.Contains(typed[0], invoked);
+        Assert.StartsWith("itPrice", invoked[0]);
+        Assert.Equal("model", report.GetProperty("source").GetString());
+    }
+
     [Fact]
     public async Task InvokedCompletionReportsTheBestBeamsPromptAndTokens()
     {
