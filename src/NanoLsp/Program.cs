@@ -1,3 +1,4 @@
+using NanoLsp.Eval;
 using NanoLsp.Features.InlineCompletion;
 using NanoLsp;
 using NanoLsp.Server;
