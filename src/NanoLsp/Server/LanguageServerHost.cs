@@ -222,6 +222,14 @@ public sealed class LanguageServerHost : IAsyncDisposable
         _ => null,
     };
 
+    /// <summary>Lets native work in flight (a model load) settle, up to <paramref name="limit"/>: called before
+    /// disposing when the client ends the session.</summary>
+    public async Task DrainAsync(TimeSpan limit)
+    {
+        var drains = _composed.Owned.OfType<IDrainsBeforeExit>().Select(d => d.DrainAsync());
+        await Task.WhenAny(Task.WhenAll(drains), Task.Delay(limit)).ConfigureAwait(false);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _queue.DisposeAsync().ConfigureAwait(false);
