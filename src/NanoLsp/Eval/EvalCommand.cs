@@ -96,7 +96,7 @@ public static class EvalCommand
                                 $"filters {(options.Filters ? $"on (min mean {options.MinMeanLogProb}, cut below {options.CutBelowLogProb?.ToString() ?? "never"})" : "off")}, deadline {options.Deadline?.TotalMilliseconds.ToString() ?? "none"} ms");
 
         var pipeline = new InlineCompletionPipeline();
-        var backend = InlineCompletionPipeline.BackendFor(model, options);
+        var backend = new LocalModelBackend(model);
         var logger = new StderrLogger();
         var workspaces = new Dictionary<string, Solution>();
         var results = new List<(Case Case, InlineCompletionResult Result)>();
