@@ -1,7 +1,8 @@
 // The platforms NanoLsp ships for, and which of ONNX Runtime's native files each one needs. Every
 // package (a .vsix per VS Code target, a RID-specific dotnet tool package) is framework-dependent:
 // the managed server is the same everywhere, only ONNX Runtime's native library differs.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 /**
@@ -48,4 +49,13 @@ export function shippablePlatforms(runtimesDir) {
     (natives.includes(onnxRuntimeLibrary(platform.os)) ? shippable : lacking).push(platform);
   }
   return { shippable, lacking };
+}
+
+/** ONNX Runtime's runtimes/ folder in the NuGet cache, at the version Directory.Packages.props pins. */
+export function onnxRuntimeRuntimesDir(repoRoot) {
+  const props = readFileSync(join(repoRoot, 'Directory.Packages.props'), 'utf8');
+  const version = /Include="Microsoft\.ML\.OnnxRuntime"\s+Version="([^"]+)"/.exec(props)?.[1];
+  if (!version) throw new Error('Directory.Packages.props pins no Microsoft.ML.OnnxRuntime version');
+  const packages = process.env.NUGET_PACKAGES || join(homedir(), '.nuget', 'packages');
+  return { version, dir: join(packages, 'microsoft.ml.onnxruntime', version, 'runtimes') };
 }

@@ -16,5 +16,5 @@ for (const needed of ['dist/extension.js', 'server/NanoLsp.dll', 'server/models/
 }
 const out = join(extension, `nanolsp-linux-x64-${version}.vsix`);
 // Dependencies are bundled into dist/ by esbuild: nothing from node_modules goes in the package.
-await createVSIX({ cwd: extension, target: 'linux-x64', packagePath: out, dependencies: false, skipLicense: true });
+await createVSIX({ cwd: extension, target: 'linux-x64', packagePath: out, dependencies: false });
 console.log(`package: ${out} (${(statSync(out).size / 1048576).toFixed(1)} MB)`);
