@@ -41,14 +41,6 @@ function report(what, problems) {
   console.error(`   ${what}: ${problems.length} problem(s)\n     ${problems.join('\n     ')}`);
 }
 
-/** ONNX Runtime's runtimes/ folder in the NuGet cache, at the version Directory.Packages.props pins. */
-export function onnxRuntimeRuntimesDir() {
-  const props = readFileSync(join(root, 'Directory.Packages.props'), 'utf8');
-  const pinned = /Include="Microsoft\.ML\.OnnxRuntime"\s+Version="([^"]+)"/.exec(props)?.[1];
-  const packages = process.env.NUGET_PACKAGES || join(homedir(), '.nuget', 'packages');
-  return { version: pinned, dir: join(packages, 'microsoft.ml.onnxruntime', pinned ?? '?', 'runtimes') };
-}
-
 const started = Date.now();
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
