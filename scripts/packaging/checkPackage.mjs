@@ -11,7 +11,8 @@ export async function checkVsix(file, rid, natives) {
   const tree = await treeFromZip(file);
   const { target } = platformOf(rid);
   const problems = [];
-  for (const needed of ['extension/package.json', 'extension/dist/extension.js', 'extension/icon.png', 'extension/README.md', 'extension/CHANGELOG.md', 'extension/LICENSE.txt']) {
+  // vsce stores README.md and CHANGELOG.md under lower-case names; the Marketplace reads those.
+  for (const needed of ['extension/package.json', 'extension/dist/extension.js', 'extension/icon.png', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt']) {
     if (!tree.has(needed)) problems.push(`${needed} is missing`);
   }
   const manifest = tree.get('extension.vsixmanifest');

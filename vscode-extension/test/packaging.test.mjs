@@ -130,7 +130,7 @@ function asFiles(tree, prefix) {
 }
 
 describe('package files', () => {
-  const extensionFiles = Object.fromEntries(['package.json', 'dist/extension.js', 'icon.png', 'README.md', 'CHANGELOG.md', 'LICENSE.txt'].map(f => [`extension/${f}`, Buffer.from('x')]));
+  const extensionFiles = Object.fromEntries(['package.json', 'dist/extension.js', 'icon.png', 'readme.md', 'changelog.md', 'LICENSE.txt'].map(f => [`extension/${f}`, Buffer.from('x')]));
 
   it('VsixForItsTargetPassesAndTheWrongTargetFails', async () => {
     const files = { ...extensionFiles, ...asFiles(serverTree('win-arm64'), 'extension/server/'), 'extension.vsixmanifest': Buffer.from('<Identity TargetPlatform="win32-arm64"/>') };
