@@ -38,7 +38,8 @@ const connection = createMessageConnection(new StreamMessageReader(server.stdout
 const statuses = [];
 connection.onNotification('nanolsp/modelStatus', payload => statuses.push(payload));
 connection.listen();
-const deadline = ms => new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms / 1000} s`)), ms));
+const exited = new Promise((_, reject) => server.on('exit', (code, signal) => reject(new Error(`the server exited (${signal ?? code})`))));
+const deadline = ms => Promise.race([exited, new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms / 1000} s`)), ms))]);
 try {
   const init = await Promise.race([
     connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null }),
