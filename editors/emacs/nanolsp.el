@@ -90,7 +90,8 @@ answers past its deadline): this only lets queued keystrokes go first."
     (and value (not (string-empty-p value)) value)))
 
 (defun nanolsp--unquote (dir)
-  "DIR without surrounding blanks and double quotes (Windows PATH entries may be quoted)."
+  "DIR without surrounding blanks and double quotes.
+Windows PATH entries may be quoted."
   (let ((dir (string-trim dir)))
     (if (string-match "\\`\"\\(.*\\)\"\\'" dir) (match-string 1 dir) dir)))
 
@@ -140,7 +141,8 @@ install location, the installers' folders; PATH before the last two."
         (cl-some (lambda (root) (funcall try root 'default-location)) (nanolsp--default-roots host)))))
 
 (defun nanolsp-locate-server (&optional host)
-  "The `nanolsp' tool on HOST: on PATH, else in ~/.dotnet/tools; nil when neither has it."
+  "The `nanolsp' tool on HOST: on PATH, else in ~/.dotnet/tools.
+nil when neither has it."
   (let* ((host (or host (nanolsp--host)))
          (names (if (eq (plist-get host :os) 'windows) '("nanolsp.exe" "nanolsp.cmd") '("nanolsp")))
          (dirs (append (nanolsp--path-dirs host)
@@ -153,7 +155,8 @@ install location, the installers' folders; PATH before the last two."
              dirs)))
 
 (defun nanolsp--server-env (host dotnet)
-  "NAME=VALUE strings the server needs on HOST for DOTNET (from `nanolsp-locate-dotnet').
+  "NAME=VALUE strings for the server on HOST with DOTNET.
+DOTNET is what `nanolsp-locate-dotnet' found.
 DOTNET_ROOT names it (the tool's launcher looks there, not on PATH), and a
 dotnet found off PATH goes first on PATH."
   (when dotnet
