@@ -6,12 +6,13 @@ using System.Text.Json.Serialization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using NanoLsp.Assist;
+using NanoLsp.Features.InlineCompletion;
 using NanoLsp.Model;
 using NanoLsp.Protocol;
 using NanoLsp.Server;
 using NanoLsp.Workspace;
 
-namespace NanoLsp.Features.InlineCompletion;
+namespace NanoLsp.Eval;
 
 /// <summary>
 /// <c>NanoLsp eval --cases CASES.jsonl --out PRED.jsonl [--no-context] [--no-monitors] [--no-filters]
