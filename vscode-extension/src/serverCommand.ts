@@ -1,6 +1,5 @@
 // Which server process the extension starts. Kept free of the `vscode` module so it tests under Node.
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { pathFor } from './dotnetLocator';
 
 export interface ServerCommand {
@@ -36,8 +35,6 @@ export interface ResolveInput {
   /** Windows' PATHEXT, the extensions a bare name may have there. */
   pathExt?: string;
 }
-
-export const shippedServerRelativePath = path.join('server', 'NanoLsp.dll');
 
 /** The shipped server, or the one nanolsp.server.path names (a NanoLsp.dll or an executable). */
 export function resolveServerCommand(input: ResolveInput): ServerCommand | ResolveError {
