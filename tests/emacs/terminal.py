@@ -87,9 +87,10 @@ def text(raw):
     return re.sub(rb"\x1b(\[[0-9;?]*[ -/]*[@-~]|[()][0-9A-Za-z]|[=>])", b" ", raw)
 
 
-def wait_for(pattern, seconds):
-    """Reads output until PATTERN (bytes regexp) appears in the text that arrived since the call; bounded."""
-    start = len(screen)
+def wait_for(pattern, seconds, start=None):
+    """Reads output until PATTERN (bytes regexp) appears in the text that arrived since the call (or since
+    START, an offset in the screen); bounded."""
+    start = len(screen) if start is None else start
     deadline = time.time() + seconds
     while time.time() < deadline:
         read_for(0.2)
@@ -135,12 +136,13 @@ try:
     keys("\x0f")                       # C-o: open a line
     keys("        report")
     read_for(1)
+    typed = len(screen)
     keys(".")                          # typing the dot: the idle timer fires by itself
     shown = wait_status(lambda count, _: json.loads(open(status_file).read())["ghost"] != "", 60)
     ghost = shown["ghost"] if shown else ""
     print(f"     (the model suggested {ghost!r})", flush=True)
     # The screen is drawn by differences: search it for the suggestion's start (the line may be cut).
-    check("the ghost text is drawn after typing stops", ghost != "" and wait_for(re.escape(ghost[:20].encode()), 60))
+    check("the ghost text is drawn after typing stops", ghost != "" and wait_for(re.escape(ghost[:20].encode()), 60, start=typed))
     keys("\t")                         # TAB accepts
     read_for(1)
     keys("\x18\x13")                   # C-x C-s saves
