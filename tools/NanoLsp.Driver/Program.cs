@@ -4,7 +4,7 @@ using NanoLsp.Driver;
 //   demo <folder>                       diagnostics, hover, completion and code actions, readable
 //   bench <folder> [--runs N] [--file F] [--no-analyzers] latency percentiles and peak memory
 //   bench-features <folder> [--runs N] [--file F]  hover, code action and completion latencies (FeatureBench)
-//   typing [folder] [--lines N] [--seed S] [--file F]  re-types real lines keystroke by keystroke with inline completions (TypingBench)
+//   typing [folder] [--lines N] [--seed S] [--file F] [--other-document F]  re-types real lines keystroke by keystroke with inline completions (TypingBench)
 //   transport [--baseline OLD/NanoLsp.dll] [--requests N] [--rounds R]  JSON-RPC round trips and throughput alone (TransportBench)
 // The server is found with ServerLocator ($NANOLSP_SERVER overrides).
 
@@ -13,7 +13,7 @@ const string Usage = """
       NanoLsp.Driver demo <folder>
       NanoLsp.Driver bench <folder> [--runs N] [--file path/to/File.cs] [--no-analyzers]
       NanoLsp.Driver bench-features <folder> [--runs N] [--file path/to/File.cs]
-      NanoLsp.Driver typing [folder (default samples/Inventory)] [--lines N (12)] [--seed S (1)] [--file path/to/File.cs] [--settings '{"nanolsp": {...}}']
+      NanoLsp.Driver typing [folder (default samples/Inventory)] [--lines N (12)] [--seed S (1)] [--file path/to/File.cs] [--settings '{"nanolsp": {...}}'] [--other-document path/to/Other.cs]
       NanoLsp.Driver transport [--baseline path/to/other/NanoLsp.dll] [--requests N (2000)] [--rounds R (3)]
     """;
 
@@ -50,7 +50,7 @@ try
             var folder = rest.Length > 0 && !rest[0].StartsWith("--", StringComparison.Ordinal) ? rest[0]
                 : Path.Combine(ServerLocator.RepositoryRoot(), "samples", "Inventory");
             int lines = 12, seed = 1;
-            string? typedFile = null, settings = null;
+            string? typedFile = null, settings = null, other = null;
             for (var i = folder == (rest.Length > 0 ? rest[0] : null) ? 1 : 0; i < rest.Length; i++)
             {
                 if (rest[i] == "--lines" && i + 1 < rest.Length && int.TryParse(rest[i + 1], out var n) && n > 0)
@@ -61,11 +61,13 @@ try
                     typedFile = rest[i + 1];
                 else if (rest[i] == "--settings" && i + 1 < rest.Length)
                     settings = rest[i + 1];
+                else if (rest[i] == "--other-document" && i + 1 < rest.Length)
+                    other = Path.GetFullPath(rest[i + 1]);
                 else
                     throw new ArgumentException($"Unknown typing option '{rest[i]}'.");
                 i++;
             }
-            return await TypingBench.RunAsync(RequireFolder(folder), lines, seed, typedFile, settings);
+            return await TypingBench.RunAsync(RequireFolder(folder), lines, seed, typedFile, settings, other);
         }
         case ["transport", .. var options]:
         {

@@ -17,7 +17,10 @@ public static class TypingBench
     private sealed record Keystroke(double LatencyMs, bool Shown, string Source, int PromptTokens, int ReusedPromptTokens, bool Accepted,
         Dictionary<string, double> StageMs);
 
-    public static async Task<int> RunAsync(string folder, int lineCount, int seed, string? fileArgument, string? settingsJson = null)
+    /// <param name="otherDocument">When set, every keystroke's request goes with a request for this other open
+    /// document (same moment, another file): what two documents asking at once costs each of them.</param>
+    public static async Task<int> RunAsync(string folder, int lineCount, int seed, string? fileArgument, string? settingsJson = null,
+        string? otherDocument = null)
     {
         folder = Path.GetFullPath(folder);
         var files = fileArgument is not null ? [Path.GetFullPath(fileArgument)] : Workbench.CSharpFiles(folder);
@@ -31,11 +34,16 @@ public static class TypingBench
 
         await using var client = LspClient.Start();
         JsonElement? lastReport = null;
+        JsonElement? otherReport = null;
+        string? otherUri = otherDocument is null ? null : LspClient.ToUri(otherDocument);
         client.MessageReceived += message =>
         {
             if (message.GetProperty("method").GetString() == "nanolsp/modelStatus"
                 && message.GetProperty("params").TryGetProperty("lastCompletion", out var report))
-                lastReport = report;
+            {
+                if (report.GetProperty("uri").GetString() == otherUri) otherReport = report;
+                else lastReport = report;
+            }
         };
         await client.InitializeAsync(folder, initializationOptions: settingsJson is null ? null : JsonNode.Parse(settingsJson));
         var status = await client.WaitForNotificationAsync("nanolsp/modelStatus",
@@ -44,6 +52,17 @@ public static class TypingBench
 
         var versions = new Dictionary<string, int>();
         var keystrokes = new List<Keystroke>();
+        var others = new List<(double LatencyMs, string Source)>();
+        JsonObject? otherPosition = null;
+        if (otherDocument is not null)
+        {
+            await client.OpenAsync(otherDocument);
+            versions[otherDocument] = 1;
+            // The end of its middle line: a fixed place in another file, asked at every keystroke.
+            var otherLines = File.ReadAllLines(otherDocument);
+            int middle = otherLines.Length / 2;
+            otherPosition = Workbench.Position(middle, otherLines[middle].Length);
+        }
         foreach (var (file, lineIndex, original) in lines)
         {
             var uri = LspClient.ToUri(file);
@@ -62,6 +81,14 @@ public static class TypingBench
                 var watch = Stopwatch.StartNew();
                 await Workbench.ReplaceAsync(client, uri, versions[file] = versions[file] + 1, lineIndex, indent + k, indent + k, content[k].ToString());
                 lastReport = null;
+                otherReport = null;
+                var otherWatch = Stopwatch.StartNew();
+                var otherAnswer = otherUri is null ? null : client.RequestAsync("textDocument/inlineCompletion", new JsonObject
+                {
+                    ["textDocument"] = new JsonObject { ["uri"] = otherUri },
+                    ["position"] = otherPosition!.DeepClone(),
+                    ["context"] = new JsonObject { ["triggerKind"] = 2 },
+                });
                 var answer = await client.RequestAsync("textDocument/inlineCompletion", new JsonObject
                 {
                     ["textDocument"] = new JsonObject { ["uri"] = uri },
@@ -69,6 +96,14 @@ public static class TypingBench
                     ["context"] = new JsonObject { ["triggerKind"] = 2 },
                 }).WaitAsync(TimeSpan.FromMinutes(1));
                 double ms = watch.Elapsed.TotalMilliseconds;
+                if (otherAnswer is not null)
+                {
+                    await otherAnswer.WaitAsync(TimeSpan.FromMinutes(1));
+                    double otherMs = otherWatch.Elapsed.TotalMilliseconds;
+                    // The report follows the answer: give it a moment to arrive.
+                    for (int wait = 0; wait < 100 && otherReport is null; wait++) await Task.Delay(5);
+                    others.Add((otherMs, otherReport?.GetProperty("source").GetString() ?? "(no report)"));
+                }
                 var items = answer.GetProperty("items");
                 shown = items.GetArrayLength() > 0 ? items[0].GetProperty("insertText").GetString() ?? "" : "";
                 var report = lastReport;
@@ -87,6 +122,13 @@ public static class TypingBench
             client.ClearMessages();
         }
         Report(keystrokes);
+        if (others.Count > 0)
+        {
+            var sorted = others.Select(o => o.LatencyMs).Order().ToList();
+            double Q(double p) => sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+            Console.WriteLine($"other document, same moment {others.Count} requests: latency p50 {Q(50):0.0}  p95 {Q(95):0.0} ms; sources " +
+                string.Join(", ", others.GroupBy(o => o.Source).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}")));
+        }
         await client.ShutdownAsync();
         return 0;
     }
