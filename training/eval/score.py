@@ -1,7 +1,8 @@
 """Scores `NanoLsp eval` predictions on materialised cases (eval/materialise.py), with the metrics of
 docs/architecture.md ("Evaluation contract"), beside the plain identifier completer (the floor).
 
-Single cases (SET.jsonl): exact match, edit similarity, chars saved, wrong shown, shown; overall and
+Single cases (SET.jsonl), computed as the server's CompletionMetrics (first line for exact match and
+edit similarity, the whole suggestion for chars saved and wrong shown): exact match, edit similarity, chars saved, wrong shown, shown; overall and
 per cursor kind. Typing session (SET-typing.jsonl, one case per position of each line, in order):
 walking each line from its indentation, a suggestion is accepted with one Tab when it has at least
 2 characters and is exactly what comes next (the cursor jumps past it); otherwise one character is
@@ -61,18 +62,18 @@ def line_prefix(case):
 def single(cases, preds):
     per = defaultdict(lambda: Counter())
     for c in cases:
-        got = first_line(preds.get(c["id"], ""))
-        exp = c["expected"].rstrip()
+        full = preds.get(c["id"], "")
+        got, exp = first_line(full), c["expected"]
         for key in ("all", c["id"].split("/")[1]):
             s = per[key]
             s["cases"] += 1
-            s["exact"] += got.rstrip() == exp
+            s["exact"] += got.rstrip() == exp.rstrip()
             s["edit_sim"] += 1 - levenshtein(got, exp) / max(len(got), len(exp), 1)
             s["expected_chars"] += len(exp)
-            if got:
+            if full:  # as the server's CompletionMetrics: a multi-line suggestion is never a prefix of the line
                 s["shown"] += 1
-                if exp.startswith(got):
-                    s["saved_chars"] += len(got)
+                if exp.startswith(full):
+                    s["saved_chars"] += len(full)
                 else:
                     s["wrong"] += 1
     return {k: {"cases": s["cases"], "exact_match": s["exact"] / s["cases"], "edit_similarity": s["edit_sim"] / s["cases"],
@@ -95,7 +96,7 @@ def typing(cases, suggest):
         t["chars"] += n
         p = 0
         while p < n:
-            s = first_line(suggest(pos[p]))
+            s = suggest(pos[p])  # whole suggestion: more lines than this one would not be what comes next
             rest = line[p:]
             if s:
                 t["shown"] += 1
