@@ -3,7 +3,7 @@
 written out whole as the workspace, and each case's text is that commit's file with the rest of
 the cursor's line removed.
 
-Workspaces go under OUT/workspaces/owner+name (keep OUT outside this repository, or at least know
+Workspaces go under OUT/workspaces/owner+name (files of 4 MiB and more are not in a snapshot) (keep OUT outside this repository, or at least know
 that a guard is added: a repository without its own Directory.Build.props / .targets /
 Directory.Packages.props at its root gets an empty one, so MSBuild never walks up into NanoLsp's,
 which set TreatWarningsAsErrors, ImplicitUsings and central package versions: the workspace builds
@@ -22,6 +22,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GUARDS = {"Directory.Build.props": "<Project />\n", "Directory.Build.targets": "<Project />\n",
@@ -40,10 +41,35 @@ def workspace(mirrors, out, repo, commit):
         return ws
     gitdir = os.path.join(mirrors, repo.replace("/", "+"), "repo")
     os.makedirs(ws, exist_ok=True)
-    archive = subprocess.Popen(["git", f"--git-dir={gitdir}", "archive", commit], stdout=subprocess.PIPE)
-    subprocess.run(["tar", "-x", "-C", ws], stdin=archive.stdout, check=True)
-    if archive.wait() != 0:
-        sys.exit(f"git archive failed for {repo}@{commit}")
+    # Not `git archive`: a snapshot lacks its blobs of 4 MiB and more (test data, binaries), and
+    # archive stops at the first missing one. Written blob by blob; missing ones are listed.
+    tree = [l.split("\t", 1) for l in subprocess.run(["git", f"--git-dir={gitdir}", "ls-tree", "-r", commit],
+                                                      check=True, capture_output=True, text=True).stdout.splitlines()]
+    files = [(meta.split()[0], meta.split()[2], path) for meta, path in tree if meta.split()[1] == "blob"]
+    cat = subprocess.Popen(["git", f"--git-dir={gitdir}", "cat-file", "--batch"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    threading.Thread(target=lambda: (cat.stdin.write("".join(s + "\n" for _, s, _ in files).encode()), cat.stdin.close()),
+                     daemon=True).start()
+    missing = []
+    for mode, sha, path in files:
+        header = cat.stdout.readline().split()
+        if header[1] == b"missing":
+            missing.append(path)
+            continue
+        data = cat.stdout.read(int(header[2]))
+        cat.stdout.read(1)
+        full = os.path.join(ws, path)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        if mode == "120000":  # a symlink: its target is the blob
+            if not os.path.lexists(full):
+                os.symlink(data.decode(), full)
+            continue
+        with open(full, "wb") as f:
+            f.write(data)
+        if mode == "100755":
+            os.chmod(full, 0o755)
+    cat.wait()
+    if missing:
+        print(f"{repo}: {len(missing)} files not in the snapshot (4 MiB and more), e.g. {missing[0]}", file=sys.stderr)
     for name, text in GUARDS.items():
         if not os.path.exists(os.path.join(ws, name)):
             with open(os.path.join(ws, name), "w") as f:
