@@ -98,11 +98,12 @@ def main():
             cands = [(d, i, l) for d in docs for i, l in enumerate(d["text"].split("\n")) if code_line(l)]
             rng.shuffle(cands)
             used, per_file = set(), defaultdict(int)
+            cap = max(3, -(-a.per_repo // max(len(docs), 1)))  # spread over files; a small repository gives more per file
             quota = {k: a.per_repo // 3 + (1 if j < a.per_repo % 3 else 0) for j, k in enumerate(KINDS)}
-            for d, i, line in cands:  # spread over files: at most 3 cases per file
+            for d, i, line in cands:
                 if sum(quota.values()) == 0:
                     break
-                if (d["path"], i) in used or per_file[d["path"]] >= 3:
+                if (d["path"], i) in used or per_file[d["path"]] >= cap:
                     continue
                 for k in rng.sample(KINDS, 3):
                     ps = spots(line, k) if quota[k] else []
@@ -118,7 +119,7 @@ def main():
             for d, i, line in cands:
                 if n == a.typing_per_repo:
                     break
-                if (d["path"], i) in used or per_file[d["path"]] >= 4 or len(line.strip()) < 12:
+                if (d["path"], i) in used or per_file[d["path"]] >= cap + a.typing_per_repo or len(line.strip()) < 12:
                     continue
                 typing.append((repo, d["commit"], d["path"], i))
                 used.add((d["path"], i))

@@ -104,9 +104,11 @@ def main():
     ap.add_argument("--typing", action="store_true", help="also SET-typing.jsonl, every position of the typing lines")
     ap.add_argument("--out", default=os.path.join(HERE, "..", "data", "eval"))
     ap.add_argument("--limit", type=int, default=0, help="first N cases only (quick checks)")
+    ap.add_argument("--sets", default=os.path.join(HERE, "sets"), help="folder of the case lists")
     a = ap.parse_args()
     out = os.path.abspath(a.out)
-    sets = os.path.join(HERE, "sets")
+    os.makedirs(out, exist_ok=True)
+    sets = a.sets
     texts = {}
 
     def text_of(repo, commit, path):
