@@ -25,5 +25,9 @@ for variant in filters nofilters; do
   $PY training/eval/score.py --cases "$EVAL/$SET.jsonl" --pred "$EVAL/$SET-$variant.pred.jsonl" \
     --typing-cases "$EVAL/$SET-typing.jsonl" --typing-pred "$EVAL/$SET-$variant.pred.jsonl" \
     --out "$EVAL/$SET-$variant.json" > /dev/null
+  # the same, on the cases whose file the server loaded (restore fails for packages the feed lacks)
+  $PY training/eval/score.py --cases "$EVAL/$SET.jsonl" --pred "$EVAL/$SET-$variant.pred.jsonl" \
+    --typing-cases "$EVAL/$SET-typing.jsonl" --typing-pred "$EVAL/$SET-$variant.pred.jsonl" \
+    --loaded-only "$EVAL/$SET-$variant.stderr" --out "$EVAL/$SET-$variant.loaded.json" > /dev/null
   echo "$SET $variant: $(grep -c . "$EVAL/$SET-$variant.pred.jsonl") predictions; $(grep -c 'is not a document' "$EVAL/$SET-$variant.stderr" || true) cases outside the loaded projects"
 done

@@ -14,7 +14,8 @@ identifier of the same file (the case text) that starts with the fragment and is
 (ties: the first in the file); it suggests the rest of that identifier. It needs no model and no
 server, so it is scored on the same cases.
 
-Usage: python3 eval/score.py --cases SET.jsonl --pred PRED.jsonl [--typing-cases SET-typing.jsonl --typing-pred P.jsonl] [--out R.json]
+Usage: python3 eval/score.py --cases SET.jsonl --pred PRED.jsonl [--typing-cases SET-typing.jsonl --typing-pred P.jsonl]
+           [--loaded-only EVAL.stderr] [--out R.json]
 """
 import argparse
 import json
@@ -125,11 +126,17 @@ def main():
     ap.add_argument("--typing-cases")
     ap.add_argument("--typing-pred")
     ap.add_argument("--out")
+    ap.add_argument("--loaded-only", metavar="EVAL_STDERR",
+                    help="score only cases whose file the server loaded (eval's stderr names the others)")
     a = ap.parse_args()
     res = {}
+    skip = set()
+    if a.loaded_only:  # "eval: ID: FILE is not a document of ROOT; predicted empty."
+        skip = {l.split(": ")[1] for l in open(a.loaded_only, encoding="utf-8") if "is not a document of" in l}
+        res["not_loaded_cases"] = len(skip)
     ident = lambda c: identifier_completion(c["text"], c["line"], line_prefix(c))  # noqa: E731
     if a.cases:
-        cases = load(a.cases)
+        cases = [c for c in load(a.cases) if c["id"] not in skip]
         floor = {c["id"]: ident(c) for c in cases}
         res["identifier_completer"] = single(cases, floor)
         if a.pred:
@@ -142,6 +149,8 @@ def main():
             res["model"]["all"]["latency_p50_ms"] = lat[len(lat) // 2]
     if a.typing_cases:
         tcases = load(a.typing_cases)
+        lost = {c["id"].rsplit("/", 1)[0] for c in tcases if c["id"] in skip}  # a line, whole, or not at all
+        tcases = [c for c in tcases if c["id"].rsplit("/", 1)[0] not in lost]
         res["typing_identifier_completer"] = typing(tcases, ident)
         if a.typing_pred:
             tp = {p["id"]: p["completion"] for p in load(a.typing_pred)}
