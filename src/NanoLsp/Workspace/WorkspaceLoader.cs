@@ -1,9 +1,9 @@
+using NanoLsp.Logging;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.MSBuild;
-using NanoLsp.Server;
 
 namespace NanoLsp.Workspace;
 
@@ -14,9 +14,9 @@ public sealed record LoadOutcome(Solution Solution, Microsoft.CodeAnalysis.Works
 /// Opens a folder: its .sln/.slnx, else its .csproj files, with MSBuildWorkspace. When there is no
 /// project or the load fails, the folder's .cs files are served through a generated project (a
 /// minimal csproj in the user cache that includes them by absolute path), because completion and
-/// quick info come back empty on an AdhocWorkspace (docs/environment-notes).
+/// quick info came back empty on an AdhocWorkspace when tried (Roslyn 5.12; cause not found).
 /// </summary>
-public sealed class WorkspaceLoader(IServerLogger logger)
+public sealed class WorkspaceLoader(ILog logger)
 {
     private static readonly string[] SkippedFolders = ["bin", "obj", ".git", "node_modules", ".vs"];
 

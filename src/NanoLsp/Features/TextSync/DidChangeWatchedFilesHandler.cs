@@ -1,5 +1,8 @@
+using NanoLsp.Features.Diagnostics;
+using NanoLsp.Logging;
 using NanoLsp.Protocol;
 using NanoLsp.Server;
+using NanoLsp.Workspace;
 
 namespace NanoLsp.Features.TextSync;
 
@@ -7,7 +10,7 @@ namespace NanoLsp.Features.TextSync;
 /// Files created, changed or deleted on disk (by git, a generator, another editor). A changed project
 /// or solution file reloads the workspace; .cs files are added, reloaded or removed one by one.
 /// </summary>
-public sealed class DidChangeWatchedFilesHandler(ServerServices services) : INotificationHandler<DidChangeWatchedFilesParams>, ICapabilityProvider
+public sealed class DidChangeWatchedFilesHandler(WorkspaceManager workspace, DiagnosticsPublisher diagnostics, ILog logger) : INotificationHandler<DidChangeWatchedFilesParams>, ICapabilityProvider
 {
     public static readonly string[] Globs = ["**/*.cs", "**/*.csproj", "**/*.sln*"];
 
@@ -32,14 +35,22 @@ public sealed class DidChangeWatchedFilesHandler(ServerServices services) : INot
             || c.Uri.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || c.Uri.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase));
         if (projectChanged)
         {
-            services.Logger.Info("A project or solution file changed on disk: reloading the workspace.");
-            await services.Workspace.ReloadAsync(m => services.Logger.Debug(m), cancellationToken).ConfigureAwait(false);
+            logger.Info("A project or solution file changed on disk: reloading the workspace.");
+            await workspace.ReloadAsync(m => logger.Debug(m), cancellationToken).ConfigureAwait(false);
         }
         else
         {
             foreach (var change in notification.Changes)
-                services.Workspace.FileChanged(change.Uri, change.Type);
+            {
+                if (ProtocolConversions.TryToPath(change.Uri, out var path))
+                    workspace.FileChanged(path, change.Type switch
+                    {
+                        FileChangeType.Created => FileChange.Created,
+                        FileChangeType.Deleted => FileChange.Deleted,
+                        _ => FileChange.Changed,
+                    });
+            }
         }
-        services.Diagnostics.RefreshAll();
+        diagnostics.RefreshAll();
     }
 }
