@@ -29,5 +29,6 @@ for variant in filters nofilters; do
   $PY training/eval/score.py --cases "$EVAL/$SET.jsonl" --pred "$EVAL/$SET-$variant.pred.jsonl" \
     --typing-cases "$EVAL/$SET-typing.jsonl" --typing-pred "$EVAL/$SET-$variant.pred.jsonl" \
     --loaded-only "$EVAL/$SET-$variant.stderr" --out "$EVAL/$SET-$variant.loaded.json" > /dev/null
-  echo "$SET $variant: $(grep -c . "$EVAL/$SET-$variant.pred.jsonl") predictions; $(grep -c 'is not a document' "$EVAL/$SET-$variant.stderr" || true) cases outside the loaded projects"
+  # "Deadline N" among the sources: suggestions dropped for time; on a loaded machine they dominate
+  echo "$SET $variant: $(grep -c . "$EVAL/$SET-$variant.pred.jsonl") predictions; $(grep -c 'is not a document' "$EVAL/$SET-$variant.stderr" || true) cases outside the loaded projects; $(grep '^sources' "$EVAL/$SET-$variant.stderr")"
 done

@@ -116,7 +116,7 @@ def typing(cases, suggest):
 
 
 def load(path):
-    return [json.loads(l) for l in open(path, encoding="utf-8")]
+    return [json.loads(l) for l in open(path, encoding="utf-8") if l.endswith("\n")]  # a cut-short run ends mid-line
 
 
 def main():
@@ -128,6 +128,7 @@ def main():
     ap.add_argument("--out")
     ap.add_argument("--loaded-only", metavar="EVAL_STDERR",
                     help="score only cases whose file the server loaded (eval's stderr names the others)")
+    ap.add_argument("--partial", action="store_true", help="score the cases that have a prediction (a run cut short)")
     a = ap.parse_args()
     res = {}
     skip = set()
@@ -135,26 +136,33 @@ def main():
         skip = {l.split(": ")[1] for l in open(a.loaded_only, encoding="utf-8") if "is not a document of" in l}
         res["not_loaded_cases"] = len(skip)
     ident = lambda c: identifier_completion(c["text"], c["line"], line_prefix(c))  # noqa: E731
+    # The identifier completer is scored on exactly the cases the model is scored on.
     if a.cases:
         cases = [c for c in load(a.cases) if c["id"] not in skip]
-        floor = {c["id"]: ident(c) for c in cases}
-        res["identifier_completer"] = single(cases, floor)
-        if a.pred:
-            preds = {p["id"]: p["completion"] for p in load(a.pred)}
+        preds = {p["id"]: p["completion"] for p in load(a.pred)} if a.pred else None
+        if preds is not None:
             missing = [c["id"] for c in cases if c["id"] not in preds]
-            if missing:
+            if missing and not a.partial:
                 sys.exit(f"{len(missing)} cases without a prediction, e.g. {missing[:3]}")
+            if missing:  # a run cut short: score what it predicted, and say so
+                res["unpredicted_cases"] = len(missing)
+                cases = [c for c in cases if c["id"] in preds]
             res["model"] = single(cases, preds)
             lat = sorted(p["latency_ms"] for p in load(a.pred))
             res["model"]["all"]["latency_p50_ms"] = lat[len(lat) // 2]
+        res["identifier_completer"] = single(cases, {c["id"]: ident(c) for c in cases})
     if a.typing_cases:
         tcases = load(a.typing_cases)
         lost = {c["id"].rsplit("/", 1)[0] for c in tcases if c["id"] in skip}  # a line, whole, or not at all
         tcases = [c for c in tcases if c["id"].rsplit("/", 1)[0] not in lost]
-        res["typing_identifier_completer"] = typing(tcases, ident)
         if a.typing_pred:
             tp = {p["id"]: p["completion"] for p in load(a.typing_pred)}
+            if a.partial:  # whole lines only
+                cut = {c["id"].rsplit("/", 1)[0] for c in tcases if c["id"] not in tp}
+                res["unpredicted_typing_lines"] = len(cut)
+                tcases = [c for c in tcases if c["id"].rsplit("/", 1)[0] not in cut]
             res["typing_model"] = typing(tcases, lambda c: tp[c["id"]])
+        res["typing_identifier_completer"] = typing(tcases, ident)
     print(json.dumps(res, indent=1))
     if a.out:
         json.dump(res, open(a.out, "w"), indent=1)
