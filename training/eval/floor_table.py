@@ -8,6 +8,11 @@ import json
 import os
 import sys
 
+# score files SET-VARIANT[.loaded].json: run_floor.sh writes filters / nofilters (deadline 2000 ms);
+# filters30 / nofilters30 are single-case runs with a 30 s deadline (nothing dropped for time)
+VARIANTS = [("filters", "model, filters, 2 s"), ("nofilters", "model, no filters, 2 s"),
+            ("filters30", "model, filters, 30 s"), ("nofilters30", "model, no filters, 30 s")]
+
 
 def pct(x):
     return f"{100 * x:.1f} %"
@@ -20,13 +25,13 @@ def main():
     for s in ("dev", "test"):
         for scope, suffix in (("all", ""), ("loaded", ".loaded")):
             rows = []
-            for v in ("filters", "nofilters"):
+            for v, label in VARIANTS:
                 p = os.path.join(d, f"{s}-{v}{suffix}.json")
                 if not os.path.exists(p):
                     continue
                 r = json.load(open(p))
                 m = r["model"]["all"]
-                rows.append((f"model, {v.replace('nofilters', 'no filters')}", m, m.get("latency_p50_ms")))
+                rows.append((label, m, m.get("latency_p50_ms")))
                 floor = r["identifier_completer"]["all"]
             if not rows:
                 continue
@@ -40,12 +45,12 @@ def main():
     for s in ("dev", "test"):
         for scope, suffix in (("all", ""), ("loaded", ".loaded")):
             rows = []
-            for v in ("filters", "nofilters"):
+            for v, label in VARIANTS:
                 p = os.path.join(d, f"{s}-{v}{suffix}.json")
-                if not os.path.exists(p):
+                if not os.path.exists(p) or "typing_model" not in json.load(open(p)):
                     continue
                 r = json.load(open(p))
-                rows.append((f"model, {v.replace('nofilters', 'no filters')}", r["typing_model"]))
+                rows.append((label, r["typing_model"]))
                 floor = r["typing_identifier_completer"]
             if not rows:
                 continue

@@ -148,7 +148,7 @@ def main():
                 res["unpredicted_cases"] = len(missing)
                 cases = [c for c in cases if c["id"] in preds]
             res["model"] = single(cases, preds)
-            lat = sorted(p["latency_ms"] for p in load(a.pred))
+            lat = sorted(p["latency_ms"] for p in load(a.pred) if p["id"] in {c["id"] for c in cases} and p["latency_ms"] > 0) or [0]  # scored, made cases
             res["model"]["all"]["latency_p50_ms"] = lat[len(lat) // 2]
         res["identifier_completer"] = single(cases, {c["id"]: ident(c) for c in cases})
     if a.typing_cases:
