@@ -7,14 +7,14 @@ using NanoLsp.Tests.E2E;
 
 namespace NanoLsp.Tests.Features.E2E;
 
-/// <summary>`NanoLsp eval` as a process on the first cases of training/eval/cases (the evaluation contract).</summary>
+/// <summary>`NanoLsp eval` as a process on the committed fixture cases of tests/fixtures/EvalCases (the evaluation contract; no network).</summary>
 [Collection(ServerProcessCollection.Name)]
 public sealed class EvalCommandTests
 {
     private static readonly string Root = ServerLocator.RepositoryRoot();
 
     private static List<JsonObject> Cases(int count) =>
-        File.ReadLines(Path.Combine(Root, "training", "eval", "cases", "corefx-xml.jsonl")).Take(count)
+        File.ReadLines(Path.Combine(Root, "tests", "fixtures", "EvalCases", "cases.jsonl")).Take(count)
             .Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
 
     private static async Task<(List<JsonElement> Predictions, string Stderr, int Exit)> EvalAsync(IEnumerable<JsonObject> cases, params string[] flags)

@@ -1,9 +1,0 @@
-namespace Microsoft.Build.Framework
-{
-	public enum RegisteredTaskObjectLifetime
-	{
-		Build,
-		AppDomain
-	}
-}
-

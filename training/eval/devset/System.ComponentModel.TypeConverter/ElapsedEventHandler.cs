@@ -1,8 +1,0 @@
-// Licensed to the .NET Foundation under one or more agreements.
-// The .NET Foundation licenses this file to you under the MIT license.
-// See the LICENSE file in the project root for more information.
-
-namespace System.Timers
-{
-    public delegate void ElapsedEventHandler(object sender, ElapsedEventArgs e);
-}
