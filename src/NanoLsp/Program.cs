@@ -3,7 +3,8 @@ using NanoLsp.Server;
 using NanoLsp.Server.Lifecycle;
 
 // NanoLsp's entry point: `NanoLsp --stdio` speaks LSP on stdin/stdout. stdout carries only protocol,
-// so everything else (usage, errors, logs) goes to stderr.
+// so everything else (usage, errors, logs) goes to stderr; StdoutGuard makes that hold for native
+// code and child processes too.
 
 const string Usage = """
     NanoLsp — a C# language server (LSP over stdio) on Roslyn.
@@ -23,7 +24,7 @@ switch (args)
 {
     case ["--stdio"]:
     {
-        var host = new LanguageServerHost(Console.OpenStandardInput(), Console.OpenStandardOutput());
+        var host = new LanguageServerHost(Console.OpenStandardInput(), NanoLsp.StdoutGuard.OpenProtocolOutput());
         var exitCode = await host.RunAsync();
         // exit may arrive while a long write (a workspace load) still runs: do not wait for it for long.
         await Task.WhenAny(host.DisposeAsync().AsTask(), Task.Delay(TimeSpan.FromSeconds(3)));

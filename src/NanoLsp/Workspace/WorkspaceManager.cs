@@ -66,7 +66,7 @@ public sealed class WorkspaceManager : ISolutionSource, IDisposable
             return _open.TryGetValue(path, out var open) ? open.Version : null;
     }
 
-    public async Task<LoadOutcome> LoadAsync(IReadOnlyList<string> roots, Action<string> progress, CancellationToken cancellationToken)
+    public async Task<LoadOutcome> LoadAsync(IReadOnlyList<string> roots, Action<LoadProgress> progress, CancellationToken cancellationToken)
     {
         _roots = roots;
         if (roots.Count == 0)
@@ -93,7 +93,9 @@ public sealed class WorkspaceManager : ISolutionSource, IDisposable
             }
             _host = outcome.Host;
             _placeholder = false;
-            _looseProject = outcome.IsFallback ? solution.Projects.FirstOrDefault()?.Id : null;
+            _looseProject = outcome.IsFallback
+                ? solution.Projects.FirstOrDefault()?.Id
+                : solution.Projects.FirstOrDefault(p => p.Name == WorkspaceLoader.LooseFilesName)?.Id;
             Volatile.Write(ref _solution, solution);
             LastLoad = outcome;
             if (!ReferenceEquals(old, _host))
@@ -103,7 +105,7 @@ public sealed class WorkspaceManager : ISolutionSource, IDisposable
     }
 
     /// <summary>Loads the same folders again (a project or solution file changed on disk).</summary>
-    public Task<LoadOutcome> ReloadAsync(Action<string> progress, CancellationToken cancellationToken) =>
+    public Task<LoadOutcome> ReloadAsync(Action<LoadProgress> progress, CancellationToken cancellationToken) =>
         LoadAsync(_roots, progress, cancellationToken);
 
     public Document? FindDocument(Solution solution, string uri)
@@ -111,7 +113,23 @@ public sealed class WorkspaceManager : ISolutionSource, IDisposable
         if (!DocumentUris.TryToPath(uri, out var path))
             return null;
         var ids = solution.GetDocumentIdsWithFilePath(path);
-        return ids.IsEmpty ? null : solution.GetDocument(ids[0]);
+        return ids.Length switch
+        {
+            0 => null,
+            1 => solution.GetDocument(ids[0]),
+            _ => solution.GetDocument(PreferredFramework(solution, ids)),
+        };
+    }
+
+    /// <summary>
+    /// A file of a multi-targeting project is a document of each framework's project ("Lib(net8.0)",
+    /// "Lib(netstandard2.0)"): answer from the newest framework, as the build an editor shows would.
+    /// </summary>
+    private static DocumentId PreferredFramework(Solution solution, IReadOnlyList<DocumentId> ids)
+    {
+        var byFramework = ids.Select(id => (Id: id, Framework: TargetFrameworkPicker.FrameworkOfProjectName(solution.GetProject(id.ProjectId)?.Name))).ToList();
+        var best = TargetFrameworkPicker.Pick(byFramework.Select(d => d.Framework).OfType<string>(), int.MaxValue);
+        return byFramework.FirstOrDefault(d => d.Framework == best).Id ?? ids[0];
     }
 
     /// <summary>didOpen: the editor's text becomes the document's; a file no project includes becomes a loose document.</summary>

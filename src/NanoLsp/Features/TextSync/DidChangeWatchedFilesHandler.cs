@@ -33,7 +33,7 @@ public sealed class DidChangeWatchedFilesHandler(ServerServices services) : INot
         if (projectChanged)
         {
             services.Logger.Info("A project or solution file changed on disk: reloading the workspace.");
-            await services.Workspace.ReloadAsync(m => services.Logger.Debug(m), cancellationToken).ConfigureAwait(false);
+            await services.Workspace.ReloadAsync(p => services.Logger.Debug(p.ToString()), cancellationToken).ConfigureAwait(false);
         }
         else
         {

@@ -25,9 +25,14 @@ public sealed class InitializedHandler(ServerServices services) : INotificationH
         var roots = WorkspaceRoots(services.State.InitializeParams);
         await using (var progress = await WorkDoneProgress.BeginAsync(services.Client, client, services.Logger, "NanoLsp: loading workspace", cancellationToken).ConfigureAwait(false))
         {
-            var outcome = await services.Workspace.LoadAsync(roots, progress.Report, cancellationToken).ConfigureAwait(false);
+            var outcome = await services.Workspace.LoadAsync(roots, p => progress.Report(p.ToString(), p.Percentage), cancellationToken).ConfigureAwait(false);
+            var report = outcome.Report;
             if (outcome.UserMessage is { } message)
-                await services.Client.NotifyAsync(LspMethods.WindowShowMessage, new ShowMessageParams(outcome.IsFallback ? MessageType.Warning : MessageType.Info, message)).ConfigureAwait(false);
+                await services.Client.NotifyAsync(LspMethods.WindowShowMessage, new ShowMessageParams(outcome.IsFallback || report.IsPartial ? MessageType.Warning : MessageType.Info, message)).ConfigureAwait(false);
+            await services.Client.NotifyAsync(LspMethods.NanoWorkspaceStatus, new WorkspaceStatusParams(
+                report.State, outcome.UserMessage ?? outcome.Description, report.ProjectsFound, report.ProjectsLoaded, report.Failed.Count,
+                [.. report.Failed.Select(f => new WorkspaceProjectProblem(f.Project, f.Reason, false)), .. report.Incomplete.Select(f => new WorkspaceProjectProblem(f.Project, f.Reason, true))],
+                report.LooseFiles)).ConfigureAwait(false);
         }
         services.Diagnostics.RefreshAll();
     }
