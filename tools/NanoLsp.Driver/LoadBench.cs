@@ -40,7 +40,7 @@ public static partial class LoadBench
             counts = $"{p.GetProperty("projectsFound").GetInt32()} found, {p.GetProperty("projectsLoaded").GetInt32()} loaded, {p.GetProperty("projectsFailed").GetInt32()} failed ({p.GetProperty("state").GetString()})";
             Console.WriteLine($"projects        {counts}");
             foreach (var failure in p.GetProperty("failures").EnumerateArray())
-                Console.WriteLine($"  failed        {failure.GetProperty("project").GetString()}: {Shorten(failure.GetProperty("reason").GetString()!)}");
+                Console.WriteLine($"  {(failure.GetProperty("loaded").GetBoolean() ? "incomplete" : "failed    ")}    {failure.GetProperty("project").GetString()}: {Shorten(failure.GetProperty("reason").GetString()!)}");
         }
         else
         {

@@ -38,7 +38,7 @@ public sealed record LoadReport(
         if (Failed.Count > 0)
             parts.Add($"{Failed.Count} of {ProjectsFound} project(s) did not load: " + string.Join("; ", Failed.Select(f => $"{f.Project} ({f.Reason})")));
         if (Incomplete.Count > 0)
-            parts.Add($"{Incomplete.Count} project(s) loaded without some references: " + string.Join("; ", Incomplete.Select(f => $"{f.Project} ({f.Reason})")));
+            parts.Add($"{Incomplete.Count} project(s) loaded with problems (answers may miss what these lack): " + string.Join("; ", Incomplete.Select(f => $"{f.Project} ({f.Reason})")));
         if (parts.Count > 0 && LooseFiles > 0)
             parts.Add($"{LooseFiles} .cs file(s) in no loaded project are served as loose files");
         return parts.Count == 0 ? null : string.Join(". ", parts) + ".";

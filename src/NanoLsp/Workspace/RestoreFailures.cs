@@ -20,7 +20,7 @@ public static partial class RestoreFailures
             var project = match.Groups["project"].Value.Trim();
             var code = match.Groups["code"].Value;
             var message = match.Groups["message"].Value.Trim();
-            var package = PackageName().Match(message) is { Success: true } p ? p.Groups[1].Value : Shorten(message);
+            var package = PackageName().Match(message) is { Success: true } p ? p.Groups[1].Value.TrimEnd('.') : Shorten(message);
             if (!byProject.TryGetValue(project, out var list))
                 byProject[project] = list = [];
             var entry = $"{code}: {package}";

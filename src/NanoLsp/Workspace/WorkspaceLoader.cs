@@ -23,7 +23,7 @@ public sealed record LoadOutcome(Solution Solution, Microsoft.CodeAnalysis.Works
 /// includes them by absolute path), because completion and quick info come back empty on an
 /// AdhocWorkspace (docs/environment-notes).
 /// </summary>
-public sealed class WorkspaceLoader(IServerLogger logger)
+public sealed partial class WorkspaceLoader(IServerLogger logger)
 {
     private static readonly string[] SkippedFolders = ["bin", "obj", ".git", "node_modules", ".vs"];
     public const string LooseFilesName = "Loose files";
@@ -143,7 +143,7 @@ public sealed class WorkspaceLoader(IServerLogger logger)
         {
             logger.Debug($"MSBuild: {e.Diagnostic.Kind}: {e.Diagnostic.Message}");
             if (e.Diagnostic.Kind == WorkspaceDiagnosticKind.Failure)
-                Note(ProjectNamed(e.Diagnostic.Message, projects) ?? "(workspace)", Shorten(e.Diagnostic.Message));
+                Note(ProjectNamed(e.Diagnostic.Message, projects) ?? "(workspace)", Shorten(MsBuildPrefix().Replace(e.Diagnostic.Message, "")));
         });
         var started = DateTime.UtcNow;
         for (var i = 0; i < projects.Count; i++)
@@ -189,7 +189,7 @@ public sealed class WorkspaceLoader(IServerLogger logger)
         foreach (var problem in failed)
             logger.Warning($"Not loaded: {problem.Project}: {problem.Reason}");
         foreach (var problem in incomplete)
-            logger.Warning($"Loaded without some references: {problem.Project}: {problem.Reason}");
+            logger.Warning($"Loaded with problems: {problem.Project}: {problem.Reason}");
         logger.Info(description);
         return new LoadOutcome(solution, workspace, description, false, report.UserMessage()) { Report = report };
     }
@@ -207,6 +207,10 @@ public sealed class WorkspaceLoader(IServerLogger logger)
     /// <summary>The listed project a workspace failure message names (MSBuild quotes the project path).</summary>
     private static string? ProjectNamed(string message, IReadOnlyList<string> projects) =>
         projects.Where(p => message.Contains(p, StringComparison.Ordinal)).OrderByDescending(p => p.Length).FirstOrDefault();
+
+    // "Msbuild failed when processing the file '/x/A.csproj' with message: " says nothing the project name does not.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Msbuild failed when processing the file '[^']*' with message:\s*", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex MsBuildPrefix();
 
     private static string Relative(string root, string path) => Path.GetRelativePath(root, path);
 

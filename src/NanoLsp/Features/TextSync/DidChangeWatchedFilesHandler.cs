@@ -9,7 +9,10 @@ namespace NanoLsp.Features.TextSync;
 /// </summary>
 public sealed class DidChangeWatchedFilesHandler(ServerServices services) : INotificationHandler<DidChangeWatchedFilesParams>, ICapabilityProvider
 {
-    public static readonly string[] Globs = ["**/*.cs", "**/*.csproj", "**/*.sln*"];
+    // nuget.config and the Directory.*.props decide package sources and versions: a change retries a failed restore.
+    public static readonly string[] Globs = ["**/*.cs", "**/*.csproj", "**/*.sln*", "**/nuget.config", "**/NuGet.Config", "**/Directory.Packages.props", "**/Directory.Build.props"];
+
+    private static readonly string[] RestoreInputs = ["nuget.config", "Directory.Packages.props", "Directory.Build.props"];
 
     public string Method => LspMethods.WorkspaceDidChangeWatchedFiles;
     public bool MutatesState => true;
@@ -29,11 +32,13 @@ public sealed class DidChangeWatchedFilesHandler(ServerServices services) : INot
     public async Task HandleAsync(DidChangeWatchedFilesParams notification, RequestContext context, CancellationToken cancellationToken)
     {
         var projectChanged = notification.Changes.Any(c => c.Uri.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
-            || c.Uri.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || c.Uri.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase));
+            || c.Uri.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || c.Uri.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase)
+            || RestoreInputs.Any(name => c.Uri.EndsWith("/" + name, StringComparison.OrdinalIgnoreCase)));
         if (projectChanged)
         {
             services.Logger.Info("A project or solution file changed on disk: reloading the workspace.");
-            await services.Workspace.ReloadAsync(p => services.Logger.Debug(p.ToString()), cancellationToken).ConfigureAwait(false);
+            var outcome = await services.Workspace.ReloadAsync(p => services.Logger.Debug(p.ToString()), cancellationToken).ConfigureAwait(false);
+            await Server.Lifecycle.InitializedHandler.NotifyLoadedAsync(services, outcome).ConfigureAwait(false);
         }
         else
         {

@@ -26,15 +26,21 @@ public sealed class InitializedHandler(ServerServices services) : INotificationH
         await using (var progress = await WorkDoneProgress.BeginAsync(services.Client, client, services.Logger, "NanoLsp: loading workspace", cancellationToken).ConfigureAwait(false))
         {
             var outcome = await services.Workspace.LoadAsync(roots, p => progress.Report(p.ToString(), p.Percentage), cancellationToken).ConfigureAwait(false);
-            var report = outcome.Report;
-            if (outcome.UserMessage is { } message)
-                await services.Client.NotifyAsync(LspMethods.WindowShowMessage, new ShowMessageParams(outcome.IsFallback || report.IsPartial ? MessageType.Warning : MessageType.Info, message)).ConfigureAwait(false);
-            await services.Client.NotifyAsync(LspMethods.NanoWorkspaceStatus, new WorkspaceStatusParams(
-                report.State, outcome.UserMessage ?? outcome.Description, report.ProjectsFound, report.ProjectsLoaded, report.Failed.Count,
-                [.. report.Failed.Select(f => new WorkspaceProjectProblem(f.Project, f.Reason, false)), .. report.Incomplete.Select(f => new WorkspaceProjectProblem(f.Project, f.Reason, true))],
-                report.LooseFiles)).ConfigureAwait(false);
+            await NotifyLoadedAsync(services, outcome).ConfigureAwait(false);
         }
         services.Diagnostics.RefreshAll();
+    }
+
+    /// <summary>Tells the user what did not load (once per load) and the editor the load's state (nanolsp/workspaceStatus).</summary>
+    public static async Task NotifyLoadedAsync(ServerServices services, LoadOutcome outcome)
+    {
+        var report = outcome.Report;
+        if (outcome.UserMessage is { } message)
+            await services.Client.NotifyAsync(LspMethods.WindowShowMessage, new ShowMessageParams(outcome.IsFallback || report.IsPartial ? MessageType.Warning : MessageType.Info, message)).ConfigureAwait(false);
+        await services.Client.NotifyAsync(LspMethods.NanoWorkspaceStatus, new WorkspaceStatusParams(
+            report.State, outcome.UserMessage ?? outcome.Description, report.ProjectsFound, report.ProjectsLoaded, report.Failed.Count,
+            [.. report.Failed.Select(f => new WorkspaceProjectProblem(f.Project, f.Reason, false)), .. report.Incomplete.Select(f => new WorkspaceProjectProblem(f.Project, f.Reason, true))],
+            report.LooseFiles)).ConfigureAwait(false);
     }
 
     private async Task RegisterAsync(IReadOnlyList<Registration> registrations)
