@@ -15,7 +15,8 @@ public static partial class RestoreFailures
         foreach (Match match in ProblemLine().Matches(output))
         {
             // Warnings (NU1603: a nearby version was taken) leave the project whole.
-            if (match.Groups["level"].Value != "error")
+            // NU1102 continues on lines of its own ("error NU1102:   - Found 2 version(s) in ..."): the first line says it.
+            if (match.Groups["level"].Value != "error" || match.Groups["message"].Value.TrimStart().StartsWith('-'))
                 continue;
             var project = match.Groups["project"].Value.Trim();
             var code = match.Groups["code"].Value;

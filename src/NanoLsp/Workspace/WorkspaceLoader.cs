@@ -171,10 +171,12 @@ public sealed partial class WorkspaceLoader(IServerLogger logger)
         var csharp = solution.Projects.Where(p => p.Language == LanguageNames.CSharp).ToList();
         var found = projects.Concat(csharp.Select(p => p.FilePath).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
         var loaded = found.Where(f => csharp.Any(p => p.FilePath == f && p.DocumentIds.Count > 0)).ToList();
-        var failed = found.Except(loaded).Select(f => new ProjectProblem(Relative(root, f),
-            string.Join("; ", (problems.GetValueOrDefault(f) ?? []).Concat(restoreProblems.GetValueOrDefault(f) ?? []).DefaultIfEmpty("no C# documents")))).ToList();
-        var incomplete = loaded.Where(f => problems.ContainsKey(f) || restoreProblems.ContainsKey(f))
-            .Select(f => new ProjectProblem(Relative(root, f), string.Join("; ", (restoreProblems.GetValueOrDefault(f) ?? []).Concat(problems.GetValueOrDefault(f) ?? [])))).ToList();
+        // Restore's one line per package first; MSBuild repeats a missing package in a longer sentence.
+        string Reasons(string project) => string.Join("; ", (restoreProblems.GetValueOrDefault(project) ?? [])
+            .Concat((problems.GetValueOrDefault(project) ?? []).Where(p => !restoreProblems.ContainsKey(project) || !p.StartsWith("Unable to find package", StringComparison.Ordinal)))
+            .DefaultIfEmpty("no C# documents"));
+        var failed = found.Except(loaded).Select(f => new ProjectProblem(Relative(root, f), Reasons(f))).ToList();
+        var incomplete = loaded.Where(f => problems.ContainsKey(f) || restoreProblems.ContainsKey(f)).Select(f => new ProjectProblem(Relative(root, f), Reasons(f))).ToList();
 
         var uncovered = UncoveredFiles(root, solution);
         if (uncovered.Count > 0 && loaded.Count > 0)

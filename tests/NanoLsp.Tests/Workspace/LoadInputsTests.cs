@@ -36,6 +36,7 @@ public class LoadInputsTests
             /r/src/App/App.csproj : error NU1101: Unable to find package NanoLsp.Fixture.NotOnAnyFeed. No packages exist with this id in source(s): local [/r/All.sln]
             /r/src/App/App.csproj : error NU1101: Unable to find package NanoLsp.Fixture.NotOnAnyFeed. No packages exist with this id in source(s): local [/r/All.sln]
             /r/bench/Bench.csproj : error NU1102: Unable to find package BenchmarkDotNet with version (>= 99.0.0) [/r/All.sln]
+            /r/bench/Bench.csproj : error NU1102:   - Found 12 version(s) in local [ Nearest version: 0.15.8 ] [/r/All.sln]
               Failed to restore /r/src/App/App.csproj (in 1.2 sec).
             """;
         var parsed = RestoreFailures.Parse(output);
