@@ -1,7 +1,7 @@
 """Quantizes an exported model.onnx: int8 weights with com.microsoft DynamicQuantizeMatMul.
 
 Why this layout: the engine benchmark (ORT 1.31.1, C#, this 2-core CPU) found it the only one
-with prefill 512 <= 100 ms, decode close to 4-bit MatMulNBits (/work/briefs/engine-to-training.md).
+with prefill 512 <= 100 ms, decode close to 4-bit MatMulNBits (the engine targets are in docs/engine.md).
 Written with the onnx helper API (after the engine's quantize_for_bench.py) because onnxruntime's
 Python quantization tools are not installable here. Every MatMul with a 2-D weight initializer
 (q/k/v/o, MLP, LM head) is replaced; the embedding Gather and norms stay float32.

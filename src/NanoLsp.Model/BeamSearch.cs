@@ -76,9 +76,10 @@ public sealed class BeamSearch(Decoder decoder, NanoTokenizer tokenizer, PrefixC
                         finished.Add(new BeamHypothesis(parent.Text, parent.Tokens, parent.Score, StopReason.EndOfText));
                     continue;
                 }
-                var beam = new Beam([.. parent.Tokens, new GeneratedToken(token, logProb, constrained)], [.. parent.Bytes],
-                    parent.Healing?.Clone(), parent.LogProb + logProb);
-                int retyped = beam.Healing?.Accept(token) ?? 0;
+                var beamHealing = parent.Healing?.Clone();
+                int retyped = beamHealing?.Accept(token) ?? 0;
+                var generated = new GeneratedToken(token, logProb, constrained) { RetypesHealedText = retyped == tokenizer.TokenBytes(token).Length };
+                var beam = new Beam([.. parent.Tokens, generated], [.. parent.Bytes], beamHealing, parent.LogProb + logProb);
                 beam.Bytes.AddRange(tokenizer.TokenBytes(token)[retyped..].ToArray());
                 string text = beam.Text;
                 if (options.SingleLine && text.IndexOf('\n') is var newline and >= 0)

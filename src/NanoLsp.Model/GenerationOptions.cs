@@ -3,6 +3,9 @@ namespace NanoLsp.Model;
 public enum StopReason
 {
     EndOfText, Newline, StopString, MaxTokens, Deadline, ContextFull, Cancelled,
+    /// <summary>The caller's <see cref="GenerationOptions.StopBefore"/> judged the next token not worth showing
+    /// (it is not in the result).</summary>
+    Doubt,
     /// <summary>The mask (with token healing) left no token allowed.</summary>
     NothingAllowed,
 }
@@ -18,17 +21,23 @@ public sealed record GenerationOptions
     /// <summary>Wall-clock budget from the start of the call, prefill included; null for none.</summary>
     public TimeSpan? Deadline { get; init; }
     public ITokenMask? Mask { get; init; }
-    /// <summary>Called after each accepted token, on the generating thread.</summary>
-    public Action<GeneratedToken>? OnToken { get; init; }
+    /// <summary>Asked of each chosen token before it joins the result (on the generating thread): true ends
+    /// decoding there with <see cref="StopReason.Doubt"/>. This is how a caller stops where the model stops
+    /// being sure, without cancelling the generation.</summary>
+    public Func<GeneratedToken, bool>? StopBefore { get; init; }
 }
 
 /// <summary>One generated token: the model's log-probability of it (before masks and temperature), and
 /// its log-probability among the tokens token healing and the mask allowed (equal to LogProb when nothing
 /// was forbidden). After `list.Co` a monitor may leave one member: the model is then sure of it even if
-/// it would not have guessed it unaided.</summary>
+/// it would not have guessed it unaided.
+/// <para><see cref="RetypesHealedText"/>: every byte of the token re-types text that token healing backed
+/// over (the user's own text, not a guess); such tokens never count as the model's doubt.</para></summary>
 public readonly record struct GeneratedToken(int Id, float LogProb, float ConstrainedLogProb)
 {
     public GeneratedToken(int id, float logProb) : this(id, logProb, logProb) { }
+
+    public bool RetypesHealedText { get; init; }
 }
 
 public sealed record GenerationResult(

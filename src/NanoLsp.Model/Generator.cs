@@ -52,12 +52,16 @@ public sealed class Generator(Decoder decoder, NanoTokenizer tokenizer, PrefixCa
             // The model ends a middle with end-of-text; any other special token also means it is done.
             if (tokenizer.IsSpecial(id)) return Finish(StopReason.EndOfText);
 
-            var token = new GeneratedToken(id, logits[id] - logSumExp, logits[id] - allowedLogSumExp);
+            var tokenBytes = tokenizer.TokenBytes(id);
+            int retyped = healing?.Accept(id) ?? 0;
+            var token = new GeneratedToken(id, logits[id] - logSumExp, logits[id] - allowedLogSumExp)
+            {
+                RetypesHealedText = retyped == tokenBytes.Length,
+            };
+            if (options.StopBefore?.Invoke(token) == true) return Finish(StopReason.Doubt);
             tokens.Add(token);
             generatedIds.Add(id);
-            int retyped = healing?.Accept(id) ?? 0;
-            foreach (byte b in tokenizer.TokenBytes(id)[retyped..]) completion.Add(b);
-            options.OnToken?.Invoke(token);
+            foreach (byte b in tokenBytes[retyped..]) completion.Add(b);
 
             string text = Encoding.UTF8.GetString(completion.ToArray());
             if (options.SingleLine && text.IndexOf('\n') is var newline and >= 0)

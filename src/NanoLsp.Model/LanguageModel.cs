@@ -4,8 +4,10 @@ namespace NanoLsp.Model;
 
 /// <summary>
 /// A loaded model: manifest, tokenizer, decoder and prefix cache. Runs one generation at a time
-/// (the cache is shared state); a new request may cancel the running one, so the newest keystroke
-/// wins. Generation runs on the thread pool, off the caller's (JSON-RPC) thread.
+/// (the cache is shared state), in the order callers asked; a caller that no longer wants its answer
+/// cancels its own token (the server's newest-wins is per document, in the inline pipeline: one
+/// document's keystroke never cancels another document's generation). Generation runs on the thread
+/// pool, off the caller's (JSON-RPC) thread.
 /// </summary>
 public sealed class LanguageModel : IDisposable
 {
@@ -14,8 +16,6 @@ public sealed class LanguageModel : IDisposable
     private readonly Generator _generator;
     private readonly BeamSearch _beamSearch;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Lock _activeLock = new();
-    private readonly HashSet<CancellationTokenSource> _active = []; // waiting or running requests
 
     public ModelManifest Manifest { get; }
     public NanoTokenizer Tokenizer { get; }
@@ -42,45 +42,29 @@ public sealed class LanguageModel : IDisposable
     public FimPrompt BuildPrompt(string prefix, string suffix, string? context = null, int maxTokens = 768, bool tokenHealing = true) =>
         FimPrompt.Build(Tokenizer, prefix, suffix, context, Math.Min(maxTokens, _decoder.Capacity - 1), tokenHealing);
 
-    /// <summary>Generates from a prompt. With <paramref name="cancelPrevious"/>, a generation still
-    /// running is cancelled first (it returns with <see cref="StopReason.Cancelled"/>).</summary>
-    public Task<GenerationResult> GenerateAsync(FimPrompt prompt, GenerationOptions options, bool cancelPrevious = true,
-        CancellationToken cancellation = default) =>
-        RunExclusive(cancelPrevious, cancellation, ct => _generator.Generate(prompt.Ids, prompt.Healing?.Clone(), options, ct));
+    /// <summary>Generates from a prompt after any generation still running; a cancelled token ends it at the
+    /// next token (it returns with <see cref="StopReason.Cancelled"/>) or, while it waits its turn, throws.</summary>
+    public Task<GenerationResult> GenerateAsync(FimPrompt prompt, GenerationOptions options, CancellationToken cancellation = default) =>
+        RunExclusive(cancellation, ct => _generator.Generate(prompt.Ids, prompt.Healing?.Clone(), options, ct));
 
     public Task<IReadOnlyList<BeamHypothesis>> BeamSearchAsync(FimPrompt prompt, int width, GenerationOptions options,
-        bool cancelPrevious = true, CancellationToken cancellation = default) =>
-        RunExclusive(cancelPrevious, cancellation, ct => _beamSearch.Search(prompt.Ids, prompt.Healing?.Clone(), width, options, ct));
+        CancellationToken cancellation = default) =>
+        RunExclusive(cancellation, ct => _beamSearch.Search(prompt.Ids, prompt.Healing?.Clone(), width, options, ct));
 
     /// <summary>Synchronous generation for tools and tests; waits for any running generation.</summary>
     public GenerationResult Generate(FimPrompt prompt, GenerationOptions options, CancellationToken cancellation = default) =>
-        GenerateAsync(prompt, options, cancelPrevious: false, cancellation).GetAwaiter().GetResult();
+        GenerateAsync(prompt, options, cancellation).GetAwaiter().GetResult();
 
-    private async Task<T> RunExclusive<T>(bool cancelPrevious, CancellationToken cancellation, Func<CancellationToken, T> work)
+    private async Task<T> RunExclusive<T>(CancellationToken cancellation, Func<CancellationToken, T> work)
     {
-        using var mine = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        lock (_activeLock)
-        {
-            // Newest wins: older requests, running or still queued, stop at their next token.
-            if (cancelPrevious)
-                foreach (var older in _active) older.Cancel();
-            _active.Add(mine);
-        }
+        await _gate.WaitAsync(cancellation).ConfigureAwait(false);
         try
         {
-            await _gate.WaitAsync(cancellation).ConfigureAwait(false);
-            try
-            {
-                return await Task.Run(() => work(mine.Token), CancellationToken.None).ConfigureAwait(false);
-            }
-            finally
-            {
-                _gate.Release();
-            }
+            return await Task.Run(() => work(cancellation), CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {
-            lock (_activeLock) _active.Remove(mine);
+            _gate.Release();
         }
     }
 

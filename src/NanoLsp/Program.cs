@@ -1,6 +1,7 @@
 using NanoLsp.Features.InlineCompletion;
+using NanoLsp;
 using NanoLsp.Server;
-using NanoLsp.Server.Lifecycle;
+using NanoLsp.Features.Lifecycle;
 
 // NanoLsp's entry point: `NanoLsp --stdio` speaks LSP on stdin/stdout. stdout carries only protocol,
 // so everything else (usage, errors, logs) goes to stderr; StdoutGuard makes that hold for native
@@ -24,7 +25,7 @@ switch (args)
 {
     case ["--stdio"]:
     {
-        var host = new LanguageServerHost(Console.OpenStandardInput(), NanoLsp.StdoutGuard.OpenProtocolOutput());
+        var host = new LanguageServerHost(Console.OpenStandardInput(), StdoutGuard.OpenProtocolOutput(), ServerComposition.Compose);
         var exitCode = await host.RunAsync();
         // exit may arrive while a long write (a workspace load) still runs: do not wait for it for long.
         await Task.WhenAny(host.DisposeAsync().AsTask(), Task.Delay(TimeSpan.FromSeconds(3)));

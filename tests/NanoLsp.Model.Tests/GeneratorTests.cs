@@ -116,6 +116,14 @@ public sealed class GeneratorTests : IDisposable
         string run = Encoding.UTF8.GetString(prompt.Healing.Bytes);
         Assert.True(all.StartsWith(run, StringComparison.Ordinal) || run.StartsWith(all, StringComparison.Ordinal),
             $"the model must re-type the indentation first, got '{all}'");
+        // The engine says which tokens only re-typed the healed run: those lie wholly inside it.
+        int covered = 0;
+        foreach (var token in result.Tokens)
+        {
+            int length = _model.Tokenizer.TokenBytes(token.Id).Length;
+            Assert.Equal(covered + length <= prompt.Healing.Bytes.Length, token.RetypesHealedText);
+            covered += length;
+        }
     }
 
     [Fact]
@@ -125,7 +133,7 @@ public sealed class GeneratorTests : IDisposable
         int seen = 0;
         var options = new GenerationOptions
         {
-            MaxTokens = 60, Mask = NoSpecials, OnToken = _ => { if (++seen == 3) cts.Cancel(); },
+            MaxTokens = 60, Mask = NoSpecials, StopBefore = _ => { if (++seen == 3) cts.Cancel(); return false; },
         };
         var result = _model.Generate(Prompt, options, cts.Token);
         Assert.Equal(StopReason.Cancelled, result.StopReason);
@@ -133,39 +141,49 @@ public sealed class GeneratorTests : IDisposable
     }
 
     [Fact]
-    public async Task NewRequestCancelsTheRunningOne()
+    public async Task ASecondGenerationWaitsItsTurnAndNeverCancelsTheFirst()
     {
+        // Newest-wins is the server's business, per document; the engine only serialises.
         var started = new TaskCompletionSource();
         var slow = new GenerationOptions
         {
-            MaxTokens = 10_000, Mask = NoSpecials, OnToken = _ => { started.TrySetResult(); Thread.Sleep(5); },
+            MaxTokens = 20, Mask = NoSpecials, StopBefore = _ => { started.TrySetResult(); Thread.Sleep(5); return false; },
         };
-        var first = _model.GenerateAsync(Prompt, slow with { MaxTokens = 100 });
+        var first = _model.GenerateAsync(Prompt, slow);
         await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        var second = await _model.GenerateAsync(Prompt, new GenerationOptions { MaxTokens = 5, Mask = NoSpecials }, cancelPrevious: true);
-        var cancelled = await first;
-        Assert.Equal(StopReason.Cancelled, cancelled.StopReason);
-        Assert.True(cancelled.Tokens.Count < 100);
+        var second = await _model.GenerateAsync(Prompt, new GenerationOptions { MaxTokens = 5, Mask = NoSpecials });
+        Assert.True(first.IsCompleted, "the second generation ran after the first");
+        Assert.Equal(StopReason.MaxTokens, (await first).StopReason);
+        Assert.Equal(20, (await first).Tokens.Count);
         Assert.Equal(StopReason.MaxTokens, second.StopReason);
     }
 
     [Fact]
-    public async Task NewestRequestAlsoCancelsQueuedOnes()
+    public async Task AWaitingGenerationWhoseTokenIsCancelledNeverRuns()
     {
         var started = new TaskCompletionSource();
         var slow = new GenerationOptions
         {
-            MaxTokens = 100, Mask = NoSpecials, OnToken = _ => { started.TrySetResult(); Thread.Sleep(5); },
+            MaxTokens = 30, Mask = NoSpecials, StopBefore = _ => { started.TrySetResult(); Thread.Sleep(5); return false; },
         };
         var running = _model.GenerateAsync(Prompt, slow);
         await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        var queued = _model.GenerateAsync(Prompt, slow, cancelPrevious: false);
-        var newest = await _model.GenerateAsync(Prompt, new GenerationOptions { MaxTokens = 3, Mask = NoSpecials });
-        Assert.Equal(StopReason.Cancelled, (await running).StopReason);
-        var skipped = await queued;
-        Assert.Equal(StopReason.Cancelled, skipped.StopReason);
-        Assert.Empty(skipped.Tokens);
-        Assert.Equal(3, newest.Tokens.Count);
+        using var cts = new CancellationTokenSource();
+        var waiting = _model.GenerateAsync(Prompt, new GenerationOptions { MaxTokens = 3, Mask = NoSpecials }, cts.Token);
+        cts.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        Assert.Equal(StopReason.MaxTokens, (await running).StopReason);
+    }
+
+    [Fact]
+    public void StopBeforeEndsDecodingWithoutTheDoubtfulToken()
+    {
+        var full = _model.Generate(Prompt, new GenerationOptions { MaxTokens = 8, Mask = NoSpecials });
+        int calls = 0;
+        var cut = _model.Generate(Prompt, new GenerationOptions { MaxTokens = 8, Mask = NoSpecials, StopBefore = _ => ++calls == 4 });
+        Assert.Equal(StopReason.Doubt, cut.StopReason);
+        Assert.Equal(full.Tokens.Take(3).Select(t => t.Id), cut.Tokens.Select(t => t.Id));
+        Assert.StartsWith(cut.Text, full.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace NanoLsp.Assist;
 
 internal enum CompileCheckResult { NoNewErrors, AddsErrors, OverBudget }
 
-/// <summary>Compile checks run since the process started, and how many ran out of budget (and so passed).</summary>
+/// <summary>Compile checks run by one filter, and how many ran out of budget (and so passed).</summary>
 public sealed record CompileCheckStats(long Runs, long OverBudget);
 
 /// <summary>
@@ -16,13 +16,13 @@ public sealed record CompileCheckStats(long Runs, long OverBudget);
 /// semantic, by id and message, so shifted positions do not matter) with the original's. Only the
 /// member's span is diagnosed: the whole compilation would cost far more than the budget.
 /// </summary>
-internal static class CompileCheck
+internal sealed class CompileCheck
 {
-    private static long _overBudget, _runs;
+    private long _overBudget, _runs;
 
-    public static CompileCheckStats Stats => new(Interlocked.Read(ref _runs), Interlocked.Read(ref _overBudget));
+    public CompileCheckStats Stats => new(Interlocked.Read(ref _runs), Interlocked.Read(ref _overBudget));
 
-    public static async Task<CompileCheckResult> RunAsync(Document document, int position, string suggestion, TimeSpan budget,
+    public async Task<CompileCheckResult> RunAsync(Document document, int position, string suggestion, TimeSpan budget,
         CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _runs);
@@ -70,12 +70,12 @@ internal static class CompileCheck
     }
 
     // The original's errors are the same for every candidate of a request (beam alternatives): kept per snapshot.
-    private static readonly ConditionalWeakTable<Document, Dictionary<TextSpan, Dictionary<(string, string), int>>> Before = new();
+    private readonly ConditionalWeakTable<Document, Dictionary<TextSpan, Dictionary<(string, string), int>>> _before = new();
 
-    private static async Task<Dictionary<(string Id, string Message), int>> SemanticErrorsAsync(Document document, TextSpan span,
+    private async Task<Dictionary<(string Id, string Message), int>> SemanticErrorsAsync(Document document, TextSpan span,
         CancellationToken cancellationToken)
     {
-        var cache = Before.GetOrCreateValue(document);
+        var cache = _before.GetOrCreateValue(document);
         lock (cache)
         {
             if (cache.TryGetValue(span, out var known)) return known;

@@ -14,11 +14,6 @@ namespace NanoLsp.Assist;
 /// </summary>
 internal static class ContextHeader
 {
-    public static Task<string> BuildAsync(Document document, int position, TextSpan windows, NanoTokenizer tokenizer,
-        int budgetTokens, CancellationToken cancellationToken) =>
-        HeaderCache.GetOrBuildAsync(document, position, windows, tokenizer, budgetTokens,
-            () => BuildUncachedAsync(document, position, windows, tokenizer, budgetTokens, cancellationToken), cancellationToken);
-
     internal static async Task<string> BuildUncachedAsync(Document document, int position, TextSpan windows, NanoTokenizer tokenizer,
         int budgetTokens, CancellationToken cancellationToken)
     {

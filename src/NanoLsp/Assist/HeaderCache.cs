@@ -12,7 +12,7 @@ namespace NanoLsp.Assist;
 /// the document text with that identifier cut out, the window bounds relative to it, the versions of
 /// every other document the compilation sees, the budget and the tokenizer. Equal key, equal header.
 /// </summary>
-internal static class HeaderCache
+public sealed class HeaderCache
 {
     private sealed record Key(DocumentId Document, string Text, int WindowStart, int WindowEndFromCursor,
         IReadOnlyList<(DocumentId, VersionStamp)> Others, int Budget, NanoTokenizer Tokenizer)
@@ -24,10 +24,10 @@ internal static class HeaderCache
     }
 
     private const int Capacity = 32;
-    private static readonly Dictionary<DocumentId, (Key Key, string Header, long Used)> Entries = new();
-    private static long _hits, _misses, _tick;
+    private readonly Dictionary<DocumentId, (Key Key, string Header, long Used)> Entries = new();
+    private long _hits, _misses, _tick;
 
-    public static (long Hits, long Misses) Counts => (Interlocked.Read(ref _hits), Interlocked.Read(ref _misses));
+    public (long Hits, long Misses) Counts => (Interlocked.Read(ref _hits), Interlocked.Read(ref _misses));
 
     /// <summary>The identifier the cursor is in or touches: [start, end).</summary>
     public static (int Start, int End) IdentifierAt(SourceText text, int position)
@@ -38,7 +38,7 @@ internal static class HeaderCache
         return (start, end);
     }
 
-    public static async Task<string> GetOrBuildAsync(Document document, int position, TextSpan windows, NanoTokenizer tokenizer,
+    public async Task<string> GetOrBuildAsync(Document document, int position, TextSpan windows, NanoTokenizer tokenizer,
         int budget, Func<Task<string>> build, CancellationToken cancellationToken)
     {
         var key = await KeyAsync(document, position, windows, tokenizer, budget, cancellationToken).ConfigureAwait(false);

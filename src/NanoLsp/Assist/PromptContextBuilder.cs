@@ -16,9 +16,16 @@ public static class PromptContextBuilder
     /// only in big steps and consecutive keystrokes share the prompt start (the engine's prefix cache).</summary>
     public const int PrefixLineStep = 8;
 
-    // includeHeader=false is the "without context" ablation.
+    /// <summary>With a fresh declaration header (no cache across calls) or none: for tools and tests.
+    /// The server's pipeline passes its own sources, whose caches live as long as it does.</summary>
+    public static Task<PromptContext> BuildAsync(Document document, int position, NanoTokenizer tokenizer,
+        PromptBudget budget, bool includeHeader, CancellationToken cancellationToken) =>
+        BuildAsync(document, position, tokenizer, budget, includeHeader ? [new DeclarationHeaderSource()] : [], cancellationToken);
+
+    /// <param name="sources">What goes ahead of the windows, in order, sharing the header budget (none: the
+    /// "without context" ablation).</param>
     public static async Task<PromptContext> BuildAsync(Document document, int position, NanoTokenizer tokenizer,
-        PromptBudget budget, bool includeHeader, CancellationToken cancellationToken)
+        PromptBudget budget, IReadOnlyList<IContextSource> sources, CancellationToken cancellationToken)
     {
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         if (position < 0 || position > text.Length)
@@ -37,10 +44,14 @@ public static class PromptContextBuilder
 
         var shape = DetectShape(root, position, linePrefix, lineSuffix);
         string header = "";
-        if (includeHeader && budget.HeaderTokens > 0)
+        int left = budget.HeaderTokens;
+        for (int i = 0; i < sources.Count && left > 0; i++)
         {
-            header = await ContextHeader.BuildAsync(document, position, TextSpan.FromBounds(prefixStart, suffixEnd),
-                tokenizer, budget.HeaderTokens, cancellationToken).ConfigureAwait(false);
+            string part = await sources[i].GetAsync(document, position, TextSpan.FromBounds(prefixStart, suffixEnd),
+                tokenizer, left, cancellationToken).ConfigureAwait(false);
+            if (part.Length == 0) continue;
+            header += part;
+            if (i < sources.Count - 1) left -= tokenizer.Encode(part).Length; // only a later source needs the count
         }
         return new PromptContext(header, prefix, suffix, shape, linePrefix, lineSuffix,
             NextNonEmptyLine(text, line.LineNumber), indentation);

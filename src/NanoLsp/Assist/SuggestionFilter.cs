@@ -11,15 +11,18 @@ public sealed record FilterOptions(double MinMeanLogProb, double MinTokenLogProb
 
 public enum FilterVerdict { Keep, Empty, WhitespaceOnly, RepeatsNextLine, RepeatsSuffix, LowConfidence, AddsCompileErrors }
 
-/// <summary>The stop rule and the filters that drop suggestions a user would only have to dismiss.</summary>
-public static class SuggestionFilter
+/// <summary>The stop rule and the filters that drop suggestions a user would only have to dismiss.
+/// One per pipeline: it owns the compile check (its cache of the original's errors and its figures).</summary>
+public sealed class SuggestionFilter
 {
+    private readonly CompileCheck _compileCheck = new();
+
     /// <summary>Compile checks so far and how many passed only because they ran out of budget.</summary>
-    public static CompileCheckStats CompileCheckStats => CompileCheck.Stats;
+    public CompileCheckStats CompileCheckStats => _compileCheck.Stats;
 
     public static string Trim(string completion, PromptContext context) => StopRule.Trim(completion, context);
 
-    public static async Task<(FilterVerdict Verdict, string Text)> CheckAsync(Document document, int position,
+    public async Task<(FilterVerdict Verdict, string Text)> CheckAsync(Document document, int position,
         string trimmed, IReadOnlyList<GeneratedToken> tokens, PromptContext context, FilterOptions options,
         CancellationToken cancellationToken)
     {
@@ -45,7 +48,7 @@ public static class SuggestionFilter
 
         if (options.CompileCheck)
         {
-            var result = await CompileCheck.RunAsync(document, position, trimmed, options.CompileCheckBudget, cancellationToken).ConfigureAwait(false);
+            var result = await _compileCheck.RunAsync(document, position, trimmed, options.CompileCheckBudget, cancellationToken).ConfigureAwait(false);
             if (result == CompileCheckResult.AddsErrors) return (FilterVerdict.AddsCompileErrors, trimmed);
         }
         return (FilterVerdict.Keep, trimmed);

@@ -1,3 +1,4 @@
+using NanoLsp.Logging;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Composition.Hosting;
@@ -16,15 +17,20 @@ namespace NanoLsp.Features;
 /// caller awaits the same task. Providers are created by the container (not by Activator) because
 /// several of them import services through their constructors.
 /// </summary>
-public sealed class LanguageFeatures
+public sealed class LanguageFeatures(ILog logger) : IStartsAfterInitialized
 {
-    private readonly Lazy<Task<ProviderCatalog>> _catalog;
+    private readonly Lazy<Task<ProviderCatalog>> _catalog =
+        new(() => Task.Run(Compose), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public LanguageFeatures() =>
-        _catalog = new Lazy<Task<ProviderCatalog>>(() => Task.Run(Compose), LazyThreadSafetyMode.ExecutionAndPublication);
-
-    /// <summary>Starts composition now, off the caller's thread, so the first request does not pay for it.</summary>
-    public Task<ProviderCatalog> StartWarmUp() => _catalog.Value;
+    /// <summary>Composition takes seconds of CPU: it starts once the client is initialized (a code action or
+    /// hover that needs it before then starts it itself), off the caller's thread.</summary>
+    public void Start(ServerSettings settings) =>
+        _catalog.Value.ContinueWith(t => logger.Log(
+            t.IsCompletedSuccessfully ? LogLevel.Info : LogLevel.Error,
+            t.IsCompletedSuccessfully
+                ? $"Code actions ready: {t.Result.FixProviders.Length} fix and {t.Result.RefactoringProviders.Length} refactoring providers composed in {t.Result.ComposeTime.TotalMilliseconds:0} ms"
+                : $"Code action providers failed to compose: {t.Exception?.GetBaseException().Message}"),
+            TaskScheduler.Default);
 
     public Task<ProviderCatalog> GetCatalogAsync(CancellationToken cancellationToken) =>
         _catalog.Value.WaitAsync(cancellationToken);
@@ -107,40 +113,4 @@ public sealed class ProviderCatalog(
     public TimeSpan ComposeTime { get; } = composeTime;
 
     public IEnumerable<NamedProvider<CodeFixProvider>> FixesFor(string diagnosticId) => _fixesById[diagnosticId];
-}
-
-/// <summary>
-/// The feature services the hover, code-action and completion handlers share: one set per server,
-/// created with the handler catalog; MEF composition starts in the background after `initialized`.
-/// </summary>
-public sealed class FeatureServices
-{
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ServerServices, FeatureServices> PerServer = new();
-
-    private FeatureServices(ServerServices server)
-    {
-        Server = server;
-        // Composition takes seconds of CPU: start it once the client is initialized (the first code
-        // action or hover that needs it before then starts it itself).
-        server.Initialized += () => WarmUp(server);
-        CodeActions = new CodeActions.CodeActionService(Providers, message => server.Logger.Log(LogLevel.Debug, message));
-        Hover = new Hover.HoverService(CodeActions);
-    }
-
-    private void WarmUp(ServerServices server) =>
-        Providers.StartWarmUp().ContinueWith(t => server.Logger.Log(
-            t.IsCompletedSuccessfully ? LogLevel.Info : LogLevel.Error,
-            t.IsCompletedSuccessfully
-                ? $"Code actions ready: {t.Result.FixProviders.Length} fix and {t.Result.RefactoringProviders.Length} refactoring providers composed in {t.Result.ComposeTime.TotalMilliseconds:0} ms"
-                : $"Code action providers failed to compose: {t.Exception?.GetBaseException().Message}"),
-            TaskScheduler.Default);
-
-    /// <summary>The shared set for this server (handlers of one catalog get the same instance).</summary>
-    public static FeatureServices For(ServerServices server) => PerServer.GetValue(server, s => new FeatureServices(s));
-
-    public ServerServices Server { get; }
-    public LanguageFeatures Providers { get; } = new();
-    public CodeActions.CodeActionService CodeActions { get; }
-    public Hover.HoverService Hover { get; }
-    public Completion.CompletionFeatureService Completion { get; } = new();
 }

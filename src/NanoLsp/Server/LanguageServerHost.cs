@@ -1,3 +1,4 @@
+using NanoLsp.Logging;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -12,7 +13,7 @@ namespace NanoLsp.Server;
 
 /// <summary>
 /// The JSON-RPC host: StreamJsonRpc over the client's streams (behind <see cref="TolerantTransport"/>),
-/// every handler of <see cref="HandlerCatalog"/> registered by its method name, each call checked
+/// every handler the composition root built registered by its method name, each call checked
 /// against the lifecycle and run through the <see cref="RequestQueue"/>.
 /// </summary>
 public sealed class LanguageServerHost : IAsyncDisposable
@@ -27,11 +28,11 @@ public sealed class LanguageServerHost : IAsyncDisposable
     private readonly JsonRpc _rpc;
     private readonly ServerState _state = new();
     private readonly ServerLogger _logger;
-    private readonly WorkspaceManager _workspace;
+    private readonly ComposedServer _composed;
     private readonly RequestQueue _queue;
-    private readonly ServerServices _services;
 
-    public LanguageServerHost(Stream input, Stream output)
+    /// <param name="compose">Builds the services and handlers (NanoLsp.ServerComposition in the product).</param>
+    public LanguageServerHost(Stream input, Stream output, Func<ServerCore, ComposedServer> compose)
     {
         _logger = new ServerLogger(() => _state.Settings);
         _transport = new TolerantTransport(input, output, message => _logger.Warning(message));
@@ -46,12 +47,9 @@ public sealed class LanguageServerHost : IAsyncDisposable
         };
         var client = new JsonRpcLanguageClient(_rpc, message => Console.Error.WriteLine(message));
         _logger.Attach(client);
-        _workspace = new WorkspaceManager(_logger);
-        _services = new ServerServices(_workspace, client, _logger, _state);
-        var handlers = HandlerCatalog.Create(_services);
-        _services.Capabilities = new ServerCapabilitiesBuilder(handlers.OfType<ICapabilityProvider>());
-        _queue = new RequestQueue(_workspace, CreateContext, _logger);
-        Register(handlers);
+        _composed = compose(new ServerCore(_state, client, _logger));
+        _queue = new RequestQueue(CreateContext, _logger);
+        Register(_composed.Handlers);
     }
 
     /// <summary>Serves until the client sends exit or closes the stream; returns the process exit code.</summary>
@@ -66,16 +64,20 @@ public sealed class LanguageServerHost : IAsyncDisposable
         return 1;
     }
 
-    private RequestContext CreateContext(Solution solution, string? documentUri) => new()
+    private RequestContext CreateContext(string? documentUri)
     {
-        Solution = solution,
-        Document = documentUri is null ? null : _workspace.FindDocument(solution, documentUri),
+        var snapshot = _composed.Workspace.Snapshot;
+        return new()
+        {
+            Snapshot = snapshot,
+            Document = documentUri is null ? null : ProtocolConversions.FindDocument(snapshot.Solution, documentUri),
         DocumentUri = documentUri,
         Logger = _logger,
         ClientCapabilities = _state.ClientCapabilities,
         Settings = _state.Settings,
         Sequence = Interlocked.Increment(ref _sequence),
-    };
+        };
+    }
 
     private long _sequence;
 
@@ -85,7 +87,7 @@ public sealed class LanguageServerHost : IAsyncDisposable
         foreach (var handler in handlers)
         {
             if (!seen.Add(handler.Method))
-                throw new InvalidOperationException($"HandlerCatalog lists two handlers for {handler.Method}.");
+                throw new InvalidOperationException($"The composition lists two handlers for {handler.Method}.");
             var (bridge, method) = CreateBridge(handler);
             _rpc.AddLocalRpcMethod(method, bridge, new JsonRpcMethodAttribute(handler.Method) { UseSingleObjectParameterDeserialization = true });
         }
@@ -134,6 +136,11 @@ public sealed class LanguageServerHost : IAsyncDisposable
             _logger.Debug($"{handler.Method}: {e.Message}");
             throw new LocalRpcException(e.Message) { ErrorCode = e.Code };
         }
+        catch (WorkspaceException e)
+        {
+            _logger.Debug($"{handler.Method}: {e.Message}");
+            throw new LocalRpcException(e.Message) { ErrorCode = LspErrorCodes.InvalidParams };
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // StreamJsonRpc answers RequestCancelled (-32800) for a call whose token fired.
@@ -161,7 +168,7 @@ public sealed class LanguageServerHost : IAsyncDisposable
         if (handler.Method == LspMethods.Exit)
         {
             // Not queued: exit must work even while a long write (a workspace load) holds the queue.
-            await handler.HandleAsync(notification, CreateContext(_workspace.CurrentSolution, null), CancellationToken.None).ConfigureAwait(false);
+            await handler.HandleAsync(notification, CreateContext(null), CancellationToken.None).ConfigureAwait(false);
             return;
         }
         if (_state.Phase is LifecyclePhase.Created or LifecyclePhase.ShuttingDown)
@@ -178,7 +185,7 @@ public sealed class LanguageServerHost : IAsyncDisposable
                 return true;
             }, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (LspException e)
+        catch (Exception e) when (e is LspException or WorkspaceException)
         {
             _logger.Warning($"{handler.Method}: {e.Message}");
         }
@@ -219,12 +226,10 @@ public sealed class LanguageServerHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _services.Diagnostics.DisposeAsync().ConfigureAwait(false);
         await _queue.DisposeAsync().ConfigureAwait(false);
         _rpc.Dispose();
         await _transport.DisposeAsync().ConfigureAwait(false);
-        _workspace.Dispose();
-        _services.Model.Dispose();
+        await _composed.DisposeAsync().ConfigureAwait(false);
     }
 
     // StreamJsonRpc binds JSON-RPC methods to MethodInfos with a target: one small bridge object per

@@ -1,5 +1,7 @@
+using NanoLsp.Logging;
 using Microsoft.CodeAnalysis;
 using NanoLsp.Protocol;
+using NanoLsp.Workspace;
 
 namespace NanoLsp.Server;
 
@@ -10,7 +12,10 @@ namespace NanoLsp.Server;
 /// </summary>
 public sealed class RequestContext
 {
-    public required Solution Solution { get; init; }
+    /// <summary>The workspace as it was when the request was dequeued: Solution and open-document versions together.</summary>
+    public required WorkspaceSnapshot Snapshot { get; init; }
+
+    public Solution Solution => Snapshot.Solution;
 
     /// <summary>The document the request names, or null when it names none or it is not known.</summary>
     public Document? Document { get; init; }
@@ -18,7 +23,7 @@ public sealed class RequestContext
     /// <summary>The URI the request named, when it named one (so errors can quote it).</summary>
     public string? DocumentUri { get; init; }
 
-    public required IServerLogger Logger { get; init; }
+    public required ILog Logger { get; init; }
 
     /// <summary>Arrival order of the request (contexts are created in the queue's order): lets a
     /// feature tell the newest of concurrent reads, e.g. inline completion's newest-wins.</summary>
@@ -33,18 +38,4 @@ public sealed class RequestContext
     public Document RequireDocument() =>
         Document ?? throw LspException.InvalidParams(
             DocumentUri is null ? "The request names no text document." : $"Unknown document: {DocumentUri}. Open it first (textDocument/didOpen) or add it to the workspace.");
-}
-
-/// <summary>Logs to stderr and to the client (window/logMessage). Never to stdout: stdout carries only protocol.</summary>
-public interface IServerLogger
-{
-    void Log(LogLevel level, string message);
-}
-
-public enum LogLevel
-{
-    Error = 1,
-    Warning = 2,
-    Info = 3,
-    Debug = 4,
 }

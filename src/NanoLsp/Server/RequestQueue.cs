@@ -1,15 +1,8 @@
+using NanoLsp.Logging;
 using System.Threading.Channels;
 using Microsoft.CodeAnalysis;
 
 namespace NanoLsp.Server;
-
-/// <summary>Where the queue takes Solution snapshots and resolves a request's document (the WorkspaceManager).</summary>
-public interface ISolutionSource
-{
-    Solution CurrentSolution { get; }
-
-    Document? FindDocument(Solution solution, string uri);
-}
 
 /// <summary>
 /// Runs handlers in arrival order (after Roslyn's own request queue): a mutating handler runs alone,
@@ -20,14 +13,13 @@ public interface ISolutionSource
 public sealed class RequestQueue : IAsyncDisposable
 {
     private readonly Channel<WorkItem> _channel = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly ISolutionSource _solutions;
-    private readonly Func<Solution, string?, RequestContext> _createContext;
-    private readonly IServerLogger _logger;
+    private readonly Func<string?, RequestContext> _createContext;
+    private readonly ILog _logger;
     private readonly Task _loop;
 
-    public RequestQueue(ISolutionSource solutions, Func<Solution, string?, RequestContext> createContext, IServerLogger logger)
+    /// <param name="createContext">Takes the workspace snapshot of the moment and resolves the named document in it.</param>
+    public RequestQueue(Func<string?, RequestContext> createContext, ILog logger)
     {
-        _solutions = solutions;
         _createContext = createContext;
         _logger = logger;
         _loop = Task.Run(RunAsync);
@@ -56,8 +48,7 @@ public sealed class RequestQueue : IAsyncDisposable
             RequestContext context;
             try
             {
-                var solution = _solutions.CurrentSolution;
-                context = _createContext(solution, item.DocumentUri);
+                context = _createContext(item.DocumentUri);
             }
             catch (Exception e)
             {

@@ -1,3 +1,4 @@
+using NanoLsp.Logging;
 using NanoLsp.Protocol;
 
 namespace NanoLsp.Server;
@@ -6,7 +7,7 @@ namespace NanoLsp.Server;
 /// Logs to stderr always and to the client (window/logMessage) at or above nanolsp.logLevel.
 /// Never stdout: it carries only protocol.
 /// </summary>
-public sealed class ServerLogger(Func<ServerSettings> settings) : IServerLogger
+public sealed class ServerLogger(Func<ServerSettings> settings) : ILog
 {
     private ILanguageClient? _client;
 
@@ -27,12 +28,4 @@ public sealed class ServerLogger(Func<ServerSettings> settings) : IServerLogger
         LogLevel.Info => MessageType.Info,
         _ => MessageType.Log,
     };
-}
-
-public static class ServerLoggerExtensions
-{
-    public static void Error(this IServerLogger logger, string message) => logger.Log(LogLevel.Error, message);
-    public static void Warning(this IServerLogger logger, string message) => logger.Log(LogLevel.Warning, message);
-    public static void Info(this IServerLogger logger, string message) => logger.Log(LogLevel.Info, message);
-    public static void Debug(this IServerLogger logger, string message) => logger.Log(LogLevel.Debug, message);
 }

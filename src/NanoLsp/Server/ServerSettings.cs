@@ -1,3 +1,4 @@
+using NanoLsp.Logging;
 using System.Text.Json;
 
 namespace NanoLsp.Server;
@@ -9,6 +10,15 @@ namespace NanoLsp.Server;
 public sealed record ServerSettings
 {
     public static ServerSettings Default { get; } = new();
+
+    /// <summary>Tuned on the dev set (docs/inline-completion.md, "Tuning"): cut before the first token less likely than this.</summary>
+    public const double DefaultInlineCutBelowLogProb = -0.5;
+
+    /// <summary>Tuned on the dev set: below this mean token log-probability most suggestions were wrong.</summary>
+    public const double DefaultInlineMinMeanLogProb = -1.5;
+
+    /// <summary>Long enough for the multi-line answers (80 tokens) to pass whole; users lower it for shorter ghost text.</summary>
+    public const int DefaultInlineMaxLength = 500;
 
     /// <summary>nanolsp.logLevel: error | warning | info | debug — what goes to window/logMessage.</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Info;
@@ -26,10 +36,10 @@ public sealed record ServerSettings
     public int InlineDeadlineMs { get; init; } = 300;
 
     /// <summary>nanolsp.inlineCompletion.cutBelowLogProb: a suggestion ends before the first token less likely than this (null: never cut).</summary>
-    public double? InlineCutBelowLogProb { get; init; } = Features.InlineCompletion.InlineCompletionOptions.DefaultCutBelowLogProb;
+    public double? InlineCutBelowLogProb { get; init; } = DefaultInlineCutBelowLogProb;
 
     /// <summary>nanolsp.inlineCompletion.maxLength: the longest suggestion shown, in characters (cut on a line or word boundary).</summary>
-    public int InlineMaxLength { get; init; } = Features.InlineCompletion.InlineCompletionOptions.DefaultMaxLength;
+    public int InlineMaxLength { get; init; } = DefaultInlineMaxLength;
 
     /// <summary>nanolsp.inlineCompletion.compileCheckMs: budget of the speculative compile check; past it the suggestion passes.</summary>
     public int InlineCompileCheckMs { get; init; } = 40;
@@ -40,7 +50,7 @@ public sealed record ServerSettings
     public bool InlineFilters { get; init; } = true;
 
     /// <summary>nanolsp.inlineCompletion.minMeanLogProb: below this mean token log-probability a suggestion is not shown.</summary>
-    public double InlineMinMeanLogProb { get; init; } = Features.InlineCompletion.InlineCompletionOptions.DefaultMinMeanLogProb;
+    public double InlineMinMeanLogProb { get; init; } = DefaultInlineMinMeanLogProb;
 
     /// <summary>nanolsp.inlineCompletion.forcedCompletion: use this text instead of the model's (checks the
     /// stop rule and filters on a known suggestion; for tests and diagnosis). Null: the model answers.</summary>

@@ -16,7 +16,6 @@ public enum LifecyclePhase
 public sealed class ServerState
 {
     private readonly TaskCompletionSource<int> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private volatile ServerSettings _settings = ServerSettings.Default;
 
     public LifecyclePhase Phase { get; set; } = LifecyclePhase.Created;
 
@@ -24,17 +23,10 @@ public sealed class ServerState
 
     public ClientCapabilities ClientCapabilities { get; set; } = ClientCapabilities.None;
 
-    public ServerSettings Settings
-    {
-        get => _settings;
-        set
-        {
-            _settings = value;
-            SettingsChanged?.Invoke(value);
-        }
-    }
+    /// <summary>Replaced whole by initialize and didChangeConfiguration; a request reads it once (RequestContext).</summary>
+    public ServerSettings Settings { get => Volatile.Read(ref _settings); set => Volatile.Write(ref _settings, value); }
 
-    public event Action<ServerSettings>? SettingsChanged;
+    private ServerSettings _settings = ServerSettings.Default;
 
     /// <summary>Completes with the process exit code when the client sends exit (0 after shutdown, else 1).</summary>
     public Task<int> ExitCode => _exit.Task;

@@ -1,3 +1,4 @@
+using NanoLsp.Logging;
 using NanoLsp.Protocol;
 
 namespace NanoLsp.Server;
@@ -10,10 +11,10 @@ public sealed class WorkDoneProgress : IAsyncDisposable
 {
     private static readonly TimeSpan CreateTimeout = TimeSpan.FromSeconds(5);
     private readonly ILanguageClient _client;
-    private readonly IServerLogger _logger;
+    private readonly ILog _logger;
     private readonly string? _token;
 
-    private WorkDoneProgress(ILanguageClient client, IServerLogger logger, string? token)
+    private WorkDoneProgress(ILanguageClient client, ILog logger, string? token)
     {
         _client = client;
         _logger = logger;
@@ -21,7 +22,7 @@ public sealed class WorkDoneProgress : IAsyncDisposable
     }
 
     public static async Task<WorkDoneProgress> BeginAsync(
-        ILanguageClient client, ClientCapabilities capabilities, IServerLogger logger, string title, CancellationToken cancellationToken)
+        ILanguageClient client, ClientCapabilities capabilities, ILog logger, string title, CancellationToken cancellationToken)
     {
         logger.Info(title);
         if (!capabilities.SupportsWorkDoneProgress)

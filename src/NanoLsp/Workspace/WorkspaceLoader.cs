@@ -1,9 +1,9 @@
+using NanoLsp.Logging;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.MSBuild;
-using NanoLsp.Server;
 
 namespace NanoLsp.Workspace;
 
@@ -20,10 +20,10 @@ public sealed record LoadOutcome(Solution Solution, Microsoft.CodeAnalysis.Works
 /// takes no other down), each with its own target frameworks. Every .cs file under the folder that no
 /// loaded project compiles joins a "Loose files" project. With no project, or none that loads, the
 /// folder's .cs files are served through a generated project (a minimal csproj in the user cache that
-/// includes them by absolute path), because completion and quick info come back empty on an
-/// AdhocWorkspace (docs/environment-notes).
+/// includes them by absolute path), because completion and quick info came back empty on an
+/// AdhocWorkspace when tried (Roslyn 5.12; cause not found).
 /// </summary>
-public sealed partial class WorkspaceLoader(IServerLogger logger)
+public sealed partial class WorkspaceLoader(ILog logger)
 {
     private static readonly string[] SkippedFolders = ["bin", "obj", ".git", "node_modules", ".vs"];
     public const string LooseFilesName = "Loose files";

@@ -1,8 +1,8 @@
+using NanoLsp.Logging;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Host.Mef;
 using Microsoft.CodeAnalysis.Text;
-using NanoLsp.Protocol;
-using NanoLsp.Server;
+using System.Collections.Immutable;
 
 namespace NanoLsp.Workspace;
 
@@ -12,22 +12,23 @@ namespace NanoLsp.Workspace;
 /// an immutable snapshot. Edits never go back through the Roslyn workspace (MSBuildWorkspace would
 /// write them to disk): the Solution here is the truth.
 /// </summary>
-public sealed class WorkspaceManager : ISolutionSource, IDisposable
+public sealed class WorkspaceManager : IDisposable
 {
-    private readonly IServerLogger _logger;
+    private readonly ILog _logger;
 
     private readonly object _gate = new();
-    private readonly Dictionary<string, OpenDocument> _open = new(StringComparer.Ordinal);
+    // Open documents by path: the editor's text (the truth while open) and what the snapshot reports of them.
+    private readonly Dictionary<string, SourceText> _openText = new(StringComparer.Ordinal);
     // Until the first load or loose file: an empty solution on a workspace without language services.
     // Composing Roslyn's full MEF host takes a second or more, which the initialize answer need not wait for.
     private Microsoft.CodeAnalysis.Workspace _host = new AdhocWorkspace(MefHostServices.Create([typeof(AdhocWorkspace).Assembly]));
-    private Solution _solution;
+    private WorkspaceSnapshot _snapshot;
     private bool _placeholder = true;
 
-    public WorkspaceManager(IServerLogger logger)
+    public WorkspaceManager(ILog logger)
     {
         _logger = logger;
-        _solution = _host.CurrentSolution;
+        _snapshot = new WorkspaceSnapshot(_host.CurrentSolution, ImmutableDictionary.Create<string, OpenDocumentState>(StringComparer.Ordinal));
     }
 
     /// <summary>Swaps the placeholder for a workspace with C# services before a project is added to it.</summary>
@@ -37,34 +38,22 @@ public sealed class WorkspaceManager : ISolutionSource, IDisposable
             return;
         _host.Dispose();
         _host = new AdhocWorkspace();
-        _solution = _host.CurrentSolution;
+        _snapshot = _snapshot with { Solution = _host.CurrentSolution };
         _placeholder = false;
     }
     private IReadOnlyList<string> _roots = [];
     private ProjectId? _looseProject;
 
-    private sealed record OpenDocument(string Uri, int Version, bool AddedAsLoose, SourceText Text);
+    /// <summary>The Solution and the open documents' versions, as one immutable snapshot.</summary>
+    public WorkspaceSnapshot Snapshot => Volatile.Read(ref _snapshot);
 
-    public Solution CurrentSolution => Volatile.Read(ref _solution);
+    public Solution CurrentSolution => Snapshot.Solution;
+
+    private void Publish(Solution solution, ImmutableDictionary<string, OpenDocumentState>? open = null) =>
+        Volatile.Write(ref _snapshot, new WorkspaceSnapshot(solution, open ?? _snapshot.Open));
 
     /// <summary>What the last load produced (null before the first).</summary>
     public LoadOutcome? LastLoad { get; private set; }
-
-    /// <summary>The open documents, by the URI the client used (diagnostics are pushed for these).</summary>
-    public IReadOnlyList<string> OpenUris
-    {
-        get
-        {
-            lock (_gate)
-                return _open.Values.Select(o => o.Uri).ToList();
-        }
-    }
-
-    public int? OpenVersion(string path)
-    {
-        lock (_gate)
-            return _open.TryGetValue(path, out var open) ? open.Version : null;
-    }
 
     public async Task<LoadOutcome> LoadAsync(IReadOnlyList<string> roots, Action<LoadProgress> progress, CancellationToken cancellationToken)
     {
@@ -84,9 +73,8 @@ public sealed class WorkspaceManager : ISolutionSource, IDisposable
             var old = _host;
             var solution = outcome.Solution;
             // Documents opened before the load keep their editor text.
-            foreach (var (path, open) in _open)
+            foreach (var (path, text) in _openText)
             {
-                var text = open.Text;
                 solution = SetText(solution, path, text, out var known);
                 if (!known)
                     solution = AddToBestProject(solution, path, text, outcome.IsFallback ? solution.Projects.FirstOrDefault()?.Id : null, IsUnderRoot(path));
@@ -96,7 +84,7 @@ public sealed class WorkspaceManager : ISolutionSource, IDisposable
             _looseProject = outcome.IsFallback
                 ? solution.Projects.FirstOrDefault()?.Id
                 : solution.Projects.FirstOrDefault(p => p.Name == WorkspaceLoader.LooseFilesName)?.Id;
-            Volatile.Write(ref _solution, solution);
+            Publish(solution);
             LastLoad = outcome;
             if (!ReferenceEquals(old, _host))
                 old.Dispose();
@@ -108,40 +96,16 @@ public sealed class WorkspaceManager : ISolutionSource, IDisposable
     public Task<LoadOutcome> ReloadAsync(Action<LoadProgress> progress, CancellationToken cancellationToken) =>
         LoadAsync(_roots, progress, cancellationToken);
 
-    public Document? FindDocument(Solution solution, string uri)
-    {
-        if (!DocumentUris.TryToPath(uri, out var path))
-            return null;
-        var ids = solution.GetDocumentIdsWithFilePath(path);
-        return ids.Length switch
-        {
-            0 => null,
-            1 => solution.GetDocument(ids[0]),
-            _ => solution.GetDocument(PreferredFramework(solution, ids)),
-        };
-    }
-
-    /// <summary>
-    /// A file of a multi-targeting project is a document of each framework's project ("Lib(net8.0)",
-    /// "Lib(netstandard2.0)"): answer from the newest framework, as the build an editor shows would.
-    /// </summary>
-    private static DocumentId PreferredFramework(Solution solution, IReadOnlyList<DocumentId> ids)
-    {
-        var byFramework = ids.Select(id => (Id: id, Framework: TargetFrameworkPicker.FrameworkOfProjectName(solution.GetProject(id.ProjectId)?.Name))).ToList();
-        var best = TargetFrameworkPicker.Pick(byFramework.Select(d => d.Framework).OfType<string>(), int.MaxValue);
-        return byFramework.FirstOrDefault(d => d.Framework == best).Id ?? ids[0];
-    }
-
     /// <summary>didOpen: the editor's text becomes the document's; a file no project includes becomes a loose document.</summary>
-    public Document Open(string uri, string text, int version)
+    /// <param name="clientName">The name the client gave the document (its URI, as spelled); reported back, never parsed here.</param>
+    public Document Open(string path, string clientName, string text, int version)
     {
-        var path = DocumentUris.ToPath(uri);
         lock (_gate)
         {
-            if (_placeholder && _solution.GetDocumentIdsWithFilePath(path).IsEmpty)
+            if (_placeholder && CurrentSolution.GetDocumentIdsWithFilePath(path).IsEmpty)
                 EnsureLanguageHost();
             var sourceText = SourceText.From(text);
-            var solution = SetText(_solution, path, sourceText, out var known);
+            var solution = SetText(CurrentSolution, path, sourceText, out var known);
             var loose = false;
             if (!known)
             {
@@ -149,74 +113,68 @@ public sealed class WorkspaceManager : ISolutionSource, IDisposable
                 loose = true;
                 _logger.Info($"{Path.GetFileName(path)} is in no loaded project: serving it as a loose file.");
             }
-            _open[path] = new OpenDocument(uri, version, loose, sourceText);
-            Volatile.Write(ref _solution, solution);
-            return FindDocument(solution, uri)!;
+            _openText[path] = sourceText;
+            Publish(solution, _snapshot.Open.SetItem(path, new OpenDocumentState(clientName, version, loose)));
+            return _snapshot.FindDocument(path)!;
         }
     }
 
-    /// <summary>didChange: applies the changes in order, each against the text the previous one produced.</summary>
-    public Document Change(string uri, int version, IReadOnlyList<TextDocumentContentChangeEvent> changes)
+    /// <summary>didChange: <paramref name="edit"/> turns the open text into the new one (the caller converts
+    /// the protocol's changes; an exception from it leaves the text as it was).</summary>
+    public Document Change(string path, int version, Func<SourceText, SourceText> edit)
     {
-        var path = DocumentUris.ToPath(uri);
         lock (_gate)
         {
-            if (!_open.TryGetValue(path, out var open))
-                throw LspException.InvalidParams($"didChange for {uri}, which is not open.");
-            var text = open.Text;
-            foreach (var change in changes)
-            {
-                text = change.Range is null
-                    ? SourceText.From(change.Text)
-                    : text.WithChanges(new TextChange(PositionMapper.ToSpan(text, change.Range), change.Text));
-            }
-            var solution = SetText(_solution, path, text, out _);
-            _open[path] = open with { Version = version, Text = text };
-            Volatile.Write(ref _solution, solution);
-            return FindDocument(solution, uri)!;
+            if (!_openText.TryGetValue(path, out var text) || !_snapshot.Open.TryGetValue(path, out var open))
+                throw new WorkspaceException($"{path} is not open: open it (didOpen) before changing it.");
+            text = edit(text);
+            var solution = SetText(CurrentSolution, path, text, out _);
+            _openText[path] = text;
+            Publish(solution, _snapshot.Open.SetItem(path, open with { Version = version }));
+            return _snapshot.FindDocument(path)!;
         }
     }
 
     /// <summary>didClose: the disk becomes the truth again (unsaved edits are gone); a loose document is dropped.</summary>
-    public void Close(string uri)
+    public void Close(string path)
     {
-        var path = DocumentUris.ToPath(uri);
         lock (_gate)
         {
-            if (!_open.Remove(path, out var open))
+            if (!_snapshot.Open.TryGetValue(path, out var open))
                 return;
-            var solution = _solution;
+            _openText.Remove(path);
+            var solution = CurrentSolution;
             if (open.AddedAsLoose && !IsUnderRoot(path))
                 solution = Remove(solution, path);
             else
                 solution = ReloadFromDisk(solution, path);
-            Volatile.Write(ref _solution, solution);
+            Publish(solution, _snapshot.Open.Remove(path));
         }
     }
 
-    /// <summary>didChangeWatchedFiles for a .cs file: created files join the project whose folder holds them.</summary>
-    public void FileChanged(string uri, FileChangeType change)
+    /// <summary>A .cs file changed on disk: created files join the project whose folder holds them.</summary>
+    public void FileChanged(string path, FileChange change)
     {
-        if (!DocumentUris.TryToPath(uri, out var path) || !path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || IsBuildOutput(path))
+        if (!path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || IsBuildOutput(path))
             return;
         lock (_gate)
         {
-            if (_open.ContainsKey(path))
+            if (_openText.ContainsKey(path))
                 return; // the editor owns an open document's text
-            if (_placeholder && change != FileChangeType.Deleted)
+            if (_placeholder && change != FileChange.Deleted)
                 EnsureLanguageHost();
-            var solution = _solution;
+            var solution = CurrentSolution;
             var known = !solution.GetDocumentIdsWithFilePath(path).IsEmpty;
             solution = change switch
             {
-                FileChangeType.Deleted => Remove(solution, path),
+                FileChange.Deleted => Remove(solution, path),
                 _ when known => ReloadFromDisk(solution, path),
                 _ when File.Exists(path) && IsUnderRoot(path) => AddToBestProject(solution, path, null, _looseProject, true),
                 _ => solution,
             };
-            if (!ReferenceEquals(solution, _solution))
+            if (!ReferenceEquals(solution, CurrentSolution))
                 _logger.Debug($"{change} on disk: {path}");
-            Volatile.Write(ref _solution, solution);
+            Publish(solution);
         }
     }
 

@@ -41,7 +41,7 @@ public class MemberMonitorTests
     private static async Task<(MemberMonitor Monitor, float[] Logits)> MaskAt(string source, string typed)
     {
         var (document, caret) = AssistWorkspace.Create(("A.cs", source.Replace("$$", typed + "$$")));
-        var monitor = await MemberMonitor.CreateAsync(document, caret, Tokenizer, MonitorKinds.All, default);
+        var monitor = await MemberMonitor.CreateAsync(document, caret, Tokenizer, MonitorKinds.All, healedBytes: default, default);
         Assert.NotNull(monitor);
         var logits = new float[Tokenizer.VocabSize];
         monitor.Apply(new TokenMaskContext([], ""), logits);
@@ -64,7 +64,7 @@ public class MemberMonitorTests
     public async Task ANameTheModelStartedThatNoMemberHasIsADeadEnd()
     {
         var (document, caret) = AssistWorkspace.Create(("A.cs", ListSource.Replace("$$", "list.$$")));
-        var monitor = await MemberMonitor.CreateAsync(document, caret, Tokenizer, MonitorKinds.All, default);
+        var monitor = await MemberMonitor.CreateAsync(document, caret, Tokenizer, MonitorKinds.All, healedBytes: default, default);
         Assert.NotNull(monitor);
         var logits = new float[Tokenizer.VocabSize];
         // The model wrote "_" after the dot: no member of List<int> starts so, so nothing may follow.
@@ -99,7 +99,7 @@ public class MemberMonitorTests
     public async Task ACompleteMemberNameMayGoOnWithOtherCharacters()
     {
         var (document, caret) = AssistWorkspace.Create(("A.cs", ListSource.Replace("$$", "list.$$")));
-        var monitor = (await MemberMonitor.CreateAsync(document, caret, Tokenizer, MonitorKinds.All, default))!;
+        var monitor = (await MemberMonitor.CreateAsync(document, caret, Tokenizer, MonitorKinds.All, healedBytes: default, default))!;
         // The model already wrote "Count": ")" and ";" may follow, more letters of a non-member may not.
         int[] generated = Tokenizer.Encode("Count");
         var logits = new float[Tokenizer.VocabSize];
@@ -113,7 +113,7 @@ public class MemberMonitorTests
     public async Task ChainsResolveMemberByMemberThroughGeneratedText()
     {
         var (document, caret) = AssistWorkspace.Create(("A.cs", ListSource.Replace("$$", "var s = list.$$")));
-        var monitor = (await MemberMonitor.CreateAsync(document, caret, Tokenizer, MonitorKinds.All, default))!;
+        var monitor = (await MemberMonitor.CreateAsync(document, caret, Tokenizer, MonitorKinds.All, healedBytes: default, default))!;
         // After "list.Count." the receiver is an int: CompareTo is a member, Count is not.
         int[] generated = Tokenizer.Encode("Count.");
         var logits = new float[Tokenizer.VocabSize];
@@ -181,7 +181,7 @@ public class MemberMonitorTests
         var text = (await document.GetTextAsync()).ToString();
         var prompt = FimPrompt.Build(Tokenizer, text[..caret], text[caret..]);
         Assert.NotNull(prompt.Healing); // "Ad" can be extended: healing backs up over it
-        var monitor = (await MemberMonitor.CreateAsync(document, caret, Tokenizer, MonitorKinds.All, default))!;
+        var monitor = (await MemberMonitor.CreateAsync(document, caret, Tokenizer, MonitorKinds.All, prompt.Healing.Bytes, default))!;
 
         var logits = new float[Tokenizer.VocabSize];
         prompt.Healing.Apply(logits);
@@ -204,7 +204,7 @@ public class MemberMonitorTests
     public async Task NoKindsMeansNoMonitor()
     {
         var (document, caret) = AssistWorkspace.Create(("A.cs", ListSource.Replace("$$", "list.$$")));
-        Assert.Null(await MemberMonitor.CreateAsync(document, caret, Tokenizer, MonitorKinds.None, default));
+        Assert.Null(await MemberMonitor.CreateAsync(document, caret, Tokenizer, MonitorKinds.None, healedBytes: default, default));
     }
 
     [Fact]
@@ -267,7 +267,7 @@ public class MemberMonitorTests
         var random = new Random(7);
         for (int run = 0; run < 60; run++)
         {
-            var monitor = (await MemberMonitor.CreateAsync(document, caret, Tokenizer, MonitorKinds.All, default))!;
+            var monitor = (await MemberMonitor.CreateAsync(document, caret, Tokenizer, MonitorKinds.All, healedBytes: default, default))!;
             var generated = new List<int>();
             var text = new StringBuilder();
             for (int step = 0; step < 12; step++)
@@ -291,7 +291,7 @@ public class MemberMonitorTests
     public async Task NoMonitorInsideACommentOrString(string typed)
     {
         var (document, caret) = AssistWorkspace.Create(("A.cs", ListSource.Replace("$$", typed + "$$\";")));
-        Assert.Null(await MemberMonitor.CreateAsync(document, caret, Tokenizer, MonitorKinds.All, default));
+        Assert.Null(await MemberMonitor.CreateAsync(document, caret, Tokenizer, MonitorKinds.All, healedBytes: default, default));
     }
 
     [Fact]

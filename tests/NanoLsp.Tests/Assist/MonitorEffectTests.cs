@@ -20,6 +20,7 @@ public class MonitorEffectTests(ITestOutputHelper output)
     public async Task MonitoredGenerationOnlyWritesMembersOfResolvedReceivers()
     {
         var model = Model.Value;
+        var filter = new SuggestionFilter();
         var (project, _) = AssistWorkspace.Inventory("Program.cs", "");
         var verdictsWith = new Dictionary<FilterVerdict, int>();
         var verdictsWithout = new Dictionary<FilterVerdict, int>();
@@ -43,7 +44,7 @@ public class MonitorEffectTests(ITestOutputHelper output)
                 var document = original.WithText(text.Replace(TextSpan.FromBounds(cut, line.End), ""));
                 var context = await PromptContextBuilder.BuildAsync(document, cut, model.Tokenizer, PromptBudget.For(model.Manifest.ContextLength, 24), true, default);
                 var prompt = model.BuildPrompt(context.Prefix, context.Suffix, context.Header, model.Manifest.ContextLength - 24);
-                var monitor = await MemberMonitor.CreateAsync(document, cut, model.Tokenizer, MonitorKinds.All, default);
+                var monitor = await MemberMonitor.CreateAsync(document, cut, model.Tokenizer, MonitorKinds.All, prompt.Healing?.Bytes, default);
                 Assert.NotNull(monitor);
                 var with = model.Generate(prompt, new GenerationOptions { MaxTokens = 24, SingleLine = true, Mask = monitor });
                 var without = model.Generate(prompt, new GenerationOptions { MaxTokens = 24, SingleLine = true });
@@ -60,7 +61,7 @@ public class MonitorEffectTests(ITestOutputHelper output)
                 foreach (var (result, counts) in new[] { (with, verdictsWith), (without, verdictsWithout) })
                 {
                     string trimmed = SuggestionFilter.Trim(result.Text, context);
-                    var (verdict, _) = await SuggestionFilter.CheckAsync(document, cut, trimmed, result.Tokens, context, FilterOptions.Default, default);
+                    var (verdict, _) = await filter.CheckAsync(document, cut, trimmed, result.Tokens, context, FilterOptions.Default, default);
                     counts[verdict] = counts.GetValueOrDefault(verdict) + 1;
                     if (ReferenceEquals(result, with)) output.WriteLine($"{verdict}: '{context.LinePrefix.Trim()}' + '{trimmed}' (expected '{expected}')");
                 }
@@ -70,7 +71,7 @@ public class MonitorEffectTests(ITestOutputHelper output)
                          $"exact rest of line: {exactWith} with, {exactWithout} without; arg max changed on {argmaxChanges} steps");
         output.WriteLine("verdicts with the monitor: " + string.Join(", ", verdictsWith.OrderBy(v => v.Key).Select(v => $"{v.Key} {v.Value}")));
         output.WriteLine("verdicts without: " + string.Join(", ", verdictsWithout.OrderBy(v => v.Key).Select(v => $"{v.Key} {v.Value}")));
-        output.WriteLine($"compile checks so far: {SuggestionFilter.CompileCheckStats}");
+        output.WriteLine($"compile checks so far: {filter.CompileCheckStats}");
         Assert.True(cases >= 20);
         Assert.True(validWith >= validWithout);
     }

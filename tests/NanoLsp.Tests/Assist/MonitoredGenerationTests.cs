@@ -29,9 +29,9 @@ public class MonitoredGenerationTests
         var (document, caret) = AssistWorkspace.Create(("A.cs", source.Replace("$$", typed + "$$")));
         var model = Model.Value;
         var context = await PromptContextBuilder.BuildAsync(document, caret, model.Tokenizer, PromptBudget.For(model.Manifest.ContextLength, 24), true, default);
-        var monitor = await MemberMonitor.CreateAsync(document, caret, model.Tokenizer, MonitorKinds.All, default);
-        Assert.NotNull(monitor);
         var prompt = model.BuildPrompt(context.Prefix, context.Suffix, context.Header, maxTokens: model.Manifest.ContextLength - 24);
+        var monitor = await MemberMonitor.CreateAsync(document, caret, model.Tokenizer, MonitorKinds.All, prompt.Healing?.Bytes, default);
+        Assert.NotNull(monitor);
         var result = model.Generate(prompt, new GenerationOptions { MaxTokens = 24, SingleLine = true, Mask = monitor });
 
         // The name being written, from the receiver's dot up to the first non-identifier character.

@@ -149,12 +149,13 @@ public class PromptContextBuilderTests
     {
         var (document, caret) = AssistWorkspace.Inventory("Services/InventoryService.cs", "            item.");
         var text = await document.GetTextAsync();
-        var first = await PromptContextBuilder.BuildAsync(document, caret, AssistWorkspace.Tokenizer, Budget, true, default);
-        var (hits, _) = HeaderCache.Counts;
+        var source = new DeclarationHeaderSource();
+        var first = await PromptContextBuilder.BuildAsync(document, caret, AssistWorkspace.Tokenizer, Budget, [source], default);
+        var (hits, _) = source.Cache.Counts;
 
         var typed = document.WithText(text.WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(new(caret, 0), "Tr")));
-        var second = await PromptContextBuilder.BuildAsync(typed, caret + 2, AssistWorkspace.Tokenizer, Budget, true, default);
-        Assert.True(HeaderCache.Counts.Hits > hits);
+        var second = await PromptContextBuilder.BuildAsync(typed, caret + 2, AssistWorkspace.Tokenizer, Budget, [source], default);
+        Assert.True(source.Cache.Counts.Hits > hits);
         Assert.Equal(first.Header, second.Header);
         // What the cache returned is what a fresh build gives.
         var windows = new Microsoft.CodeAnalysis.Text.TextSpan(caret + 2 - second.Prefix.Length, second.Prefix.Length + second.Suffix.Length);
@@ -166,7 +167,7 @@ public class PromptContextBuilderTests
         int at = stockText.ToString().IndexOf("    public void Add(", StringComparison.Ordinal);
         var changed = stockItem.WithText(stockText.WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(new(at, 0), "    public int Rebuilt() => 1;\n")));
         var third = await PromptContextBuilder.BuildAsync(changed.Project.GetDocument(typed.Id)!, caret + 2, AssistWorkspace.Tokenizer,
-            Budget with { HeaderTokens = 300 }, true, default);
+            Budget with { HeaderTokens = 300 }, [source], default);
         Assert.Contains("int Rebuilt();", third.Header);
     }
 }

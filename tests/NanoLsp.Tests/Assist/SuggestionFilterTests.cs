@@ -29,11 +29,13 @@ public class SuggestionFilterTests
         return (document, caret, context);
     }
 
-    private static async Task<FilterVerdict> Verdict(string source, string suggestion, string typed = "", string after = "", FilterOptions? options = null,
+    private readonly SuggestionFilter _filter = new();
+
+    private async Task<FilterVerdict> Verdict(string source, string suggestion, string typed = "", string after = "", FilterOptions? options = null,
         IReadOnlyList<GeneratedToken>? tokens = null)
     {
         var (document, caret, context) = await At(source, typed, after);
-        var (verdict, _) = await SuggestionFilter.CheckAsync(document, caret, suggestion, tokens ?? [], context, options ?? Options, default);
+        var (verdict, _) = await _filter.CheckAsync(document, caret, suggestion, tokens ?? [], context, options ?? Options, default);
         return verdict;
     }
 
@@ -86,10 +88,10 @@ public class SuggestionFilterTests
     [Fact]
     public async Task CompileCheckPastItsBudgetPassesAndIsCounted()
     {
-        var before = SuggestionFilter.CompileCheckStats;
+        var before = _filter.CompileCheckStats;
         var verdict = await Verdict(Source, "total += undefinedThing;", options: Options with { CompileCheckBudget = TimeSpan.FromTicks(1) });
         Assert.Equal(FilterVerdict.Keep, verdict);
-        Assert.True(SuggestionFilter.CompileCheckStats.OverBudget > before.OverBudget);
+        Assert.True(_filter.CompileCheckStats.OverBudget > before.OverBudget);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace NanoLsp.Tests.Features;
 /// </summary>
 public sealed class CodeActionCoverageTests
 {
-    private static readonly LanguageFeatures Features = new();
+    private static readonly LanguageFeatures Features = new(new NanoLsp.Tests.Server.RecordingLogger());
 
     public static TheoryData<string, string, string, string> Cases => new()
     {
@@ -55,7 +55,7 @@ public sealed class CodeActionCoverageTests
         var edit = await CodeActionEditBuilder.BuildAsync(action.Action, document.Project.Solution, EditOptions.Default with { SupportsDocumentChanges = false }, CancellationToken.None);
         var edits = Assert.Single(edit.Changes!).Value;
         var text = (await document.GetTextAsync()).WithChanges(edits.Select(e =>
-            new TextChange(NanoLsp.Workspace.PositionMapper.ToSpan(SourceText.From(source), e.Range), e.NewText)));
+            new TextChange(NanoLsp.Server.ProtocolConversions.ToSpan(SourceText.From(source), e.Range), e.NewText)));
         return text.ToString();
     }
 }

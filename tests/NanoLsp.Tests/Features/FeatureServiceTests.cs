@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis.Text;
+using NanoLsp.Server;
 using NanoLsp.Features;
 using NanoLsp.Features.CodeActions;
 using NanoLsp.Features.Completion;
@@ -12,7 +13,7 @@ namespace NanoLsp.Tests.Features;
 public sealed class FeatureServiceTests
 {
     // One composition for the class: it takes seconds, as in the server.
-    private static readonly LanguageFeatures Features = new();
+    private static readonly LanguageFeatures Features = new(new NanoLsp.Tests.Server.RecordingLogger());
 
     [Fact]
     public async Task ComposedCatalogHoldsRoslynsCSharpProviders()
@@ -49,7 +50,7 @@ public sealed class FeatureServiceTests
         var actions = await service.GetActionsAsync(document, span, includeRefactorings: true, CancellationToken.None);
         var inline = Assert.Single(actions, a => a.Kind == CodeActionKinds.RefactorInline);
         var text = await document.GetTextAsync();
-        var found = await service.FindAsync(document, span, new CodeActionData("file:///Test.cs", PositionMapper.ToRange(text, span), inline.Provider, inline.Index, inline.Title), CancellationToken.None);
+        var found = await service.FindAsync(document, span, new CodeActionData("file:///Test.cs", ProtocolConversions.ToRange(text, span), inline.Provider, inline.Index, inline.Title), CancellationToken.None);
         var edit = await CodeActionEditBuilder.BuildAsync(found.Action, document.Project.Solution, EditOptions.Default with { SupportsDocumentChanges = false }, CancellationToken.None);
         var edits = Assert.Single(edit.Changes!).Value;
         Assert.Contains(edits, e => e.NewText.Contains("1 + 2"));
@@ -140,11 +141,11 @@ public sealed class FeatureServiceTests
         var (document, caret) = FeatureWorkspace.Create("class C { void M() { System.Console.$$ } }");
         var text = await document.GetTextAsync();
         var service = new CompletionFeatureService();
-        var list = await service.GetCompletionsAsync(document, PositionMapper.ToPosition(text, caret),
+        var list = await service.GetCompletionsAsync(document, ProtocolConversions.ToPosition(text, caret),
             new Protocol.CompletionContext(CompletionTriggerKinds.TriggerCharacter, "."), CancellationToken.None);
         var writeLine = Assert.Single(list.Items, i => i.Label == "WriteLine");
         Assert.Equal(CompletionItemKinds.Method, writeLine.Kind);
-        Assert.Equal(PositionMapper.ToPosition(text, caret), writeLine.TextEdit!.Range.Start);
+        Assert.Equal(ProtocolConversions.ToPosition(text, caret), writeLine.TextEdit!.Range.Start);
 
         var resolved = await service.ResolveAsync(document, writeLine, CancellationToken.None);
         Assert.Contains("WriteLine", resolved.Detail);
@@ -157,10 +158,10 @@ public sealed class FeatureServiceTests
         var (document, caret) = FeatureWorkspace.Create("class C { void M() { System.Console.$$ } }");
         var (other, otherCaret) = FeatureWorkspace.Create("class C { void M() { System.Math.$$ } }");
         var service = new CompletionFeatureService();
-        var list = await service.GetCompletionsAsync(document, PositionMapper.ToPosition(await document.GetTextAsync(), caret),
+        var list = await service.GetCompletionsAsync(document, ProtocolConversions.ToPosition(await document.GetTextAsync(), caret),
             new Protocol.CompletionContext(CompletionTriggerKinds.TriggerCharacter, "."), CancellationToken.None);
         var beep = Assert.Single(list.Items, i => i.Label == "Beep");
-        await service.GetCompletionsAsync(other, PositionMapper.ToPosition(await other.GetTextAsync(), otherCaret), null, CancellationToken.None);
+        await service.GetCompletionsAsync(other, ProtocolConversions.ToPosition(await other.GetTextAsync(), otherCaret), null, CancellationToken.None);
 
         var resolved = await service.ResolveAsync(document, beep, CancellationToken.None);
         Assert.Contains("Console.Beep()", resolved.Detail);
@@ -171,12 +172,12 @@ public sealed class FeatureServiceTests
     {
         var service = new CompletionFeatureService();
         var (member, memberCaret) = FeatureWorkspace.Create("class C { void M() { System.Console.$$ } }");
-        var members = await service.GetCompletionsAsync(member, PositionMapper.ToPosition(await member.GetTextAsync(), memberCaret), null, CancellationToken.None, commitCharacters: true);
+        var members = await service.GetCompletionsAsync(member, ProtocolConversions.ToPosition(await member.GetTextAsync(), memberCaret), null, CancellationToken.None, commitCharacters: true);
         Assert.Equal([".", "(", ";", "["], members.Items[0].CommitCharacters);
 
         // A lambda parameter being named: Roslyn is in suggestion mode, so nothing typed may commit.
         var (lambda, lambdaCaret) = FeatureWorkspace.Create("class C { void M() { System.Func<int, int> f = ($$ } }");
-        var names = await service.GetCompletionsAsync(lambda, PositionMapper.ToPosition(await lambda.GetTextAsync(), lambdaCaret), null, CancellationToken.None, commitCharacters: true);
+        var names = await service.GetCompletionsAsync(lambda, ProtocolConversions.ToPosition(await lambda.GetTextAsync(), lambdaCaret), null, CancellationToken.None, commitCharacters: true);
         Assert.NotEmpty(names.Items);
         Assert.All(names.Items, i => Assert.Null(i.CommitCharacters));
     }
@@ -188,9 +189,9 @@ public sealed class FeatureServiceTests
         var (other, otherCaret) = FeatureWorkspace.Create("class C { void M() { var $$ } }");
         var service = new CompletionFeatureService();
         var space = new Protocol.CompletionContext(CompletionTriggerKinds.TriggerCharacter, " ");
-        var afterNew = await service.GetCompletionsAsync(document, PositionMapper.ToPosition(await document.GetTextAsync(), caret), space, CancellationToken.None);
+        var afterNew = await service.GetCompletionsAsync(document, ProtocolConversions.ToPosition(await document.GetTextAsync(), caret), space, CancellationToken.None);
         Assert.Contains(afterNew.Items, i => i.Label.Contains("StringBuilder", StringComparison.Ordinal));
-        var elsewhere = await service.GetCompletionsAsync(other, PositionMapper.ToPosition(await other.GetTextAsync(), otherCaret), space, CancellationToken.None);
+        var elsewhere = await service.GetCompletionsAsync(other, ProtocolConversions.ToPosition(await other.GetTextAsync(), otherCaret), space, CancellationToken.None);
         Assert.Empty(elsewhere.Items);
     }
 }

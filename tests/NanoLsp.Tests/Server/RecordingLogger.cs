@@ -1,10 +1,11 @@
+using NanoLsp.Logging;
 using System.Collections.Concurrent;
 using NanoLsp.Server;
 
 namespace NanoLsp.Tests.Server;
 
 /// <summary>A log sink that keeps the messages, so tests can read what the server said.</summary>
-internal sealed class RecordingLogger : IServerLogger
+internal sealed class RecordingLogger : ILog
 {
     public ConcurrentQueue<(LogLevel Level, string Message)> Messages { get; } = new();
 

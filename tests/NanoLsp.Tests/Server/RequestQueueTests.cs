@@ -14,13 +14,13 @@ public class RequestQueueTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         _workspace = new WorkspaceManager(_logger);
-        _queue = new RequestQueue(_workspace, (solution, uri) => new RequestContext
+        _queue = new RequestQueue(uri => _workspace.Snapshot is var snapshot ? new RequestContext
         {
-            Solution = solution,
-            Document = uri is null ? null : _workspace.FindDocument(solution, uri),
+            Snapshot = snapshot,
+            Document = uri is null ? null : ProtocolConversions.FindDocument(snapshot.Solution, uri),
             DocumentUri = uri,
             Logger = _logger,
-        }, _logger);
+        } : null!, _logger);
         return Task.CompletedTask;
     }
 
@@ -72,16 +72,16 @@ public class RequestQueueTests : IAsyncLifetime
     public async Task ReadSeesEveryWriteBeforeItAndNoneAfter()
     {
         var path = Path.Combine(Path.GetTempPath(), "nanolsp-queue-test", "Snapshot.cs");
-        var uri = DocumentUris.FromPath(path);
+        var uri = ProtocolConversions.FromPath(path);
         var release = new TaskCompletionSource();
-        _ = Write(_ => Task.FromResult(_workspace.Open(uri, "class A {}", 1)));
+        _ = Write(_ => Task.FromResult(_workspace.Open(ProtocolConversions.ToPath(uri), uri, "class A {}", 1)));
         // The read is dequeued before the next write, but only looks at its document later.
         var read = Read(async context =>
         {
             await release.Task;
             return (await context.RequireDocument().GetTextAsync()).ToString();
         }, uri);
-        var write = Write(_ => Task.FromResult(_workspace.Change(uri, 2, [new Protocol.TextDocumentContentChangeEvent(null, "class B {}")])));
+        var write = Write(_ => Task.FromResult(_workspace.Change(ProtocolConversions.ToPath(uri), 2, _ => Microsoft.CodeAnalysis.Text.SourceText.From("class B {}"))));
         await write.WaitAsync(Timeout);
         release.SetResult();
         Assert.Equal("class A {}", await read.WaitAsync(Timeout));

@@ -1,3 +1,4 @@
+using NanoLsp.Logging;
 using System.Text.Json;
 using NanoLsp.Server;
 

@@ -1,4 +1,6 @@
+using Microsoft.CodeAnalysis.Text;
 using NanoLsp.Protocol;
+using NanoLsp.Server;
 using NanoLsp.Tests.Server;
 using NanoLsp.Workspace;
 using Range = NanoLsp.Protocol.Range;
@@ -8,14 +10,21 @@ namespace NanoLsp.Tests.Workspace;
 public class WorkspaceManagerTests : IDisposable
 {
     private readonly WorkspaceManager _workspace = new(new RecordingLogger());
-    private readonly string _uri = DocumentUris.FromPath(Path.Combine(Path.GetTempPath(), "nanolsp-wm-test", "Doc.cs"));
+    private static readonly string DocPath = Path.Combine(Path.GetTempPath(), "nanolsp-wm-test", "Doc.cs");
+    private readonly string _uri = ProtocolConversions.FromPath(DocPath);
 
     public void Dispose() => _workspace.Dispose();
 
     private Task<string> Text() => Text(_workspace.CurrentSolution);
 
     private async Task<string> Text(Microsoft.CodeAnalysis.Solution solution) =>
-        (await _workspace.FindDocument(solution, _uri)!.GetTextAsync()).ToString();
+        (await ProtocolConversions.FindDocument(solution, _uri)!.GetTextAsync()).ToString();
+
+    private Microsoft.CodeAnalysis.Document Open(string text, int version = 1) => _workspace.Open(DocPath, _uri, text, version);
+
+    // As DidChangeHandler does: the protocol's changes are converted against the evolving text.
+    private void Change(int version, params TextDocumentContentChangeEvent[] changes) =>
+        _workspace.Change(DocPath, version, text => ProtocolConversions.Apply(text, changes));
 
     private static TextDocumentContentChangeEvent Edit(int line, int start, int endLine, int end, string text) =>
         new(new Range(new Position(line, start), new Position(endLine, end)), text);
@@ -23,29 +32,28 @@ public class WorkspaceManagerTests : IDisposable
     [Fact]
     public async Task IncrementalChangesApplyInOrderEachOnThePreviousResult()
     {
-        _workspace.Open(_uri, "int a = 1;\nint b = 2;\n", 1);
-        _workspace.Change(_uri, 2, [
+        Open("int a = 1;\nint b = 2;\n");
+        Change(2,
             Edit(0, 4, 0, 5, "alpha"),        // int alpha = 1;
             Edit(1, 0, 1, 0, "// b\n"),       // inserted line before "int b"
-            Edit(2, 8, 2, 9, "20"),           // the old line 1 is now line 2
-        ]);
+            Edit(2, 8, 2, 9, "20"));          // the old line 1 is now line 2
         Assert.Equal("int alpha = 1;\n// b\nint b = 20;\n", await Text());
     }
 
     [Fact]
     public async Task FullTextChangeReplacesEverything()
     {
-        _workspace.Open(_uri, "class A {}", 1);
-        _workspace.Change(_uri, 2, [new TextDocumentContentChangeEvent(null, "class B {}")]);
+        Open("class A {}");
+        Change(2, new TextDocumentContentChangeEvent(null, "class B {}"));
         Assert.Equal("class B {}", await Text());
-        Assert.Equal(2, _workspace.OpenVersion(DocumentUris.ToPath(_uri)));
+        Assert.Equal(2, _workspace.Snapshot.VersionOf(DocPath));
     }
 
     [Fact]
     public async Task EditPastTheEndIsRejectedAndTheTextKept()
     {
-        _workspace.Open(_uri, "class A {}", 1);
-        var error = Assert.Throws<LspException>(() => _workspace.Change(_uri, 2, [Edit(5, 0, 5, 0, "x")]));
+        Open("class A {}");
+        var error = Assert.Throws<LspException>(() => Change(2, Edit(5, 0, 5, 0, "x")));
         Assert.Contains("past the end", error.Message);
         Assert.Equal("class A {}", await Text());
     }
@@ -53,16 +61,30 @@ public class WorkspaceManagerTests : IDisposable
     [Fact]
     public async Task SnapshotsAreImmutable()
     {
-        _workspace.Open(_uri, "class A {}", 1);
+        Open("class A {}");
         var before = _workspace.CurrentSolution;
-        _workspace.Change(_uri, 2, [new TextDocumentContentChangeEvent(null, "class B {}")]);
+        Change(2, new TextDocumentContentChangeEvent(null, "class B {}"));
         Assert.Equal("class A {}", await Text(before));
+    }
+
+    [Fact]
+    public async Task ASnapshotCarriesTheVersionOfTheTextItHolds()
+    {
+        Open("class A {}", version: 1);
+        var before = _workspace.Snapshot;
+        Change(2, new TextDocumentContentChangeEvent(null, "class B {}"));
+        var after = _workspace.Snapshot;
+        // An answer computed on the older snapshot must name version 1, whatever the live state is now.
+        Assert.Equal(1, before.VersionOf(DocPath));
+        Assert.Equal("class A {}", await Text(before.Solution));
+        Assert.Equal(2, after.VersionOf(DocPath));
+        Assert.Equal("class B {}", await Text(after.Solution));
     }
 
     [Fact]
     public async Task FileOutsideAnyProjectCompilesAsALooseDocument()
     {
-        var document = _workspace.Open(_uri, "class A { void M() { System.Console.WriteLine(missing); } }", 1);
+        var document = Open("class A { void M() { System.Console.WriteLine(missing); } }");
         var model = await document.GetSemanticModelAsync();
         var ids = model!.GetDiagnostics().Select(d => d.Id).ToList();
         // The framework is referenced (Console resolves); only the unknown name is an error.
@@ -72,7 +94,7 @@ public class WorkspaceManagerTests : IDisposable
     [Fact]
     public void ChangeToADocumentThatIsNotOpenIsRejected()
     {
-        var error = Assert.Throws<LspException>(() => _workspace.Change(_uri, 2, [new TextDocumentContentChangeEvent(null, "x")]));
+        var error = Assert.Throws<WorkspaceException>(() => Change(2, new TextDocumentContentChangeEvent(null, "x")));
         Assert.Contains("not open", error.Message);
     }
 
@@ -87,8 +109,8 @@ public class WorkspaceManagerTests : IDisposable
     [Fact]
     public void ClosingALooseDocumentRemovesIt()
     {
-        _workspace.Open(_uri, "class A {}", 1);
-        _workspace.Close(_uri);
-        Assert.Null(_workspace.FindDocument(_workspace.CurrentSolution, _uri));
+        Open("class A {}");
+        _workspace.Close(DocPath);
+        Assert.Null(ProtocolConversions.FindDocument(_workspace.CurrentSolution, _uri));
     }
 }

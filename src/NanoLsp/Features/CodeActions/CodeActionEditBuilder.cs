@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using NanoLsp.Protocol;
+using NanoLsp.Server;
 using NanoLsp.Workspace;
 using CodeAction = Microsoft.CodeAnalysis.CodeActions.CodeAction;
 
@@ -11,12 +12,13 @@ public sealed record EditOptions(bool SupportsDocumentChanges, bool SupportsCrea
 {
     public static EditOptions Default { get; } = new(true, true, _ => null);
 
-    /// <summary>What this client declared in initialize, and the versions of the documents it has open.</summary>
-    public static EditOptions For(NanoLsp.Server.ClientCapabilities client, WorkspaceManager workspace) => new(
+    /// <summary>What this client declared in initialize, and the versions the open documents have in the
+    /// snapshot the edit is computed on (never the live ones: an edit must name the text it was made for).</summary>
+    public static EditOptions For(NanoLsp.Server.ClientCapabilities client, WorkspaceSnapshot snapshot) => new(
         SupportsDocumentChanges: client.Supports("workspace", "workspaceEdit", "documentChanges"),
         SupportsCreateFile: client.Get("workspace", "workspaceEdit", "resourceOperations") is { ValueKind: System.Text.Json.JsonValueKind.Array } operations
             && operations.EnumerateArray().Any(o => o.GetString() == "create"),
-        OpenVersion: uri => DocumentUris.TryToPath(uri, out var path) ? workspace.OpenVersion(path) : null);
+        OpenVersion: uri => ProtocolConversions.TryToPath(uri, out var path) ? snapshot.VersionOf(path) : null);
 }
 
 /// <summary>
@@ -49,9 +51,9 @@ public static class CodeActionEditBuilder
                 var after = changed.GetDocument(id)!;
                 var oldText = await before.GetTextAsync(cancellationToken).ConfigureAwait(false);
                 var edits = (await after.GetTextChangesAsync(before, cancellationToken).ConfigureAwait(false))
-                    .Select(c => new TextEdit(PositionMapper.ToRange(oldText, c.Span), c.NewText ?? ""))
+                    .Select(c => new TextEdit(ProtocolConversions.ToRange(oldText, c.Span), c.NewText ?? ""))
                     .ToList();
-                var uri = DocumentUris.FromPath(RequirePath(before));
+                var uri = ProtocolConversions.FromPath(RequirePath(before));
                 changes[uri] = edits;
                 documentChanges.Add(new TextDocumentEdit(new OptionalVersionedTextDocumentIdentifier(uri, options.OpenVersion(uri)), edits));
             }
@@ -60,7 +62,7 @@ public static class CodeActionEditBuilder
             {
                 var added = changed.GetDocument(id)!;
                 var text = (await added.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString();
-                var uri = DocumentUris.FromPath(PathOfAdded(added));
+                var uri = ProtocolConversions.FromPath(PathOfAdded(added));
                 var fill = new TextEdit(new Protocol.Range(new Position(0, 0), new Position(0, 0)), text);
                 if (!options.SupportsCreateFile && options.SupportsDocumentChanges)
                     throw new LspException(LspErrorCodes.RequestFailed,
@@ -73,7 +75,7 @@ public static class CodeActionEditBuilder
             foreach (var id in project.GetRemovedDocuments())
             {
                 var removed = original.GetDocument(id)!;
-                documentChanges.Add(new DeleteFile(DocumentUris.FromPath(RequirePath(removed))));
+                documentChanges.Add(new DeleteFile(ProtocolConversions.FromPath(RequirePath(removed))));
             }
         }
 

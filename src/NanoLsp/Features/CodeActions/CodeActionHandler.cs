@@ -1,3 +1,4 @@
+using NanoLsp.Logging;
 using System.Text.Json;
 using NanoLsp.Protocol;
 using NanoLsp.Server;
@@ -11,10 +12,8 @@ namespace NanoLsp.Features.CodeActions;
 /// (VS Code, Neovim) gets the list without them and asks codeAction/resolve for the one picked; one that
 /// does not (Eglot 1.9) gets every edit in the list, since LSP lets a server defer only what the client resolves.
 /// </summary>
-public sealed class CodeActionHandler(ServerServices services) : IRequestHandler<CodeActionParams, IReadOnlyList<LspCodeAction>>, ICapabilityProvider
+public sealed class CodeActionHandler(CodeActionService codeActions, ILog logger) : IRequestHandler<CodeActionParams, IReadOnlyList<LspCodeAction>>, ICapabilityProvider
 {
-    private readonly FeatureServices _features = FeatureServices.For(services);
-
     public string Method => LspMethods.TextDocumentCodeAction;
     public bool MutatesState => false;
 
@@ -27,17 +26,17 @@ public sealed class CodeActionHandler(ServerServices services) : IRequestHandler
     {
         var document = context.RequireDocument();
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        var span = PositionMapper.ToSpan(text, request.Range);
+        var span = ProtocolConversions.ToSpan(text, request.Range);
         var only = request.Context?.Only;
         var wantsRefactorings = only is null || only.Any(k => k.StartsWith(CodeActionKinds.Refactor, StringComparison.Ordinal) || k.StartsWith(CodeActionKinds.Source, StringComparison.Ordinal));
-        var actions = await _features.CodeActions.GetActionsAsync(document, span, wantsRefactorings, cancellationToken).ConfigureAwait(false);
+        var actions = await codeActions.GetActionsAsync(document, span, wantsRefactorings, cancellationToken).ConfigureAwait(false);
         var uri = context.DocumentUri ?? request.TextDocument.Uri;
         var chosen = actions.Where(a => only is null || only.Any(k => a.Kind == k || a.Kind.StartsWith(k + ".", StringComparison.Ordinal))).ToList();
         var listed = chosen.Select(a => new LspCodeAction(a.Title, a.Kind, new CodeActionData(uri, request.Range, a.Provider, a.Index, a.Title))).ToList();
         if (ResolvesEdits(context.ClientCapabilities))
             return listed;
 
-        var options = EditOptions.For(context.ClientCapabilities, services.Workspace);
+        var options = EditOptions.For(context.ClientCapabilities, context.Snapshot);
         var withEdits = new List<LspCodeAction>(listed.Count);
         for (var i = 0; i < listed.Count; i++)
         {
@@ -49,7 +48,7 @@ public sealed class CodeActionHandler(ServerServices services) : IRequestHandler
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // One action that cannot compute its edit must not cost the user the others.
-                services.Logger.Debug($"Code action \"{listed[i].Title}\" left out: {e.GetType().Name}: {e.Message}");
+                logger.Debug($"Code action \"{listed[i].Title}\" left out: {e.GetType().Name}: {e.Message}");
             }
         }
         return withEdits;

@@ -6,24 +6,22 @@ using LspCodeAction = NanoLsp.Protocol.CodeAction;
 namespace NanoLsp.Features.CodeActions;
 
 /// <summary>codeAction/resolve: recomputes the chosen action on the current snapshot and attaches its WorkspaceEdit.</summary>
-public sealed class CodeActionResolveHandler(ServerServices services) : IRequestHandler<LspCodeAction, LspCodeAction>
+public sealed class CodeActionResolveHandler(CodeActionService codeActions) : IRequestHandler<LspCodeAction, LspCodeAction>
 {
-    private readonly FeatureServices _features = FeatureServices.For(services);
-
     public string Method => LspMethods.CodeActionResolve;
     public bool MutatesState => false;
 
     public async Task<LspCodeAction> HandleAsync(LspCodeAction request, RequestContext context, CancellationToken cancellationToken)
     {
         var data = request.Data ?? throw LspException.InvalidParams("This code action carries no data: it was not listed by NanoLsp.");
-        var document = services.Workspace.FindDocument(context.Solution, data.Uri)
+        var document = ProtocolConversions.FindDocument(context.Solution, data.Uri)
             ?? throw LspException.InvalidParams($"Unknown document: {data.Uri}.");
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        var span = PositionMapper.ToSpan(text, data.Range);
-        var candidate = await _features.CodeActions.FindAsync(document, span, data, cancellationToken).ConfigureAwait(false);
+        var span = ProtocolConversions.ToSpan(text, data.Range);
+        var candidate = await codeActions.FindAsync(document, span, data, cancellationToken).ConfigureAwait(false);
 
         var edit = await CodeActionEditBuilder.BuildAsync(
-            candidate.Action, context.Solution, EditOptions.For(context.ClientCapabilities, services.Workspace), cancellationToken).ConfigureAwait(false);
+            candidate.Action, context.Solution, EditOptions.For(context.ClientCapabilities, context.Snapshot), cancellationToken).ConfigureAwait(false);
         return request with { Edit = edit };
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.Completion;
 using Microsoft.CodeAnalysis.Tags;
 using Microsoft.CodeAnalysis.Text;
 using NanoLsp.Protocol;
+using NanoLsp.Server;
 using NanoLsp.Workspace;
 using LspCompletionItem = NanoLsp.Protocol.CompletionItem;
 using LspCompletionList = NanoLsp.Protocol.CompletionList;
@@ -37,7 +38,7 @@ public sealed class CompletionFeatureService
         Document document, Position position, CompletionContext? context, CancellationToken cancellationToken, bool commitCharacters = false)
     {
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        var offset = PositionMapper.ToOffset(text, position);
+        var offset = ProtocolConversions.ToOffset(text, position);
         var service = CompletionService.GetService(document)
             ?? throw new LspException(LspErrorCodes.RequestFailed, $"No completion service for {document.Name}.");
 
@@ -55,7 +56,7 @@ public sealed class CompletionFeatureService
 
         // In "suggestion mode" (a name is being declared, e.g. a lambda parameter) typing must never commit.
         var commit = commitCharacters && list.SuggestionModeItem is null ? CommitCharacters : null;
-        var uri = document.FilePath is null ? document.Name : DocumentUris.FromPath(document.FilePath);
+        var uri = document.FilePath is null ? document.Name : ProtocolConversions.FromPath(document.FilePath);
         var items = new List<LspCompletionItem>(list.ItemsList.Count);
         for (var i = 0; i < list.ItemsList.Count; i++)
         {
@@ -108,11 +109,11 @@ public sealed class CompletionFeatureService
         if (item.IsComplexTextEdit)
         {
             var change = (await service.GetChangeAsync(document, item, cancellationToken: cancellationToken).ConfigureAwait(false)).TextChange;
-            var range = PositionMapper.ToRange(text, change.Span);
+            var range = ProtocolConversions.ToRange(text, change.Span);
             if (range.Start.Line == range.End.Line && change.Span.Contains(item.Span))
                 return new TextEdit(range, change.NewText ?? item.DisplayText);
         }
-        return new TextEdit(PositionMapper.ToRange(text, item.Span), item.DisplayText);
+        return new TextEdit(ProtocolConversions.ToRange(text, item.Span), item.DisplayText);
     }
 
     private async Task<RoslynCompletionItem?> FindItemAsync(CompletionService service, Document document, LspCompletionItem item, CompletionItemData data, CancellationToken cancellationToken)
@@ -126,7 +127,7 @@ public sealed class CompletionFeatureService
         // The list is gone (a newer one replaced it, or the text changed): recompute at the same
         // place and find the item by what the client saw, since indexes may differ.
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        var list = await service.GetCompletionsAsync(document, PositionMapper.ToOffset(text, data.Position), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var list = await service.GetCompletionsAsync(document, ProtocolConversions.ToOffset(text, data.Position), cancellationToken: cancellationToken).ConfigureAwait(false);
         return list.ItemsList.FirstOrDefault(i => i.DisplayTextPrefix + i.DisplayText + i.DisplayTextSuffix == item.Label && i.SortText == item.SortText)
             ?? list.ItemsList.FirstOrDefault(i => i.DisplayTextPrefix + i.DisplayText + i.DisplayTextSuffix == item.Label);
     }

@@ -4,10 +4,8 @@ using NanoLsp.Server;
 namespace NanoLsp.Features.Completion;
 
 /// <summary>textDocument/completion: Roslyn's completion list at the caret.</summary>
-public sealed class CompletionHandler(ServerServices services) : IRequestHandler<CompletionParams, CompletionList>, ICapabilityProvider
+public sealed class CompletionHandler(CompletionFeatureService completion) : IRequestHandler<CompletionParams, CompletionList>, ICapabilityProvider
 {
-    private readonly FeatureServices _features = FeatureServices.For(services);
-
     public string Method => LspMethods.TextDocumentCompletion;
     public bool MutatesState => false;
 
@@ -15,24 +13,22 @@ public sealed class CompletionHandler(ServerServices services) : IRequestHandler
         capabilities.CompletionProvider = new CompletionOptions(CompletionFeatureService.TriggerCharacters, ResolveProvider: true);
 
     public Task<CompletionList> HandleAsync(CompletionParams request, RequestContext context, CancellationToken cancellationToken) =>
-        _features.Completion.GetCompletionsAsync(context.RequireDocument(), request.Position, request.Context, cancellationToken,
+        completion.GetCompletionsAsync(context.RequireDocument(), request.Position, request.Context, cancellationToken,
             commitCharacters: context.ClientCapabilities.Supports("textDocument", "completion", "completionItem", "commitCharactersSupport"));
 }
 
 /// <summary>completionItem/resolve: documentation and full signature for one item.</summary>
-public sealed class CompletionResolveHandler(ServerServices services) : IRequestHandler<CompletionItem, CompletionItem>
+public sealed class CompletionResolveHandler(CompletionFeatureService completion) : IRequestHandler<CompletionItem, CompletionItem>
 {
-    private readonly FeatureServices _features = FeatureServices.For(services);
-
     public string Method => LspMethods.CompletionItemResolve;
     public bool MutatesState => false;
 
     public Task<CompletionItem> HandleAsync(CompletionItem request, RequestContext context, CancellationToken cancellationToken)
     {
         var data = request.Data ?? throw LspException.InvalidParams("This completion item carries no data: it was not listed by NanoLsp.");
-        var document = services.Workspace.FindDocument(context.Solution, data.Uri)
+        var document = ProtocolConversions.FindDocument(context.Solution, data.Uri)
             ?? throw LspException.InvalidParams($"Unknown document: {data.Uri}.");
-        return _features.Completion.ResolveAsync(document, request, cancellationToken);
+        return completion.ResolveAsync(document, request, cancellationToken);
     }
 }
 

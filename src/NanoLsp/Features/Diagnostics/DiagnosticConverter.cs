@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using NanoLsp.Protocol;
+using NanoLsp.Server;
 using NanoLsp.Workspace;
 using LspDiagnostic = NanoLsp.Protocol.Diagnostic;
 using RoslynDiagnostic = Microsoft.CodeAnalysis.Diagnostic;
@@ -24,7 +25,7 @@ public static class DiagnosticConverter
     public static LspDiagnostic ToLsp(RoslynDiagnostic diagnostic, SourceText text)
     {
         var range = diagnostic.Location.IsInSource
-            ? PositionMapper.ToRange(text, ClampSpan(diagnostic.Location.SourceSpan, text.Length))
+            ? ProtocolConversions.ToRange(text, ClampSpan(diagnostic.Location.SourceSpan, text.Length))
             : new Protocol.Range(new Position(0, 0), new Position(0, 0));
         var tags = new List<DiagnosticTag>();
         if (diagnostic.Descriptor.CustomTags.Contains(WellKnownDiagnosticTags.Unnecessary))

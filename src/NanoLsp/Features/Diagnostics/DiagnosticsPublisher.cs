@@ -1,3 +1,4 @@
+using NanoLsp.Logging;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using NanoLsp.Protocol;
@@ -11,7 +12,7 @@ namespace NanoLsp.Features.Diagnostics;
 /// time, a newer schedule cancels the older run, edits are debounced. Clients that pull
 /// (textDocument/diagnostic) get no pushes.
 /// </summary>
-public sealed class DiagnosticsPublisher(WorkspaceManager workspace, ILanguageClient client, IServerLogger logger, ServerState state) : IAsyncDisposable
+public sealed class DiagnosticsPublisher(WorkspaceManager workspace, ILanguageClient client, ILog logger, ServerState state) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _runs = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopped = new();
@@ -37,7 +38,7 @@ public sealed class DiagnosticsPublisher(WorkspaceManager workspace, ILanguageCl
     /// <summary>An edit can change other files' diagnostics (a renamed member, a fixed type): those open are refreshed too.</summary>
     public void RefreshOthers(string? changedUri, TimeSpan delay)
     {
-        foreach (var uri in workspace.OpenUris)
+        foreach (var uri in workspace.Snapshot.OpenClientNames)
         {
             if (uri != changedUri)
                 Schedule(uri, delay);
@@ -74,11 +75,11 @@ public sealed class DiagnosticsPublisher(WorkspaceManager workspace, ILanguageCl
         {
             if (delay > TimeSpan.Zero)
                 await Task.Delay(delay, token).ConfigureAwait(false);
-            var solution = workspace.CurrentSolution;
-            var document = workspace.FindDocument(solution, uri);
-            if (document is null)
+            // One snapshot: the version published is the one of the text the diagnostics were computed on.
+            var snapshot = workspace.Snapshot;
+            if (!ProtocolConversions.TryToPath(uri, out var path) || snapshot.FindDocument(path) is not { } document)
                 return;
-            var version = DocumentUris.TryToPath(uri, out var path) ? workspace.OpenVersion(path) : null;
+            var version = snapshot.VersionOf(path);
             var text = await document.GetTextAsync(token).ConfigureAwait(false);
             var watch = Stopwatch.StartNew();
             // Two rounds: the compiler's diagnostics as soon as they are known, then with the

@@ -1,10 +1,11 @@
+using NanoLsp.Logging;
 using NanoLsp.Protocol;
 using NanoLsp.Server;
 
 namespace NanoLsp.Features.Diagnostics;
 
 /// <summary>Pull diagnostics (textDocument/diagnostic): a full report, or "unchanged" when nothing it depends on changed.</summary>
-public sealed class DocumentDiagnosticHandler(ServerServices services) : IRequestHandler<DocumentDiagnosticParams, DocumentDiagnosticReport>, ICapabilityProvider
+public sealed class DocumentDiagnosticHandler(ILog logger) : IRequestHandler<DocumentDiagnosticParams, DocumentDiagnosticReport>, ICapabilityProvider
 {
     public string Method => LspMethods.TextDocumentDiagnostic;
     public bool MutatesState => false;
@@ -22,7 +23,7 @@ public sealed class DocumentDiagnosticHandler(ServerServices services) : IReques
             return new DocumentDiagnosticReport("unchanged", resultId, null);
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var diagnostics = await DocumentDiagnostics.GetAsync(document, context.Settings.AnalyzersEnabled, cancellationToken).ConfigureAwait(false);
-        services.Logger.Debug($"Pull diagnostics {document.Name}: {diagnostics.Count}");
+        logger.Debug($"Pull diagnostics {document.Name}: {diagnostics.Count}");
         return new DocumentDiagnosticReport("full", resultId, diagnostics.Select(d => DiagnosticConverter.ToLsp(d, text)).ToList());
     }
 }

@@ -1,3 +1,4 @@
+using NanoLsp.Logging;
 using System.Diagnostics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -15,7 +16,7 @@ namespace NanoLsp.Features.InlineCompletion;
 /// <summary>
 /// <c>NanoLsp eval --cases CASES.jsonl --out PRED.jsonl [--no-context] [--no-monitors] [--no-filters]
 /// [--model DIR] [--deadline-ms N] [--trace FILE] [--cut-below LOGP|0] [--min-mean LOGP]</c>: the evaluation contract (docs/architecture.md). Each case runs
-/// through <see cref="InlineCompletionService"/>, the handler's own path, with the automatic trigger's
+/// through <see cref="InlineCompletionPipeline"/>, the handler's own path, with the automatic trigger's
 /// options; each workspace is opened once with the server's <see cref="WorkspaceLoader"/>.
 /// <c>expected</c> is read only for the summary on stderr.
 /// </summary>
@@ -93,7 +94,8 @@ public static class EvalCommand
                                 $"context {(options.IncludeHeader ? "on" : "off")}, monitors {(options.Monitors != MonitorKinds.None ? "on" : "off")}, " +
                                 $"filters {(options.Filters ? $"on (min mean {options.MinMeanLogProb}, cut below {options.CutBelowLogProb?.ToString() ?? "never"})" : "off")}, deadline {options.Deadline?.TotalMilliseconds.ToString() ?? "none"} ms");
 
-        var service = new InlineCompletionService();
+        var pipeline = new InlineCompletionPipeline();
+        var backend = InlineCompletionPipeline.BackendFor(model, options);
         var logger = new StderrLogger();
         var workspaces = new Dictionary<string, Solution>();
         var results = new List<(Case Case, InlineCompletionResult Result)>();
@@ -121,7 +123,7 @@ public static class EvalCommand
             int position;
             try
             {
-                position = PositionMapper.ToOffset(sourceText, new Position(c.Line, c.Character));
+                position = ProtocolConversions.ToOffset(sourceText, new Position(c.Line, c.Character));
             }
             catch (LspException e)
             {
@@ -133,15 +135,15 @@ public static class EvalCommand
             {
                 // An editor has had the project open: its first compilation (and, once, JIT and ORT's first
                 // runs) would otherwise land on the first case of each workspace. Not timed, not scored.
-                await service.CompleteAsync(model, document, position, options with { Deadline = null }, CancellationToken.None).ConfigureAwait(false);
+                await pipeline.CompleteAsync(backend, document, position, options with { Deadline = null }, CancellationToken.None).ConfigureAwait(false);
             }
-            var result = await service.CompleteAsync(model, document, position, options, CancellationToken.None).ConfigureAwait(false);
+            var result = await pipeline.CompleteAsync(backend, document, position, options, CancellationToken.None).ConfigureAwait(false);
             results.Add((c, result));
             if (trace is not null)
                 await trace.WriteLineAsync(TraceLine(c, result, model.Tokenizer)).ConfigureAwait(false);
             await writer.WriteLineAsync(JsonSerializer.Serialize(new Prediction(c.Id, result.First ?? "", Math.Round(result.Latency.TotalMilliseconds, 1)), Json)).ConfigureAwait(false);
         }
-        PrintSummary(results);
+        PrintSummary(results, pipeline.CompileChecks);
         return 0;
     }
 
@@ -163,17 +165,17 @@ public static class EvalCommand
             ["prompt_tokens"] = r.Generation?.PromptTokens, ["reused_tokens"] = r.Generation?.ReusedPromptTokens,
             ["monitor_argmax_changes"] = r.MonitorStats?.ArgmaxChanges,
             ["latency_ms"] = Math.Round(r.Latency.TotalMilliseconds, 1),
-            ["stage_ms"] = new[] { r.Stages.Context, r.Stages.Monitor, r.Stages.Model, r.Stages.Filters }.Select(v => Math.Round(v, 1)).ToArray(),
+            ["stage_ms"] = new[] { r.Stages.Context, r.Stages.Model, r.Stages.Filters }.Select(v => Math.Round(v, 1)).ToArray(),
         }, Json);
     }
 
     private static Document? FindDocument(Solution solution, string path)
     {
         string full = Path.GetFullPath(path);
-        return solution.GetDocumentIdsWithFilePath(full).Select(solution.GetDocument).FirstOrDefault(d => d is not null);
+        return PreferredDocument.Find(solution, full);
     }
 
-    private static void PrintSummary(List<(Case Case, InlineCompletionResult Result)> results)
+    private static void PrintSummary(List<(Case Case, InlineCompletionResult Result)> results, CompileCheckStats checks)
     {
         var scored = results.Where(r => r.Case.Expected is not null).Select(r => (r.Result.First ?? "", r.Case.Expected!)).ToList();
         var m = CompletionMetrics.Compute(scored);
@@ -188,7 +190,6 @@ public static class EvalCommand
         Console.Error.WriteLine($"latency ms       p50 {CompletionMetrics.Percentile(latencies, 50):0.0}  p95 {CompletionMetrics.Percentile(latencies, 95):0.0}");
         Console.Error.WriteLine($"monitors         {monitors.Count} cases monitored; member-access steps {monitors.Sum(s => s.MemberAccessSteps)}, " +
                                 $"object-creation steps {monitors.Sum(s => s.ObjectCreationSteps)}, argmax changed {monitors.Sum(s => s.ArgmaxChanges)} times");
-        var checks = CompileCheck.Stats;
         Console.Error.WriteLine($"compile checks   {checks.Runs} run, {checks.OverBudget} over budget (passed unchecked)");
         Console.Error.WriteLine($"filter verdicts  {Counts(results.Select(r => r.Result.Verdict?.ToString() ?? "(none)"))}");
         Console.Error.WriteLine($"sources          {Counts(results.Select(r => r.Result.Source.ToString()))}");
@@ -204,7 +205,7 @@ public static class EvalCommand
     }
 
     /// <summary>Warnings and errors only: eval's stderr is its summary.</summary>
-    private sealed class StderrLogger : IServerLogger
+    private sealed class StderrLogger : ILog
     {
         public void Log(LogLevel level, string message)
         {

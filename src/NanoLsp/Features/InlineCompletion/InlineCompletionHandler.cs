@@ -5,11 +5,9 @@ using NanoLsp.Workspace;
 namespace NanoLsp.Features.InlineCompletion;
 
 /// <summary>textDocument/inlineCompletion (LSP 3.18): ghost text from the nano model.</summary>
-public sealed class InlineCompletionHandler(ServerServices services)
+public sealed class InlineCompletionHandler(InlineCompletionFeature feature)
     : IRequestHandler<InlineCompletionParams, InlineCompletionList>, ICapabilityProvider
 {
-    private readonly InlineCompletionFeature _feature = InlineCompletionFeature.For(services);
-
     public string Method => LspMethods.TextDocumentInlineCompletion;
     public bool MutatesState => false;
 
@@ -17,44 +15,37 @@ public sealed class InlineCompletionHandler(ServerServices services)
         capabilities.InlineCompletionProvider = new InlineCompletionProviderOptions();
 
     public Task<InlineCompletionList> HandleAsync(InlineCompletionParams request, RequestContext context, CancellationToken cancellationToken) =>
-        _feature.HandleAsync(request, context, cancellationToken);
+        feature.HandleAsync(request, context, cancellationToken);
 }
 
 /// <summary>nanolsp/inlineCompletion: the same request and answer for clients without LSP 3.18 (docs/protocol.md).</summary>
-public sealed class NanoInlineCompletionHandler(ServerServices services) : IRequestHandler<InlineCompletionParams, InlineCompletionList>
+public sealed class NanoInlineCompletionHandler(InlineCompletionFeature feature) : IRequestHandler<InlineCompletionParams, InlineCompletionList>
 {
-    private readonly InlineCompletionFeature _feature = InlineCompletionFeature.For(services);
-
     public string Method => LspMethods.NanoInlineCompletion;
     public bool MutatesState => false;
 
     public Task<InlineCompletionList> HandleAsync(InlineCompletionParams request, RequestContext context, CancellationToken cancellationToken) =>
-        _feature.HandleAsync(request, context, cancellationToken);
+        feature.HandleAsync(request, context, cancellationToken);
 }
 
-/// <summary>What both handlers share: one service (one newest-wins table, one typing-along cache) per server.</summary>
-internal sealed class InlineCompletionFeature(ServerServices services)
+/// <summary>What both handlers share: one pipeline (one newest-wins table, one typing-along cache) per
+/// server, and the model host.</summary>
+public sealed class InlineCompletionFeature(InlineCompletionPipeline pipeline, ModelHost modelHost)
 {
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ServerServices, InlineCompletionFeature> Instances = new();
-
-    private readonly InlineCompletionService _service = new();
-
-    public static InlineCompletionFeature For(ServerServices services) => Instances.GetValue(services, s => new InlineCompletionFeature(s));
-
     public async Task<InlineCompletionList> HandleAsync(InlineCompletionParams request, RequestContext context, CancellationToken cancellationToken)
     {
         var document = context.RequireDocument();
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        int position = PositionMapper.ToOffset(text, request.Position);
+        int position = ProtocolConversions.ToOffset(text, request.Position);
         if (!context.Settings.InlineCompletionEnabled)
             return InlineCompletionList.Empty;
-        var model = await services.Model.GetModelAsync(cancellationToken).ConfigureAwait(false);
+        var model = await modelHost.GetModelAsync(cancellationToken).ConfigureAwait(false);
         if (model is null)
             return InlineCompletionList.Empty; // the user was told why when the load failed (showMessage + modelStatus)
 
         bool invoked = request.Context?.TriggerKind == InlineCompletionTriggerKinds.Invoked;
         var options = InlineCompletionOptions.From(context.Settings, invoked);
-        var result = await _service.CompleteAsync(model, document, position, options, cancellationToken, context.Sequence).ConfigureAwait(false);
+        var result = await pipeline.CompleteAsync(InlineCompletionPipeline.BackendFor(model, options), document, position, options, cancellationToken, context.Sequence).ConfigureAwait(false);
 
         var cursor = new Protocol.Range(request.Position, request.Position);
         var items = result.Suggestions.Select(s => new InlineCompletionItem(s, cursor)).ToList();
@@ -69,10 +60,10 @@ internal sealed class InlineCompletionFeature(ServerServices services)
             result.RawCompletion,
             new Dictionary<string, double>
             {
-                ["context"] = Math.Round(result.Stages.Context, 2), ["monitor"] = Math.Round(result.Stages.Monitor, 2),
+                ["context"] = Math.Round(result.Stages.Context, 2),
                 ["model"] = Math.Round(result.Stages.Model, 2), ["filters"] = Math.Round(result.Stages.Filters, 2),
             });
-        await services.Model.ReportCompletionAsync(result.Latency.TotalMilliseconds, report).ConfigureAwait(false);
+        await modelHost.ReportCompletionAsync(result.Latency.TotalMilliseconds, report).ConfigureAwait(false);
         return new InlineCompletionList(items);
     }
 

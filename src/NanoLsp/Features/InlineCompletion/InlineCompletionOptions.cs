@@ -7,18 +7,12 @@ namespace NanoLsp.Features.InlineCompletion;
 /// filter thresholds and the deadline. The handler builds it from the settings, eval from its flags.</summary>
 public sealed record InlineCompletionOptions
 {
-    /// <summary>Tuned on the dev set (docs/inline-completion.md): below it most suggestions were wrong.</summary>
-    public const double DefaultMinMeanLogProb = -1.5;
-
     public bool IncludeHeader { get; init; } = true;
     public MonitorKinds Monitors { get; init; } = MonitorKinds.All;
     public bool Filters { get; init; } = true;
-    public double MinMeanLogProb { get; init; } = DefaultMinMeanLogProb;
-    /// <summary>Tuned on the dev set for few wrong suggestions (docs/inline-completion.md, "Tuning"); null: no cut.</summary>
-    public const double DefaultCutBelowLogProb = -0.5;
-
+    public double MinMeanLogProb { get; init; } = ServerSettings.DefaultInlineMinMeanLogProb;
     /// <summary>With filters on, the suggestion is cut before the first token less likely than this (ConfidenceCut).</summary>
-    public double? CutBelowLogProb { get; init; } = DefaultCutBelowLogProb;
+    public double? CutBelowLogProb { get; init; } = ServerSettings.DefaultInlineCutBelowLogProb;
 
     /// <summary>One token this unlikely in a suggestion means the model was guessing there.</summary>
     public double MinTokenLogProb { get; init; } = -9;
@@ -31,11 +25,8 @@ public sealed record InlineCompletionOptions
     /// <summary>Tokens generated at most for a single-line / multi-line suggestion.</summary>
     public int SingleLineTokens { get; init; } = 32;
     public int MultiLineTokens { get; init; } = 80;
-    /// <summary>Long enough for the multi-line answers (80 tokens) to pass whole; users lower it for shorter ghost text.</summary>
-    public const int DefaultMaxLength = 500;
-
     /// <summary>The longest suggestion shown, in characters (SuggestionLength cuts it on a boundary).</summary>
-    public int MaxLength { get; init; } = DefaultMaxLength;
+    public int MaxLength { get; init; } = ServerSettings.DefaultInlineMaxLength;
     /// <summary>Text used instead of the model's output (tests and diagnosis of the stop rule and filters).</summary>
     public string? ForcedCompletion { get; init; }
 

@@ -1,3 +1,4 @@
+using NanoLsp.Logging;
 using NanoLsp.Model;
 using NanoLsp.Protocol;
 using NanoLsp.Server;
@@ -11,26 +12,27 @@ namespace NanoLsp.Features.InlineCompletion;
 /// A missing or broken model is a warning to the user, not a failure: inline completion answers
 /// empty lists and every other feature keeps working.
 /// </summary>
-public sealed class ModelHost : IDisposable
+public sealed class ModelHost : IStartsAfterInitialized, IFollowsSettings, IDisposable
 {
     private readonly ILanguageClient _client;
-    private readonly IServerLogger _logger;
-    private readonly ServerState _state;
+    private readonly ILog _logger;
     private readonly Lock _lock = new();
     private Task<LanguageModel?> _load = Task.FromResult<LanguageModel?>(null);
     private LanguageModel? _model;
     private string? _requestedPath;
     private bool _started;
 
-    public ModelHost(ILanguageClient client, IServerLogger logger, ServerState state)
+    public ModelHost(ILanguageClient client, ILog logger) => (_client, _logger) = (client, logger);
+
+    /// <summary>After initialized: the first load, from nanolsp.model.path or the shipped model.</summary>
+    public void Start(ServerSettings settings) => StartLoading(settings.ModelPath);
+
+    /// <summary>A new nanolsp.model.path loads that model (once loading has started at all).</summary>
+    public void SettingsChanged(ServerSettings settings)
     {
-        (_client, _logger, _state) = (client, logger, state);
-        state.SettingsChanged += settings =>
-        {
-            bool reload;
-            lock (_lock) reload = _started && settings.ModelPath != _requestedPath;
-            if (reload) StartLoading();
-        };
+        bool reload;
+        lock (_lock) reload = _started && settings.ModelPath != _requestedPath;
+        if (reload) StartLoading(settings.ModelPath);
     }
 
     /// <summary>One of <see cref="ModelStates"/>; <c>loading</c> until the first load has finished.</summary>
@@ -38,15 +40,14 @@ public sealed class ModelHost : IDisposable
 
     public string Message { get; private set; } = "The model has not been loaded yet.";
 
-    /// <summary>Starts (or restarts, for a new path) loading the model from the current settings; returns at once.</summary>
-    public void StartLoading()
+    /// <summary>Starts (or restarts, for a new path) loading the model; returns at once.</summary>
+    private void StartLoading(string? path)
     {
-        string? path;
         Task<LanguageModel?> previous;
         lock (_lock)
         {
             _started = true;
-            path = _requestedPath = _state.Settings.ModelPath;
+            _requestedPath = path;
             previous = _load;
             _load = Task.Run(() => LoadAsync(path, previous));
         }

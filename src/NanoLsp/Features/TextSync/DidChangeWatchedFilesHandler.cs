@@ -1,5 +1,8 @@
+using NanoLsp.Features.Diagnostics;
+using NanoLsp.Logging;
 using NanoLsp.Protocol;
 using NanoLsp.Server;
+using NanoLsp.Workspace;
 
 namespace NanoLsp.Features.TextSync;
 
@@ -7,7 +10,7 @@ namespace NanoLsp.Features.TextSync;
 /// Files created, changed or deleted on disk (by git, a generator, another editor). A changed project
 /// or solution file reloads the workspace; .cs files are added, reloaded or removed one by one.
 /// </summary>
-public sealed class DidChangeWatchedFilesHandler(ServerServices services) : INotificationHandler<DidChangeWatchedFilesParams>, ICapabilityProvider
+public sealed class DidChangeWatchedFilesHandler(WorkspaceManager workspace, DiagnosticsPublisher diagnostics, ILanguageClient languageClient, ILog logger) : INotificationHandler<DidChangeWatchedFilesParams>, ICapabilityProvider
 {
     // nuget.config and the Directory.*.props decide package sources and versions: a change retries a failed restore.
     public static readonly string[] Globs = ["**/*.cs", "**/*.csproj", "**/*.sln*", "**/nuget.config", "**/NuGet.Config", "**/Directory.Packages.props", "**/Directory.Build.props"];
@@ -36,15 +39,23 @@ public sealed class DidChangeWatchedFilesHandler(ServerServices services) : INot
             || RestoreInputs.Any(name => c.Uri.EndsWith("/" + name, StringComparison.OrdinalIgnoreCase)));
         if (projectChanged)
         {
-            services.Logger.Info("A project or solution file changed on disk: reloading the workspace.");
-            var outcome = await services.Workspace.ReloadAsync(p => services.Logger.Debug(p.ToString()), cancellationToken).ConfigureAwait(false);
-            await Server.Lifecycle.InitializedHandler.NotifyLoadedAsync(services, outcome).ConfigureAwait(false);
+            logger.Info("A project, solution or package-source file changed on disk: reloading the workspace.");
+            var outcome = await workspace.ReloadAsync(p => logger.Debug(p.ToString()), cancellationToken).ConfigureAwait(false);
+            await Lifecycle.InitializedHandler.NotifyLoadedAsync(languageClient, outcome).ConfigureAwait(false);
         }
         else
         {
             foreach (var change in notification.Changes)
-                services.Workspace.FileChanged(change.Uri, change.Type);
+            {
+                if (ProtocolConversions.TryToPath(change.Uri, out var path))
+                    workspace.FileChanged(path, change.Type switch
+                    {
+                        FileChangeType.Created => FileChange.Created,
+                        FileChangeType.Deleted => FileChange.Deleted,
+                        _ => FileChange.Changed,
+                    });
+            }
         }
-        services.Diagnostics.RefreshAll();
+        diagnostics.RefreshAll();
     }
 }

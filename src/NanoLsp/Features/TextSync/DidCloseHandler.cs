@@ -1,17 +1,19 @@
+using NanoLsp.Features.Diagnostics;
 using NanoLsp.Protocol;
 using NanoLsp.Server;
+using NanoLsp.Workspace;
 
 namespace NanoLsp.Features.TextSync;
 
-public sealed class DidCloseHandler(ServerServices services) : INotificationHandler<DidCloseTextDocumentParams>
+public sealed class DidCloseHandler(WorkspaceManager workspace, DiagnosticsPublisher diagnostics) : INotificationHandler<DidCloseTextDocumentParams>
 {
     public string Method => LspMethods.TextDocumentDidClose;
     public bool MutatesState => true;
 
     public Task HandleAsync(DidCloseTextDocumentParams notification, RequestContext context, CancellationToken cancellationToken)
     {
-        services.Workspace.Close(notification.TextDocument.Uri);
-        services.Diagnostics.Clear(notification.TextDocument.Uri);
+        workspace.Close(ProtocolConversions.ToPath(notification.TextDocument.Uri));
+        diagnostics.Clear(notification.TextDocument.Uri);
         return Task.CompletedTask;
     }
 }

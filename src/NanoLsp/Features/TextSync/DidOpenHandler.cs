@@ -1,9 +1,12 @@
+using NanoLsp.Logging;
+using NanoLsp.Features.Diagnostics;
 using NanoLsp.Protocol;
 using NanoLsp.Server;
+using NanoLsp.Workspace;
 
 namespace NanoLsp.Features.TextSync;
 
-public sealed class DidOpenHandler(ServerServices services) : INotificationHandler<DidOpenTextDocumentParams>, ICapabilityProvider
+public sealed class DidOpenHandler(WorkspaceManager workspace, DiagnosticsPublisher diagnostics, ILog logger) : INotificationHandler<DidOpenTextDocumentParams>, ICapabilityProvider
 {
     public string Method => LspMethods.TextDocumentDidOpen;
     public bool MutatesState => true;
@@ -16,12 +19,12 @@ public sealed class DidOpenHandler(ServerServices services) : INotificationHandl
         var item = notification.TextDocument;
         if (!IsCSharp(item.LanguageId, item.Uri))
         {
-            services.Logger.Debug($"Not C# ({item.LanguageId}): {item.Uri} is not tracked.");
+            logger.Debug($"Not C# ({item.LanguageId}): {item.Uri} is not tracked.");
             return Task.CompletedTask;
         }
-        services.Workspace.Open(item.Uri, item.Text, item.Version);
+        workspace.Open(ProtocolConversions.ToPath(item.Uri), item.Uri, item.Text, item.Version);
         // Diagnostics right away on open, not only after the first edit.
-        services.Diagnostics.Schedule(item.Uri, TimeSpan.Zero);
+        diagnostics.Schedule(item.Uri, TimeSpan.Zero);
         return Task.CompletedTask;
     }
 

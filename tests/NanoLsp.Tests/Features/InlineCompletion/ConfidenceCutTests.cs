@@ -43,7 +43,7 @@ public class ConfidenceCutTests
         // which token spells it; what follows, constrained to one member by the monitor, is sure.
         var un = Tokenizer.Encode("Un").Single();
         var rest = Tokenizer.Encode("itPrice");
-        var tokens = new List<GeneratedToken> { new(un, -6f, -0.7f) };
+        var tokens = new List<GeneratedToken> { new(un, -6f, -0.7f) { RetypesHealedText = true } };
         tokens.AddRange(rest.Select(id => new GeneratedToken(id, -9f, -0.05f)));
         var (kept, left) = ConfidenceCut.Apply("itPrice", tokens, 2, Tokenizer, -0.5);
         Assert.Equal("itPrice", kept);

@@ -41,7 +41,7 @@ public class InlineSettingsTests
         var (settings, problems) = Apply("""{"nanolsp":{"inlineCompletion":{"maxLength":40}}}""");
         Assert.Empty(problems);
         Assert.Equal(40, InlineCompletionOptions.From(settings, invoked: false).MaxLength);
-        Assert.Equal(InlineCompletionOptions.DefaultMaxLength, InlineCompletionOptions.From(ServerSettings.Default, invoked: true).MaxLength);
+        Assert.Equal(ServerSettings.DefaultInlineMaxLength, InlineCompletionOptions.From(ServerSettings.Default, invoked: true).MaxLength);
     }
 
     [Fact]

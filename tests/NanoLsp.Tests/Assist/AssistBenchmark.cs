@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using NanoLsp.Assist;
 using NanoLsp.Model;
 
-namespace NanoLsp.Assist;
+namespace NanoLsp.Tests.Assist;
 
 /// <summary>Latency of the Assist steps that run before every inline completion, in milliseconds.</summary>
 public sealed record AssistTimings(double ColdMs, double WarmMedianMs, double TypingMedianMs, double EditedMedianMs, double EditedMaxMs, double MonitorCreateMedianMs, double MonitorStepMedianMs, double CompileCheckMedianMs, int HeaderTokens);
@@ -31,13 +32,13 @@ public static class AssistBenchmark
             await PromptContextBuilder.BuildAsync(document, position, tokenizer, budget, true, cancellationToken).ConfigureAwait(false);
             warm.Add(watch.Elapsed.TotalMilliseconds);
             watch.Restart();
-            await MemberMonitor.CreateAsync(document, position, tokenizer, MonitorKinds.All, cancellationToken).ConfigureAwait(false);
+            await MemberMonitor.CreateAsync(document, position, tokenizer, MonitorKinds.All, healedBytes: default, cancellationToken).ConfigureAwait(false);
             monitor.Add(watch.Elapsed.TotalMilliseconds);
         }
 
         // One monitored step after `expr.` at the cursor: the first resolves the receiver, the rest reuse it.
         var steps = new List<double>();
-        var mask = await MemberMonitor.CreateAsync(document, position, tokenizer, MonitorKinds.All, cancellationToken).ConfigureAwait(false);
+        var mask = await MemberMonitor.CreateAsync(document, position, tokenizer, MonitorKinds.All, healedBytes: default, cancellationToken).ConfigureAwait(false);
         var logits = new float[tokenizer.VocabSize];
         for (int i = 0; mask is not null && i < runs; i++)
         {
@@ -69,10 +70,11 @@ public static class AssistBenchmark
         // The compile check of a suggestion that parses at the position (so it goes on to bind); the edited
         // document is new each time, the original's errors are cached after the first run.
         var checks = new List<double>();
+        var compileCheck = new CompileCheck();
         for (int i = 0; i < runs; i++)
         {
             watch.Restart();
-            await CompileCheck.RunAsync(document, position, checkedSuggestion + new string(' ', i), TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+            await compileCheck.RunAsync(document, position, checkedSuggestion + new string(' ', i), TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
             checks.Add(watch.Elapsed.TotalMilliseconds);
         }
         return new AssistTimings(cold, Median(warm), Median(typing), Median(edited), edited.Max(), Median(monitor), Median(steps), Median(checks), tokenizer.Encode(context.Header).Length);

@@ -1,13 +1,17 @@
+using NanoLsp.Logging;
 using System.Text.Json;
 using NanoLsp.Protocol;
+using NanoLsp.Server;
 
-namespace NanoLsp.Server.Lifecycle;
+namespace NanoLsp.Features.Lifecycle;
 
 /// <summary>
 /// Applies nanolsp.* settings. Clients that use the pull model (VS Code) send null settings; then the
-/// server asks for its section with workspace/configuration.
+/// server asks for its section with workspace/configuration. The services that follow settings (the
+/// model host reloads for a new nanolsp.model.path) are told here, by name, after the new settings apply.
 /// </summary>
-public sealed class DidChangeConfigurationHandler(ServerServices services) : INotificationHandler<DidChangeConfigurationParams>
+public sealed class DidChangeConfigurationHandler(ServerState state, ILanguageClient client, ILog logger, IReadOnlyList<IFollowsSettings> followers)
+    : INotificationHandler<DidChangeConfigurationParams>
 {
     public string Method => LspMethods.WorkspaceDidChangeConfiguration;
     public bool MutatesState => true;
@@ -15,16 +19,18 @@ public sealed class DidChangeConfigurationHandler(ServerServices services) : INo
     public async Task HandleAsync(DidChangeConfigurationParams notification, RequestContext context, CancellationToken cancellationToken)
     {
         var payload = notification.Settings;
-        if (payload is not { ValueKind: JsonValueKind.Object } && services.State.ClientCapabilities.Supports("workspace", "configuration"))
+        if (payload is not { ValueKind: JsonValueKind.Object } && state.ClientCapabilities.Supports("workspace", "configuration"))
             payload = await PullAsync(cancellationToken).ConfigureAwait(false);
 
         var problems = new List<string>();
-        services.State.Settings = services.State.Settings.Apply(payload, problems);
+        state.Settings = state.Settings.Apply(payload, problems);
         foreach (var problem in problems)
-            services.Logger.Warning(problem);
+            logger.Warning(problem);
         if (problems.Count > 0)
-            await services.Client.NotifyAsync(LspMethods.WindowShowMessage, new ShowMessageParams(MessageType.Warning, "NanoLsp settings: " + string.Join(" ", problems))).ConfigureAwait(false);
-        services.Logger.Debug($"Settings: {services.State.Settings}");
+            await client.NotifyAsync(LspMethods.WindowShowMessage, new ShowMessageParams(MessageType.Warning, "NanoLsp settings: " + string.Join(" ", problems))).ConfigureAwait(false);
+        logger.Debug($"Settings: {state.Settings}");
+        foreach (var follower in followers)
+            follower.SettingsChanged(state.Settings);
     }
 
     private async Task<JsonElement?> PullAsync(CancellationToken cancellationToken)
@@ -34,13 +40,13 @@ public sealed class DidChangeConfigurationHandler(ServerServices services) : INo
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(5));
             var items = new { items = new[] { new { section = "nanolsp" } } };
-            var result = await services.Client.RequestAsync<JsonElement[]>(LspMethods.WorkspaceConfiguration, items, timeout.Token).ConfigureAwait(false);
+            var result = await client.RequestAsync<JsonElement[]>(LspMethods.WorkspaceConfiguration, items, timeout.Token).ConfigureAwait(false);
             if (result is [{ ValueKind: JsonValueKind.Object } section, ..])
                 return JsonSerializer.SerializeToElement(new Dictionary<string, JsonElement> { ["nanolsp"] = section });
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            services.Logger.Warning($"workspace/configuration failed: {e.Message}");
+            logger.Warning($"workspace/configuration failed: {e.Message}");
         }
         return null;
     }

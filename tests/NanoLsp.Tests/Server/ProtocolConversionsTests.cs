@@ -1,10 +1,10 @@
 using Microsoft.CodeAnalysis.Text;
 using NanoLsp.Protocol;
-using NanoLsp.Workspace;
+using NanoLsp.Server;
 
-namespace NanoLsp.Tests.Workspace;
+namespace NanoLsp.Tests.Server;
 
-public class PositionMapperTests
+public class ProtocolConversionsTests
 {
     private static readonly SourceText Text = SourceText.From("class A\n{\r\n    int ünï = 1; // 😀\n}");
 
@@ -16,8 +16,8 @@ public class PositionMapperTests
             // Between the \r and \n of a CRLF is no LSP position at all: skip it.
             if (offset > 0 && offset < Text.Length && Text[offset - 1] == '\r' && Text[offset] == '\n')
                 continue;
-            var position = PositionMapper.ToPosition(Text, offset);
-            Assert.Equal(offset, PositionMapper.ToOffset(Text, position));
+            var position = ProtocolConversions.ToPosition(Text, offset);
+            Assert.Equal(offset, ProtocolConversions.ToOffset(Text, position));
         }
     }
 
@@ -27,7 +27,7 @@ public class PositionMapperTests
         // The emoji is a surrogate pair: two UTF-16 columns, as LSP positions count them.
         var line = Text.Lines[2].ToString();
         var afterEmoji = line.Length;
-        var offset = PositionMapper.ToOffset(Text, new Position(2, afterEmoji));
+        var offset = ProtocolConversions.ToOffset(Text, new Position(2, afterEmoji));
         Assert.Equal(Text.Lines[2].End, offset);
         Assert.Equal(2, "😀".Length);
     }
@@ -35,14 +35,14 @@ public class PositionMapperTests
     [Fact]
     public void ColumnPastLineEndIsClampedToTheLineEnd()
     {
-        var offset = PositionMapper.ToOffset(Text, new Position(0, 500));
+        var offset = ProtocolConversions.ToOffset(Text, new Position(0, 500));
         Assert.Equal(Text.Lines[0].End, offset);
     }
 
     [Fact]
     public void LinePastTheEndOfTheDocumentIsAnInvalidParamsError()
     {
-        var error = Assert.Throws<LspException>(() => PositionMapper.ToOffset(Text, new Position(40, 0)));
+        var error = Assert.Throws<LspException>(() => ProtocolConversions.ToOffset(Text, new Position(40, 0)));
         Assert.Equal(LspErrorCodes.InvalidParams, error.Code);
         Assert.Contains("past the end", error.Message);
     }
@@ -51,6 +51,6 @@ public class PositionMapperTests
     public void RangeEndingBeforeItsStartIsRejected()
     {
         var range = new NanoLsp.Protocol.Range(new Position(2, 4), new Position(1, 0));
-        Assert.Throws<LspException>(() => PositionMapper.ToSpan(Text, range));
+        Assert.Throws<LspException>(() => ProtocolConversions.ToSpan(Text, range));
     }
 }

@@ -1,16 +1,17 @@
+using NanoLsp.Logging;
 using System.Reflection;
 using NanoLsp.Protocol;
+using NanoLsp.Server;
 
-namespace NanoLsp.Server.Lifecycle;
+namespace NanoLsp.Features.Lifecycle;
 
-public sealed class InitializeHandler(ServerServices services) : IRequestHandler<InitializeParams, InitializeResult>
+public sealed class InitializeHandler(ServerState state, ServerCapabilitiesBuilder capabilities, ILog logger) : IRequestHandler<InitializeParams, InitializeResult>
 {
     public string Method => LspMethods.Initialize;
     public bool MutatesState => true;
 
     public Task<InitializeResult> HandleAsync(InitializeParams request, RequestContext context, CancellationToken cancellationToken)
     {
-        var state = services.State;
         state.InitializeParams = request;
         state.ClientCapabilities = new ClientCapabilities(request.Capabilities);
         if (request.InitializationOptions is { } options)
@@ -18,12 +19,11 @@ public sealed class InitializeHandler(ServerServices services) : IRequestHandler
             var problems = new List<string>();
             state.Settings = state.Settings.Apply(options, problems);
             foreach (var problem in problems)
-                services.Logger.Warning($"initializationOptions: {problem}");
+                logger.Warning($"initializationOptions: {problem}");
         }
         // Requests may follow the initialize answer before the initialized notification arrives.
         state.Phase = LifecyclePhase.Initialized;
-        var capabilities = services.Capabilities.Build(state.ClientCapabilities);
-        return Task.FromResult(new InitializeResult(capabilities, new ServerInfo("NanoLsp", Version)));
+        return Task.FromResult(new InitializeResult(capabilities.Build(state.ClientCapabilities), new ServerInfo("NanoLsp", Version)));
     }
 
     public static string Version { get; } =

@@ -1,0 +1,47 @@
+using Microsoft.CodeAnalysis;
+using NanoLsp.Assist;
+using NanoLsp.Model;
+
+namespace NanoLsp.Features.InlineCompletion;
+
+/// <summary>What a backend is asked: the prompt context at a cursor of a Roslyn document (kept so that a
+/// backend can constrain its decoding with Roslyn, as the local model's monitors do), and how.</summary>
+public sealed record BackendRequest(Document Document, int Position, PromptContext Context, InlineCompletionOptions Options);
+
+/// <summary>One candidate: the text to insert at the cursor and the tokens it was made of (with their
+/// log-probabilities; empty for a backend that reports none).</summary>
+public sealed record Candidate(string Text, IReadOnlyList<GeneratedToken> Tokens);
+
+/// <summary>A backend's candidates, best first, and how they were made (for the report).</summary>
+public sealed record BackendAnswer(IReadOnlyList<Candidate> Candidates)
+{
+    public GenerationResult? Generation { get; init; }
+    public MonitorStats? MonitorStats { get; init; }
+
+    /// <summary>Bytes token healing re-typed before the candidates (they are not in them).</summary>
+    public int HealedBytes { get; init; }
+
+    /// <summary>Decoding ended where the model stopped being sure (ConfidenceCut's rule).</summary>
+    public bool StoppedAtDoubt { get; init; }
+
+    /// <summary>The answer came too late to be worth showing (the generation ran out of the deadline).</summary>
+    public bool PastDeadline { get; init; }
+}
+
+/// <summary>
+/// The seam for where suggestions come from: the local nano model today (<see cref="LocalModelBackend"/>);
+/// a remote OpenAI-compatible model plugs in here without touching the pipeline's other stages (context,
+/// stop rule, filters, length). A backend decodes; it does not filter.
+/// </summary>
+public interface ICompletionBackend
+{
+    /// <summary>The tokenizer the prompt windows are budgeted with.</summary>
+    NanoTokenizer Tokenizer { get; }
+
+    /// <summary>The model context in tokens (prompt plus answer).</summary>
+    int ContextLength { get; }
+
+    /// <param name="cancellationToken">The request's one token: the client's cancel, a newer keystroke in the same
+    /// document, and the deadline.</param>
+    Task<BackendAnswer> CompleteAsync(BackendRequest request, CancellationToken cancellationToken);
+}

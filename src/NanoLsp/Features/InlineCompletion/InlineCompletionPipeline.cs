@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using NanoLsp.Assist;
+using NanoLsp.Model;
+
+namespace NanoLsp.Features.InlineCompletion;
+
+/// <summary>Where an answer came from (reported in nanolsp/modelStatus and by eval).</summary>
+public enum CompletionSource { Model, TypingAlong, Forced, Cancelled, Deadline }
+
+/// <summary>One inline completion: the suggestions (text to insert at the cursor) and how they were made.</summary>
+public sealed record InlineCompletionResult(
+    IReadOnlyList<string> Suggestions,
+    CompletionSource Source,
+    TimeSpan Latency,
+    string? RawCompletion = null,
+    FilterVerdict? Verdict = null,
+    MonitorStats? MonitorStats = null,
+    GenerationResult? Generation = null,
+    SuggestionShape? Shape = null)
+{
+    /// <summary>Milliseconds per stage (context, monitor, model, filters), for the report and benchmarks.</summary>
+    public StageTimes Stages { get; init; } = new();
+
+    /// <summary>Decoding was stopped before a token under the confidence cut.</summary>
+    public bool StoppedAtDoubt { get; init; }
+
+    /// <summary>Bytes token healing re-typed before the suggestion (they are not in it).</summary>
+    public int HealedBytes { get; init; }
+
+    public string? First => Suggestions.Count > 0 ? Suggestions[0] : null;
+
+    /// <summary>The document's text around the cursor when the stages ran (the typing-along cache keeps them).</summary>
+    internal string? Before { get; init; }
+    internal string? After { get; init; }
+}
+
+/// <summary>Where the time of one completion went, in milliseconds.</summary>
+public sealed class StageTimes
+{
+    public double Context { get; set; }
+    /// <summary>The backend's whole step: prompt, monitor, decoding.</summary>
+    public double Model { get; set; }
+    public double Filters { get; set; }
+}
+
+/// <summary>
+/// The one code path of inline completion, shared by the LSP handler and <c>eval</c>, as named stages:
+/// admit (newest wins per document) → typing along → context → decode (the backend: prompt, monitors,
+/// stop at doubt) → stop rule and confidence cut → filters → length. One token per request carries the
+/// client's cancel, a newer keystroke in the same document and the deadline (docs/architecture.md,
+/// "Threading and cancellation"). Seams: context sources (IContextSource) and backends (ICompletionBackend).
+/// </summary>
+public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> contextSources, SuggestionFilter filter)
+{
+    private readonly NewestPerDocument _newest = new();
+    private readonly TypingAlongCache _typingAlong = new();
+    private long _arrivals;
+
+    /// <summary>The server's stages: the Roslyn declaration header as the one context source.</summary>
+    public InlineCompletionPipeline() : this([new DeclarationHeaderSource()], new SuggestionFilter()) { }
+
+    /// <summary>The nano model as the backend (or the forced text of the nanolsp.inlineCompletion.forcedCompletion setting).</summary>
+    public static ICompletionBackend BackendFor(LanguageModel model, InlineCompletionOptions options) =>
+        options.ForcedCompletion is { } forced ? new ForcedTextBackend(forced, new LocalModelBackend(model)) : new LocalModelBackend(model);
+
+    /// <summary>The compile checks this pipeline's filter ran (eval and the benchmarks report them).</summary>
+    public CompileCheckStats CompileChecks => filter.CompileCheckStats;
+
+    /// <param name="arrival">The request's arrival order (RequestContext.Sequence); null: now (sequential callers).</param>
+    public async Task<InlineCompletionResult> CompleteAsync(ICompletionBackend backend, Document document, int position,
+        InlineCompletionOptions options, CancellationToken cancellationToken, long? arrival = null)
+    {
+        long start = Stopwatch.GetTimestamp();
+        // Stage 1, admit: the newest request of this document wins; older ones of it stop at their next await.
+        var ticket = _newest.Enter(document.Id, arrival ?? Interlocked.Increment(ref _arrivals), cancellationToken, options.Deadline);
+        if (ticket is null)
+            return new InlineCompletionResult([], CompletionSource.Cancelled, Stopwatch.GetElapsedTime(start));
+        var stages = new StageTimes();
+        try
+        {
+            var result = await RunStagesAsync(backend, document, position, options, stages, ticket.Token).ConfigureAwait(false);
+            // Beams can all lose a name the greedy path keeps: a beam whose first token spans the re-typed text
+            // and the new name ("Unit" after "Un") is judged on a probability split across spellings ("Un" + "it"),
+            // and the confidence cut empties it. An explicit request that found nothing then asks as typing does.
+            if (result.Suggestions.Count == 0 && options.Alternatives > 1 && result.Source == CompletionSource.Model)
+                result = await RunStagesAsync(backend, document, position, options with { Alternatives = 1 }, stages, ticket.Token).ConfigureAwait(false);
+            // A slow answer is dropped rather than shown late.
+            if (options.Deadline is { } deadline && Stopwatch.GetElapsedTime(start) > deadline && result.Source == CompletionSource.Model)
+                result = result with { Suggestions = [], Source = CompletionSource.Deadline };
+            if (result.Source == CompletionSource.Model)
+                _typingAlong.Remember(document.Id, result.Before!, result.After!, result.First ?? "");
+            return result with { Latency = Stopwatch.GetElapsedTime(start), Stages = stages };
+        }
+        catch (OperationCanceledException) when (!ticket.ClientCancelled)
+        {
+            // Lost to a newer keystroke in this document (an empty answer, not an error), or out of time.
+            var source = ticket.Superseded ? CompletionSource.Cancelled : CompletionSource.Deadline;
+            return new InlineCompletionResult([], source, Stopwatch.GetElapsedTime(start)) { Stages = stages };
+        }
+        finally
+        {
+            _newest.Leave(document.Id, ticket);
+        }
+    }
+
+    private async Task<InlineCompletionResult> RunStagesAsync(ICompletionBackend backend, Document document, int position,
+        InlineCompletionOptions options, StageTimes stages, CancellationToken ct)
+    {
+        var text = await document.GetTextAsync(ct).ConfigureAwait(false);
+        if (position < 0 || position > text.Length)
+            throw new ArgumentOutOfRangeException(nameof(position), $"Position {position} is outside the document (length {text.Length}).");
+        string before = text.ToString(new TextSpan(0, position));
+        string after = text.ToString(TextSpan.FromBounds(position, text.Length));
+
+        // Stage 2, typing along a suggestion already shown: its rest, without the model.
+        if (options.Alternatives == 1 && _typingAlong.TryTypeAlong(document.Id, before, after) is { } rest)
+            return new InlineCompletionResult([rest], CompletionSource.TypingAlong, TimeSpan.Zero);
+
+        // Stage 3, context: FIM windows and the context sources ahead of them.
+        long stage = Stopwatch.GetTimestamp();
+        var budget = PromptBudget.For(backend.ContextLength, LocalModelBackend.AnswerRoom(backend.ContextLength, options));
+        var context = await PromptContextBuilder.BuildAsync(document, position, backend.Tokenizer, budget,
+            options.IncludeHeader ? contextSources : [], ct).ConfigureAwait(false);
+        stages.Context = Lap(ref stage);
+
+        // Stage 4, decode: the backend builds its prompt and decodes under its monitors.
+        var answer = await backend.CompleteAsync(new BackendRequest(document, position, context, options), ct).ConfigureAwait(false);
+        stages.Model = Lap(ref stage);
+        var source = backend is ForcedTextBackend ? CompletionSource.Forced : CompletionSource.Model;
+
+        // Stages 5-7, per candidate: stop rule and confidence cut, filters, the user's length limit.
+        var shown = new List<string>();
+        FilterVerdict? firstVerdict = null;
+        foreach (var candidate in answer.Candidates)
+        {
+            var (sure, tokens) = options.Filters && options.CutBelowLogProb is { } doubt
+                ? ConfidenceCut.Apply(candidate.Text, candidate.Tokens, answer.HealedBytes, backend.Tokenizer, doubt)
+                : (candidate.Text, candidate.Tokens);
+            string trimmed = SuggestionFilter.Trim(sure, context);
+            var (verdict, suggestion) = options.Filters
+                ? await filter.CheckAsync(document, position, trimmed, tokens, context, options.FilterOptions, ct).ConfigureAwait(false)
+                : (trimmed.Trim().Length == 0 ? FilterVerdict.WhitespaceOnly : FilterVerdict.Keep, trimmed);
+            firstVerdict ??= verdict;
+            // The filters judged the whole suggestion; the user's length limit keeps the lines or words that fit.
+            string fitting = verdict == FilterVerdict.Keep ? SuggestionLength.Cut(suggestion, options.MaxLength) : "";
+            if (fitting.Trim().Length > 0 && !shown.Contains(fitting))
+                shown.Add(fitting);
+        }
+        stages.Filters = Lap(ref stage);
+        return new InlineCompletionResult(shown, source, TimeSpan.Zero, answer.Candidates.FirstOrDefault()?.Text, firstVerdict,
+            answer.MonitorStats, answer.Generation, context.Shape)
+        {
+            HealedBytes = answer.HealedBytes, StoppedAtDoubt = answer.StoppedAtDoubt, Before = before, After = after,
+        };
+    }
+
+    private static double Lap(ref long stage)
+    {
+        long now = Stopwatch.GetTimestamp();
+        double ms = Stopwatch.GetElapsedTime(stage, now).TotalMilliseconds;
+        stage = now;
+        return ms;
+    }
+}

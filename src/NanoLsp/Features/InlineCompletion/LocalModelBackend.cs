@@ -1,0 +1,67 @@
+using NanoLsp.Assist;
+using NanoLsp.Model;
+
+namespace NanoLsp.Features.InlineCompletion;
+
+/// <summary>
+/// The nano model as a backend: the FIM prompt (with token healing), decoding under Roslyn's member
+/// monitor, greedy for typing (stopped at the first doubtful token) or a small beam search when the user
+/// asks. The engine serialises generations; newest-wins is the pipeline's, per document.
+/// </summary>
+public sealed class LocalModelBackend(LanguageModel model) : ICompletionBackend
+{
+    public NanoTokenizer Tokenizer => model.Tokenizer;
+
+    public int ContextLength => model.Manifest.ContextLength;
+
+    /// <summary>Room kept free in the model context for the answer: enough for a line; a multi-line answer
+    /// may also stop when the context is full.</summary>
+    public static int AnswerRoom(int contextLength, InlineCompletionOptions options) =>
+        Math.Min(options.MultiLineTokens, Math.Max(options.SingleLineTokens, contextLength / 8));
+
+    public async Task<BackendAnswer> CompleteAsync(BackendRequest request, CancellationToken cancellationToken)
+    {
+        var (document, position, context, options) = request;
+        int answerRoom = AnswerRoom(ContextLength, options);
+        var prompt = model.BuildPrompt(context.Prefix, context.Suffix, context.Header.Length > 0 ? context.Header : null,
+            maxTokens: ContextLength - answerRoom);
+        var healed = prompt.Healing?.Bytes ?? [];
+        var monitor = options.Monitors == MonitorKinds.None ? null
+            : await MemberMonitor.CreateAsync(document, position, model.Tokenizer, options.Monitors, healed, cancellationToken).ConfigureAwait(false);
+        bool singleLine = context.Shape == SuggestionShape.SingleLine;
+        var generation = new GenerationOptions
+        {
+            MaxTokens = singleLine ? options.SingleLineTokens : options.MultiLineTokens,
+            SingleLine = singleLine,
+            Mask = monitor,
+        };
+
+        if (options.Alternatives > 1)
+        {
+            var beams = await model.BeamSearchAsync(prompt, options.Alternatives, generation, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            // The report describes the best beam as it would a greedy run (prompt, reuse, tokens, why it stopped).
+            var best = beams.FirstOrDefault();
+            return new BackendAnswer(beams.Select(b => new Candidate(b.Text, b.Tokens)).ToList())
+            {
+                Generation = best is null ? null : new GenerationResult(best.Text, best.Tokens, best.StopReason, best.PromptTokens,
+                    best.ReusedPromptTokens, TimeSpan.Zero, TimeSpan.Zero),
+                MonitorStats = monitor?.Stats,
+                HealedBytes = healed.Length,
+            };
+        }
+
+        // Decoding past the first doubtful token is wasted: the engine stops before it.
+        if (options.Filters && options.CutBelowLogProb is { } cut)
+            generation = generation with { StopBefore = token => ConfidenceCut.IsDoubt(token, cut) };
+        var result = await model.GenerateAsync(prompt, generation, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested(); // the pipeline tells a newer keystroke from the deadline
+        return new BackendAnswer([new Candidate(result.Text, result.Tokens)])
+        {
+            Generation = result,
+            MonitorStats = monitor?.Stats,
+            HealedBytes = healed.Length,
+            StoppedAtDoubt = result.StopReason == StopReason.Doubt,
+        };
+    }
+}

@@ -1,0 +1,69 @@
+using NanoLsp.Features;
+using NanoLsp.Features.CodeActions;
+using NanoLsp.Features.Completion;
+using NanoLsp.Features.Diagnostics;
+using NanoLsp.Features.Hover;
+using NanoLsp.Features.InlineCompletion;
+using NanoLsp.Features.Lifecycle;
+using NanoLsp.Features.TextSync;
+using NanoLsp.Server;
+using NanoLsp.Workspace;
+
+namespace NanoLsp;
+
+/// <summary>
+/// The composition root: the one place that builds every per-server service and hands each handler
+/// what it needs, by constructor. No static lookups, no events for wiring, nothing set after
+/// construction. Handlers that offer features come first, so that the capabilities they declare are
+/// known before the lifecycle handlers that answer with them are built. Adding a feature:
+/// docs/adding-a-feature.md.
+/// </summary>
+public static class ServerComposition
+{
+    public static ComposedServer Compose(ServerCore core)
+    {
+        var (state, client, log) = core;
+        var workspace = new WorkspaceManager(log);
+        var diagnostics = new DiagnosticsPublisher(workspace, client, log, state);
+        var providers = new LanguageFeatures(log);
+        var codeActions = new CodeActionService(providers, message => log.Log(Logging.LogLevel.Debug, message));
+        var hover = new HoverService(codeActions);
+        var completion = new CompletionFeatureService();
+        var model = new ModelHost(client, log);
+        var inline = new InlineCompletionFeature(new InlineCompletionPipeline(), model);
+
+        ILspHandler[] features =
+        [
+            // Text synchronisation (writes: serialised by the request queue)
+            new DidOpenHandler(workspace, diagnostics, log),
+            new DidChangeHandler(workspace, diagnostics),
+            new DidCloseHandler(workspace, diagnostics),
+            new DidSaveHandler(diagnostics),
+            new DidChangeWatchedFilesHandler(workspace, diagnostics, client, log),
+
+            // Diagnostics (push is driven by text sync; this is pull)
+            new DocumentDiagnosticHandler(log),
+
+            // Hover, code actions, completion: one MEF composition of Roslyn's providers, shared
+            new HoverHandler(hover),
+            new CodeActionHandler(codeActions, log),
+            new CodeActionResolveHandler(codeActions),
+            new CompletionHandler(completion),
+            new CompletionResolveHandler(completion),
+
+            // Inline completion from the nano model (the model loads after initialized)
+            new InlineCompletionHandler(inline),
+            new NanoInlineCompletionHandler(inline),
+        ];
+        var capabilities = new ServerCapabilitiesBuilder(features.OfType<ICapabilityProvider>());
+        ILspHandler[] lifecycle =
+        [
+            new InitializeHandler(state, capabilities, log),
+            new InitializedHandler(state, capabilities, workspace, diagnostics, client, log, backgroundWork: [model, providers]),
+            new ShutdownHandler(state, diagnostics, log),
+            new ExitHandler(state),
+            new DidChangeConfigurationHandler(state, client, log, followers: [model]),
+        ];
+        return new ComposedServer([.. lifecycle, .. features], workspace, Owned: [diagnostics, workspace, model]);
+    }
+}
