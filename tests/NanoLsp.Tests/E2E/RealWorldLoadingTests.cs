@@ -68,6 +68,13 @@ public sealed class RealWorldLoadingTests
         await AssertSemanticAnswersAsync(client, Path.Combine(mainFolder, "Use.cs"), "shape.", ["Area", "Name", "Corners"]);
         if (fixture == "FrameworkOnlyFile")
             await AssertSemanticAnswersAsync(client, Path.Combine(folder, "LegacySupport", "StringPolyfills.cs"), "shape.", ["Area", "Name"]);
+        if (fixture == "SharedReference")
+        {
+            // A file no project compiles is still a document (of "Loose files"), answered without being opened.
+            Assert.Equal(1, status.GetProperty("looseFiles").GetInt32());
+            var stray = await client.RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = LspClient.ToUri(Path.Combine(folder, "scratch", "Stray.cs")) } });
+            Assert.Equal(["CS0103"], stray.GetProperty("items").EnumerateArray().Where(d => d.GetProperty("severity").GetInt32() == 1).Select(Lsp.Code));
+        }
 
         Assert.Equal(0, await client.ShutdownAsync());
         await client.WaitForOutputEndAsync(TimeSpan.FromSeconds(30));
@@ -101,6 +108,12 @@ public sealed class RealWorldLoadingTests
     private static string Open(string fixture, bool solutionFirst)
     {
         var folder = Fixtures.Copy(fixture);
+        if (fixture == "SharedReference")
+        {
+            // Outside every project: compiled against a loaded project's references, so only the deliberate CS0103.
+            Directory.CreateDirectory(Path.Combine(folder, "scratch"));
+            File.WriteAllText(Path.Combine(folder, "scratch", "Stray.cs"), "static class Stray\n{\n    static void Main() => System.Console.WriteLine(undefinedName);\n}\n");
+        }
         foreach (var solution in Directory.GetFiles(folder, "*.sln*"))
             File.Delete(solution);
         if (solutionFirst)
