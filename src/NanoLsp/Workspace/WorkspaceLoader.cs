@@ -142,7 +142,7 @@ public sealed partial class WorkspaceLoader(ILog logger)
         using var _ = workspace.RegisterWorkspaceFailedHandler(e =>
         {
             logger.Debug($"MSBuild: {e.Diagnostic.Kind}: {e.Diagnostic.Message}");
-            if (e.Diagnostic.Kind == WorkspaceDiagnosticKind.Failure)
+            if (e.Diagnostic.Kind == WorkspaceDiagnosticKind.Failure && !MissesNothing().IsMatch(e.Diagnostic.Message))
                 Note(ProjectNamed(e.Diagnostic.Message, projects) ?? "(workspace)", Shorten(MsBuildPrefix().Replace(e.Diagnostic.Message, "")));
         });
         var started = DateTime.UtcNow;
@@ -214,6 +214,12 @@ public sealed partial class WorkspaceLoader(ILog logger)
     [System.Text.RegularExpressions.GeneratedRegex(@"^Msbuild failed when processing the file '[^']*' with message:\s*", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex MsBuildPrefix();
 
+    // A warning the repository treats as an error but that leaves nothing out: NU1603 ("X 1.0 was not
+    // found. X 1.1 was resolved instead"), NU1701 ("has not been tested with it"). Saying so for every
+    // project would bury what is really missing.
+    [System.Text.RegularExpressions.GeneratedRegex(@"was resolved instead|has not been tested with it")]
+    private static partial System.Text.RegularExpressions.Regex MissesNothing();
+
     private static string Relative(string root, string path) => Path.GetRelativePath(root, path);
 
     private static string Shorten(string text)
@@ -249,11 +255,14 @@ public sealed partial class WorkspaceLoader(ILog logger)
             progress(new LoadProgress($"Restoring {Path.GetFileName(runs[i])} (dotnet restore)", 0, projects.Count));
             var output = await MsBuildSetup.RestoreAsync(runs[i], cancellationToken).ConfigureAwait(false);
             var parsed = output is null ? new Dictionary<string, IReadOnlyList<string>>() : RestoreFailures.Parse(output);
-            var covered = runs[i].EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) ? [runs[i]] : needed;
+            // A project's restore also restores what it references: their errors are theirs.
+            var covered = runs[i].EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
+                ? [runs[i], .. parsed.Keys.Where(k => k != runs[i] && projects.Contains(k))]
+                : needed;
             foreach (var project in covered)
             {
                 var found = parsed.GetValueOrDefault(project);
-                if (output is not null && found is null && covered.Count == 1)
+                if (output is not null && found is null && parsed.Count == 0 && covered.Count == 1)
                     found = [Shorten(output.Split('\n').FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))?.Trim() ?? "dotnet restore failed")];
                 RestoreState.Record(project, found);
                 if (found is not null)
