@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
 # Packs the server as a dotnet tool (`nanolsp`) into artifacts/nupkg: a small NanoLsp package that
-# points to the RID-specific NanoLsp.linux-x64 package holding the server and the shipped model.
+# points to one RID-specific package per platform (NanoLsp.<rid>) holding the server, the shipped
+# model and that platform's ONNX Runtime library. Install picks the package of the machine's RID.
+#   bash scripts/pack-tool.sh                    every platform of ToolPackageRuntimeIdentifiers
+#   bash scripts/pack-tool.sh linux-x64 ...      only these (the outer package then lists only them)
 # Install:  dotnet tool install --global --add-source artifacts/nupkg NanoLsp
 #      or:  dotnet tool install --tool-path DIR --add-source artifacts/nupkg NanoLsp
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-out=artifacts/nupkg
+out=${NANOLSP_NUPKG_DIR:-artifacts/nupkg}
+rids=()
+if [ "$#" -gt 0 ]; then
+  # MSBuild reads a ';' on the command line as a property separator unless it is quoted.
+  rids=("-p:ToolPackageRuntimeIdentifiers=\"$(IFS=';'; echo "$*")\"")
+fi
 mkdir -p "$out"
 rm -f "$out"/NanoLsp.*.nupkg
-dotnet pack src/NanoLsp -c Release -o "$out" --nologo -v quiet "$@"
+dotnet pack src/NanoLsp -c Release -o "$out" --nologo -v quiet "${rids[@]}"
 ls -l "$out"/NanoLsp.*.nupkg

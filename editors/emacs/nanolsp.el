@@ -61,11 +61,134 @@ answers past its deadline): this only lets queued keystrokes go first."
     "Minimal C# mode from nanolsp.el, for Emacs versions without one.")
   (add-to-list 'auto-mode-alist '("\\.cs\\'" . csharp-mode)))
 
+;;; Finding the server and dotnet
+
+;; An Emacs started from a dock, a start menu or a desktop file often lacks ~/.dotnet/tools on its
+;; PATH, and the tool's launcher does not look in Homebrew's folder for dotnet.  Each function takes
+;; a HOST plist (what the machine looks like) so other platforms' layouts test on any machine
+;; (tests/emacs/locate.el); `nanolsp--host' is the real one.
+
+(defun nanolsp--host ()
+  "This machine, as the locate functions see it."
+  (list :os (pcase system-type ('windows-nt 'windows) ('darwin 'macos) (_ 'linux))
+        :arch (if (string-match-p "\\`\\(aarch64\\|arm64\\)" system-configuration) "arm64" "x64")
+        :env #'getenv
+        :home (expand-file-name "~")
+        :exists (lambda (file) (and (file-exists-p file) (not (file-directory-p file))))
+        :read (lambda (file)
+                (when (file-readable-p file)
+                  (with-temp-buffer (insert-file-contents file) (buffer-string))))
+        :realpath #'file-truename))
+
+(defun nanolsp--join (host &rest parts)
+  "PARTS joined with HOST's separator."
+  (mapconcat #'identity parts (if (eq (plist-get host :os) 'windows) "\\" "/")))
+
+(defun nanolsp--env (host name)
+  "Environment variable NAME on HOST, nil when unset or empty."
+  (let ((value (funcall (plist-get host :env) name)))
+    (and value (not (string-empty-p value)) value)))
+
+(defun nanolsp--unquote (dir)
+  "DIR without surrounding blanks and double quotes.
+Windows PATH entries may be quoted."
+  (let ((dir (string-trim dir)))
+    (if (string-match "\\`\"\\(.*\\)\"\\'" dir) (match-string 1 dir) dir)))
+
+(defun nanolsp--path-dirs (host)
+  "The folders of HOST's PATH."
+  (let ((value (or (nanolsp--env host "PATH") (nanolsp--env host "Path") "")))
+    (delete "" (mapcar #'nanolsp--unquote
+                       (split-string value (if (eq (plist-get host :os) 'windows) ";" ":"))))))
+
+(defun nanolsp--default-roots (host)
+  "The folders HOST's .NET installers use, most common first."
+  (let ((home (plist-get host :home)))
+    (pcase (plist-get host :os)
+      ('windows
+       (let ((pf (or (nanolsp--env host "ProgramFiles") "C:\\Program Files"))
+             (local (nanolsp--env host "LOCALAPPDATA")))
+         (delq nil (list (nanolsp--join host pf "dotnet")
+                         (and (equal (plist-get host :arch) "x64") (nanolsp--join host pf "dotnet" "x64"))
+                         (and local (nanolsp--join host local "Microsoft" "dotnet"))
+                         (nanolsp--join host home ".dotnet")))))
+      ('macos (list "/usr/local/share/dotnet" "/usr/local/share/dotnet/x64" "/opt/homebrew/opt/dotnet/libexec"
+                    "/usr/local/opt/dotnet/libexec" (concat home "/.dotnet")))
+      (_ (list "/usr/share/dotnet" "/usr/lib/dotnet" "/usr/lib64/dotnet" "/snap/dotnet-sdk/current"
+               "/usr/local/share/dotnet" (concat home "/.dotnet"))))))
+
+(defun nanolsp-locate-dotnet (&optional host)
+  "Where dotnet is on HOST: a plist (:path :root :source), or nil.
+The .NET host's own order: DOTNET_ROOT_<ARCH>, DOTNET_ROOT, the registered
+install location, the installers' folders; PATH before the last two."
+  (let* ((host (or host (nanolsp--host)))
+         (exe (if (eq (plist-get host :os) 'windows) "dotnet.exe" "dotnet"))
+         (try (lambda (root source)
+                (when (and root (not (string-empty-p (nanolsp--unquote root))))
+                  (let ((file (nanolsp--join host (nanolsp--unquote root) exe)))
+                    (when (funcall (plist-get host :exists) file)
+                      (list :path file
+                            :root (replace-regexp-in-string "[/\\][^/\\]*\\'" "" (funcall (plist-get host :realpath) file))
+                            :source source)))))))
+    (or (funcall try (nanolsp--env host (concat "DOTNET_ROOT_" (upcase (plist-get host :arch)))) 'dotnet-root)
+        (funcall try (nanolsp--env host "DOTNET_ROOT") 'dotnet-root)
+        (cl-some (lambda (dir) (funcall try dir 'path)) (nanolsp--path-dirs host))
+        (unless (eq (plist-get host :os) 'windows)
+          (cl-some (lambda (file)
+                     (let ((text (funcall (plist-get host :read) file)))
+                       (and text (funcall try (car (split-string text "[\r\n]")) 'install-location))))
+                   (list (concat "/etc/dotnet/install_location_" (plist-get host :arch)) "/etc/dotnet/install_location")))
+        (cl-some (lambda (root) (funcall try root 'default-location)) (nanolsp--default-roots host)))))
+
+(defun nanolsp-locate-server (&optional host)
+  "The `nanolsp' tool on HOST: on PATH, else in ~/.dotnet/tools.
+nil when neither has it."
+  (let* ((host (or host (nanolsp--host)))
+         (names (if (eq (plist-get host :os) 'windows) '("nanolsp.exe" "nanolsp.cmd") '("nanolsp")))
+         (dirs (append (nanolsp--path-dirs host)
+                       (list (nanolsp--join host (plist-get host :home) ".dotnet" "tools")))))
+    (cl-some (lambda (dir)
+               (cl-some (lambda (name)
+                          (let ((file (nanolsp--join host dir name)))
+                            (and (funcall (plist-get host :exists) file) file)))
+                        names))
+             dirs)))
+
+(defun nanolsp--server-env (host dotnet)
+  "NAME=VALUE strings for the server on HOST with DOTNET.
+DOTNET is what `nanolsp-locate-dotnet' found.
+DOTNET_ROOT names it (the tool's launcher looks there, not on PATH), and a
+dotnet found off PATH goes first on PATH."
+  (when dotnet
+    (append
+     (unless (nanolsp--env host "DOTNET_ROOT") (list (concat "DOTNET_ROOT=" (plist-get dotnet :root))))
+     (unless (eq (plist-get dotnet :source) 'path)
+       (list (concat "PATH=" (plist-get dotnet :root) (if (eq (plist-get host :os) 'windows) ";" ":")
+                     (or (nanolsp--env host "PATH") "")))))))
+
+(defun nanolsp-server-command (&optional host)
+  "The program and arguments that start the server on HOST.
+`nanolsp-command', with a `nanolsp' not on PATH found in ~/.dotnet/tools and
+a `dotnet' found where the platform's installers put it; on Linux and macOS
+started through env(1) with the variables of `nanolsp--server-env'."
+  (let* ((host (or host (nanolsp--host)))
+         (command (copy-sequence nanolsp-command))
+         (dotnet (nanolsp-locate-dotnet host)))
+    (cond ((and (equal (car command) "nanolsp") (not (executable-find "nanolsp")))
+           (setcar command (or (nanolsp-locate-server host) "nanolsp")))
+          ((and (equal (car command) "dotnet") dotnet)
+           (setcar command (plist-get dotnet :path))))
+    (let ((env (nanolsp--server-env host dotnet)))
+      (if (and env (not (eq (plist-get host :os) 'windows)))
+          (append (list "env") env command)
+        command))))
+
 (defun nanolsp--contact (&optional _interactive)
-  "The Eglot contact: `nanolsp-command', settings as initialization options."
-  (if nanolsp-settings
-      `(,@nanolsp-command :initializationOptions (:nanolsp ,nanolsp-settings))
-    nanolsp-command))
+  "The Eglot contact: the server command, settings as initialization options."
+  (let ((command (nanolsp-server-command)))
+    (if nanolsp-settings
+        `(,@command :initializationOptions (:nanolsp ,nanolsp-settings))
+      command)))
 
 (add-to-list 'eglot-server-programs
              '(((csharp-mode :language-id "csharp") (csharp-ts-mode :language-id "csharp"))

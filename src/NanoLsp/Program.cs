@@ -1,3 +1,4 @@
+using NanoLsp.Eval;
 using NanoLsp.Features.InlineCompletion;
 using NanoLsp;
 using NanoLsp.Server;
@@ -27,6 +28,8 @@ switch (args)
     {
         var host = new LanguageServerHost(Console.OpenStandardInput(), StdoutGuard.OpenProtocolOutput(), ServerComposition.Compose);
         var exitCode = await host.RunAsync();
+        // A model still loading in native code when the process exits can crash it: let it settle first.
+        await host.DrainAsync(TimeSpan.FromSeconds(10));
         // exit may arrive while a long write (a workspace load) still runs: do not wait for it for long.
         await Task.WhenAny(host.DisposeAsync().AsTask(), Task.Delay(TimeSpan.FromSeconds(3)));
         return exitCode;

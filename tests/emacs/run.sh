@@ -43,6 +43,7 @@ part() {
 
 start=$(date +%s)
 # stdin from /dev/null: an unexpected prompt fails at once instead of waiting for a terminal.
+part emacs-locate timeout 120 emacs --batch -l tests/emacs/locate.el "$repo" </dev/null
 part emacs-batch timeout 600 emacs --batch -l tests/emacs/e2e.el "$repo" "$dll" "$work/batch" </dev/null
 part emacs-tty timeout 600 python3 tests/emacs/terminal.py "$repo" "$server" "$work/terminal"
 echo "emacs suite wall time: $(( $(date +%s) - start ))s"

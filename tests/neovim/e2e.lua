@@ -24,6 +24,10 @@ local function check(name, ok, detail)
   return ok
 end
 
+-- The plugin's server and dotnet discovery on every platform's layout, before the editor part.
+local located, locate_error = pcall(dofile(plugin .. '/../../tests/neovim/locate_spec.lua'), check, plugin)
+if not located then check('locate: the checks ran to the end', false, locate_error) end
+
 local started = vim.loop.hrtime()
 local function elapsed()
   return (vim.loop.hrtime() - started) / 1e9

@@ -27,4 +27,6 @@ if [ -z "$vsix" ]; then
   [ -n "$vsix" ] || { echo "vscode-e2e: npm run package made no vscode-extension/nanolsp-*.vsix"; echo "vscode-e2e: 0 passed, 1 failed"; exit 1; }
 fi
 echo "vscode-e2e: testing ${vsix#"$root"/}"
+# Its contents first: linux-x64's ONNX Runtime library, the model, the Marketplace files, no foreign binary.
+node "$root/scripts/packaging/check-package.mjs" "$vsix" || { echo "vscode-e2e: 0 passed, 1 failed"; exit 1; }
 exec node "$here/e2e.mjs" "$vsix"

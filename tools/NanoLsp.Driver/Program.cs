@@ -6,6 +6,7 @@ using NanoLsp.Driver;
 //   bench-features <folder> [--runs N] [--file F]  hover, code action and completion latencies (FeatureBench)
 //   load <folder> [--files N]          opens a repository as a new user would: projects loaded/failed, time, memory, answers (LoadBench)
 //   typing [folder] [--lines N] [--seed S] [--file F]  re-types real lines keystroke by keystroke with inline completions (TypingBench)
+//   transport [--baseline OLD/NanoLsp.dll] [--requests N] [--rounds R]  JSON-RPC round trips and throughput alone (TransportBench)
 // The server is found with ServerLocator ($NANOLSP_SERVER overrides).
 
 const string Usage = """
@@ -15,6 +16,7 @@ const string Usage = """
       NanoLsp.Driver bench-features <folder> [--runs N] [--file path/to/File.cs]
       NanoLsp.Driver load <folder> [--files N (4)]
       NanoLsp.Driver typing [folder (default samples/Inventory)] [--lines N (12)] [--seed S (1)] [--file path/to/File.cs] [--settings '{"nanolsp": {...}}']
+      NanoLsp.Driver transport [--baseline path/to/other/NanoLsp.dll] [--requests N (2000)] [--rounds R (3)]
     """;
 
 try
@@ -70,6 +72,24 @@ try
                 i++;
             }
             return await TypingBench.RunAsync(RequireFolder(folder), lines, seed, typedFile, settings);
+        }
+        case ["transport", .. var options]:
+        {
+            string? baseline = null;
+            int requests = 2000, rounds = 3;
+            for (var i = 0; i < options.Length; i++)
+            {
+                if (options[i] == "--baseline" && i + 1 < options.Length)
+                    baseline = options[i + 1];
+                else if (options[i] == "--requests" && i + 1 < options.Length && int.TryParse(options[i + 1], out var n) && n > 0)
+                    requests = n;
+                else if (options[i] == "--rounds" && i + 1 < options.Length && int.TryParse(options[i + 1], out var r) && r > 0)
+                    rounds = r;
+                else
+                    throw new ArgumentException($"Unknown transport option '{options[i]}'.");
+                i++;
+            }
+            return await TransportBench.RunAsync(baseline, requests, rounds);
         }
         default:
             Console.Error.WriteLine(Usage);

@@ -1,7 +1,6 @@
 // Is a .NET runtime new enough for the server there? Checked before starting the server so a missing
 // runtime is told to the user instead of the client failing with "spawn dotnet ENOENT".
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 
 export const requiredMajor = 10;
 export const installUrl = 'https://dotnet.microsoft.com/download/dotnet/10.0';
@@ -48,7 +47,7 @@ export function checkDotnetRuntime(dotnet: string, timeoutMs = 15000): Promise<R
   return new Promise(resolve => {
     execFile(dotnet, ['--list-runtimes'], { timeout: timeoutMs }, (error, stdout) => {
       if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
-        resolve({ ok: false, message: `NanoLsp needs the .NET ${requiredMajor} runtime, but "${dotnet}" was not found. Install .NET ${requiredMajor} (${installUrl}) and make sure dotnet is on PATH (or set DOTNET_ROOT).` });
+        resolve({ ok: false, message: `NanoLsp needs the .NET ${requiredMajor} runtime, but "${dotnet}" was not found. Install .NET ${requiredMajor} (${installUrl}) or set DOTNET_ROOT to the folder that holds dotnet.` });
         return;
       }
       if (error) {
@@ -58,14 +57,4 @@ export function checkDotnetRuntime(dotnet: string, timeoutMs = 15000): Promise<R
       resolve(judgeRuntimes(parseRuntimes(stdout), dotnet));
     });
   });
-}
-
-/** `dotnet` under DOTNET_ROOT when it is there (a user install the installers point DOTNET_ROOT at), else from PATH. */
-export function dotnetCommand(env: NodeJS.ProcessEnv, exists: (file: string) => boolean = existsSync): string {
-  const root = env.DOTNET_ROOT?.trim();
-  if (root) {
-    const candidate = `${root.replace(/\/+$/, '')}/dotnet`;
-    if (exists(candidate)) return candidate;
-  }
-  return 'dotnet';
 }

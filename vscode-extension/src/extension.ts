@@ -12,7 +12,8 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { pickDiagnostic } from './diagnosticPick';
-import { checkDotnetRuntime, dotnetCommand, installUrl } from './dotnetRuntime';
+import { checkDotnetRuntime, installUrl } from './dotnetRuntime';
+import { locateDotnet, nodeHost, serverEnvironment } from './dotnetLocator';
 import { isResolveError, resolveServerCommand } from './serverCommand';
 import { stderrClassifier } from './serverLog';
 import { needsRestart, serverSettingsPayload } from './settings';
@@ -102,7 +103,9 @@ async function fail(message: string, install: boolean): Promise<void> {
 
 async function start(context: vscode.ExtensionContext): Promise<void> {
   show(clientStateView('starting'));
-  const dotnet = dotnetCommand(process.env);
+  const host = nodeHost();
+  const located = locateDotnet(host);
+  const dotnet = located.command;
   const workspaceFolder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   const resolved = resolveServerCommand({
     configuredPath: config().get<string>('server.path'),
@@ -110,7 +113,8 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     workspaceFolder,
     dotnet,
     exists: file => fs.existsSync(file),
-    searchPath: process.env.PATH,
+    searchPath: host.env.PATH ?? host.env.Path,
+    pathExt: host.env.PATHEXT,
   });
   if (isResolveError(resolved)) {
     void fail(resolved.error, false);
@@ -119,10 +123,11 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   if (resolved.needsDotnet) {
     const runtime = await checkDotnetRuntime(dotnet);
     if (!runtime.ok) {
+      if (located.source === 'not found') output.info(`Looked for dotnet in: ${located.searched.join(', ')}`);
       void fail(runtime.message, true);
       return;
     }
-    output.info(`Using .NET runtime ${runtime.version} (${dotnet}).`);
+    output.info(`Using .NET runtime ${runtime.version} (${dotnet}, found through ${located.source}).`);
   }
   output.info(`Starting the ${resolved.origin} server: ${resolved.command} ${resolved.args.join(' ')}`);
 
@@ -131,7 +136,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   const serverOptions: ServerOptions = {
     command: resolved.command,
     args: resolved.args,
-    options: { cwd: workspaceFolder },
+    options: { cwd: workspaceFolder, env: serverEnvironment(located, host) },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -1,6 +1,6 @@
 // Which server process the extension starts. Kept free of the `vscode` module so it tests under Node.
 import * as os from 'node:os';
-import * as path from 'node:path';
+import { pathFor } from './dotnetLocator';
 
 export interface ServerCommand {
   command: string;
@@ -28,23 +28,28 @@ export interface ResolveInput {
   exists: (file: string) => boolean;
   /** PATH, for a bare command name such as `nanolsp` (the dotnet tool). */
   searchPath?: string;
+  /** The platform whose layout applies (process.platform when absent): path syntax, `.exe`, PATHEXT. */
+  platform?: NodeJS.Platform;
+  /** The user's home, for ~ and for the dotnet tools folder ~/.dotnet/tools. */
+  homedir?: string;
+  /** Windows' PATHEXT, the extensions a bare name may have there. */
+  pathExt?: string;
 }
-
-export const shippedServerRelativePath = path.join('server', 'NanoLsp.dll');
 
 /** The shipped server, or the one nanolsp.server.path names (a NanoLsp.dll or an executable). */
 export function resolveServerCommand(input: ResolveInput): ServerCommand | ResolveError {
-  const configured = input.configuredPath?.trim();
+  const p = pathFor(input.platform ?? process.platform);
+  const configured = input.configuredPath?.trim().replace(/^"(.*)"$/, '$1');
   if (configured) {
     const file = isBareName(configured)
-      ? findOnPath(configured, input.searchPath, input.exists) ?? expandPath(configured, input.workspaceFolder)
-      : expandPath(configured, input.workspaceFolder);
+      ? findCommand(configured, input) ?? expandPath(configured, input.workspaceFolder, input.platform, input.homedir)
+      : expandPath(configured, input.workspaceFolder, input.platform, input.homedir);
     if (!input.exists(file)) {
       return { error: `nanolsp.server.path is set to "${configured}", but ${file} does not exist. Fix the setting or clear it to use the server shipped with the extension.` };
     }
     return commandFor(file, 'setting', input.dotnet);
   }
-  const shipped = path.join(input.extensionPath, shippedServerRelativePath);
+  const shipped = p.join(input.extensionPath, 'server', 'NanoLsp.dll');
   if (!input.exists(shipped)) {
     return { error: `The extension carries no server (${shipped} is missing): this build of the extension is incomplete. Rebuild it with "npm run build", or set nanolsp.server.path to a NanoLsp.dll.` };
   }
@@ -67,24 +72,41 @@ function isBareName(value: string): boolean {
   return !value.includes('/') && !value.includes('\\') && !value.startsWith('~') && !value.includes('${');
 }
 
-function findOnPath(name: string, searchPath: string | undefined, exists: (file: string) => boolean): string | undefined {
-  for (const dir of (searchPath ?? '').split(path.delimiter)) {
-    if (dir && exists(path.join(dir, name))) return path.join(dir, name);
+/**
+ * A bare name on PATH (with Windows' PATHEXT extensions), then in ~/.dotnet/tools, where
+ * `dotnet tool install --global` puts `nanolsp` but which an editor's PATH often lacks.
+ */
+function findCommand(name: string, input: ResolveInput): string | undefined {
+  const platform = input.platform ?? process.platform;
+  const p = pathFor(platform);
+  const names = [name];
+  if (platform === 'win32' && !p.extname(name)) {
+    const extensions = (input.pathExt ?? '.COM;.EXE;.BAT;.CMD').split(';').filter(Boolean);
+    names.splice(0, 1, ...extensions.map(ext => name + ext.toLowerCase()));
+  }
+  const delimiter = platform === 'win32' ? ';' : ':';
+  const dirs = (input.searchPath ?? '').split(delimiter).map(dir => dir.trim().replace(/^"(.*)"$/, '$1')).filter(Boolean);
+  dirs.push(p.join(input.homedir ?? os.homedir(), '.dotnet', 'tools'));
+  for (const dir of dirs) {
+    for (const candidate of names) {
+      if (input.exists(p.join(dir, candidate))) return p.join(dir, candidate);
+    }
   }
   return undefined;
 }
 
 /** ~ and ${workspaceFolder} as VS Code users write them; a relative path is taken from the workspace folder. */
-export function expandPath(value: string, workspaceFolder?: string): string {
+export function expandPath(value: string, workspaceFolder?: string, platform: NodeJS.Platform = process.platform, homedir = os.homedir()): string {
+  const p = pathFor(platform);
   let result = value;
-  if (result === '~' || result.startsWith('~/')) {
-    result = path.join(os.homedir(), result.slice(1));
+  if (result === '~' || result.startsWith('~/') || result.startsWith('~\\')) {
+    result = p.join(homedir, result.slice(1));
   }
   if (workspaceFolder) {
     result = result.replace(/\$\{workspaceFolder\}/g, workspaceFolder);
   }
-  if (!path.isAbsolute(result) && workspaceFolder) {
-    result = path.join(workspaceFolder, result);
+  if (!p.isAbsolute(result) && workspaceFolder) {
+    result = p.join(workspaceFolder, result);
   }
-  return path.normalize(result);
+  return p.normalize(result);
 }

@@ -15,7 +15,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
-import { dotnetCommand } from '../src/dotnetRuntime';
+import { locateDotnet, nodeHost, serverEnvironment } from '../src/dotnetLocator';
 import { isResolveError, resolveServerCommand } from '../src/serverCommand';
 import { serverSettingsPayload } from '../src/settings';
 import { statusView } from '../src/statusText';
@@ -44,9 +44,12 @@ function waitFor<T>(check: () => T | undefined, what: string, ms = 60000): Promi
 
 beforeAll(async () => {
   if (!serverDll) throw new Error(`No built server: run "npm run build" or "dotnet build src/NanoLsp -c Release" first (looked for ${candidates.join(', ')}).`);
-  const command = resolveServerCommand({ configuredPath: serverDll, extensionPath: repo, dotnet: dotnetCommand(process.env), exists: fs.existsSync });
+  // Located and started with the environment the extension gives the server.
+  const host = nodeHost();
+  const dotnet = locateDotnet(host);
+  const command = resolveServerCommand({ configuredPath: serverDll, extensionPath: repo, dotnet: dotnet.command, exists: fs.existsSync });
   if (isResolveError(command)) throw new Error(command.error);
-  server = spawn(command.command, command.args, { stdio: ['pipe', 'pipe', 'ignore'] });
+  server = spawn(command.command, command.args, { stdio: ['pipe', 'pipe', 'ignore'], env: serverEnvironment(dotnet, host) });
   connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
   connection.onNotification(ShowMessageNotification.type, p => { messages.push(p); });
   connection.onNotification('nanolsp/modelStatus', (p: unknown) => { statuses.push(p); });

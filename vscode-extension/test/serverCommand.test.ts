@@ -82,3 +82,45 @@ describe('server command', () => {
     expect(expandPath('~/x/NanoLsp.dll')).toBe(path.join(os.homedir(), 'x', 'NanoLsp.dll'));
   });
 });
+
+// Other platforms' layouts, with their own path rules, answered from a set of files.
+describe('server command on other platforms', () => {
+  const on = (files: string[]) => (f: string) => files.includes(f);
+
+  it('WindowsToolShimIsFoundWithPathextInAHomeWithSpaces', () => {
+    const tools = 'C:\\Users\\Ada Lovelace\\.dotnet\\tools';
+    const command = ok(resolveServerCommand({
+      configuredPath: 'nanolsp', extensionPath: 'C:\\ext', dotnet: 'dotnet', platform: 'win32', pathExt: '.COM;.EXE;.BAT',
+      searchPath: `C:\\Windows;${tools}`, homedir: 'C:\\Users\\Ada Lovelace', exists: on([`${tools}\\nanolsp.exe`]),
+    }));
+    expect(command).toMatchObject({ command: `${tools}\\nanolsp.exe`, args: ['--stdio'], needsDotnet: false });
+  });
+
+  it('GlobalToolsFolderIsSearchedWhenPathLacksIt', () => {
+    // VS Code started from the Dock has no ~/.dotnet/tools on PATH.
+    const command = ok(resolveServerCommand({
+      configuredPath: 'nanolsp', extensionPath: '/ext', dotnet: 'dotnet', platform: 'darwin', searchPath: '/usr/bin:/bin',
+      homedir: '/Users/ada', exists: on(['/Users/ada/.dotnet/tools/nanolsp']),
+    }));
+    expect(command.command).toBe('/Users/ada/.dotnet/tools/nanolsp');
+  });
+
+  it('WindowsDllPathWithSpacesIsOneArgument', () => {
+    const dll = 'C:\\Program Files\\NanoLsp\\NanoLsp.dll';
+    const command = ok(resolveServerCommand({
+      configuredPath: `"${dll}"`, extensionPath: 'C:\\ext', dotnet: 'C:\\Program Files\\dotnet\\dotnet.exe', platform: 'win32', exists: on([dll]),
+    }));
+    expect(command).toMatchObject({ command: 'C:\\Program Files\\dotnet\\dotnet.exe', args: [dll, '--stdio'], needsDotnet: true });
+  });
+
+  it('ShippedServerIsJoinedWithThePlatformsSeparators', () => {
+    const extensionPath = 'C:\\Users\\Ada Lovelace\\.vscode\\extensions\\nanolsp.nanolsp-0.1.0-win32-arm64';
+    const command = ok(resolveServerCommand({ extensionPath, dotnet: 'dotnet', platform: 'win32', exists: on([`${extensionPath}\\server\\NanoLsp.dll`]) }));
+    expect(command.serverPath).toBe(`${extensionPath}\\server\\NanoLsp.dll`);
+  });
+
+  it('WindowsHomeTildeAndWorkspaceFolderExpand', () => {
+    expect(expandPath('~\\tools\\NanoLsp.dll', undefined, 'win32', 'C:\\Users\\Ada Lovelace')).toBe('C:\\Users\\Ada Lovelace\\tools\\NanoLsp.dll');
+    expect(expandPath('tools\\NanoLsp.dll', 'D:\\My Projects\\Shop', 'win32')).toBe('D:\\My Projects\\Shop\\tools\\NanoLsp.dll');
+  });
+});

@@ -12,7 +12,7 @@ using StreamJsonRpc;
 namespace NanoLsp.Server;
 
 /// <summary>
-/// The JSON-RPC host: StreamJsonRpc over the client's streams (behind <see cref="TolerantTransport"/>),
+/// The JSON-RPC host: StreamJsonRpc over the client's streams (framed by <see cref="TolerantMessageHandler"/>),
 /// every handler the composition root built registered by its method name, each call checked
 /// against the lifecycle and run through the <see cref="RequestQueue"/>.
 /// </summary>
@@ -24,7 +24,6 @@ public sealed class LanguageServerHost : IAsyncDisposable
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    private readonly TolerantTransport _transport;
     private readonly JsonRpc _rpc;
     private readonly ServerState _state = new();
     private readonly ServerLogger _logger;
@@ -35,11 +34,10 @@ public sealed class LanguageServerHost : IAsyncDisposable
     public LanguageServerHost(Stream input, Stream output, Func<ServerCore, ComposedServer> compose)
     {
         _logger = new ServerLogger(() => _state.Settings);
-        _transport = new TolerantTransport(input, output, message => _logger.Warning(message));
         var formatter = new SystemTextJsonFormatter();
         formatter.JsonSerializerOptions.PropertyNamingPolicy = SerializerOptions.PropertyNamingPolicy;
         formatter.JsonSerializerOptions.DefaultIgnoreCondition = SerializerOptions.DefaultIgnoreCondition;
-        _rpc = new JsonRpc(new HeaderDelimitedMessageHandler(_transport.RpcSide, formatter))
+        _rpc = new JsonRpc(new TolerantMessageHandler(input, output, formatter, message => _logger.Warning(message)))
         {
             // Handlers are invoked one at a time in arrival order up to their first await, which is
             // where they enter the RequestQueue: so the queue sees requests in the client's order.
@@ -55,9 +53,9 @@ public sealed class LanguageServerHost : IAsyncDisposable
     /// <summary>Serves until the client sends exit or closes the stream; returns the process exit code.</summary>
     public async Task<int> RunAsync()
     {
-        _transport.Start();
         _rpc.StartListening();
-        var finished = await Task.WhenAny(_state.ExitCode, _rpc.Completion, _transport.InputCompletion).ConfigureAwait(false);
+        // The end of the client's input ends _rpc (the handler reads no further message).
+        var finished = await Task.WhenAny(_state.ExitCode, _rpc.Completion).ConfigureAwait(false);
         if (finished == _state.ExitCode)
             return await _state.ExitCode.ConfigureAwait(false);
         _logger.Info("The client closed the connection without exit.");
@@ -224,11 +222,18 @@ public sealed class LanguageServerHost : IAsyncDisposable
         _ => null,
     };
 
+    /// <summary>Lets native work in flight (a model load) settle, up to <paramref name="limit"/>: called before
+    /// disposing when the client ends the session.</summary>
+    public async Task DrainAsync(TimeSpan limit)
+    {
+        var drains = _composed.Owned.OfType<IDrainsBeforeExit>().Select(d => d.DrainAsync());
+        await Task.WhenAny(Task.WhenAll(drains), Task.Delay(limit)).ConfigureAwait(false);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _queue.DisposeAsync().ConfigureAwait(false);
         _rpc.Dispose();
-        await _transport.DisposeAsync().ConfigureAwait(false);
         await _composed.DisposeAsync().ConfigureAwait(false);
     }
 

@@ -52,10 +52,6 @@ public sealed record ServerSettings
     /// <summary>nanolsp.inlineCompletion.minMeanLogProb: below this mean token log-probability a suggestion is not shown.</summary>
     public double InlineMinMeanLogProb { get; init; } = DefaultInlineMinMeanLogProb;
 
-    /// <summary>nanolsp.inlineCompletion.forcedCompletion: use this text instead of the model's (checks the
-    /// stop rule and filters on a known suggestion; for tests and diagnosis). Null: the model answers.</summary>
-    public string? InlineForcedCompletion { get; init; }
-
     /// <summary>nanolsp.model.path: a model directory to use instead of the shipped one (null: shipped).</summary>
     public string? ModelPath { get; init; }
 
@@ -138,12 +134,6 @@ public sealed record ServerSettings
                         next = next with { InlineCutBelowLogProb = cut };
                     else
                         problems.Add($"nanolsp.inlineCompletion.cutBelowLogProb must be a number at most 0, or null; got {value}.");
-                    break;
-                case "inlineCompletion.forcedCompletion":
-                    if (value.ValueKind is JsonValueKind.String or JsonValueKind.Null)
-                        next = next with { InlineForcedCompletion = value.ValueKind == JsonValueKind.Null ? null : value.GetString() };
-                    else
-                        problems.Add($"nanolsp.inlineCompletion.forcedCompletion must be a string or null; got {value}.");
                     break;
                 case "model.path":
                     if (value.ValueKind == JsonValueKind.String)

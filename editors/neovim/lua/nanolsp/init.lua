@@ -1,6 +1,7 @@
 -- NanoLsp for Neovim: starts the `nanolsp` language server for C# buffers and shows its inline
 -- suggestions. Works with Neovim 0.7.2 (Debian 12) and later; see editors/neovim/README.md.
 local inline = require('nanolsp.inline')
+local locate = require('nanolsp.locate')
 
 local M = {}
 
@@ -84,11 +85,27 @@ function M.status_lines()
   return lines
 end
 
-local function client_config(root)
+--- The command to run and its extra environment. The default `nanolsp` is looked for on PATH and
+--- in ~/.dotnet/tools; a `dotnet` command (a NanoLsp.dll run with it) gets the dotnet found where
+--- the platform's installers put it; the server gets DOTNET_ROOT for that dotnet either way.
+function M.resolve_cmd(host)
+  host = host or locate.host()
+  local cmd = vim.deepcopy(M.config.cmd)
+  local dotnet = locate.dotnet(host)
+  if cmd[1] == 'nanolsp' and vim.fn.executable('nanolsp') == 0 then
+    cmd[1] = locate.server(host) or cmd[1]
+  elseif cmd[1] == 'dotnet' and dotnet then
+    cmd[1] = dotnet.path
+  end
+  return cmd, locate.server_env(host, dotnet)
+end
+
+local function client_config(root, cmd, env)
   local config = M.config
   return {
     name = 'nanolsp',
-    cmd = config.cmd,
+    cmd = cmd,
+    cmd_env = env,
     root_dir = root,
     workspace_folders = { { uri = vim.uri_from_fname(root), name = vim.fn.fnamemodify(root, ':t') } },
     capabilities = config.capabilities or vim.lsp.protocol.make_client_capabilities(),
@@ -119,8 +136,9 @@ function M.attach(bufnr)
   if name == '' or vim.bo[bufnr].buftype ~= '' then
     return nil
   end
-  if vim.fn.executable(M.config.cmd[1]) == 0 then
-    vim.notify('NanoLsp: ' .. M.config.cmd[1] .. ' is not executable. Install it with '
+  local cmd, env = M.resolve_cmd()
+  if vim.fn.executable(cmd[1]) == 0 then
+    vim.notify('NanoLsp: ' .. cmd[1] .. ' is not executable (looked on PATH and in ~/.dotnet/tools). Install it with '
       .. '`bash scripts/pack-tool.sh && dotnet tool install --global --add-source artifacts/nupkg NanoLsp` '
       .. '(from the NanoLsp repository) or set cmd in setup{}.', vim.log.levels.ERROR)
     return nil
@@ -128,11 +146,11 @@ function M.attach(bufnr)
   local root = M.find_root(name)
   if vim.lsp.start then
     -- 0.8+: reuses the client of the same name and root (start_client is deprecated from 0.11).
-    return vim.lsp.start(client_config(root), { bufnr = bufnr })
+    return vim.lsp.start(client_config(root, cmd, env), { bufnr = bufnr })
   end
   local id = clients[root]
   if not id or not vim.lsp.get_client_by_id(id) then
-    id = vim.lsp.start_client(client_config(root))
+    id = vim.lsp.start_client(client_config(root, cmd, env))
     if not id then
       return nil
     end

@@ -27,8 +27,6 @@ public sealed record InlineCompletionOptions
     public int MultiLineTokens { get; init; } = 80;
     /// <summary>The longest suggestion shown, in characters (SuggestionLength cuts it on a boundary).</summary>
     public int MaxLength { get; init; } = ServerSettings.DefaultInlineMaxLength;
-    /// <summary>Text used instead of the model's output (tests and diagnosis of the stop rule and filters).</summary>
-    public string? ForcedCompletion { get; init; }
 
     public FilterOptions FilterOptions => new(MinMeanLogProb, MinTokenLogProb, CompileCheck, CompileCheckBudget);
 
@@ -43,7 +41,6 @@ public sealed record InlineCompletionOptions
         CompileCheckBudget = TimeSpan.FromMilliseconds(settings.InlineCompileCheckMs),
         Deadline = TimeSpan.FromMilliseconds(invoked ? Math.Max(settings.InlineDeadlineMs, 2000) : settings.InlineDeadlineMs),
         Alternatives = invoked ? 3 : 1,
-        ForcedCompletion = settings.InlineForcedCompletion,
         MaxLength = settings.InlineMaxLength,
     };
 }

@@ -7,7 +7,7 @@ using NanoLsp.Model;
 namespace NanoLsp.Features.InlineCompletion;
 
 /// <summary>Where an answer came from (reported in nanolsp/modelStatus and by eval).</summary>
-public enum CompletionSource { Model, TypingAlong, Forced, Cancelled, Deadline }
+public enum CompletionSource { Model, TypingAlong, Cancelled, Deadline }
 
 /// <summary>One inline completion: the suggestions (text to insert at the cursor) and how they were made.</summary>
 public sealed record InlineCompletionResult(
@@ -60,10 +60,6 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
 
     /// <summary>The server's stages: the Roslyn declaration header as the one context source.</summary>
     public InlineCompletionPipeline() : this([new DeclarationHeaderSource()], new SuggestionFilter()) { }
-
-    /// <summary>The nano model as the backend (or the forced text of the nanolsp.inlineCompletion.forcedCompletion setting).</summary>
-    public static ICompletionBackend BackendFor(LanguageModel model, InlineCompletionOptions options) =>
-        options.ForcedCompletion is { } forced ? new ForcedTextBackend(forced, new LocalModelBackend(model)) : new LocalModelBackend(model);
 
     /// <summary>The compile checks this pipeline's filter ran (eval and the benchmarks report them).</summary>
     public CompileCheckStats CompileChecks => filter.CompileCheckStats;
@@ -128,7 +124,6 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
         // Stage 4, decode: the backend builds its prompt and decodes under its monitors.
         var answer = await backend.CompleteAsync(new BackendRequest(document, position, context, options), ct).ConfigureAwait(false);
         stages.Model = Lap(ref stage);
-        var source = backend is ForcedTextBackend ? CompletionSource.Forced : CompletionSource.Model;
 
         // Stages 5-7, per candidate: stop rule and confidence cut, filters, the user's length limit.
         var shown = new List<string>();
@@ -149,7 +144,7 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
                 shown.Add(fitting);
         }
         stages.Filters = Lap(ref stage);
-        return new InlineCompletionResult(shown, source, TimeSpan.Zero, answer.Candidates.FirstOrDefault()?.Text, firstVerdict,
+        return new InlineCompletionResult(shown, CompletionSource.Model, TimeSpan.Zero, answer.Candidates.FirstOrDefault()?.Text, firstVerdict,
             answer.MonitorStats, answer.Generation, context.Shape)
         {
             HealedBytes = answer.HealedBytes, StoppedAtDoubt = answer.StoppedAtDoubt, Before = before, After = after,

@@ -12,7 +12,7 @@ namespace NanoLsp.Features.InlineCompletion;
 /// A missing or broken model is a warning to the user, not a failure: inline completion answers
 /// empty lists and every other feature keeps working.
 /// </summary>
-public sealed class ModelHost : IStartsAfterInitialized, IFollowsSettings, IDisposable
+public sealed class ModelHost : IStartsAfterInitialized, IFollowsSettings, IDrainsBeforeExit, IDisposable
 {
     private readonly ILanguageClient _client;
     private readonly ILog _logger;
@@ -118,6 +118,21 @@ public sealed class ModelHost : IStartsAfterInitialized, IFollowsSettings, IDisp
         if (show)
             await _client.NotifyAsync(LspMethods.WindowShowMessage, new ShowMessageParams(type, message)).ConfigureAwait(false);
         await _client.NotifyAsync(LspMethods.NanoModelStatus, new ModelStatusParams(state, message)).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits for a load in progress (its failure is already reported).</summary>
+    public async Task DrainAsync()
+    {
+        Task<LanguageModel?> load;
+        lock (_lock) load = _load;
+        try
+        {
+            await load.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Reported when it failed; exit goes on.
+        }
     }
 
     public void Dispose()

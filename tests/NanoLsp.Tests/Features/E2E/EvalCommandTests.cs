@@ -1,3 +1,4 @@
+using NanoLsp.Eval;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;

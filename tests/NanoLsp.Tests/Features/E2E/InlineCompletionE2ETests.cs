@@ -218,47 +218,6 @@ public sealed class InlineCompletionE2ETests(InlineCompletionServer server) : IC
         }
     }
 
-    // A statement whose value the forced suggestions below complete ($$ is the cursor).
-    private const string Statement = """
-        namespace ProjectFixture;
-
-        public class ShelfUser
-        {
-            public int Fill(Shelf shelf)
-            {
-                int added = $$
-                return added;
-            }
-        }
-        """;
-
-    [Fact]
-    public async Task SuggestionThatWouldBreakTheBuildIsDropped()
-    {
-        await server.ConfigureAsync("""{"nanolsp": {"inlineCompletion": {"filters": true, "forcedCompletion": "shelf.Restock(4);"}}}""");
-        var (kept, keptReport) = await server.CompleteAsync(Statement);
-        await server.ConfigureAsync("""{"nanolsp": {"inlineCompletion": {"filters": true, "forcedCompletion": "shelf.Restock(\"four\");"}}}""");
-        var (dropped, droppedReport) = await server.CompleteAsync(Statement);
-        await server.ConfigureAsync("""{"nanolsp": {"inlineCompletion": {"forcedCompletion": null}}}""");
-
-        Assert.Equal(["shelf.Restock(4);"], kept);
-        Assert.Equal("keep", keptReport.GetProperty("verdict").GetString());
-        Assert.Empty(dropped);
-        Assert.Equal("addsCompileErrors", droppedReport.GetProperty("verdict").GetString());
-    }
-
-    [Fact]
-    public async Task MaxLengthCutsTheShownSuggestionAtAWordBoundary()
-    {
-        // The limit (12) falls inside "Restock": what is shown ends at the dot before it.
-        await server.ConfigureAsync("""{"nanolsp": {"inlineCompletion": {"filters": true, "maxLength": 12, "forcedCompletion": "shelf.Restock(4);"}}}""");
-        var (cut, report) = await server.CompleteAsync(Statement);
-        await server.ConfigureAsync("""{"nanolsp": {"inlineCompletion": {"maxLength": 500, "forcedCompletion": null}}}""");
-
-        Assert.Equal(["shelf."], cut);
-        Assert.Equal("keep", report.GetProperty("verdict").GetString());
-    }
-
     [Fact]
     public async Task NewerRequestForTheSameDocumentCancelsTheOlderOne()
     {

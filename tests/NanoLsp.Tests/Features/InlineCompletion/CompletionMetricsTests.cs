@@ -1,3 +1,4 @@
+using NanoLsp.Eval;
 using NanoLsp.Features.InlineCompletion;
 
 namespace NanoLsp.Tests.Features.InlineCompletion;

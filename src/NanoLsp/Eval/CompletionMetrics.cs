@@ -1,4 +1,4 @@
-namespace NanoLsp.Features.InlineCompletion;
+namespace NanoLsp.Eval;
 
 /// <summary>
 /// The evaluation contract's metrics (docs/architecture.md), in the one place eval and the tests use,

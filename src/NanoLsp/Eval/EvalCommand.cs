@@ -6,12 +6,13 @@ using System.Text.Json.Serialization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using NanoLsp.Assist;
+using NanoLsp.Features.InlineCompletion;
 using NanoLsp.Model;
 using NanoLsp.Protocol;
 using NanoLsp.Server;
 using NanoLsp.Workspace;
 
-namespace NanoLsp.Features.InlineCompletion;
+namespace NanoLsp.Eval;
 
 /// <summary>
 /// <c>NanoLsp eval --cases CASES.jsonl --out PRED.jsonl [--no-context] [--no-monitors] [--no-filters]
@@ -95,7 +96,7 @@ public static class EvalCommand
                                 $"filters {(options.Filters ? $"on (min mean {options.MinMeanLogProb}, cut below {options.CutBelowLogProb?.ToString() ?? "never"})" : "off")}, deadline {options.Deadline?.TotalMilliseconds.ToString() ?? "none"} ms");
 
         var pipeline = new InlineCompletionPipeline();
-        var backend = InlineCompletionPipeline.BackendFor(model, options);
+        var backend = new LocalModelBackend(model);
         var logger = new StderrLogger();
         var workspaces = new Dictionary<string, Solution>();
         var results = new List<(Case Case, InlineCompletionResult Result)>();

@@ -1,0 +1,73 @@
+using NanoLsp.Assist;
+using NanoLsp.Features.InlineCompletion;
+using NanoLsp.Model;
+using NanoLsp.Tests.Assist;
+
+namespace NanoLsp.Tests.Features.InlineCompletion;
+
+/// <summary>
+/// The pipeline's later stages (stop rule, filters with Roslyn's compile check, length) on a known
+/// suggestion: a fixed-text backend plugs into the backend seam, everything else is the server's own
+/// (real Roslyn project, real tokenizer, real compile check).
+/// </summary>
+public class PipelineStageTests
+{
+    private sealed class FixedTextBackend(string text) : ICompletionBackend
+    {
+        public NanoTokenizer Tokenizer => AssistWorkspace.Tokenizer;
+        public int ContextLength => 512;
+
+        // Sure tokens (log-probability 0): only the stop rule and the filters judge the text.
+        public Task<BackendAnswer> CompleteAsync(BackendRequest request, CancellationToken cancellationToken) =>
+            Task.FromResult(new BackendAnswer([new Candidate(text, Tokenizer.Encode(text).Select(id => new GeneratedToken(id, 0f)).ToList())]));
+    }
+
+    private const string Shelf = """
+        public class Shelf
+        {
+            public int Capacity { get; }
+            public int Restock(int units) => units;
+        }
+        """;
+
+    // A statement whose value the suggestions below complete ($$ is the cursor).
+    private const string Statement = """
+        public class ShelfUser
+        {
+            public int Fill(Shelf shelf)
+            {
+                int added = $$
+                return added;
+            }
+        }
+        """;
+
+    private static Task<InlineCompletionResult> CompleteAsync(string suggestion, InlineCompletionOptions? options = null)
+    {
+        var (document, caret) = AssistWorkspace.Create(("ShelfUser.cs", Statement), ("Shelf.cs", Shelf));
+        return new InlineCompletionPipeline().CompleteAsync(new FixedTextBackend(suggestion), document, caret,
+            options ?? new InlineCompletionOptions { Deadline = null, CompileCheckBudget = TimeSpan.FromSeconds(30) }, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task SuggestionThatWouldBreakTheBuildIsDropped()
+    {
+        var kept = await CompleteAsync("shelf.Restock(4);");
+        var dropped = await CompleteAsync("shelf.Restock(\"four\");");
+
+        Assert.Equal(["shelf.Restock(4);"], kept.Suggestions);
+        Assert.Equal(FilterVerdict.Keep, kept.Verdict);
+        Assert.Empty(dropped.Suggestions);
+        Assert.Equal(FilterVerdict.AddsCompileErrors, dropped.Verdict);
+    }
+
+    [Fact]
+    public async Task MaxLengthCutsTheShownSuggestionAtAWordBoundary()
+    {
+        // The limit (12) falls inside "Restock": what is shown ends at the dot before it.
+        var cut = await CompleteAsync("shelf.Restock(4);",
+            new InlineCompletionOptions { Deadline = null, CompileCheckBudget = TimeSpan.FromSeconds(30), MaxLength = 12 });
+        Assert.Equal(["shelf."], cut.Suggestions);
+        Assert.Equal(FilterVerdict.Keep, cut.Verdict);
+    }
+}
