@@ -5,7 +5,8 @@ using NanoLsp.Server;
 using NanoLsp.Features.Lifecycle;
 
 // NanoLsp's entry point: `NanoLsp --stdio` speaks LSP on stdin/stdout. stdout carries only protocol,
-// so everything else (usage, errors, logs) goes to stderr.
+// so everything else (usage, errors, logs) goes to stderr; StdoutGuard makes that hold for native
+// code and child processes too.
 
 const string Usage = """
     NanoLsp — a C# language server (LSP over stdio) on Roslyn.
@@ -25,7 +26,7 @@ switch (args)
 {
     case ["--stdio"]:
     {
-        var host = new LanguageServerHost(Console.OpenStandardInput(), Console.OpenStandardOutput(), ServerComposition.Compose);
+        var host = new LanguageServerHost(Console.OpenStandardInput(), StdoutGuard.OpenProtocolOutput(), ServerComposition.Compose);
         var exitCode = await host.RunAsync();
         // A model still loading in native code when the process exits can crash it: let it settle first.
         await host.DrainAsync(TimeSpan.FromSeconds(10));

@@ -39,7 +39,7 @@ public static class ServerComposition
             new DidChangeHandler(workspace, diagnostics),
             new DidCloseHandler(workspace, diagnostics),
             new DidSaveHandler(diagnostics),
-            new DidChangeWatchedFilesHandler(workspace, diagnostics, log),
+            new DidChangeWatchedFilesHandler(workspace, diagnostics, client, log),
 
             // Diagnostics (push is driven by text sync; this is pull)
             new DocumentDiagnosticHandler(log),

@@ -35,9 +35,13 @@ public sealed class LspClient : IAsyncDisposable
     /// <summary>Raised for every notification and server request (on the reader thread).</summary>
     public event Action<JsonElement>? MessageReceived;
 
-    private LspClient(Process process)
+    private readonly RecordingStream? _raw;
+
+    private LspClient(Process process, bool recordRawOutput)
     {
         _process = process;
+        if (recordRawOutput)
+            _raw = new RecordingStream(process.StandardOutput.BaseStream);
         _input = process.StandardInput.BaseStream;
         process.ErrorDataReceived += (_, e) =>
         {
@@ -65,7 +69,16 @@ public sealed class LspClient : IAsyncDisposable
         }
     }
 
-    public static LspClient Start(string? serverDll = null, string? workingDirectory = null)
+    /// <summary>
+    /// Waits until the server's stdout ends (after exit): a native library's buffered printf reaches the
+    /// pipe only when the process exits, so a check of the raw output belongs after this.
+    /// </summary>
+    public Task WaitForOutputEndAsync(TimeSpan timeout) => _readLoop.WaitAsync(timeout);
+
+    /// <summary>Every byte the server wrote to stdout so far, when started with recordRawOutput.</summary>
+    public byte[] RawOutput => _raw?.Recorded() ?? throw new InvalidOperationException("Start the client with recordRawOutput to keep the raw output.");
+
+    public static LspClient Start(string? serverDll = null, string? workingDirectory = null, bool recordRawOutput = false)
     {
         var start = new ProcessStartInfo("dotnet", [serverDll ?? ServerLocator.Find(), "--stdio"])
         {
@@ -79,7 +92,7 @@ public sealed class LspClient : IAsyncDisposable
         foreach (var name in new[] { "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "MSBuildLoadMicrosoftTargetsReadOnly" })
             start.Environment.Remove(name);
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server process.");
-        return new LspClient(process);
+        return new LspClient(process, recordRawOutput);
     }
 
     /// <summary>initialize (with the root folder) + initialized; returns the initialize result.</summary>
@@ -276,7 +289,7 @@ public sealed class LspClient : IAsyncDisposable
 
     private async Task ReadLoopAsync()
     {
-        var reader = new FrameReader(PipeReader.Create(_process.StandardOutput.BaseStream));
+        var reader = new FrameReader(PipeReader.Create(_raw ?? _process.StandardOutput.BaseStream));
         try
         {
             while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false) is { Body: { } body })

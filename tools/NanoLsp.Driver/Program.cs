@@ -4,6 +4,7 @@ using NanoLsp.Driver;
 //   demo <folder>                       diagnostics, hover, completion and code actions, readable
 //   bench <folder> [--runs N] [--file F] [--no-analyzers] latency percentiles and peak memory
 //   bench-features <folder> [--runs N] [--file F]  hover, code action and completion latencies (FeatureBench)
+//   load <folder> [--files N]          opens a repository as a new user would: projects loaded/failed, time, memory, answers (LoadBench)
 //   typing [folder] [--lines N] [--seed S] [--file F] [--other-document F]  re-types real lines keystroke by keystroke with inline completions (TypingBench)
 //   transport [--baseline OLD/NanoLsp.dll] [--requests N] [--rounds R]  JSON-RPC round trips and throughput alone (TransportBench)
 // The server is found with ServerLocator ($NANOLSP_SERVER overrides).
@@ -13,6 +14,7 @@ const string Usage = """
       NanoLsp.Driver demo <folder>
       NanoLsp.Driver bench <folder> [--runs N] [--file path/to/File.cs] [--no-analyzers]
       NanoLsp.Driver bench-features <folder> [--runs N] [--file path/to/File.cs]
+      NanoLsp.Driver load <folder> [--files N (4)]
       NanoLsp.Driver typing [folder (default samples/Inventory)] [--lines N (12)] [--seed S (1)] [--file path/to/File.cs] [--settings '{"nanolsp": {...}}'] [--other-document path/to/Other.cs]
       NanoLsp.Driver transport [--baseline path/to/other/NanoLsp.dll] [--requests N (2000)] [--rounds R (3)]
     """;
@@ -45,6 +47,10 @@ try
             return command == "bench"
                 ? await Bench.RunAsync(RequireFolder(folder), runs, file, analyzers)
                 : await FeatureBench.RunAsync(RequireFolder(folder), runs, file);
+        case ["load", var folder]:
+            return await LoadBench.RunAsync(RequireFolder(folder), 4);
+        case ["load", var folder, "--files", var count] when int.TryParse(count, out var files) && files > 0:
+            return await LoadBench.RunAsync(RequireFolder(folder), files);
         case ["typing", .. var rest]:
         {
             var folder = rest.Length > 0 && !rest[0].StartsWith("--", StringComparison.Ordinal) ? rest[0]

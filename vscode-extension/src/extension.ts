@@ -17,15 +17,17 @@ import { locateDotnet, nodeHost, serverEnvironment } from './dotnetLocator';
 import { isResolveError, resolveServerCommand } from './serverCommand';
 import { stderrClassifier } from './serverLog';
 import { needsRestart, serverSettingsPayload } from './settings';
-import { clientStateView, statusView, type StatusView } from './statusText';
+import { clientStateView, statusView, withWorkspaceStatus, type StatusView } from './statusText';
 
 const section = 'nanolsp';
 const modelStatusMethod = 'nanolsp/modelStatus';
+const workspaceStatusMethod = 'nanolsp/workspaceStatus';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
 let status: vscode.StatusBarItem;
 let lastModelStatus: unknown;
+let lastWorkspaceStatus: unknown;
 
 // Start, stop and restart run one after another: a restart while the server is still starting (or two
 // quick restarts) must not leave two servers running, each answering every request.
@@ -58,7 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       // A starting client sends it once started; a stopped one reads the settings again when it starts.
       await client?.sendNotification(DidChangeConfigurationNotification.type, { settings: currentServerSettings() })
         .catch(error => output.warn(`Settings not sent: ${error instanceof Error ? error.message : String(error)}`));
-      if (lastModelStatus !== undefined) show(statusView(lastModelStatus, inlineEnabled()));
+      renderStatus();
     }),
   );
   await serialized(() => start(context));
@@ -158,7 +160,11 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   const next = new LanguageClient(section, 'NanoLsp', serverOptions, clientOptions);
   next.onNotification(modelStatusMethod, (payload: unknown) => {
     lastModelStatus = payload;
-    show(statusView(payload, inlineEnabled()));
+    renderStatus();
+  });
+  next.onNotification(workspaceStatusMethod, (payload: unknown) => {
+    lastWorkspaceStatus = payload;
+    renderStatus();
   });
   next.onDidChangeState(event => {
     // 1 = Stopped in vscode-languageclient's State enum.
@@ -173,10 +179,18 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   }
 }
 
+/** The model's state, with a warning when the workspace loaded only in part. */
+function renderStatus(): void {
+  if (lastModelStatus === undefined && lastWorkspaceStatus === undefined) return;
+  const base = lastModelStatus !== undefined ? statusView(lastModelStatus, inlineEnabled()) : clientStateView('starting');
+  show(withWorkspaceStatus(base, lastWorkspaceStatus));
+}
+
 async function stop(): Promise<void> {
   const running = client;
   client = undefined;
   lastModelStatus = undefined;
+  lastWorkspaceStatus = undefined;
   if (!running) return;
   try {
     await running.stop(5000);

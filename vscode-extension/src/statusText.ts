@@ -100,3 +100,24 @@ function asModelStatus(payload: unknown): ModelStatus | undefined {
     lastCompletion: typeof p.lastCompletion === 'object' && p.lastCompletion !== null ? p.lastCompletion as CompletionReport : undefined,
   };
 }
+
+/**
+ * Adds the server's nanolsp/workspaceStatus to a view: a partial or failed load is a warning the user
+ * sees in the status bar (which projects did not load is in the tooltip), not only in the log.
+ */
+export function withWorkspaceStatus(view: StatusView, payload: unknown): StatusView {
+  if (typeof payload !== 'object' || payload === null) return view;
+  const p = payload as Record<string, unknown>;
+  const state = typeof p.state === 'string' ? p.state : undefined;
+  if (state !== 'partial' && state !== 'failed') return view;
+  const loaded = typeof p.projectsLoaded === 'number' ? p.projectsLoaded : undefined;
+  const found = typeof p.projectsFound === 'number' ? p.projectsFound : undefined;
+  const counts = loaded !== undefined && found !== undefined ? `${loaded} of ${found} projects loaded` : 'projects not all loaded';
+  const headline = state === 'failed' ? 'Workspace: no project loaded (loose files)' : `Workspace: partial load, ${counts}`;
+  const message = typeof p.message === 'string' ? `\n${p.message}` : '';
+  return {
+    text: `${view.text} $(warning)`,
+    tooltip: `${headline}${message}\n${view.tooltip}`,
+    level: view.level === 'error' ? 'error' : 'warning',
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientStateView, statusView } from '../src/statusText';
+import { clientStateView, statusView, withWorkspaceStatus } from '../src/statusText';
 
 describe('status bar', () => {
   it('ReadyShowsTheLastLatencyRounded', () => {
@@ -64,5 +64,34 @@ describe('status bar', () => {
     const view = clientStateView('failed', 'dotnet was not found');
     expect(view.level).toBe('error');
     expect(view.tooltip).toContain('dotnet was not found');
+  });
+});
+
+describe('workspace status', () => {
+  const ready = statusView({ state: 'ready', message: 'loaded' });
+
+  it('PartialLoadIsAWarningThatNamesTheCountsAndTheReason', () => {
+    const view = withWorkspaceStatus(ready, {
+      state: 'partial', message: '1 of 4 project(s) did not load: bench/Bench.csproj (restore NU1101: Foo).',
+      projectsFound: 4, projectsLoaded: 3, projectsFailed: 1, failures: [], looseFiles: 2,
+    });
+    expect(view.level).toBe('warning');
+    expect(view.text).toContain('$(warning)');
+    expect(view.tooltip).toContain('partial load, 3 of 4 projects loaded');
+    expect(view.tooltip).toContain('bench/Bench.csproj (restore NU1101: Foo)');
+  });
+
+  it('FailedLoadSaysLooseFiles', () => {
+    expect(withWorkspaceStatus(ready, { state: 'failed', message: 'x' }).tooltip).toContain('no project loaded (loose files)');
+  });
+
+  it('AFullLoadOrAnUnknownPayloadLeavesTheViewAlone', () => {
+    expect(withWorkspaceStatus(ready, { state: 'loaded', projectsFound: 2, projectsLoaded: 2 })).toEqual(ready);
+    expect(withWorkspaceStatus(ready, 42)).toEqual(ready);
+  });
+
+  it('AModelErrorStaysAnError', () => {
+    const error = statusView({ state: 'error', message: 'bad model' });
+    expect(withWorkspaceStatus(error, { state: 'partial' }).level).toBe('error');
   });
 });

@@ -173,7 +173,7 @@ public static class EvalCommand
     private static Document? FindDocument(Solution solution, string path)
     {
         string full = Path.GetFullPath(path);
-        return solution.GetDocumentIdsWithFilePath(full).Select(solution.GetDocument).FirstOrDefault(d => d is not null);
+        return PreferredDocument.Find(solution, full);
     }
 
     private static void PrintSummary(List<(Case Case, InlineCompletionResult Result)> results, CompileCheckStats checks)

@@ -42,4 +42,5 @@ public static class LspMethods
     // NanoLsp's own (documented in docs/protocol.md)
     public const string NanoInlineCompletion = "nanolsp/inlineCompletion";
     public const string NanoModelStatus = "nanolsp/modelStatus";
+    public const string NanoWorkspaceStatus = "nanolsp/workspaceStatus";
 }

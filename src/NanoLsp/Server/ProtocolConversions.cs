@@ -83,14 +83,9 @@ public static class ProtocolConversions
 
     public static string FromPath(string path) => new Uri(Path.GetFullPath(path)).AbsoluteUri;
 
-    /// <summary>The document a URI names in a snapshot (the first, for a file linked into several projects).</summary>
-    public static Document? FindDocument(Solution solution, string uri)
-    {
-        if (!TryToPath(uri, out var path))
-            return null;
-        var ids = solution.GetDocumentIdsWithFilePath(path);
-        return ids.IsEmpty ? null : solution.GetDocument(ids[0]);
-    }
+    /// <summary>The document a URI names in a snapshot (the newest framework's, for a file of several projects).</summary>
+    public static Document? FindDocument(Solution solution, string uri) =>
+        TryToPath(uri, out var path) ? Workspace.PreferredDocument.Find(solution, path) : null;
 
     private static string Describe(Position p) => $"{p.Line}:{p.Character}";
 }

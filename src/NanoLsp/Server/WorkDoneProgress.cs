@@ -43,11 +43,13 @@ public sealed class WorkDoneProgress : IAsyncDisposable
         return new WorkDoneProgress(client, logger, token);
     }
 
-    public void Report(string message)
+    public void Report(string message) => Report(message, null);
+
+    public void Report(string message, int? percentage)
     {
         _logger.Debug(message);
         if (_token is not null)
-            _ = _client.NotifyAsync(LspMethods.Progress, new ProgressParams(_token, new WorkDoneProgressValue("report", Message: message)));
+            _ = _client.NotifyAsync(LspMethods.Progress, new ProgressParams(_token, new WorkDoneProgressValue("report", Message: message, Percentage: percentage)));
     }
 
     public async ValueTask DisposeAsync()

@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace NanoLsp.Workspace;
 
 /// <summary>
-/// For a multi-targeting project, MSBuildWorkspace needs one TargetFramework as a global property
-/// (otherwise "Project does not contain 'Compile' target"): take the newest the SDK can build.
+/// Ranks target frameworks: the newest the SDK can build wins (modern .NET over .NET Core over .NET
+/// Standard over .NET Framework). Used to answer from the best framework of a multi-targeting project.
 /// </summary>
 public static partial class TargetFrameworkPicker
 {
@@ -19,6 +19,15 @@ public static partial class TargetFrameworkPicker
             .ThenByDescending(f => f.Rank!.Value.Version)
             .Select(f => f.Name)
             .FirstOrDefault();
+    }
+
+    /// <summary>"net8.0" from MSBuildWorkspace's name for one framework of a multi-targeting project, "Lib(net8.0)".</summary>
+    public static string? FrameworkOfProjectName(string? name)
+    {
+        if (name is null || !name.EndsWith(')'))
+            return null;
+        var open = name.LastIndexOf('(');
+        return open < 0 ? null : name[(open + 1)..^1];
     }
 
     /// <summary>The TargetFrameworks of a project file's text, or empty when it targets one framework.</summary>

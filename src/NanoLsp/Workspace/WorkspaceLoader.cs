@@ -8,19 +8,27 @@ using Microsoft.CodeAnalysis.MSBuild;
 namespace NanoLsp.Workspace;
 
 /// <summary>What a load produced: the Solution, the Roslyn workspace that owns its services, and what to tell the user.</summary>
-public sealed record LoadOutcome(Solution Solution, Microsoft.CodeAnalysis.Workspace Host, string Description, bool IsFallback, string? UserMessage);
+public sealed record LoadOutcome(Solution Solution, Microsoft.CodeAnalysis.Workspace Host, string Description, bool IsFallback, string? UserMessage)
+{
+    /// <summary>Projects found, loaded and failed, for the editor's status and the load benchmark.</summary>
+    public LoadReport Report { get; init; } = LoadReport.None;
+}
 
 /// <summary>
-/// Opens a folder: its .sln/.slnx, else its .csproj files, with MSBuildWorkspace. When there is no
-/// project or the load fails, the folder's .cs files are served through a generated project (a
-/// minimal csproj in the user cache that includes them by absolute path), because completion and
-/// quick info came back empty on an AdhocWorkspace when tried (Roslyn 5.12; cause not found).
+/// Opens a folder: the projects of its .sln/.slnx, else its .csproj files, one at a time into one
+/// MSBuildWorkspace (a project another one already brought in is not opened again; one that fails
+/// takes no other down), each with its own target frameworks. Every .cs file under the folder that no
+/// loaded project compiles joins a "Loose files" project. With no project, or none that loads, the
+/// folder's .cs files are served through a generated project (a minimal csproj in the user cache that
+/// includes them by absolute path), because completion and quick info came back empty on an
+/// AdhocWorkspace when tried (Roslyn 5.12; cause not found).
 /// </summary>
-public sealed class WorkspaceLoader(ILog logger)
+public sealed partial class WorkspaceLoader(ILog logger)
 {
     private static readonly string[] SkippedFolders = ["bin", "obj", ".git", "node_modules", ".vs"];
+    public const string LooseFilesName = "Loose files";
 
-    public async Task<LoadOutcome> LoadAsync(string root, Action<string> progress, CancellationToken cancellationToken)
+    public async Task<LoadOutcome> LoadAsync(string root, Action<LoadProgress> progress, CancellationToken cancellationToken)
     {
         _ = Task.Run(() =>
         {
@@ -33,10 +41,13 @@ public sealed class WorkspaceLoader(ILog logger)
                 logger.Debug($"Compiler warm-up failed (harmless): {e.Message}");
             }
         }, cancellationToken);
-        var sdk = MsBuildSetup.EnsureRegistered();
-        logger.Info($"Using the .NET SDK {sdk.Version} at {sdk.MSBuildPath}.");
+        var sdk = MsBuildSetup.EnsureRegistered(root);
+        logger.Info($"Using the .NET SDK {sdk.Version} at {sdk.Instance.MSBuildPath}.");
+        if (sdk.Warning is { } sdkWarning)
+            logger.Warning(sdkWarning);
         var target = FindProjectFiles(root);
         string? failure;
+        var report = LoadReport.None with { SdkWarning = sdk.Warning };
         if (target.Count == 0)
         {
             failure = $"No .sln, .slnx or .csproj in {root}";
@@ -45,11 +56,14 @@ public sealed class WorkspaceLoader(ILog logger)
         {
             try
             {
-                var outcome = await LoadProjectsAsync(root, target, sdk.Version.Major, progress, cancellationToken).ConfigureAwait(false);
-                if (outcome.Failure is null)
-                    return outcome.Result!;
-                failure = outcome.Failure;
-                outcome.Result?.Host.Dispose();
+                var outcome = await LoadGraphAsync(root, target, sdk.Warning, progress, cancellationToken).ConfigureAwait(false);
+                if (outcome.Report.ProjectsLoaded > 0)
+                    return outcome;
+                report = outcome.Report;
+                failure = $"Loading {string.Join(", ", target.Select(Path.GetFileName))} failed: " + (outcome.Report.Failed.Count > 0
+                    ? string.Join("; ", outcome.Report.Failed.Take(3).Select(f => $"{f.Project}: {f.Reason}"))
+                    : "no C# project with documents was found");
+                outcome.Host.Dispose();
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -57,7 +71,8 @@ public sealed class WorkspaceLoader(ILog logger)
             }
         }
         logger.Warning(failure);
-        return await LoadLooseAsync(root, failure, sdk.Version.Major, progress, cancellationToken).ConfigureAwait(false);
+        var loose = await LoadLooseAsync(root, failure, sdk.Version.Major, progress, cancellationToken).ConfigureAwait(false);
+        return loose with { Report = report };
     }
 
     /// <summary>A solution file at the top wins; else the top-level projects; else projects further down.</summary>
@@ -99,90 +114,188 @@ public sealed class WorkspaceLoader(ILog logger)
         }
     }
 
+    /// <summary>The projects to open: those a solution lists, or the project files themselves.</summary>
+    private static IReadOnlyList<string> ProjectsOf(IReadOnlyList<string> targets) =>
+        targets.SelectMany(t => t.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) ? [Path.GetFullPath(t)] : SolutionProjects.Read(t))
+            .Where(File.Exists)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private async Task<(LoadOutcome? Result, string? Failure)> LoadProjectsAsync(
-        string root, IReadOnlyList<string> targets, int sdkMajor, Action<string> progress, CancellationToken cancellationToken)
+    private async Task<LoadOutcome> LoadGraphAsync(
+        string root, IReadOnlyList<string> targets, string? sdkWarning, Action<LoadProgress> progress, CancellationToken cancellationToken)
     {
-        var projects = targets.Any(t => t.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
-            ? targets
-            : Descendants(root, depth: 6).Where(f => f.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)).ToList();
-        await RestoreIfNeededAsync(targets, projects, progress, cancellationToken).ConfigureAwait(false);
+        var projects = ProjectsOf(targets);
+        var restoreProblems = await RestoreIfNeededAsync(targets, projects, progress, cancellationToken).ConfigureAwait(false);
 
-        var properties = new Dictionary<string, string>();
-        var frameworks = projects.SelectMany(p => TargetFrameworkPicker.ReadTargetFrameworks(SafeRead(p))).Distinct().ToList();
-        if (frameworks.Count > 0 && TargetFrameworkPicker.Pick(frameworks, sdkMajor) is { } framework)
+        // No global TargetFramework: each project loads with its own frameworks (one Roslyn project per
+        // framework of a multi-targeting one), so a file only some frameworks compile has its project.
+        var workspace = MSBuildWorkspace.Create(new Dictionary<string, string>());
+        var problems = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Note(string project, string reason)
         {
-            properties["TargetFramework"] = framework;
-            logger.Info($"Multi-targeting project(s) ({string.Join(";", frameworks)}): loading as TargetFramework={framework}, the newest this SDK supports.");
+            if (!problems.TryGetValue(project, out var list))
+                problems[project] = list = [];
+            if (!list.Contains(reason))
+                list.Add(reason);
         }
-
-        var workspace = MSBuildWorkspace.Create(properties);
-        var failures = new List<string>();
         using var _ = workspace.RegisterWorkspaceFailedHandler(e =>
         {
-            if (e.Diagnostic.Kind == WorkspaceDiagnosticKind.Failure)
-                failures.Add(e.Diagnostic.Message);
             logger.Debug($"MSBuild: {e.Diagnostic.Kind}: {e.Diagnostic.Message}");
+            if (e.Diagnostic.Kind == WorkspaceDiagnosticKind.Failure && !MissesNothing().IsMatch(e.Diagnostic.Message))
+                Note(ProjectNamed(e.Diagnostic.Message, projects) ?? "(workspace)", Shorten(MsBuildPrefix().Replace(e.Diagnostic.Message, "")));
         });
-        var loadProgress = new Progress<ProjectLoadProgress>(p => progress($"{p.Operation} {Path.GetFileName(p.FilePath)} ({p.ElapsedTime.TotalSeconds:0.0} s)"));
         var started = DateTime.UtcNow;
-        foreach (var target in targets)
+        for (var i = 0; i < projects.Count; i++)
         {
-            progress($"Loading {Path.GetFileName(target)}");
-            if (target.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
-                await workspace.OpenProjectAsync(target, loadProgress, cancellationToken).ConfigureAwait(false);
-            else
-                await workspace.OpenSolutionAsync(target, loadProgress, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var project = projects[i];
+            progress(new LoadProgress($"Loading {Path.GetFileName(project)}", i, projects.Count));
+            if (workspace.CurrentSolution.Projects.Any(p => p.FilePath == project))
+            {
+                logger.Debug($"{Path.GetFileName(project)} is already loaded (as a reference of another project).");
+                continue;
+            }
+            try
+            {
+                await workspace.OpenProjectAsync(project, progress: null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.Warning($"{Path.GetFileName(project)} did not load: {e.Message}");
+                Note(project, Shorten(e.Message));
+            }
         }
+        progress(new LoadProgress("Projects loaded", projects.Count, projects.Count));
+
         var solution = workspace.CurrentSolution;
         var csharp = solution.Projects.Where(p => p.Language == LanguageNames.CSharp).ToList();
-        var description = $"{string.Join(", ", targets.Select(Path.GetFileName))}: {csharp.Count} C# project(s), {csharp.Sum(p => p.DocumentIds.Count)} document(s), loaded in {(DateTime.UtcNow - started).TotalSeconds:0.0} s";
-        if (csharp.All(p => p.DocumentIds.Count == 0))
+        var found = projects.Concat(csharp.Select(p => p.FilePath).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
+        var loaded = found.Where(f => csharp.Any(p => p.FilePath == f && p.DocumentIds.Count > 0)).ToList();
+        // Restore's one line per package first; MSBuild repeats a missing package in a longer sentence.
+        string Reasons(string project) => string.Join("; ", (restoreProblems.GetValueOrDefault(project) ?? [])
+            .Concat((problems.GetValueOrDefault(project) ?? []).Where(p => !restoreProblems.ContainsKey(project) || !p.StartsWith("Unable to find package", StringComparison.Ordinal)))
+            .DefaultIfEmpty("no C# documents"));
+        var failed = found.Except(loaded).Select(f => new ProjectProblem(Relative(root, f), Reasons(f))).ToList();
+        var incomplete = loaded.Where(f => problems.ContainsKey(f) || restoreProblems.ContainsKey(f)).Select(f => new ProjectProblem(Relative(root, f), Reasons(f))).ToList();
+
+        var uncovered = UncoveredFiles(root, solution);
+        if (uncovered.Count > 0 && loaded.Count > 0)
         {
-            var why = failures.Count > 0 ? string.Join(" ", failures.Take(3)) : "no C# project with documents was found";
-            return (new LoadOutcome(solution, workspace, description, false, null), $"Loading {string.Join(", ", targets.Select(Path.GetFileName))} failed: {why}");
+            // Files of failed projects and files no project compiles still get answers, never "not a document".
+            solution = LooseProjects.AddLooseProject(solution, LooseFilesName, root, uncovered);
+            logger.Info($"{uncovered.Count} .cs file(s) under {root} are in no loaded project: served as loose files.");
         }
-        foreach (var failure in failures)
-            logger.Warning($"MSBuild: {failure}");
+        var report = new LoadReport(found.Count, loaded.Count, failed, incomplete, sdkWarning, loaded.Count > 0 ? uncovered.Count : 0);
+        var description = $"{string.Join(", ", targets.Select(Path.GetFileName))}: {loaded.Count} of {found.Count} project(s) loaded ({csharp.Count} Roslyn project(s) with their target frameworks), "
+            + $"{csharp.Sum(p => p.DocumentIds.Count)} document(s), loaded in {(DateTime.UtcNow - started).TotalSeconds:0.0} s";
+        foreach (var problem in failed)
+            logger.Warning($"Not loaded: {problem.Project}: {problem.Reason}");
+        foreach (var problem in incomplete)
+            logger.Warning($"Loaded with problems: {problem.Project}: {problem.Reason}");
         logger.Info(description);
-        return (new LoadOutcome(solution, workspace, description, false, null), null);
+        return new LoadOutcome(solution, workspace, description, false, report.UserMessage()) { Report = report };
     }
 
-    private async Task RestoreIfNeededAsync(IReadOnlyList<string> targets, IReadOnlyList<string> projects, Action<string> progress, CancellationToken cancellationToken)
+    /// <summary>The .cs files under the folder that no project of the solution has as a document.</summary>
+    public static List<string> UncoveredFiles(string root, Solution solution)
     {
-        var unrestored = projects.Where(p => !File.Exists(Path.Combine(Path.GetDirectoryName(p)!, "obj", "project.assets.json"))).ToList();
-        if (unrestored.Count == 0)
-            return;
-        foreach (var target in targets)
+        var known = new HashSet<string>(solution.Projects.SelectMany(p => p.Documents).Select(d => d.FilePath).OfType<string>(), StringComparer.Ordinal);
+        return Descendants(root, depth: 12)
+            .Where(f => f.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && !known.Contains(f))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The listed project a workspace failure message names (MSBuild quotes the project path).</summary>
+    private static string? ProjectNamed(string message, IReadOnlyList<string> projects) =>
+        projects.Where(p => message.Contains(p, StringComparison.Ordinal)).OrderByDescending(p => p.Length).FirstOrDefault();
+
+    // "Msbuild failed when processing the file '/x/A.csproj' with message: " says nothing the project name does not.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Msbuild failed when processing the file '[^']*' with message:\s*", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex MsBuildPrefix();
+
+    // A warning the repository treats as an error but that leaves nothing out: NU1603 ("X 1.0 was not
+    // found. X 1.1 was resolved instead"), NU1701 ("has not been tested with it"). Saying so for every
+    // project would bury what is really missing.
+    [System.Text.RegularExpressions.GeneratedRegex(@"was resolved instead|has not been tested with it")]
+    private static partial System.Text.RegularExpressions.Regex MissesNothing();
+
+    private static string Relative(string root, string path) => Path.GetRelativePath(root, path);
+
+    private static string Shorten(string text)
+    {
+        text = text.ReplaceLineEndings(" ");
+        return text.Length > 300 ? text[..297] + "..." : text;
+    }
+
+    /// <summary>
+    /// Restores what has no obj/project.assets.json, and again what failed last time once its inputs
+    /// (project file, nuget.config, Directory.*.props) changed. Returns project -> restore problems,
+    /// remembered for projects whose inputs did not change (a reload keeps saying what is missing).
+    /// </summary>
+    private async Task<Dictionary<string, IReadOnlyList<string>>> RestoreIfNeededAsync(
+        IReadOnlyList<string> targets, IReadOnlyList<string> projects, Action<LoadProgress> progress, CancellationToken cancellationToken)
+    {
+        var problems = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var needed = new List<string>();
+        foreach (var project in projects)
         {
-            progress($"Restoring {Path.GetFileName(target)} (dotnet restore)");
-            var error = await MsBuildSetup.RestoreAsync(target, cancellationToken).ConfigureAwait(false);
-            if (error is not null)
-                logger.Warning($"dotnet restore {Path.GetFileName(target)} failed; loading anyway: {error.Trim()}");
+            var stamp = RestoreState.Stamp(project);
+            if (RestoreState.LastFailure(project) is { } last && last.Stamp == stamp)
+                problems[project] = last.Problems;
+            else if (!File.Exists(Path.Combine(Path.GetDirectoryName(project)!, "obj", "project.assets.json")) || RestoreState.LastFailure(project) is not null)
+                needed.Add(project);
         }
+        if (needed.Count == 0)
+            return problems;
+        // One restore of a solution is cheaper than one per project; projects are restored one by one otherwise.
+        var runs = targets.Any(t => !t.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)) ? targets.ToList() : needed;
+        for (var i = 0; i < runs.Count; i++)
+        {
+            progress(new LoadProgress($"Restoring {Path.GetFileName(runs[i])} (dotnet restore)", 0, projects.Count));
+            var output = await MsBuildSetup.RestoreAsync(runs[i], cancellationToken).ConfigureAwait(false);
+            var parsed = output is null ? new Dictionary<string, IReadOnlyList<string>>() : RestoreFailures.Parse(output);
+            // A project's restore also restores what it references: their errors are theirs.
+            var covered = runs[i].EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
+                ? [runs[i], .. parsed.Keys.Where(k => k != runs[i] && projects.Contains(k))]
+                : needed;
+            foreach (var project in covered)
+            {
+                var found = parsed.GetValueOrDefault(project);
+                if (output is not null && found is null && parsed.Count == 0 && covered.Count == 1)
+                    found = [Shorten(output.Split('\n').FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))?.Trim() ?? "dotnet restore failed")];
+                RestoreState.Record(project, found);
+                if (found is not null)
+                    problems[project] = found.Select(p => "restore " + p).ToList();
+            }
+            if (output is not null)
+                logger.Warning($"dotnet restore {Path.GetFileName(runs[i])} failed; loading what resolves. "
+                    + string.Join("; ", parsed.Select(p => $"{Path.GetFileName(p.Key)}: {string.Join(", ", p.Value)}")));
+        }
+        return problems;
     }
 
     /// <summary>Serves the folder's .cs files through a generated project; an ad hoc project if even that fails.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private async Task<LoadOutcome> LoadLooseAsync(string root, string why, int sdkMajor, Action<string> progress, CancellationToken cancellationToken)
+    private async Task<LoadOutcome> LoadLooseAsync(string root, string why, int sdkMajor, Action<LoadProgress> progress, CancellationToken cancellationToken)
     {
         var message = $"{why}. NanoLsp serves the .cs files of {root} as loose files (with the .NET {sdkMajor} reference assemblies and no package references).";
         try
         {
             var project = WriteLooseProject(root, sdkMajor);
             logger.Info($"Loose-file project: {project}");
-            var (result, failure) = await LoadProjectsAsync(root, [project], sdkMajor, progress, cancellationToken).ConfigureAwait(false);
-            if (failure is null && result is not null)
+            var result = await LoadGraphAsync(root, [project], null, progress, cancellationToken).ConfigureAwait(false);
+            if (result.Report.ProjectsLoaded > 0)
                 return result with { Description = "loose files: " + result.Description, IsFallback = true, UserMessage = message };
-            logger.Warning($"The loose-file project did not load ({failure}); using an in-memory project.");
-            result?.Host.Dispose();
+            logger.Warning($"The loose-file project did not load ({string.Join("; ", result.Report.Failed.Select(f => f.Reason))}); using an in-memory project.");
+            result.Host.Dispose();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.Warning($"The loose-file project did not load ({e.Message}); using an in-memory project.");
         }
         var adhoc = new AdhocWorkspace();
-        var solution = LooseProjects.AddLooseProject(adhoc.CurrentSolution, "Loose files", root,
+        var solution = LooseProjects.AddLooseProject(adhoc.CurrentSolution, LooseFilesName, root,
             Descendants(root, depth: 6).Where(f => f.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)));
         return new LoadOutcome(solution, adhoc, $"loose files (in memory) under {root}", true, message);
     }

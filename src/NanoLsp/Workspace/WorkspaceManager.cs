@@ -55,7 +55,7 @@ public sealed class WorkspaceManager : IDisposable
     /// <summary>What the last load produced (null before the first).</summary>
     public LoadOutcome? LastLoad { get; private set; }
 
-    public async Task<LoadOutcome> LoadAsync(IReadOnlyList<string> roots, Action<string> progress, CancellationToken cancellationToken)
+    public async Task<LoadOutcome> LoadAsync(IReadOnlyList<string> roots, Action<LoadProgress> progress, CancellationToken cancellationToken)
     {
         _roots = roots;
         if (roots.Count == 0)
@@ -81,7 +81,9 @@ public sealed class WorkspaceManager : IDisposable
             }
             _host = outcome.Host;
             _placeholder = false;
-            _looseProject = outcome.IsFallback ? solution.Projects.FirstOrDefault()?.Id : null;
+            _looseProject = outcome.IsFallback
+                ? solution.Projects.FirstOrDefault()?.Id
+                : solution.Projects.FirstOrDefault(p => p.Name == WorkspaceLoader.LooseFilesName)?.Id;
             Publish(solution);
             LastLoad = outcome;
             if (!ReferenceEquals(old, _host))
@@ -91,7 +93,7 @@ public sealed class WorkspaceManager : IDisposable
     }
 
     /// <summary>Loads the same folders again (a project or solution file changed on disk).</summary>
-    public Task<LoadOutcome> ReloadAsync(Action<string> progress, CancellationToken cancellationToken) =>
+    public Task<LoadOutcome> ReloadAsync(Action<LoadProgress> progress, CancellationToken cancellationToken) =>
         LoadAsync(_roots, progress, cancellationToken);
 
     /// <summary>didOpen: the editor's text becomes the document's; a file no project includes becomes a loose document.</summary>

@@ -20,11 +20,7 @@ public sealed record WorkspaceSnapshot(Solution Solution, ImmutableDictionary<st
     public IReadOnlyList<string> OpenClientNames => Open.Values.Select(o => o.ClientName).ToList();
 
     /// <summary>The document at a path (the first, for a file linked into several projects).</summary>
-    public Document? FindDocument(string path)
-    {
-        var ids = Solution.GetDocumentIdsWithFilePath(path);
-        return ids.IsEmpty ? null : Solution.GetDocument(ids[0]);
-    }
+    public Document? FindDocument(string path) => PreferredDocument.Find(Solution, path);
 }
 
 /// <summary>What happened to a file on disk (the workspace's own words for a watcher event).</summary>

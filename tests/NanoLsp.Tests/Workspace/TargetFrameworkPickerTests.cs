@@ -20,4 +20,12 @@ public class TargetFrameworkPickerTests
         Assert.Equal(["net10.0", "netstandard2.0"], TargetFrameworkPicker.ReadTargetFrameworks("<PropertyGroup><TargetFrameworks> net10.0;netstandard2.0 </TargetFrameworks></PropertyGroup>"));
         Assert.Empty(TargetFrameworkPicker.ReadTargetFrameworks("<PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>"));
     }
+
+    [Theory]
+    [InlineData("MoreLinq(net8.0)", "net8.0")]
+    [InlineData("Lib(netstandard2.0)", "netstandard2.0")]
+    [InlineData("Lib", null)]
+    [InlineData(null, null)]
+    public void ReadsTheFrameworkOfAMultiTargetingProjectName(string? name, string? expected) =>
+        Assert.Equal(expected, TargetFrameworkPicker.FrameworkOfProjectName(name));
 }

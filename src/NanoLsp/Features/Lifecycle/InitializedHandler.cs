@@ -31,11 +31,22 @@ public sealed class InitializedHandler(
         var roots = WorkspaceRoots(state.InitializeParams);
         await using (var progress = await WorkDoneProgress.BeginAsync(languageClient, client, logger, "NanoLsp: loading workspace", cancellationToken).ConfigureAwait(false))
         {
-            var outcome = await workspace.LoadAsync(roots, progress.Report, cancellationToken).ConfigureAwait(false);
-            if (outcome.UserMessage is { } message)
-                await languageClient.NotifyAsync(LspMethods.WindowShowMessage, new ShowMessageParams(outcome.IsFallback ? MessageType.Warning : MessageType.Info, message)).ConfigureAwait(false);
+            var outcome = await workspace.LoadAsync(roots, p => progress.Report(p.ToString(), p.Percentage), cancellationToken).ConfigureAwait(false);
+            await NotifyLoadedAsync(languageClient, outcome).ConfigureAwait(false);
         }
         diagnostics.RefreshAll();
+    }
+
+    /// <summary>Tells the user what did not load (once per load) and the editor the load's state (nanolsp/workspaceStatus).</summary>
+    public static async Task NotifyLoadedAsync(ILanguageClient languageClient, LoadOutcome outcome)
+    {
+        var report = outcome.Report;
+        if (outcome.UserMessage is { } message)
+            await languageClient.NotifyAsync(LspMethods.WindowShowMessage, new ShowMessageParams(outcome.IsFallback || report.IsPartial ? MessageType.Warning : MessageType.Info, message)).ConfigureAwait(false);
+        await languageClient.NotifyAsync(LspMethods.NanoWorkspaceStatus, new WorkspaceStatusParams(
+            report.State, outcome.UserMessage ?? outcome.Description, report.ProjectsFound, report.ProjectsLoaded, report.Failed.Count,
+            [.. report.Failed.Select(f => new WorkspaceProjectProblem(f.Project, f.Reason, false)), .. report.Incomplete.Select(f => new WorkspaceProjectProblem(f.Project, f.Reason, true))],
+            report.LooseFiles)).ConfigureAwait(false);
     }
 
     private async Task RegisterAsync(IReadOnlyList<Registration> registrations)

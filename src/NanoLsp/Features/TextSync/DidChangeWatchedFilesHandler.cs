@@ -10,9 +10,12 @@ namespace NanoLsp.Features.TextSync;
 /// Files created, changed or deleted on disk (by git, a generator, another editor). A changed project
 /// or solution file reloads the workspace; .cs files are added, reloaded or removed one by one.
 /// </summary>
-public sealed class DidChangeWatchedFilesHandler(WorkspaceManager workspace, DiagnosticsPublisher diagnostics, ILog logger) : INotificationHandler<DidChangeWatchedFilesParams>, ICapabilityProvider
+public sealed class DidChangeWatchedFilesHandler(WorkspaceManager workspace, DiagnosticsPublisher diagnostics, ILanguageClient languageClient, ILog logger) : INotificationHandler<DidChangeWatchedFilesParams>, ICapabilityProvider
 {
-    public static readonly string[] Globs = ["**/*.cs", "**/*.csproj", "**/*.sln*"];
+    // nuget.config and the Directory.*.props decide package sources and versions: a change retries a failed restore.
+    public static readonly string[] Globs = ["**/*.cs", "**/*.csproj", "**/*.sln*", "**/nuget.config", "**/NuGet.Config", "**/Directory.Packages.props", "**/Directory.Build.props"];
+
+    private static readonly string[] RestoreInputs = ["nuget.config", "Directory.Packages.props", "Directory.Build.props"];
 
     public string Method => LspMethods.WorkspaceDidChangeWatchedFiles;
     public bool MutatesState => true;
@@ -32,11 +35,13 @@ public sealed class DidChangeWatchedFilesHandler(WorkspaceManager workspace, Dia
     public async Task HandleAsync(DidChangeWatchedFilesParams notification, RequestContext context, CancellationToken cancellationToken)
     {
         var projectChanged = notification.Changes.Any(c => c.Uri.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
-            || c.Uri.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || c.Uri.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase));
+            || c.Uri.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || c.Uri.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase)
+            || RestoreInputs.Any(name => c.Uri.EndsWith("/" + name, StringComparison.OrdinalIgnoreCase)));
         if (projectChanged)
         {
-            logger.Info("A project or solution file changed on disk: reloading the workspace.");
-            await workspace.ReloadAsync(m => logger.Debug(m), cancellationToken).ConfigureAwait(false);
+            logger.Info("A project, solution or package-source file changed on disk: reloading the workspace.");
+            var outcome = await workspace.ReloadAsync(p => logger.Debug(p.ToString()), cancellationToken).ConfigureAwait(false);
+            await Lifecycle.InitializedHandler.NotifyLoadedAsync(languageClient, outcome).ConfigureAwait(false);
         }
         else
         {
