@@ -21,6 +21,7 @@ public sealed class ModelHost : IStartsAfterInitialized, IFollowsSettings, IDrai
     private LanguageModel? _model;
     private string? _requestedPath;
     private bool _started;
+    private bool _exiting; // after DrainAsync: no new load may start (the process is about to exit)
 
     public ModelHost(ILanguageClient client, ILog logger) => (_client, _logger) = (client, logger);
 
@@ -46,6 +47,8 @@ public sealed class ModelHost : IStartsAfterInitialized, IFollowsSettings, IDrai
         Task<LanguageModel?> previous;
         lock (_lock)
         {
+            // An initialized still queued when exit arrived must not start native work the exit then cuts.
+            if (_exiting) return;
             _started = true;
             _requestedPath = path;
             previous = _load;
@@ -124,7 +127,11 @@ public sealed class ModelHost : IStartsAfterInitialized, IFollowsSettings, IDrai
     public async Task DrainAsync()
     {
         Task<LanguageModel?> load;
-        lock (_lock) load = _load;
+        lock (_lock)
+        {
+            _exiting = true;
+            load = _load;
+        }
         try
         {
             await load.ConfigureAwait(false);
