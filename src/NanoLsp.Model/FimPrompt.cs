@@ -3,6 +3,10 @@ namespace NanoLsp.Model;
 /// <summary>A fill-in-the-middle prompt as token ids, plus the token healing it needs.</summary>
 public sealed record FimPrompt(int[] Ids, TokenHealing? Healing)
 {
+    /// <summary>The prefix's tokens as they end the prompt (after token healing backed up): the context a
+    /// token prior continues.</summary>
+    public int[] PrefixIds { get; init; } = [];
+
     /// <summary>
     /// PSM layout (docs/model-format.md):
     /// <c>[&lt;|file_sep|&gt; CONTEXT "\n"] &lt;|fim_prefix|&gt; PREFIX &lt;|fim_suffix|&gt; SUFFIX &lt;|fim_middle|&gt;</c>.
@@ -38,6 +42,6 @@ public sealed record FimPrompt(int[] Ids, TokenHealing? Healing)
         ids.Add(tokenizer.FimSuffix);
         ids.AddRange(suffixIds.AsSpan(0, suffixTake));
         ids.Add(tokenizer.FimMiddle);
-        return new FimPrompt(ids.ToArray(), healing);
+        return new FimPrompt(ids.ToArray(), healing) { PrefixIds = healedPrefix[^prefixTake..] };
     }
 }

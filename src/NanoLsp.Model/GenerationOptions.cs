@@ -21,6 +21,9 @@ public sealed record GenerationOptions
     /// <summary>Wall-clock budget from the start of the call, prefill included; null for none.</summary>
     public TimeSpan? Deadline { get; init; }
     public ITokenMask? Mask { get; init; }
+    /// <summary>A distribution mixed into the model's before masks apply (the repository memory); the
+    /// tokens' log-probabilities are then those of the mixture.</summary>
+    public ITokenPrior? Prior { get; init; }
     /// <summary>Asked of each chosen token before it joins the result (on the generating thread): true ends
     /// decoding there with <see cref="StopReason.Doubt"/>. This is how a caller stops where the model stops
     /// being sure, without cancelling the generation.</summary>

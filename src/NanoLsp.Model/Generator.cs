@@ -43,6 +43,8 @@ public sealed class Generator(Decoder decoder, NanoTokenizer tokenizer, PrefixCa
 
             logits.CopyTo(_work);
             float logSumExp = Sampler.LogSumExp(_work);
+            if (options.Prior is { } prior)
+                logSumExp = TokenPriorMixing.Apply(_work, logSumExp, prior.Next(generatedIds));
             healing?.Apply(_work);
             options.Mask?.Apply(new TokenMaskContext(generatedIds, Encoding.UTF8.GetString(completion.ToArray())), _work);
             if (!_work.AsSpan().ContainsAnyExcept(float.NegativeInfinity)) return Finish(StopReason.NothingAllowed);
@@ -54,7 +56,8 @@ public sealed class Generator(Decoder decoder, NanoTokenizer tokenizer, PrefixCa
 
             var tokenBytes = tokenizer.TokenBytes(id);
             int retyped = healing?.Accept(id) ?? 0;
-            var token = new GeneratedToken(id, logits[id] - logSumExp, logits[id] - allowedLogSumExp)
+            // _work[id] is the (mixed) logit: masks only ever forbid other tokens.
+            var token = new GeneratedToken(id, _work[id] - logSumExp, _work[id] - allowedLogSumExp)
             {
                 RetypesHealedText = retyped == tokenBytes.Length,
             };

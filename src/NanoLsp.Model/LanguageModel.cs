@@ -15,6 +15,7 @@ public sealed class LanguageModel : IDisposable
     private readonly PrefixCache _prefixCache;
     private readonly Generator _generator;
     private readonly BeamSearch _beamSearch;
+    private readonly ContinuationScorer _scorer;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public ModelManifest Manifest { get; }
@@ -27,6 +28,7 @@ public sealed class LanguageModel : IDisposable
         _prefixCache = new PrefixCache(decoder);
         _generator = new Generator(decoder, tokenizer, _prefixCache);
         _beamSearch = new BeamSearch(decoder, tokenizer, _prefixCache);
+        _scorer = new ContinuationScorer(decoder, tokenizer, _prefixCache);
     }
 
     /// <summary>Loads and checks a model directory; every failure is a <see cref="ModelException"/>.</summary>
@@ -50,6 +52,12 @@ public sealed class LanguageModel : IDisposable
     public Task<IReadOnlyList<BeamHypothesis>> BeamSearchAsync(FimPrompt prompt, int width, GenerationOptions options,
         CancellationToken cancellation = default) =>
         RunExclusive(cancellation, ct => _beamSearch.Search(prompt.Ids, prompt.Healing?.Clone(), width, options, ct));
+
+    /// <summary>The model's log-probabilities of given continuations of a prompt (after its token healing's
+    /// re-typed text), in order; <paramref name="prior"/> as in generation.</summary>
+    public Task<IReadOnlyList<ScoredContinuation>> ScoreAsync(FimPrompt prompt, IReadOnlyList<string> continuations,
+        ITokenPrior? prior = null, CancellationToken cancellation = default) =>
+        RunExclusive(cancellation, ct => _scorer.Score(prompt.Ids, prompt.Healing?.Clone(), continuations, prior, ct));
 
     /// <summary>Synchronous generation for tools and tests; waits for any running generation.</summary>
     public GenerationResult Generate(FimPrompt prompt, GenerationOptions options, CancellationToken cancellation = default) =>

@@ -30,7 +30,9 @@ public static class ServerComposition
         var hover = new HoverService(codeActions);
         var completion = new CompletionFeatureService();
         var model = new ModelHost(client, log);
-        var inline = new InlineCompletionFeature(new InlineCompletionPipeline(), model);
+        var memory = new Memory.RepositoryMemory();
+        var memoryHost = new RepositoryMemoryHost(memory, workspace, model, client, state, log);
+        var inline = new InlineCompletionFeature(new InlineCompletionPipeline(memory), model);
 
         ILspHandler[] features =
         [
@@ -59,11 +61,11 @@ public static class ServerComposition
         ILspHandler[] lifecycle =
         [
             new InitializeHandler(state, capabilities, log),
-            new InitializedHandler(state, capabilities, workspace, diagnostics, client, log, backgroundWork: [model, providers]),
+            new InitializedHandler(state, capabilities, workspace, diagnostics, client, log, backgroundWork: [model, providers], afterLoad: [memoryHost]),
             new ShutdownHandler(state, diagnostics, log),
             new ExitHandler(state),
             new DidChangeConfigurationHandler(state, client, log, followers: [model]),
         ];
-        return new ComposedServer([.. lifecycle, .. features], workspace, Owned: [diagnostics, workspace, model]);
+        return new ComposedServer([.. lifecycle, .. features], workspace, Owned: [diagnostics, workspace, memoryHost, model]);
     }
 }

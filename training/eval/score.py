@@ -9,6 +9,11 @@ walking each line from its indentation, a suggestion is accepted with one Tab wh
 typed. Keystrokes saved = (accepted chars - one Tab per accept) / chars of the lines; wrong shown =
 shown suggestions that were not what came next; accepts and suggestions shown per line.
 
+The repository line completer (the second floor): the most frequent line of the repository (every .cs
+file of the case's workspace outside obj/ and bin/, the case's own file as the case text without the
+cursor's line) that starts with what was typed of the line (after its indentation) and goes on; it
+suggests the next word of that line's rest (spaces and punctuation up to and including one word).
+
 The identifier completer: at a cursor right after an identifier fragment, the most frequent
 identifier of the same file (the case text) that starts with the fragment and is longer than it
 (ties: the first in the file); it suggests the rest of that identifier. It needs no model and no
@@ -18,6 +23,8 @@ Usage: python3 eval/score.py --cases SET.jsonl --pred PRED.jsonl [--typing-cases
            [--loaded-only EVAL.stderr] [--out R.json]
 """
 import argparse
+import bisect
+import os
 import json
 import re
 import sys
@@ -53,6 +60,60 @@ def identifier_completion(text, line, character_index_line_prefix):
     best = max(counts.values())
     word = next(w for w in counts if counts[w] == best)  # Counter keeps first-seen order
     return word[len(frag):]
+
+
+WORD = re.compile(r"^(\W*\w+|\W+)")
+
+
+class RepoLines:
+    """Trimmed lines of a workspace's .cs files, counted, for the repository line completer."""
+
+    def __init__(self):
+        self.repos = {}
+
+    def _repo(self, root):
+        if root not in self.repos:
+            per_file = {}
+            for d, dirs, files in os.walk(root):
+                dirs[:] = [x for x in dirs if x not in ("obj", "bin", ".git")]
+                for f in files:
+                    if f.endswith(".cs"):
+                        path = os.path.join(d, f)
+                        try:
+                            text = open(path, encoding="utf-8").read().replace("\r\n", "\n")
+                        except (UnicodeDecodeError, OSError):
+                            continue
+                        per_file[os.path.relpath(path, root)] = Counter(l.strip() for l in text.split("\n") if l.strip())
+            total = Counter()
+            for c in per_file.values():
+                total.update(c)
+            self.repos[root] = (per_file, total, sorted(total))
+        return self.repos[root]
+
+    def suggest(self, case):
+        per_file, total, ordered = self._repo(case["workspace"])
+        typed = line_prefix(case).lstrip()
+        if not typed:
+            return ""
+        lines = case["text"].split("\n")
+        own = Counter(l.strip() for i, l in enumerate(lines) if i != case["line"] and l.strip())
+        disk = per_file.get(case["file"], Counter())
+        best, best_count = None, 0
+        for line in ordered[bisect.bisect_left(ordered, typed):]:
+            if not line.startswith(typed):
+                break
+            if len(line) == len(typed):
+                continue
+            n = total[line] - disk[line] + own[line]
+            if n > best_count:
+                best, best_count = line, n
+        for line, n in own.items():  # lines of the case's own text that the disk file lacks
+            if line.startswith(typed) and len(line) > len(typed) and line not in total and n > best_count:
+                best, best_count = line, n
+        if best is None:
+            return ""
+        m = WORD.match(best[len(typed):])
+        return m.group(0) if m else ""
 
 
 def line_prefix(case):
@@ -163,6 +224,8 @@ def main():
                 tcases = [c for c in tcases if c["id"].rsplit("/", 1)[0] not in cut]
             res["typing_model"] = typing(tcases, lambda c: tp[c["id"]])
         res["typing_identifier_completer"] = typing(tcases, ident)
+        repo_lines = RepoLines()
+        res["typing_repository_line_completer"] = typing(tcases, repo_lines.suggest)
     print(json.dumps(res, indent=1))
     if a.out:
         json.dump(res, open(a.out, "w"), indent=1)

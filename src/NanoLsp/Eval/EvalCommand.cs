@@ -1,4 +1,5 @@
 using NanoLsp.Logging;
+using NanoLsp.Memory;
 using System.Diagnostics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -16,14 +17,15 @@ namespace NanoLsp.Eval;
 
 /// <summary>
 /// <c>NanoLsp eval --cases CASES.jsonl --out PRED.jsonl [--no-context] [--no-monitors] [--no-filters]
-/// [--model DIR] [--deadline-ms N] [--trace FILE] [--cut-below LOGP|0] [--min-mean LOGP]</c>: the evaluation contract (docs/architecture.md). Each case runs
+/// [--model DIR] [--deadline-ms N] [--trace FILE] [--cut-below LOGP|0] [--min-mean LOGP] [--memory none|all|CHANNEL,...]
+/// [--memory-cut LOGP]</c>: the evaluation contract (docs/architecture.md). Each case runs
 /// through <see cref="InlineCompletionPipeline"/>, the handler's own path, with the automatic trigger's
 /// options; each workspace is opened once with the server's <see cref="WorkspaceLoader"/>.
 /// <c>expected</c> is read only for the summary on stderr.
 /// </summary>
 public static class EvalCommand
 {
-    public const string Usage = "NanoLsp eval --cases CASES.jsonl --out PREDICTIONS.jsonl [--no-context] [--no-monitors] [--no-filters] [--model DIR] [--deadline-ms N] [--trace FILE] [--cut-below LOGP|0] [--min-mean LOGP]";
+    public const string Usage = "NanoLsp eval --cases CASES.jsonl --out PREDICTIONS.jsonl [--no-context] [--no-monitors] [--no-filters] [--model DIR] [--deadline-ms N] [--trace FILE] [--cut-below LOGP|0] [--min-mean LOGP] [--memory none|all|mixing,candidates,neighbours] [--memory-cut LOGP]";
 
     private sealed record Case(
         [property: JsonPropertyName("id")] string Id,
@@ -60,6 +62,10 @@ public static class EvalCommand
                     options = options with { CutBelowLogProb = cut < 0 ? cut : null }; i++; break;
                 case "--min-mean" when i + 1 < args.Length && double.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out double mean):
                     options = options with { MinMeanLogProb = mean }; i++; break;
+                case "--memory" when i + 1 < args.Length && ParseChannels(args[i + 1]) is { } channels:
+                    options = options with { Memory = channels }; i++; break;
+                case "--memory-cut" when i + 1 < args.Length && double.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out double memoryCut):
+                    options = options with { MemoryCandidateCut = memoryCut }; i++; break;
                 case "--no-context": options = options with { IncludeHeader = false }; break;
                 case "--no-monitors": options = options with { Monitors = MonitorKinds.None }; break;
                 case "--no-filters": options = options with { Filters = false }; break;
@@ -93,9 +99,14 @@ public static class EvalCommand
         using var _ = model;
         Console.Error.WriteLine($"eval: {all.Count} cases, model {model.Manifest.Name} (context {model.Manifest.ContextLength}), " +
                                 $"context {(options.IncludeHeader ? "on" : "off")}, monitors {(options.Monitors != MonitorKinds.None ? "on" : "off")}, " +
+                                $"memory {options.Memory}, " +
                                 $"filters {(options.Filters ? $"on (min mean {options.MinMeanLogProb}, cut below {options.CutBelowLogProb?.ToString() ?? "never"})" : "off")}, deadline {options.Deadline?.TotalMilliseconds.ToString() ?? "none"} ms");
 
-        var pipeline = new InlineCompletionPipeline();
+        // The repository memory is built for each workspace as the server builds it after a load, from the files
+        // on disk; each case's own text then replaces its document's, as an open buffer does.
+        var memory = new RepositoryMemory();
+        string? memoryRoot = null;
+        var pipeline = options.Memory == MemoryChannels.None ? new InlineCompletionPipeline() : new InlineCompletionPipeline(memory);
         var backend = new LocalModelBackend(model);
         var logger = new StderrLogger();
         var workspaces = new Dictionary<string, Solution>();
@@ -111,6 +122,13 @@ public static class EvalCommand
             {
                 var outcome = await new WorkspaceLoader(logger).LoadAsync(root, _ => { }, CancellationToken.None).ConfigureAwait(false);
                 workspaces[root] = solution = outcome.Solution;
+            }
+            if (options.Memory != MemoryChannels.None && memoryRoot != root)
+            {
+                var figures = await memory.BuildAsync(solution, [root], model.Tokenizer, null, CancellationToken.None).ConfigureAwait(false);
+                Console.Error.WriteLine($"eval: memory of {root}: {figures.Documents} documents, {figures.Tokens} tokens, " +
+                                        $"{figures.ApproximateBytes / 1e6:0.0} MB, built in {figures.BuildTime.TotalSeconds:0.00} s ({figures.Skipped} skipped)");
+                memoryRoot = root;
             }
             var document = FindDocument(solution, Path.Combine(root, c.File));
             if (document is null)
@@ -163,11 +181,33 @@ public static class EvalCommand
             ["constrained_logprobs"] = tokens.Select(t => Math.Round((double)t.ConstrainedLogProb, 3)).ToArray(),
             ["token_texts"] = tokens.Select(t => tokenizer.Decode([t.Id])).ToArray(),
             ["healed_bytes"] = r.HealedBytes,
+            ["shown_from"] = r.ShownFromMemory?.ToString(),
+            ["suggestions"] = r.Suggestions,
+            ["memory"] = r.MemoryCandidates.Select(m => new Dictionary<string, object?>
+            {
+                ["text"] = m.Candidate.Text, ["kind"] = m.Candidate.Kind.ToString(), ["support"] = m.Candidate.Support,
+                ["logprobs"] = m.Score.Tokens.Select(t => Math.Round((double)t.ConstrainedLogProb, 3)).ToArray(),
+                ["retype"] = m.Score.Tokens.Select(t => t.RetypesHealedText).ToArray(),
+                ["token_texts"] = m.Score.Tokens.Select(t => tokenizer.Decode([t.Id])).ToArray(),
+            }).ToArray(),
             ["prompt_tokens"] = r.Generation?.PromptTokens, ["reused_tokens"] = r.Generation?.ReusedPromptTokens,
             ["monitor_argmax_changes"] = r.MonitorStats?.ArgmaxChanges,
             ["latency_ms"] = Math.Round(r.Latency.TotalMilliseconds, 1),
             ["stage_ms"] = new[] { r.Stages.Context, r.Stages.Model, r.Stages.Filters }.Select(v => Math.Round(v, 1)).ToArray(),
         }, Json);
+    }
+
+    private static MemoryChannels? ParseChannels(string value)
+    {
+        if (value == "none") return MemoryChannels.None;
+        if (value == "all") return MemoryChannels.All;
+        var channels = MemoryChannels.None;
+        foreach (string name in value.Split(','))
+        {
+            if (!Enum.TryParse<MemoryChannels>(name, ignoreCase: true, out var channel)) return null;
+            channels |= channel;
+        }
+        return channels;
     }
 
     private static Document? FindDocument(Solution solution, string path)
@@ -194,6 +234,7 @@ public static class EvalCommand
         Console.Error.WriteLine($"compile checks   {checks.Runs} run, {checks.OverBudget} over budget (passed unchecked)");
         Console.Error.WriteLine($"filter verdicts  {Counts(results.Select(r => r.Result.Verdict?.ToString() ?? "(none)"))}");
         Console.Error.WriteLine($"sources          {Counts(results.Select(r => r.Result.Source.ToString()))}");
+        Console.Error.WriteLine($"shown from       {Counts(results.Where(r => r.Result.First is not null).Select(r => r.Result.ShownFromMemory?.ToString() ?? "model"))}");
     }
 
     private static string Counts(IEnumerable<string> values) =>

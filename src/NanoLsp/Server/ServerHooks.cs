@@ -21,3 +21,10 @@ public interface IFollowsSettings
 {
     void SettingsChanged(ServerSettings settings);
 }
+
+/// <summary>A service that starts work once the workspace has loaded (the repository memory indexes it). The
+/// composition root hands these to the initialized handler, which calls them after each load.</summary>
+public interface IFollowsWorkspaceLoad
+{
+    void WorkspaceLoaded(IReadOnlyList<string> roots);
+}

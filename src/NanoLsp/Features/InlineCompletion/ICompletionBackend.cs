@@ -1,16 +1,31 @@
 using Microsoft.CodeAnalysis;
 using NanoLsp.Assist;
+using NanoLsp.Memory;
 using NanoLsp.Model;
 
 namespace NanoLsp.Features.InlineCompletion;
 
 /// <summary>What a backend is asked: the prompt context at a cursor of a Roslyn document (kept so that a
 /// backend can constrain its decoding with Roslyn, as the local model's monitors do), and how.</summary>
-public sealed record BackendRequest(Document Document, int Position, PromptContext Context, InlineCompletionOptions Options);
+public sealed record BackendRequest(Document Document, int Position, PromptContext Context, InlineCompletionOptions Options)
+{
+    /// <summary>Continuations to score besides decoding (the repository's candidates); a backend that cannot
+    /// score them answers none.</summary>
+    public IReadOnlyList<string> Continuations { get; init; } = [];
+
+    /// <summary>The repository's next-token distribution to mix into decoding, made from the prompt prefix's
+    /// tokens; null: the model alone.</summary>
+    public Func<int[], ITokenPrior>? Prior { get; init; }
+}
 
 /// <summary>One candidate: the text to insert at the cursor and the tokens it was made of (with their
 /// log-probabilities; empty for a backend that reports none).</summary>
-public sealed record Candidate(string Text, IReadOnlyList<GeneratedToken> Tokens);
+public sealed record Candidate(string Text, IReadOnlyList<GeneratedToken> Tokens)
+{
+    /// <summary>Where the text came from when not from decoding (a repository candidate, already cut where
+    /// the model stopped agreeing with it).</summary>
+    public CandidateKind? FromMemory { get; init; }
+}
 
 /// <summary>A backend's candidates, best first, and how they were made (for the report).</summary>
 public sealed record BackendAnswer(IReadOnlyList<Candidate> Candidates)
@@ -20,6 +35,9 @@ public sealed record BackendAnswer(IReadOnlyList<Candidate> Candidates)
 
     /// <summary>Bytes token healing re-typed before the candidates (they are not in them).</summary>
     public int HealedBytes { get; init; }
+
+    /// <summary>The model's scores of the request's <see cref="BackendRequest.Continuations"/>, in order.</summary>
+    public IReadOnlyList<ScoredContinuation> Scored { get; init; } = [];
 
     /// <summary>Decoding ended where the model stopped being sure (ConfidenceCut's rule).</summary>
     public bool StoppedAtDoubt { get; init; }

@@ -1,3 +1,4 @@
+using NanoLsp.Memory;
 using NanoLsp.Assist;
 using NanoLsp.Server;
 
@@ -28,6 +29,13 @@ public sealed record InlineCompletionOptions
     /// <summary>The longest suggestion shown, in characters (SuggestionLength cuts it on a boundary).</summary>
     public int MaxLength { get; init; } = ServerSettings.DefaultInlineMaxLength;
 
+    /// <summary>The repository memory's channels in use (as the server's default settings; they act only once
+    /// the memory is built).</summary>
+    public MemoryChannels Memory { get; init; } = MemoryChannels.Mixing | MemoryChannels.Candidates;
+
+    /// <summary>A repository candidate is shown up to its first token the model finds less likely than this.</summary>
+    public double MemoryCandidateCut { get; init; } = -1.5;
+
     public FilterOptions FilterOptions => new(MinMeanLogProb, MinTokenLogProb, CompileCheck, CompileCheckBudget);
 
     /// <summary>Invoked requests get three alternatives and a longer deadline: the user is waiting for them.</summary>
@@ -42,5 +50,7 @@ public sealed record InlineCompletionOptions
         Deadline = TimeSpan.FromMilliseconds(invoked ? Math.Max(settings.InlineDeadlineMs, 2000) : settings.InlineDeadlineMs),
         Alternatives = invoked ? 3 : 1,
         MaxLength = settings.InlineMaxLength,
+        Memory = (settings.MemoryMixing ? MemoryChannels.Mixing : 0) | (settings.MemoryCandidates ? MemoryChannels.Candidates : 0)
+                 | (settings.MemoryNeighbours ? MemoryChannels.Neighbours : 0),
     };
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using NanoLsp.Assist;
+using NanoLsp.Memory;
 using NanoLsp.Model;
 
 namespace NanoLsp.Features.InlineCompletion;
@@ -29,6 +30,12 @@ public sealed record InlineCompletionResult(
     /// <summary>Bytes token healing re-typed before the suggestion (they are not in it).</summary>
     public int HealedBytes { get; init; }
 
+    /// <summary>The repository's candidates with the model's scores of them (channel 2), for the trace.</summary>
+    public IReadOnlyList<(MemoryCandidate Candidate, ScoredContinuation Score)> MemoryCandidates { get; init; } = [];
+
+    /// <summary>The shown suggestion was copied from the repository (a candidate of this kind); null: decoded.</summary>
+    public CandidateKind? ShownFromMemory { get; init; }
+
     public string? First => Suggestions.Count > 0 ? Suggestions[0] : null;
 
     /// <summary>The document's text around the cursor when the stages ran (the typing-along cache keeps them).</summary>
@@ -51,15 +58,21 @@ public sealed class StageTimes
 /// stop at doubt) → stop rule and confidence cut → filters → length. One token per request carries the
 /// client's cancel, a newer keystroke in the same document and the deadline (docs/architecture.md,
 /// "Threading and cancellation"). Seams: context sources (IContextSource) and backends (ICompletionBackend).
+/// The repository memory, when there is one, reaches three stages (docs/repository-memory.md): the context
+/// (neighbours), the decoding (mixing) and the candidates after it.
 /// </summary>
-public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> contextSources, SuggestionFilter filter)
+public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> contextSources, SuggestionFilter filter, RepositoryMemory? memory = null)
 {
+    private readonly RepositoryNeighbourSource? _neighbours = memory is null ? null : new RepositoryNeighbourSource(memory);
     private readonly NewestPerDocument _newest = new();
     private readonly TypingAlongCache _typingAlong = new();
     private long _arrivals;
 
     /// <summary>The server's stages: the Roslyn declaration header as the one context source.</summary>
     public InlineCompletionPipeline() : this([new DeclarationHeaderSource()], new SuggestionFilter()) { }
+
+    /// <summary>The server's stages with the repository memory's channels.</summary>
+    public InlineCompletionPipeline(RepositoryMemory memory) : this([new DeclarationHeaderSource()], new SuggestionFilter(), memory) { }
 
     /// <summary>The compile checks this pipeline's filter ran (eval and the benchmarks report them).</summary>
     public CompileCheckStats CompileChecks => filter.CompileCheckStats;
@@ -117,20 +130,36 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
         // Stage 3, context: FIM windows and the context sources ahead of them.
         long stage = Stopwatch.GetTimestamp();
         var budget = PromptBudget.For(backend.ContextLength, LocalModelBackend.AnswerRoom(backend.ContextLength, options));
-        var context = await PromptContextBuilder.BuildAsync(document, position, backend.Tokenizer, budget,
-            options.IncludeHeader ? contextSources : [], ct).ConfigureAwait(false);
+        IReadOnlyList<IContextSource> sources = !options.IncludeHeader ? []
+            : _neighbours is not null && options.Memory.HasFlag(MemoryChannels.Neighbours) ? [.. contextSources, _neighbours] : contextSources;
+        var context = await PromptContextBuilder.BuildAsync(document, position, backend.Tokenizer, budget, sources, ct).ConfigureAwait(false);
+        // The repository memory as this request sees it: the document's live text without the line being typed.
+        var view = memory is not null && options.Memory != MemoryChannels.None && document.FilePath is { } path
+            ? memory.ViewAt(path, text, position) : null;
+        var fromMemory = view is not null && options.Memory.HasFlag(MemoryChannels.Candidates) && options.Alternatives == 1
+            ? view.Candidates(context.LinePrefix.TrimStart()) : [];
         stages.Context = Lap(ref stage);
 
-        // Stage 4, decode: the backend builds its prompt and decodes under its monitors.
-        var answer = await backend.CompleteAsync(new BackendRequest(document, position, context, options), ct).ConfigureAwait(false);
+        // Stage 4, decode: the backend builds its prompt and decodes under its monitors (and the repository's
+        // distribution), and scores the repository's candidates.
+        var request = new BackendRequest(document, position, context, options)
+        {
+            Continuations = fromMemory.Select(c => c.Text).ToList(),
+            Prior = view is not null && options.Memory.HasFlag(MemoryChannels.Mixing) ? prefix => new RepositoryPrior(view, prefix) : null,
+        };
+        var answer = await backend.CompleteAsync(request, ct).ConfigureAwait(false);
         stages.Model = Lap(ref stage);
+
+        // Stage 4b: a repository candidate the model agrees with further than its own answer goes first.
+        var candidates = CandidateChoice.Choose(answer, fromMemory, options, backend.Tokenizer);
 
         // Stages 5-7, per candidate: stop rule and confidence cut, filters, the user's length limit.
         var shown = new List<string>();
         FilterVerdict? firstVerdict = null;
-        foreach (var candidate in answer.Candidates)
+        CandidateKind? shownFrom = null;
+        foreach (var candidate in candidates)
         {
-            var (sure, tokens) = options.Filters && options.CutBelowLogProb is { } doubt
+            var (sure, tokens) = options.Filters && options.CutBelowLogProb is { } doubt && candidate.FromMemory is null
                 ? ConfidenceCut.Apply(candidate.Text, candidate.Tokens, answer.HealedBytes, backend.Tokenizer, doubt)
                 : (candidate.Text, candidate.Tokens);
             string trimmed = SuggestionFilter.Trim(sure, context);
@@ -141,13 +170,17 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
             // The filters judged the whole suggestion; the user's length limit keeps the lines or words that fit.
             string fitting = verdict == FilterVerdict.Keep ? SuggestionLength.Cut(suggestion, options.MaxLength) : "";
             if (fitting.Trim().Length > 0 && !shown.Contains(fitting))
+            {
+                if (shown.Count == 0) shownFrom = candidate.FromMemory;
                 shown.Add(fitting);
+            }
         }
         stages.Filters = Lap(ref stage);
         return new InlineCompletionResult(shown, CompletionSource.Model, TimeSpan.Zero, answer.Candidates.FirstOrDefault()?.Text, firstVerdict,
             answer.MonitorStats, answer.Generation, context.Shape)
         {
             HealedBytes = answer.HealedBytes, StoppedAtDoubt = answer.StoppedAtDoubt, Before = before, After = after,
+            MemoryCandidates = fromMemory.Zip(answer.Scored).ToList(), ShownFromMemory = shownFrom,
         };
     }
 

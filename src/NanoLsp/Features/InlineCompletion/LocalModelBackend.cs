@@ -34,6 +34,7 @@ public sealed class LocalModelBackend(LanguageModel model) : ICompletionBackend
             MaxTokens = singleLine ? options.SingleLineTokens : options.MultiLineTokens,
             SingleLine = singleLine,
             Mask = monitor,
+            Prior = request.Prior?.Invoke(prompt.PrefixIds),
         };
 
         if (options.Alternatives > 1)
@@ -56,8 +57,12 @@ public sealed class LocalModelBackend(LanguageModel model) : ICompletionBackend
             generation = generation with { StopBefore = token => ConfidenceCut.IsDoubt(token, cut) };
         var result = await model.GenerateAsync(prompt, generation, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested(); // the pipeline tells a newer keystroke from the deadline
+        // The prompt is still in the prefix cache: each continuation costs one batched pass over its tokens.
+        var scored = request.Continuations.Count == 0 ? []
+            : await model.ScoreAsync(prompt, request.Continuations, generation.Prior, cancellationToken).ConfigureAwait(false);
         return new BackendAnswer([new Candidate(result.Text, result.Tokens)])
         {
+            Scored = scored,
             Generation = result,
             MonitorStats = monitor?.Stats,
             HealedBytes = healed.Length,

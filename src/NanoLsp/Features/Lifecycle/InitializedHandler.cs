@@ -13,7 +13,8 @@ namespace NanoLsp.Features.Lifecycle;
 /// </summary>
 public sealed class InitializedHandler(
     ServerState state, ServerCapabilitiesBuilder capabilities, WorkspaceManager workspace, DiagnosticsPublisher diagnostics,
-    ILanguageClient languageClient, ILog logger, IReadOnlyList<IStartsAfterInitialized> backgroundWork) : INotificationHandler<object?>
+    ILanguageClient languageClient, ILog logger, IReadOnlyList<IStartsAfterInitialized> backgroundWork,
+    IReadOnlyList<IFollowsWorkspaceLoad> afterLoad) : INotificationHandler<object?>
 {
     public string Method => LspMethods.Initialized;
     public bool MutatesState => true;
@@ -35,6 +36,8 @@ public sealed class InitializedHandler(
             await NotifyLoadedAsync(languageClient, outcome).ConfigureAwait(false);
         }
         diagnostics.RefreshAll();
+        foreach (var follower in afterLoad)
+            follower.WorkspaceLoaded(roots);
     }
 
     /// <summary>Tells the user what did not load (once per load) and the editor the load's state (nanolsp/workspaceStatus).</summary>

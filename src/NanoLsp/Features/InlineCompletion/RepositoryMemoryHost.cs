@@ -1,0 +1,91 @@
+using NanoLsp.Logging;
+using NanoLsp.Memory;
+using NanoLsp.Server;
+using NanoLsp.Workspace;
+
+namespace NanoLsp.Features.InlineCompletion;
+
+/// <summary>
+/// Builds the server's repository memory in the background once the workspace has loaded and the model's
+/// tokenizer is there (with $/progress), then keeps it current: once a second, when the Solution changed
+/// (an edit, a file created, deleted or renamed on disk), the documents Roslyn reports changed are indexed
+/// again. A reload starts over. Inline completion uses whatever the memory holds meanwhile (nothing at first).
+/// </summary>
+public sealed class RepositoryMemoryHost(RepositoryMemory memory, WorkspaceManager workspace, ModelHost model,
+    ILanguageClient client, ServerState state, ILog log) : IFollowsWorkspaceLoad, IDrainsBeforeExit, IDisposable
+{
+    private static readonly TimeSpan FollowInterval = TimeSpan.FromSeconds(1);
+    private readonly object _gate = new();
+    private CancellationTokenSource _run = new();
+    private Task _work = Task.CompletedTask;
+
+    public void WorkspaceLoaded(IReadOnlyList<string> roots)
+    {
+        if (roots.Count == 0) return; // loose files only: no repository to remember
+        lock (_gate)
+        {
+            _run.Cancel();
+            _run = new CancellationTokenSource();
+            var token = _run.Token;
+            var previous = _work;
+            _work = Task.Run(async () =>
+            {
+                await previous.ConfigureAwait(false);
+                await RunAsync(roots, token).ConfigureAwait(false);
+            });
+        }
+    }
+
+    private async Task RunAsync(IReadOnlyList<string> roots, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var loaded = await model.GetModelAsync(cancellationToken).ConfigureAwait(false);
+            if (loaded is null)
+            {
+                log.Info("No model: the repository memory is not built (inline completion is off without a model).");
+                return;
+            }
+            await using (var progress = await WorkDoneProgress.BeginAsync(client, state.ClientCapabilities, log, "NanoLsp: indexing the repository", cancellationToken).ConfigureAwait(false))
+            {
+                var figures = await memory.BuildAsync(workspace.CurrentSolution, roots, loaded.Tokenizer,
+                    (done, all) => progress.Report($"{done}/{all} files", all == 0 ? 100 : done * 100 / all), cancellationToken).ConfigureAwait(false);
+                log.Info($"Repository memory: {figures.Documents} files, {figures.Tokens:N0} tokens, about {figures.ApproximateBytes / 1e6:0.0} MB, " +
+                         $"built in {figures.BuildTime.TotalSeconds:0.00} s ({figures.Skipped} files skipped: too large or not UTF-8).");
+            }
+            using var timer = new PeriodicTimer(FollowInterval);
+            var seen = workspace.CurrentSolution;
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var current = workspace.CurrentSolution;
+                if (ReferenceEquals(current, seen)) continue;
+                seen = current;
+                await memory.SyncAsync(current, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            // The memory is an aid: without it completion goes on from the model alone.
+            log.Warning($"The repository memory stopped: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    public async Task DrainAsync()
+    {
+        Task work;
+        lock (_gate)
+        {
+            _run.Cancel();
+            work = _work;
+        }
+        await work.ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        lock (_gate) _run.Cancel();
+    }
+}
