@@ -1,100 +1,145 @@
-"""When to show an inline suggestion, learned from eval traces (issue 17, "When to show").
+"""How much of an inline suggestion to show, learned from eval traces (issue 17, "When to show").
 
-Reads the traces `NanoLsp eval --trace` writes on typing-session cases (one case per cursor position of
-each line) and fits a logistic regression P(the suggestion is exactly what comes next | features); then
-replays the typing session with the suggestions whose probability is under a threshold hidden, for a
-range of thresholds, beside the traced server as it was (threshold 0). The features are the ones the
-server has when it decides (docs/repository-memory.md, "When to show"); the chosen weights and threshold
-are written as JSON for the server to ship with the model.
+Reads the traces `NanoLsp eval --trace` writes (typing-session cases, one per cursor position of each
+line, and single cases) and fits a logistic regression P(the suggestion's prefix up to a word end is
+exactly what comes next | features) over every word end of every shown suggestion. The features are the
+server's own when it shows (ShowPolicy.Features in src/NanoLsp/Features/InlineCompletion/ShowPolicy.cs,
+kept equal by hand: same names, same order, same clamps): whether the text is typed along an earlier
+suggestion or copied from the repository, the prefix's length and words, whether it is the whole
+suggestion, and the model's log-probabilities of the prefix's tokens.
 
-Usage: python3 training/eval/show_filter.py --trace T.jsonl --cases SET-typing.jsonl [--fit] [--weights W.json]
-  --fit: fit on these traces and write W.json; without it: replay with the weights in W.json.
+It then replays the typing session with each suggestion cut to its longest prefix whose probability
+reaches a threshold, for a range of thresholds, and picks the one that saves the most keystrokes with at
+most --max-wrong of the shown suggestions wrong (or, when none does, the fewest wrong). The policy is
+written for the server to ship with the model (models/nano-csharp/show-policy.json).
+
+Replays here are approximate: typing along in a trace followed the suggestion as it was made, not cut.
+The true figures come from running eval again with the policy (training/eval/run_memory_ablation.sh).
+
+Usage: python3 training/eval/show_filter.py --trace T.jsonl [T2.jsonl] --cases SET-typing.jsonl --out show-policy.json
 """
 import argparse
 import json
 import math
 import os
+import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from score import load, typing  # noqa: E402
 
-FEATURES = ["bias", "typing_along", "from_line", "from_identifier", "log_len", "mean_logprob", "min_logprob",
-            "first_logprob", "tokens", "multi_line", "support"]
+FEATURES = ["bias", "typing_along", "from_memory", "mid_word", "log_length", "first_word", "words", "whole", "min_logprob", "mean_logprob"]
+WORD = re.compile(r"\W*\w+|\W+")
 
 
-def features(row):
-    """The server's view of a suggestion it is about to show (no `expected`)."""
-    shown = row["shown"]
-    along = row["source"] == "TypingAlong"
-    lp = row.get("constrained_logprobs") or []
-    mem = {m["text"]: m for m in row.get("memory") or []}
+def word_ends(text):
+    ends, at = [], 0
+    while at < len(text):
+        m = WORD.match(text, at)
+        if not m:
+            break
+        at = m.end()
+        ends.append(at)
+    return ends
+
+
+def token_logprobs(row, end):
+    """Constrained log-probabilities of the tokens that make up shown[:end] (the healing re-typed ones left out)."""
+    if row["source"] == "TypingAlong":
+        return []
     frm = row.get("shown_from")
-    support = max((m["support"] for m in mem.values() if shown.startswith(m["text"][:len(shown)]) and m["text"]), default=0)
-    return {
-        "bias": 1.0,
-        "typing_along": 1.0 if along else 0.0,
-        "from_line": 1.0 if frm == "Line" else 0.0,
-        "from_identifier": 1.0 if frm == "Identifier" else 0.0,
-        "log_len": math.log(1 + len(shown)),
-        "mean_logprob": 0.0 if along or not lp else max(-5.0, sum(lp) / len(lp)),
-        "min_logprob": 0.0 if along or not lp else max(-8.0, min(lp)),
-        "first_logprob": 0.0 if along or not lp else max(-8.0, lp[0]),
-        "tokens": 0.0 if along else min(len(lp), 32) / 32,
-        "multi_line": 1.0 if "\n" in shown else 0.0,
-        "support": math.log(1 + support),
-    }
+    if frm:
+        shown = row["shown"]
+        entry = next((m for m in row.get("memory") or [] if m["text"].startswith(shown) or shown.startswith(m["text"])), None)
+        if entry is None:
+            return []
+        texts, lps, retype = entry["token_texts"], entry["logprobs"], entry["retype"]
+    else:
+        texts, lps = row["token_texts"], row["constrained_logprobs"]
+        retype = [False] * len(texts)
+        # a token that only re-typed healed text has the first healed bytes in it: as the server, skip by bytes
+    end_bytes = len(row["shown"][:end].encode("utf-8"))
+    at, out = -row["healed_bytes"], []
+    for text, lp, rt in zip(texts, lps, retype):
+        if at >= end_bytes:
+            break
+        n = len(text.encode("utf-8"))
+        if at + n > 0 and not rt:
+            out.append(lp)
+        at += n
+    return out
+
+
+def features(row, end):
+    shown = row["shown"]
+    lps = token_logprobs(row, end)
+    return [1.0, 1.0 if row["source"] == "TypingAlong" else 0.0, 1.0 if row.get("shown_from") else 0.0,
+            1.0 if row.get("mid_word") else 0.0, math.log(1 + end), 1.0 if len(word_ends(shown[:end])) == 1 else 0.0,
+            len(word_ends(shown[:end])) / 5.0, 1.0 if end == len(shown) else 0.0,
+            max(-6.0, min(lps)) if lps else 0.0, max(-6.0, sum(lps) / len(lps)) if lps else 0.0]
 
 
 def probability(w, f):
-    z = sum(w[k] * f[k] for k in FEATURES)
-    return 1 / (1 + math.exp(-max(-30, min(30, z))))
+    z = sum(a * b for a, b in zip(w, f))
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def fit(rows, epochs=400, rate=0.1, l2=1e-3):
-    data = [(features(r), 1.0 if r["expected"].startswith(r["shown"]) else 0.0) for r in rows if r["shown"]]
-    w = {k: 0.0 for k in FEATURES}
+def fit(rows, epochs=800, rate=0.2, l2=1e-3):
+    data = [(features(r, end), 1.0 if r["expected"].startswith(r["shown"][:end]) else 0.0)
+            for r in rows if r["shown"] and r.get("expected") is not None for end in word_ends(r["shown"])]
+    w = [0.0] * len(FEATURES)
     for _ in range(epochs):
-        grad = {k: 0.0 for k in FEATURES}
+        grad = [0.0] * len(w)
         for f, y in data:
             e = probability(w, f) - y
-            for k in FEATURES:
-                grad[k] += e * f[k]
-        for k in FEATURES:
-            w[k] -= rate * (grad[k] / len(data) + l2 * w[k])
-    return w
+            for i, x in enumerate(f):
+                grad[i] += e * x
+        w = [wi - rate * (g / len(data) + l2 * wi) for wi, g in zip(w, grad)]
+    return w, len(data)
 
 
-def replay(cases, rows, w, threshold):
-    by_id = {r["id"]: r for r in rows}
-
-    def suggest(c):
-        r = by_id.get(c["id"])
-        if r is None or not r["shown"]:
-            return ""
-        return r["shown"] if threshold <= 0 or probability(w, features(r)) >= threshold else ""
-    return typing(cases, suggest)
+def cut(row, w, threshold):
+    shown, best = row["shown"], ""
+    if threshold <= 0:
+        return shown
+    for end in word_ends(shown):
+        if probability(w, features(row, end)) < threshold:
+            break
+        best = shown[:end]
+    return best
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--trace", required=True, nargs="+")
-    ap.add_argument("--cases", required=True, nargs="+")
-    ap.add_argument("--weights", default="show-filter.json")
-    ap.add_argument("--fit", action="store_true")
+    ap.add_argument("--cases", required=True, nargs="+", help="typing-session cases to replay")
+    ap.add_argument("--all-cases", nargs="*", default=[], help="the traces' other cases (single), for old traces")
+    ap.add_argument("--out", default="show-policy.json")
+    ap.add_argument("--max-wrong", type=float, default=0.25)
     a = ap.parse_args()
     rows = [r for t in a.trace for r in load(t)]
     cases = [c for f in a.cases for c in load(f)]
-    if a.fit:
-        w = fit(rows)
-        json.dump({"features": FEATURES, "weights": w}, open(a.weights, "w"), indent=1)
-    else:
-        w = json.load(open(a.weights))["weights"]
+    known = {c["id"]: c for f in a.all_cases + a.cases for c in load(f)}
+    for r in rows:  # traces written before eval traced it: from the case's text
+        if "mid_word" not in r and r["id"] in known:
+            c = known[r["id"]]
+            before = c["text"].split("\n")[c["line"]][:c["character"]]
+            r["mid_word"] = bool(before) and (before[-1].isalnum() or before[-1] == "_")
+    w, n = fit(rows)
+    by_id = {r["id"]: r for r in rows}
+    print(f"fitted on {n} prefixes of {sum(1 for r in rows if r['shown'])} shown suggestions")
     print("threshold  keystrokes_saved  wrong_shown  shown_per_line")
-    for t in [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]:
-        m = replay(cases, rows, w, t)
+    results = []
+    for t in [0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9]:
+        m = typing(cases, lambda c: cut(by_id[c["id"]], w, t) if c["id"] in by_id else "")
+        results.append((t, m))
         print(f"{t:9.2f}  {m['keystrokes_saved']:16.3f}  {m['wrong_shown']:11.3f}  {m['shown_per_line']:14.2f}")
-    print(json.dumps({k: round(v, 3) for k, v in w.items()}))
+    within = [(t, m) for t, m in results if t > 0 and m["wrong_shown"] <= a.max_wrong]
+    t, m = max(within, key=lambda x: x[1]["keystrokes_saved"]) if within else min(results[1:], key=lambda x: x[1]["wrong_shown"])
+    json.dump({"features": FEATURES, "weights": dict(zip(FEATURES, [round(x, 4) for x in w])), "threshold": t,
+               "fitted_on": [os.path.basename(p) for p in a.trace], "replay": {k: round(v, 4) for k, v in m.items()}},
+              open(a.out, "w"), indent=1)
+    print(f"chose threshold {t}: {json.dumps({k: round(v, 3) for k, v in m.items()})}")
 
 
 if __name__ == "__main__":

@@ -18,14 +18,14 @@ namespace NanoLsp.Eval;
 /// <summary>
 /// <c>NanoLsp eval --cases CASES.jsonl --out PRED.jsonl [--no-context] [--no-monitors] [--no-filters]
 /// [--model DIR] [--deadline-ms N] [--trace FILE] [--cut-below LOGP|0] [--min-mean LOGP] [--memory none|all|CHANNEL,...]
-/// [--memory-cut LOGP]</c>: the evaluation contract (docs/architecture.md). Each case runs
+/// [--memory-cut LOGP] [--no-show-policy]</c>: the evaluation contract (docs/architecture.md). Each case runs
 /// through <see cref="InlineCompletionPipeline"/>, the handler's own path, with the automatic trigger's
 /// options; each workspace is opened once with the server's <see cref="WorkspaceLoader"/>.
 /// <c>expected</c> is read only for the summary on stderr.
 /// </summary>
 public static class EvalCommand
 {
-    public const string Usage = "NanoLsp eval --cases CASES.jsonl --out PREDICTIONS.jsonl [--no-context] [--no-monitors] [--no-filters] [--model DIR] [--deadline-ms N] [--trace FILE] [--cut-below LOGP|0] [--min-mean LOGP] [--memory none|all|mixing,candidates,neighbours] [--memory-cut LOGP]";
+    public const string Usage = "NanoLsp eval --cases CASES.jsonl --out PREDICTIONS.jsonl [--no-context] [--no-monitors] [--no-filters] [--model DIR] [--deadline-ms N] [--trace FILE] [--cut-below LOGP|0] [--min-mean LOGP] [--memory none|all|mixing,candidates,neighbours] [--memory-cut LOGP] [--no-show-policy]";
 
     private sealed record Case(
         [property: JsonPropertyName("id")] string Id,
@@ -68,6 +68,7 @@ public static class EvalCommand
                     options = options with { MemoryCandidateCut = memoryCut }; i++; break;
                 case "--no-context": options = options with { IncludeHeader = false }; break;
                 case "--no-monitors": options = options with { Monitors = MonitorKinds.None }; break;
+                case "--no-show-policy": options = options with { ShowPolicy = false }; break;
                 case "--no-filters": options = options with { Filters = false }; break;
                 default: return Fail($"unknown or incomplete argument '{args[i]}'.");
             }
@@ -107,7 +108,7 @@ public static class EvalCommand
         var memory = new RepositoryMemory();
         string? memoryRoot = null;
         var pipeline = options.Memory == MemoryChannels.None ? new InlineCompletionPipeline() : new InlineCompletionPipeline(memory);
-        var backend = new LocalModelBackend(model);
+        var backend = new LocalModelBackend(model, ShowPolicy.Load(ModelLocator.Locate(modelDir)));
         var logger = new StderrLogger();
         var workspaces = new Dictionary<string, Solution>();
         var results = new List<(Case Case, InlineCompletionResult Result)>();
@@ -183,6 +184,8 @@ public static class EvalCommand
             ["healed_bytes"] = r.HealedBytes,
             ["shown_from"] = r.ShownFromMemory?.ToString(),
             ["suggestions"] = r.Suggestions,
+            ["whole"] = r.Whole,
+            ["mid_word"] = c.Text.Split('\n') is var lines && c.Line < lines.Length && ShowPolicy.EndsMidWord(lines[c.Line][..Math.Min(c.Character, lines[c.Line].Length)]),
             ["memory"] = r.MemoryCandidates.Select(m => new Dictionary<string, object?>
             {
                 ["text"] = m.Candidate.Text, ["kind"] = m.Candidate.Kind.ToString(), ["support"] = m.Candidate.Support,

@@ -30,8 +30,10 @@ public static class CandidateChoice
             if (agreed.Trim().Length < 2 || kept.Count == 0) continue;
             bool consistent = agreed.StartsWith(model, StringComparison.Ordinal) || model.StartsWith(agreed, StringComparison.Ordinal);
             if (!consistent || agreed.Length <= model.Length) continue;
+            // The tokens through the cut, token healing's re-typing ones included (as a decoded candidate's are).
+            int retyping = scored.Tokens.TakeWhile(t => t.RetypesHealedText).Count();
             if (best is null || agreed.Length > best.Text.Length)
-                best = new Candidate(agreed, kept) { FromMemory = fromMemory[i].Kind };
+                best = new Candidate(agreed, scored.Tokens.Take(retyping + kept.Count).ToList()) { FromMemory = fromMemory[i].Kind };
         }
         return best is null ? answer.Candidates : [best, .. answer.Candidates];
     }

@@ -59,6 +59,9 @@ public interface ICompletionBackend
     /// <summary>The model context in tokens (prompt plus answer).</summary>
     int ContextLength { get; }
 
+    /// <summary>How much of this backend's suggestions to show (learned from its traces); whole by default.</summary>
+    ShowPolicy ShowPolicy => ShowPolicy.Whole;
+
     /// <param name="cancellationToken">The request's one token: the client's cancel, a newer keystroke in the same
     /// document, and the deadline.</param>
     Task<BackendAnswer> CompleteAsync(BackendRequest request, CancellationToken cancellationToken);

@@ -45,7 +45,7 @@ public sealed class InlineCompletionFeature(InlineCompletionPipeline pipeline, M
 
         bool invoked = request.Context?.TriggerKind == InlineCompletionTriggerKinds.Invoked;
         var options = InlineCompletionOptions.From(context.Settings, invoked);
-        var result = await pipeline.CompleteAsync(new LocalModelBackend(model), document, position, options, cancellationToken, context.Sequence).ConfigureAwait(false);
+        var result = await pipeline.CompleteAsync(new LocalModelBackend(model, modelHost.ShowPolicy), document, position, options, cancellationToken, context.Sequence).ConfigureAwait(false);
 
         var cursor = new Protocol.Range(request.Position, request.Position);
         var items = result.Suggestions.Select(s => new InlineCompletionItem(s, cursor)).ToList();

@@ -36,6 +36,9 @@ public sealed record InlineCompletionOptions
     /// <summary>A repository candidate is shown up to its first token the model finds less likely than this.</summary>
     public double MemoryCandidateCut { get; init; } = -1.5;
 
+    /// <summary>Cut each suggestion to what the backend's show policy expects to be right (off: show it whole).</summary>
+    public bool ShowPolicy { get; init; } = true;
+
     public FilterOptions FilterOptions => new(MinMeanLogProb, MinTokenLogProb, CompileCheck, CompileCheckBudget);
 
     /// <summary>Invoked requests get three alternatives and a longer deadline: the user is waiting for them.</summary>

@@ -41,6 +41,9 @@ public sealed record InlineCompletionResult(
     /// <summary>The document's text around the cursor when the stages ran (the typing-along cache keeps them).</summary>
     internal string? Before { get; init; }
     internal string? After { get; init; }
+
+    /// <summary>The first suggestion before the show policy cut it (typing along shows its rest later).</summary>
+    public string? Whole { get; init; }
 }
 
 /// <summary>Where the time of one completion went, in milliseconds.</summary>
@@ -99,7 +102,7 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
             if (options.Deadline is { } deadline && Stopwatch.GetElapsedTime(start) > deadline && result.Source == CompletionSource.Model)
                 result = result with { Suggestions = [], Source = CompletionSource.Deadline };
             if (result.Source == CompletionSource.Model)
-                _typingAlong.Remember(document.Id, result.Before!, result.After!, result.First ?? "");
+                _typingAlong.Remember(document.Id, result.Before!, result.After!, result.Whole ?? "");
             return result with { Latency = Stopwatch.GetElapsedTime(start), Stages = stages };
         }
         catch (OperationCanceledException) when (!ticket.ClientCancelled)
@@ -123,9 +126,14 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
         string before = text.ToString(new TextSpan(0, position));
         string after = text.ToString(TextSpan.FromBounds(position, text.Length));
 
-        // Stage 2, typing along a suggestion already shown: its rest, without the model.
+        // Stage 2, typing along a suggestion already made: its rest, without the model, as much as the policy shows.
+        // The policy is one of the filters: with them off (an ablation, a diagnosis) the model's answer shows whole.
+        var policy = options.ShowPolicy && options.Filters ? backend.ShowPolicy : ShowPolicy.Whole;
         if (options.Alternatives == 1 && _typingAlong.TryTypeAlong(document.Id, before, after) is { } rest)
-            return new InlineCompletionResult([rest], CompletionSource.TypingAlong, TimeSpan.Zero);
+        {
+            string along = policy.Cut(rest, [], 0, null, typingAlong: true, fromMemory: false, ShowPolicy.EndsMidWord(before));
+            return new InlineCompletionResult(along.Length > 0 ? [along] : [], CompletionSource.TypingAlong, TimeSpan.Zero);
+        }
 
         // Stage 3, context: FIM windows and the context sources ahead of them.
         long stage = Stopwatch.GetTimestamp();
@@ -157,6 +165,7 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
         var shown = new List<string>();
         FilterVerdict? firstVerdict = null;
         CandidateKind? shownFrom = null;
+        string? whole = null;
         foreach (var candidate in candidates)
         {
             var (sure, tokens) = options.Filters && options.CutBelowLogProb is { } doubt && candidate.FromMemory is null
@@ -167,11 +176,16 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
                 ? await filter.CheckAsync(document, position, trimmed, tokens, context, options.FilterOptions, ct).ConfigureAwait(false)
                 : (trimmed.Trim().Length == 0 ? FilterVerdict.WhitespaceOnly : FilterVerdict.Keep, trimmed);
             firstVerdict ??= verdict;
-            // The filters judged the whole suggestion; the user's length limit keeps the lines or words that fit.
-            string fitting = verdict == FilterVerdict.Keep ? SuggestionLength.Cut(suggestion, options.MaxLength) : "";
+            // The filters judged the whole suggestion; the show policy keeps the words likely right (typing along
+            // shows the rest later), the user's length limit the lines or words that fit.
+            string likely = verdict == FilterVerdict.Keep && options.Alternatives == 1
+                ? policy.Cut(suggestion, candidate.Tokens, answer.HealedBytes, backend.Tokenizer,
+                    typingAlong: false, fromMemory: candidate.FromMemory is not null, ShowPolicy.EndsMidWord(before))
+                : suggestion;
+            string fitting = verdict == FilterVerdict.Keep ? SuggestionLength.Cut(likely, options.MaxLength) : "";
             if (fitting.Trim().Length > 0 && !shown.Contains(fitting))
             {
-                if (shown.Count == 0) shownFrom = candidate.FromMemory;
+                if (shown.Count == 0) (shownFrom, whole) = (candidate.FromMemory, suggestion);
                 shown.Add(fitting);
             }
         }
@@ -180,7 +194,7 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
             answer.MonitorStats, answer.Generation, context.Shape)
         {
             HealedBytes = answer.HealedBytes, StoppedAtDoubt = answer.StoppedAtDoubt, Before = before, After = after,
-            MemoryCandidates = fromMemory.Zip(answer.Scored).ToList(), ShownFromMemory = shownFrom,
+            MemoryCandidates = fromMemory.Zip(answer.Scored).ToList(), ShownFromMemory = shownFrom, Whole = whole,
         };
     }
 

@@ -8,8 +8,10 @@ namespace NanoLsp.Features.InlineCompletion;
 /// monitor, greedy for typing (stopped at the first doubtful token) or a small beam search when the user
 /// asks. The engine serialises generations; newest-wins is the pipeline's, per document.
 /// </summary>
-public sealed class LocalModelBackend(LanguageModel model) : ICompletionBackend
+public sealed class LocalModelBackend(LanguageModel model, ShowPolicy showPolicy) : ICompletionBackend
 {
+    public ShowPolicy ShowPolicy => showPolicy;
+
     public NanoTokenizer Tokenizer => model.Tokenizer;
 
     public int ContextLength => model.Manifest.ContextLength;

@@ -41,6 +41,9 @@ public sealed class ModelHost : IStartsAfterInitialized, IFollowsSettings, IDrai
 
     public string Message { get; private set; } = "The model has not been loaded yet.";
 
+    /// <summary>How much of a suggestion to show, shipped with the loaded model (whole without one).</summary>
+    public ShowPolicy ShowPolicy { get; private set; } = ShowPolicy.Whole;
+
     /// <summary>Starts (or restarts, for a new path) loading the model; returns at once.</summary>
     private void StartLoading(string? path)
     {
@@ -90,6 +93,7 @@ public sealed class ModelHost : IStartsAfterInitialized, IFollowsSettings, IDrai
         try
         {
             var model = LanguageModel.Load(directory);
+            ShowPolicy = LoadShowPolicy(directory);
             Swap(old, model);
             await SetStateAsync(ModelStates.Ready,
                 $"Model {model.Manifest.Name} ready ({model.Manifest.ContextLength} tokens of context, loaded in {model.LoadTime.TotalMilliseconds:0} ms).",
@@ -104,6 +108,20 @@ public sealed class ModelHost : IStartsAfterInitialized, IFollowsSettings, IDrai
                 "Point nanolsp.model.path at a valid model folder (docs/model-format.md). Everything else works.",
                 MessageType.Warning, show: true).ConfigureAwait(false);
             return null;
+        }
+    }
+
+    /// <summary>A broken policy file costs the policy, not the model: suggestions are then shown whole.</summary>
+    private ShowPolicy LoadShowPolicy(string directory)
+    {
+        try
+        {
+            return ShowPolicy.Load(directory);
+        }
+        catch (ModelException e)
+        {
+            _logger.Warning($"{e.Message} Suggestions are shown whole.");
+            return ShowPolicy.Whole;
         }
     }
 

@@ -41,7 +41,7 @@ public class NewestWinsTests
         var (first, firstCaret) = AssistWorkspace.Inventory("Services/InventoryService.cs", "            item.");
         var second = first.Project.Documents.Single(d => d.Name.EndsWith("StockItem.cs"));
         var pipeline = new InlineCompletionPipeline();
-        var gated = new GatedBackend(new LocalModelBackend(Model.Value));
+        var gated = new GatedBackend(new LocalModelBackend(Model.Value, ShowPolicy.Whole));
 
         var running = pipeline.CompleteAsync(gated, first, firstCaret, Options, CancellationToken.None, arrival: 1);
         await gated.Entered.Task.WaitAsync(TimeSpan.FromSeconds(60));
@@ -58,7 +58,7 @@ public class NewestWinsTests
     {
         var (document, caret) = AssistWorkspace.Inventory("Services/InventoryService.cs", "            item.");
         var pipeline = new InlineCompletionPipeline();
-        var gated = new GatedBackend(new LocalModelBackend(Model.Value));
+        var gated = new GatedBackend(new LocalModelBackend(Model.Value, ShowPolicy.Whole));
 
         var older = pipeline.CompleteAsync(gated, document, caret, Options, CancellationToken.None, arrival: 1);
         await gated.Entered.Task.WaitAsync(TimeSpan.FromSeconds(60));
@@ -77,7 +77,7 @@ public class NewestWinsTests
     public async Task TheDeadlineEndsARequestWithAnEmptyAnswer()
     {
         var (document, caret) = AssistWorkspace.Inventory("Services/InventoryService.cs", "            item.");
-        var gated = new GatedBackend(new LocalModelBackend(Model.Value)); // never opened: only the deadline ends it
+        var gated = new GatedBackend(new LocalModelBackend(Model.Value, ShowPolicy.Whole)); // never opened: only the deadline ends it
         var result = await new InlineCompletionPipeline().CompleteAsync(gated, document, caret,
             Options with { Deadline = TimeSpan.FromMilliseconds(200) }, CancellationToken.None);
         Assert.Equal(CompletionSource.Deadline, result.Source);

@@ -1,0 +1,32 @@
+#!/bin/bash
+# The repository memory's ablation (issue 17) on a held-out set: each channel alone, all together, none,
+# and the show policy on or off, beside the plain floors, in one run on one machine. Writes
+# $EVAL/ablation-SET/VARIANT.{pred.jsonl,trace.jsonl,stderr,json} and prints the table (memory_table.py).
+# Usage: EVAL=/work/data/eval bash training/eval/run_memory_ablation.sh dev [VARIANT ...]
+#   VARIANT is NAME=FLAGS, e.g. "none=--memory none"; default: the table of docs/repository-memory.md.
+# Run from the repository root after `dotnet build NanoLsp.sln -c Release` and materialise.py for SET;
+# DLL= runs another build (a copy, so that building again does not replace the one running).
+set -eu
+SET=$1; shift
+EVAL=${EVAL:-training/data/eval}
+DLL=${DLL:-src/NanoLsp/bin/Release/net10.0/NanoLsp.dll}
+MODEL=${MODEL:-models/nano-csharp}
+DEADLINE=${DEADLINE:-2000}
+PY=/usr/bin/python3
+OUT="$EVAL/ablation-$SET"
+mkdir -p "$OUT"
+[ -f "$EVAL/$SET-all.jsonl" ] || cat "$EVAL/$SET.jsonl" "$EVAL/$SET-typing.jsonl" > "$EVAL/$SET-all.jsonl"
+if [ $# -eq 0 ]; then
+  set -- "none=--memory none" "mixing=--memory mixing" "candidates=--memory candidates" "neighbours=--memory neighbours" \
+         "all=--memory all" "default=" "default-whole=--no-show-policy"
+fi
+for variant in "$@"; do
+  name=${variant%%=*}; flags=${variant#*=}
+  # shellcheck disable=SC2086
+  dotnet "$DLL" eval --model "$MODEL" --cases "$EVAL/$SET-all.jsonl" --out "$OUT/$name.pred.jsonl" --trace "$OUT/$name.trace.jsonl" \
+    --deadline-ms "$DEADLINE" $flags 2> "$OUT/$name.stderr"
+  $PY training/eval/score.py --cases "$EVAL/$SET.jsonl" --pred "$OUT/$name.pred.jsonl" \
+    --typing-cases "$EVAL/$SET-typing.jsonl" --typing-pred "$OUT/$name.pred.jsonl" --out "$OUT/$name.json" > /dev/null
+  echo "$SET $name: $(grep '^latency' "$OUT/$name.stderr")"
+done
+$PY training/eval/memory_table.py "$OUT"
