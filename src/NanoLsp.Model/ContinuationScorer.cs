@@ -16,7 +16,7 @@ internal sealed class ContinuationScorer(Decoder decoder, NanoTokenizer tokenize
     private readonly float[] _work = new float[decoder.Manifest.VocabSize];
 
     public IReadOnlyList<ScoredContinuation> Score(int[] prompt, TokenHealing? healing, IReadOnlyList<string> continuations,
-        ITokenPrior? prior, CancellationToken cancellation)
+        ITokenPrior? prior, int maxTokens, CancellationToken cancellation)
     {
         int vocab = decoder.Manifest.VocabSize;
         var afterPrompt = prefixCache.Prefill(prompt, cancellation).ToArray();
@@ -27,8 +27,8 @@ internal sealed class ContinuationScorer(Decoder decoder, NanoTokenizer tokenize
         {
             cancellation.ThrowIfCancellationRequested();
             int[] ids = tokenizer.Encode(healedText + text);
-            // Room for the answer in the context; a continuation longer than that is judged on what fits.
-            int fits = Math.Min(ids.Length, prefixCache.Cache.Capacity - promptLength);
+            // Room for the answer in the context and the caller's cap; a longer continuation is judged on what fits.
+            int fits = Math.Min(Math.Min(ids.Length, maxTokens), prefixCache.Cache.Capacity - promptLength);
             if (fits <= 0 || ids.Take(fits).Any(tokenizer.IsSpecial))
             {
                 results.Add(new ScoredContinuation(text, []));

@@ -54,10 +54,10 @@ public sealed class LanguageModel : IDisposable
         RunExclusive(cancellation, ct => _beamSearch.Search(prompt.Ids, prompt.Healing?.Clone(), width, options, ct));
 
     /// <summary>The model's log-probabilities of given continuations of a prompt (after its token healing's
-    /// re-typed text), in order; <paramref name="prior"/> as in generation.</summary>
+    /// re-typed text), in order, each on its first <paramref name="maxTokens"/> tokens; <paramref name="prior"/> as in generation.</summary>
     public Task<IReadOnlyList<ScoredContinuation>> ScoreAsync(FimPrompt prompt, IReadOnlyList<string> continuations,
-        ITokenPrior? prior = null, CancellationToken cancellation = default) =>
-        RunExclusive(cancellation, ct => _scorer.Score(prompt.Ids, prompt.Healing?.Clone(), continuations, prior, ct));
+        ITokenPrior? prior = null, int maxTokens = 64, CancellationToken cancellation = default) =>
+        RunExclusive(cancellation, ct => _scorer.Score(prompt.Ids, prompt.Healing?.Clone(), continuations, prior, maxTokens, ct));
 
     /// <summary>Synchronous generation for tools and tests; waits for any running generation.</summary>
     public GenerationResult Generate(FimPrompt prompt, GenerationOptions options, CancellationToken cancellation = default) =>

@@ -49,6 +49,17 @@ public static class TypingBench
         var status = await client.WaitForNotificationAsync("nanolsp/modelStatus",
             p => p.GetProperty("state").GetString() != "loading", TimeSpan.FromMinutes(2));
         Console.WriteLine($"model: {status.GetProperty("state").GetString()}: {status.GetProperty("message").GetString()}");
+        try
+        {
+            // Typing starts once the repository memory is built, as a user types a while after opening.
+            var memory = await client.WaitForNotificationAsync("window/logMessage",
+                p => p.GetProperty("message").GetString()?.StartsWith("Repository memory", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(45));
+            Console.WriteLine($"memory: {memory.GetProperty("message").GetString()}");
+        }
+        catch (TimeoutException)
+        {
+            Console.WriteLine("memory: none reported within 45 s (a server without a repository memory, or no model)");
+        }
 
         var versions = new Dictionary<string, int>();
         var keystrokes = new List<Keystroke>();
@@ -121,7 +132,7 @@ public static class TypingBench
                 await Workbench.ReplaceAsync(client, uri, versions[file] = versions[file] + 1, lineIndex, indent + content.Length, indent + content.Length, original[(indent + content.Length)..]);
             client.ClearMessages();
         }
-        Report(keystrokes);
+        Report(keystrokes, client.PeakMemoryBytes());
         if (others.Count > 0)
         {
             var sorted = others.Select(o => o.LatencyMs).Order().ToList();
@@ -133,7 +144,7 @@ public static class TypingBench
         return 0;
     }
 
-    private static void Report(List<Keystroke> keystrokes)
+    private static void Report(List<Keystroke> keystrokes, long peakMemoryBytes)
     {
         var latencies = keystrokes.Select(k => k.LatencyMs).Order().ToList();
         double P(double p) => latencies[Math.Clamp((int)Math.Ceiling(p / 100 * latencies.Count) - 1, 0, latencies.Count - 1)];
@@ -143,6 +154,7 @@ public static class TypingBench
         int prefixHits = modelRuns.Count(k => k.ReusedPromptTokens * 2 >= k.PromptTokens);
         Console.WriteLine();
         Console.WriteLine($"keystrokes                 {n}");
+        Console.WriteLine($"peak server memory         {peakMemoryBytes / (1024.0 * 1024.0):0} MiB");
         Console.WriteLine($"latency ms                 p50 {P(50):0.0}  p95 {P(95):0.0}  p99 {P(99):0.0}  max {latencies[^1]:0.0}");
         Console.WriteLine($"with a suggestion          {Share(keystrokes.Count(k => k.Shown), n)}");
         Console.WriteLine($"suggestion = what was typed next (prefix of the rest of the line) {Share(keystrokes.Count(k => k.Accepted), Math.Max(1, keystrokes.Count(k => k.Shown)))} of shown");

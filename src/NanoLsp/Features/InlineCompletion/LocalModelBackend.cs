@@ -61,7 +61,7 @@ public sealed class LocalModelBackend(LanguageModel model, ShowPolicy showPolicy
         cancellationToken.ThrowIfCancellationRequested(); // the pipeline tells a newer keystroke from the deadline
         // The prompt is still in the prefix cache: each continuation costs one batched pass over its tokens.
         var scored = request.Continuations.Count == 0 ? []
-            : await model.ScoreAsync(prompt, request.Continuations, generation.Prior, cancellationToken).ConfigureAwait(false);
+            : await model.ScoreAsync(prompt, request.Continuations, generation.Prior, options.SingleLineTokens, cancellationToken).ConfigureAwait(false);
         return new BackendAnswer([new Candidate(result.Text, result.Tokens)])
         {
             Scored = scored,
