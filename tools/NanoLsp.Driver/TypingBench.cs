@@ -51,7 +51,9 @@ public static class TypingBench
         Console.WriteLine($"model: {status.GetProperty("state").GetString()}: {status.GetProperty("message").GetString()}");
         try
         {
-            // Typing starts once the repository memory is built, as a user types a while after opening.
+            // Typing starts once the workspace is loaded and the repository memory built, as a user types a
+            // while after opening.
+            await client.WaitForNotificationAsync("nanolsp/workspaceStatus", timeout: TimeSpan.FromMinutes(5));
             var memory = await client.WaitForNotificationAsync("window/logMessage",
                 p => p.GetProperty("message").GetString()?.StartsWith("Repository memory", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(45));
             Console.WriteLine($"memory: {memory.GetProperty("message").GetString()}");
