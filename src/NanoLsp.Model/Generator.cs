@@ -53,8 +53,9 @@ public sealed class Generator(Decoder decoder, NanoTokenizer tokenizer, PrefixCa
             if (tokenizer.IsSpecial(id)) return Finish(StopReason.EndOfText);
 
             var tokenBytes = tokenizer.TokenBytes(id);
+            float constrained = ForcedText.ConstrainedLogProb(_work, id, ForcedText.Of(healing, options.Mask), tokenizer, allowedLogSumExp);
             int retyped = healing?.Accept(id) ?? 0;
-            var token = new GeneratedToken(id, logits[id] - logSumExp, logits[id] - allowedLogSumExp)
+            var token = new GeneratedToken(id, logits[id] - logSumExp, constrained)
             {
                 RetypesHealedText = retyped == tokenBytes.Length,
             };

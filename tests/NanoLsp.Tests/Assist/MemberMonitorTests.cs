@@ -181,6 +181,19 @@ public class MemberMonitorTests
     }
 
     [Fact]
+    public async Task APartialNameOnlyOneMemberContinuesForcesItsRest()
+    {
+        // "Capa" continues only Capacity: every token allowed writes "city" or part of it, or all of it and more.
+        var (capa, _) = await MaskAt(ListSource, "list.Capa");
+        Assert.Equal("city", Encoding.UTF8.GetString(capa.Forced));
+        // "Co" continues Count, Contains, ConvertAll, CopyTo...: nothing is forced; nor after the bare dot.
+        var (co, _) = await MaskAt(ListSource, "list.Co");
+        Assert.True(co.Forced.IsEmpty);
+        var (dot, _) = await MaskAt(ListSource, "list.");
+        Assert.True(dot.Forced.IsEmpty);
+    }
+
+    [Fact]
     public async Task UnknownReceiverIsNotMonitored()
     {
         var (monitor, logits) = await MaskAt(ListSource, "nothingHere.");
