@@ -19,7 +19,8 @@ namespace NanoLsp.Assist;
 /// own `}` closes it) or at a type. On that text the errors that
 /// only say the code is unfinished do not count (<see cref="Excuses"/>): anything located in the closers
 /// themselves, the parser's missing-token errors past them (blocks it leaves open), and the arity errors
-/// of a call or creation whose argument list the closers ended (`new Product(` has no arguments yet).
+/// of a call or creation whose argument list the closers ended (`new Product(` has no arguments yet), and
+/// errors about a method group the suggestion ends with (`if (!inventory.Ship`: the call's `(` is next).
 /// Errors inside the suggestion (an unknown member, a wrong type, a name that does not exist) still count.
 /// Only a suggestion with nothing after it on its line is judged so (one that joins the rest of a line
 /// must fit it as it is), and not one that ends its statement inside a string it never closed.
@@ -37,6 +38,10 @@ internal sealed class UnfinishedEnd
     /// <summary>"Only assignment, call, increment, decrement, await, and new object expressions can be used as a statement":
     /// said of an expression the closers ended as a statement (`Console.WriteLine;`), which the user goes on writing.</summary>
     private const string NotAStatement = "CS0201";
+
+    /// <summary>Errors about a method group used as a value (operator `!` on it, converting it, passing it),
+    /// said of a call at the end whose parenthesis is not written yet (`if (!inventory.Ship`).</summary>
+    private static readonly HashSet<string> MethodGroupErrors = ["CS0023", "CS0019", "CS0428", "CS1503", "CS0201"];
 
     private static readonly (SyntaxKind Open, SyntaxKind Close)[] Pairs =
     [
@@ -145,10 +150,30 @@ internal sealed class UnfinishedEnd
         if (ArityErrors.Contains(diagnostic.Id))
             return model is not null && CallAround(root.FindNode(span, getInnermostNodeForTie: true)) is var (call, list)
                 && ClosedHere(list.CloseToken(), closed) && ArgumentsSoFarFit(model, call, list);
+        if (MethodGroupErrors.Contains(diagnostic.Id) && model is not null && CallNotOpened(root, model) is { } group && span.Contains(group.Span))
+            return true;
         if (diagnostic.Id == NotAStatement)
             return root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<ExpressionStatementSyntax>() is { } statement
                 && ClosedHere(statement.SemicolonToken, closed);
         return false;
+    }
+
+    /// <summary>The member access or name the suggestion ends with, when it names only methods: a call whose
+    /// `(` the user has yet to type.</summary>
+    private ExpressionSyntax? CallNotOpened(SyntaxNode root, SemanticModel model)
+    {
+        if (_end == 0) return null;
+        var last = root.FindToken(_end - 1);
+        if (last.SpanStart >= _end) last = last.GetPreviousToken();
+        if (!last.IsKind(SyntaxKind.IdentifierToken) && !last.IsKind(SyntaxKind.GreaterThanToken)) return null;
+        ExpressionSyntax? name = null;
+        for (var node = last.Parent; node is SimpleNameSyntax or MemberAccessExpressionSyntax or MemberBindingExpressionSyntax
+             && node.Span.End == last.Span.End; node = node.Parent)
+            name = (ExpressionSyntax)node;
+        if (name is null) return null;
+        var info = model.GetSymbolInfo(name);
+        var symbols = info.Symbol is { } symbol ? [symbol] : info.CandidateSymbols;
+        return symbols.Length > 0 && symbols.All(s => s is IMethodSymbol) ? name : null;
     }
 
     /// <summary>The token was inserted by the closers.</summary>

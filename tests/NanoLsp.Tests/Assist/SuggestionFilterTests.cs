@@ -85,6 +85,8 @@ public class SuggestionFilterTests
         // A required argument not written yet (CS7036) is unfinished too, when the ones written fit.
         Assert.Equal(FilterVerdict.Keep, await Verdict(Source, "Insert(0, ", typed: "list."));
         Assert.Equal(FilterVerdict.Keep, await Verdict(Source, "total = System.Math.Max(total, list.", typed: ""));
+        // A method named without its `(` yet: errors about the method group (`!` on it) are the call still to open.
+        Assert.Equal(FilterVerdict.Keep, await Verdict(Source, "Contains", typed: "if (!list."));
     }
 
     [Fact]
@@ -97,6 +99,7 @@ public class SuggestionFilterTests
         Assert.Equal(FilterVerdict.AddsCompileErrors, await Verdict(Source, "Insert(\"zero\", ", typed: "list."));
         Assert.Equal(FilterVerdict.AddsCompileErrors, await Verdict(Source, "Clear(1", typed: "list."));
         Assert.Equal(FilterVerdict.AddsCompileErrors, await Verdict(Source, "Cou", typed: "total = list."));
+        Assert.Equal(FilterVerdict.AddsCompileErrors, await Verdict(Source, "Count", typed: "if (!list."));   // `!` on an int
     }
 
     [Fact]
