@@ -13,10 +13,11 @@ namespace NanoLsp.Assist;
 /// threshold = 5;` and errors about `var` and `threshold`) or reads the line as a declaration's type
 /// (`Console.WriteLine var threshold`). So the check closes, at the suggestion's end, what the syntax
 /// tree shows open there (<see cref="Closers"/>): the string the last token is in, then, walking up its
-/// ancestors, every parenthesis, bracket, brace and interpolated string whose opening token lies before
-/// the end and whose closing token is missing or lies past it, and the semicolon of each statement on the
-/// way whose own semicolon is so; the walk stops at a block the user opened before the suggestion (its
-/// own `}` closes it) or at a type. On that text the errors that
+/// ancestors, every parenthesis, bracket, brace and interpolated string opened before the end whose closing
+/// token is missing (or, when the suggestion opened it, lies past the end), and the semicolon of each
+/// statement on the way whose own semicolon is missing (or lies past the end, when something was closed);
+/// the walk stops at a block the user opened before the suggestion or at a type. A construct the user
+/// opened and closed over several lines stays as it is. On that text the errors that
 /// only say the code is unfinished do not count (<see cref="Excuses"/>): anything located in the closers
 /// themselves, the parser's missing-token errors past them (blocks it leaves open), and the arity errors
 /// of a call or creation whose argument list the closers ended (`new Product(` has no arguments yet), and
@@ -99,24 +100,33 @@ internal sealed class UnfinishedEnd
                  or SyntaxKind.InterpolatedRawStringEndToken)
             return null;
 
+        bool closedAny = closers.Length > 0;
         for (var node = last.Parent; node is not null; node = node.Parent)
         {
             // A body the user opened before the suggestion is closed by its own `}`; one the suggestion opened is not.
             if (node is BlockSyntax block && block.OpenBraceToken.SpanStart < start) break;
             if (node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or BaseTypeDeclarationSyntax) break;
-            CloseOpenPairs(node, end, closers);
-            // A statement (or a field, an arrow-bodied member) ends with its own semicolon.
+            closedAny |= CloseOpenPairs(node, start, end, closers);
+            // A statement (or a field, an arrow-bodied member) ends with its own semicolon: one the parser found
+            // missing, or one past the end when what was open at the end took in the lines below (a statement
+            // that goes on over the next lines, the user's own `.Sum();`, keeps its semicolon there).
             if (node is StatementSyntax or MemberDeclarationSyntax or AccessorDeclarationSyntax
-                && node.ChildTokens().LastOrDefault() is var own && own.IsKind(SyntaxKind.SemicolonToken) && (own.IsMissing || own.SpanStart >= end))
+                && node.ChildTokens().LastOrDefault() is var own && own.IsKind(SyntaxKind.SemicolonToken)
+                && (own.IsMissing || (own.SpanStart >= end && closedAny)))
                 closers.Append(';');
         }
         int at = last.IsKind(SyntaxKind.CommaToken) && last.SpanStart >= start ? last.SpanStart : end;
         return new UnfinishedEnd(at, end, closers.ToString());
     }
 
-    /// <summary>Closing text for each pair among the node's own tokens opened before the end and not closed before it.</summary>
-    private static void CloseOpenPairs(SyntaxNode node, int end, StringBuilder closers)
+    /// <summary>Appends the closing text of each pair among the node's own tokens that is open at the end: opened
+    /// before it, and closed nowhere (the closing token missing) or, for a pair the suggestion opened, only past
+    /// it (the parser matched it with a closing token of the lines below). A pair the user opened and closed on a
+    /// later line is the user's construct over several lines (`Foo(` ... `b);`) and stays as it is.
+    /// Returns whether it closed any.</summary>
+    private static bool CloseOpenPairs(SyntaxNode node, int start, int end, StringBuilder closers)
     {
+        bool closedAny = false;
         var tokens = node.ChildTokens().ToList();
         for (int c = 0; c < tokens.Count; c++)
         {
@@ -126,11 +136,13 @@ internal sealed class UnfinishedEnd
             {
                 if (!close.IsKind(closeKind)) continue;
                 var opener = tokens.Take(c).LastOrDefault(t => t.IsKind(open) && !t.IsMissing && t.SpanStart < end);
-                if (opener.IsKind(SyntaxKind.None)) continue;
+                if (opener.IsKind(SyntaxKind.None) || (!close.IsMissing && opener.SpanStart < start)) continue;
                 closers.Append(closeKind == SyntaxKind.InterpolatedStringEndToken ? "\"" : SyntaxFacts.GetText(closeKind));
+                closedAny = true;
                 break;
             }
         }
+        return closedAny;
     }
 
     private static bool Unterminated(SyntaxToken token) =>

@@ -112,6 +112,45 @@ public class SuggestionFilterTests
     }
 
     [Fact]
+    public async Task WhatTheUserOpenedAndClosesOnTheLinesBelowStaysAsItIs()
+    {
+        // An element or argument of a list the user writes over several lines, a chain that goes on below:
+        // nothing is closed at the suggestion's end, and the suggestion is judged with the lines below it.
+        const string lines = """
+            using System.Collections.Generic;
+            using System.Linq;
+            class A
+            {
+                int Run(List<int> list)
+                {
+                    var more = new List<int>
+                    {
+                        1,
+                        $$
+                    };
+                    int most = System.Math.Max(
+                        list.Count,
+                        $$
+                        list.Count);
+                    return list
+                        $$
+                        .Sum();
+                }
+            }
+            """;
+        static string Only(string source, int index)
+        {
+            int n = 0;
+            return System.Text.RegularExpressions.Regex.Replace(source, @"\$\$", m => n++ == index ? "$$" : "");
+        }
+        Assert.Equal(FilterVerdict.Keep, await Verdict(Only(lines, 0), "2,"));
+        Assert.Equal(FilterVerdict.Keep, await Verdict(Only(lines, 1), "list.Count +"));
+        Assert.Equal(FilterVerdict.Keep, await Verdict(Only(lines, 2), ".Where(x => x > 1)"));
+        Assert.Equal(FilterVerdict.AddsCompileErrors, await Verdict(Only(lines, 0), "\"two\","));
+        Assert.Equal(FilterVerdict.AddsCompileErrors, await Verdict(Only(lines, 2), ".Wher(x => x > 1)"));
+    }
+
+    [Fact]
     public async Task ASuggestionInsideALineMustFitTheRestOfItAsItIs()
     {
         // `(total;` followed by the line's own `;`: the rest of the line is not the suggestion's to finish.
