@@ -60,8 +60,9 @@ public sealed class BeamSearch(Decoder decoder, NanoTokenizer tokenizer, PrefixC
                 live[row].Healing?.Apply(work);
                 options.Mask?.Apply(new TokenMaskContext(live[row].Tokens.Select(t => t.Id).ToList(), live[row].Text), work);
                 float allowed = Sampler.LogSumExp(work);
+                var forced = ForcedText.Of(live[row].Healing, options.Mask);
                 foreach (int token in TopIndices(work, width))
-                    proposals.Add((row, token, logits[row * vocab + token] - lse, logits[row * vocab + token] - allowed));
+                    proposals.Add((row, token, logits[row * vocab + token] - lse, ForcedText.ConstrainedLogProb(work, token, forced, tokenizer, allowed)));
             }
             proposals.Sort((a, b) => (live[b.Row].LogProb + b.LogProb).CompareTo(live[a.Row].LogProb + a.LogProb));
 

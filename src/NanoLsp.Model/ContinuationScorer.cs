@@ -47,8 +47,11 @@ internal sealed class ContinuationScorer(Decoder decoder, NanoTokenizer tokenize
                 float logit = _work[ids[i]];
                 heal?.Apply(_work);
                 float allowed = Sampler.LogSumExp(_work);
+                // As in generation: a token that writes all the healed text and more is judged among those that also do.
+                float constrained = float.IsNegativeInfinity(allowed) || float.IsNegativeInfinity(_work[ids[i]]) ? float.NegativeInfinity
+                    : ForcedText.ConstrainedLogProb(_work, ids[i], ForcedText.Of(heal, null), tokenizer, allowed);
                 int retyped = heal?.Accept(ids[i]) ?? 0;
-                tokens.Add(new GeneratedToken(ids[i], logit - logSumExp, float.IsNegativeInfinity(allowed) ? float.NegativeInfinity : logit - allowed)
+                tokens.Add(new GeneratedToken(ids[i], logit - logSumExp, constrained)
                 {
                     RetypesHealedText = retyped == tokenizer.TokenBytes(ids[i]).Length,
                 });

@@ -33,7 +33,9 @@ public sealed record GenerationOptions
 /// <summary>One generated token: the model's log-probability of it (before masks and temperature), and
 /// its log-probability among the tokens token healing and the mask allowed (equal to LogProb when nothing
 /// was forbidden). After `list.Co` a monitor may leave one member: the model is then sure of it even if
-/// it would not have guessed it unaided.
+/// it would not have guessed it unaided. Where healing or the mask left one text to write first (the healed
+/// bytes, one member's name), a token inside it is 0 and a token beyond it is judged among the tokens that
+/// also write all of it (<see cref="ForcedText"/>), not split with the other spellings of that text.
 /// <para><see cref="RetypesHealedText"/>: every byte of the token re-types text that token healing backed
 /// over (the user's own text, not a guess); such tokens never count as the model's doubt.</para></summary>
 public readonly record struct GeneratedToken(int Id, float LogProb, float ConstrainedLogProb)

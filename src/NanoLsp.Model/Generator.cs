@@ -55,9 +55,10 @@ public sealed class Generator(Decoder decoder, NanoTokenizer tokenizer, PrefixCa
             if (tokenizer.IsSpecial(id)) return Finish(StopReason.EndOfText);
 
             var tokenBytes = tokenizer.TokenBytes(id);
+            float constrained = ForcedText.ConstrainedLogProb(_work, id, ForcedText.Of(healing, options.Mask), tokenizer, allowedLogSumExp);
             int retyped = healing?.Accept(id) ?? 0;
             // _work[id] is the (mixed) logit: masks only ever forbid other tokens.
-            var token = new GeneratedToken(id, _work[id] - logSumExp, _work[id] - allowedLogSumExp)
+            var token = new GeneratedToken(id, _work[id] - logSumExp, constrained)
             {
                 RetypesHealedText = retyped == tokenBytes.Length,
             };

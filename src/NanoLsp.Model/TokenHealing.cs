@@ -24,6 +24,9 @@ public sealed class TokenHealing
 
     public bool Active => _remaining.Length > 0;
 
+    /// <summary>The bytes generation still has to re-type.</summary>
+    public ReadOnlySpan<byte> Remaining => _remaining;
+
     /// <summary>An independent copy at the same point (each beam heals on its own).</summary>
     public TokenHealing Clone() => new(_tokenizer, Bytes) { _remaining = _remaining };
 

@@ -14,6 +14,20 @@ public interface ITokenMask
     void Apply(TokenMaskContext context, Span<float> logits);
 }
 
+/// <summary>
+/// A mask that can tell when what it allowed leaves the model one text to write, spelled by several tokens:
+/// after <c>list.Cou</c> a member monitor with one member left allows "nt", "n", "nt(", "nt)"..., and any
+/// of them writes "nt". The engine judges a token by what it adds beyond that text
+/// (<see cref="GeneratedToken.ConstrainedLogProb"/>), so a probability split between spellings of the
+/// one possible text is not taken for doubt.
+/// </summary>
+public interface IForcingTokenMask : ITokenMask
+{
+    /// <summary>The bytes every continuation the last <see cref="ITokenMask.Apply"/> allowed starts with;
+    /// empty when the mask knows none. Read right after Apply.</summary>
+    ReadOnlySpan<byte> Forced { get; }
+}
+
 /// <summary>A mask from a delegate, for callers that need no state.</summary>
 public sealed class DelegateTokenMask(Action<TokenMaskContext, Span<float>> apply) : ITokenMask
 {

@@ -14,7 +14,10 @@ public sealed record CompileCheckStats(long Runs, long OverBudget);
 /// <summary>
 /// Applies a suggestion speculatively and compares the errors of the enclosing member (syntax and
 /// semantic, by id and message, so shifted positions do not matter) with the original's. Only the
-/// member's span is diagnosed: the whole compilation would cost far more than the budget.
+/// member's span is diagnosed: the whole compilation would cost far more than the budget. A suggestion
+/// with nothing after it on its line is judged on what it breaks, not on what it has yet to write: what
+/// is open at its end is closed first, and errors that only say it is unfinished do not count
+/// (<see cref="UnfinishedEnd"/>).
 /// </summary>
 internal sealed class CompileCheck
 {
@@ -35,16 +38,30 @@ internal sealed class CompileCheck
             if (tree is null) return CompileCheckResult.NoNewErrors;
             var root = await tree.GetRootAsync(timeout.Token).ConfigureAwait(false);
             var span = EnclosingSpan(root, position);
-            var editedSpan = TextSpan.FromBounds(span.Start, span.End + suggestion.Length);
             // Syntax first: an incremental re-parse costs about a millisecond and catches most broken
             // suggestions (unclosed strings and brackets) before any binding.
-            var editedTree = tree.WithChangedText(text.WithChanges(new TextChange(new TextSpan(position, 0), suggestion)));
-            if (Adds(Count(tree.GetDiagnostics(root), span), Count(editedTree.GetDiagnostics(), editedSpan)))
+            var editedText = text.WithChanges(new TextChange(new TextSpan(position, 0), suggestion));
+            var editedTree = tree.WithChangedText(editedText);
+            // A suggestion that stops mid-statement is judged with what is open at its end closed, and the
+            // errors that only say it is unfinished do not count (UnfinishedEnd).
+            int end = position + suggestion.Length;
+            var unfinished = UnfinishedEnd.Find(await editedTree.GetRootAsync(timeout.Token).ConfigureAwait(false), editedText, position, end);
+            int grown = suggestion.Length;
+            if (unfinished is { Change: var change } && (change.NewText is { Length: > 0 } || change.Span.Length > 0))
+            {
+                editedTree = editedTree.WithChangedText(editedText.WithChanges(change));
+                grown += change.NewText!.Length - change.Span.Length;
+            }
+            var editedRoot = await editedTree.GetRootAsync(timeout.Token).ConfigureAwait(false);
+            var editedSpan = TextSpan.FromBounds(span.Start, span.End + grown);
+            Func<Diagnostic, SemanticModel?, bool>? excused = unfinished is null ? null : (d, model) =>
+                unfinished.Excuses(d, model?.SyntaxTree.GetRoot() ?? editedRoot, model); // the document's own tree: the model binds its nodes
+            if (Adds(Count(tree.GetDiagnostics(root), span), Count(editedTree.GetDiagnostics(), editedSpan, excused, null)))
                 return CompileCheckResult.AddsErrors;
 
-            var edited = document.WithSyntaxRoot(await editedTree.GetRootAsync(timeout.Token).ConfigureAwait(false));
+            var edited = document.WithSyntaxRoot(editedRoot);
             var before = await SemanticErrorsAsync(document, span, timeout.Token).ConfigureAwait(false);
-            var after = await SemanticErrorsAsync(edited, editedSpan, timeout.Token).ConfigureAwait(false);
+            var after = await SemanticErrorsAsync(edited, editedSpan, timeout.Token, excused).ConfigureAwait(false);
             return Adds(before, after) ? CompileCheckResult.AddsErrors : CompileCheckResult.NoNewErrors;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -57,12 +74,14 @@ internal sealed class CompileCheck
     private static bool Adds(Dictionary<(string, string), int> before, Dictionary<(string, string), int> after) =>
         after.Any(e => e.Value > before.GetValueOrDefault(e.Key));
 
-    private static Dictionary<(string Id, string Message), int> Count(IEnumerable<Diagnostic> diagnostics, TextSpan span)
+    private static Dictionary<(string Id, string Message), int> Count(IEnumerable<Diagnostic> diagnostics, TextSpan span,
+        Func<Diagnostic, SemanticModel?, bool>? excused = null, SemanticModel? model = null)
     {
         var errors = new Dictionary<(string, string), int>();
         foreach (var d in diagnostics)
         {
             if (d.Severity != DiagnosticSeverity.Error || !span.IntersectsWith(d.Location.SourceSpan)) continue;
+            if (excused?.Invoke(d, model) == true) continue;
             var key = (d.Id, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
             errors[key] = errors.GetValueOrDefault(key) + 1;
         }
@@ -73,7 +92,7 @@ internal sealed class CompileCheck
     private readonly ConditionalWeakTable<Document, Dictionary<TextSpan, Dictionary<(string, string), int>>> _before = new();
 
     private async Task<Dictionary<(string Id, string Message), int>> SemanticErrorsAsync(Document document, TextSpan span,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Func<Diagnostic, SemanticModel?, bool>? excused = null)
     {
         var cache = _before.GetOrCreateValue(document);
         lock (cache)
@@ -81,7 +100,7 @@ internal sealed class CompileCheck
             if (cache.TryGetValue(span, out var known)) return known;
         }
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        var errors = model is null ? new() : Count(model.GetDiagnostics(span, cancellationToken), span);
+        var errors = model is null ? new() : Count(model.GetDiagnostics(span, cancellationToken), span, excused, model);
         lock (cache) cache[span] = errors;
         return errors;
     }

@@ -28,7 +28,7 @@ internal sealed class SymbolNames(SemanticModel model, SyntaxNode root, int posi
     {
         if (site.Receiver is null) return _typesInScope ??= TypesInScope();
         var (symbol, type) = receiverOffset is { } offset ? BindInDocument(offset, site.Receiver.Length) : (null, null);
-        if (symbol is null && type is null) (symbol, type) = BindSpeculatively(site.Receiver);
+        if (symbol is null && (type is null || type.TypeKind == TypeKind.Error)) (symbol, type) = BindSpeculatively(site.Receiver);
 
         IEnumerable<ISymbol> members;
         if (symbol is INamespaceSymbol ns)
@@ -76,13 +76,29 @@ internal sealed class SymbolNames(SemanticModel model, SyntaxNode root, int posi
             if (node.Span.Start < start || node.Span.End > start + length) break;
             if (node is ExpressionSyntax expression && node.Span.Start == start && node.Span.End == start + length)
             {
-                var symbol = model.GetSymbolInfo(expression).Symbol;
-                var type = model.GetTypeInfo(expression).Type;
-                return (symbol, type);
+                var info = model.GetSymbolInfo(expression);
+                // An unfinished `inventory.Re` above a statement that starts with a name parses as a declaration
+                // (`inventory.Re inventory.Receive(...);`): the receiver is then bound as a type, and the variable
+                // is only a candidate. Roslyn's own completion reads its members off that candidate, so does this.
+                if (info.Symbol is null && info.CandidateReason == CandidateReason.NotATypeOrNamespace
+                    && info.CandidateSymbols is [var candidate] && ValueType(candidate) is { } candidateType)
+                    return (candidate, candidateType);
+                return (info.Symbol, model.GetTypeInfo(expression).Type);
             }
         }
         return (null, null);
     }
+
+    /// <summary>The type of a variable, parameter, field, property or event; null for anything else.</summary>
+    private static ITypeSymbol? ValueType(ISymbol symbol) => symbol switch
+    {
+        ILocalSymbol local => local.Type,
+        IParameterSymbol parameter => parameter.Type,
+        IFieldSymbol field => field.Type,
+        IPropertySymbol property => property.Type,
+        IEventSymbol e => e.Type,
+        _ => null,
+    };
 
     private (ISymbol? Symbol, ITypeSymbol? Type) BindSpeculatively(string receiver)
     {

@@ -70,6 +70,27 @@ internal static class AssistWorkspace
         return Create(files);
     }
 
+    /// <summary>samples/Inventory as a project, with the rest of the line after the <paramref name="occurrence"/>-th
+    /// (from 0) <paramref name="after"/> in <paramref name="file"/> deleted and the caret there: the README demo's
+    /// inline-completion sites, as if the user had typed the line that far.</summary>
+    public static (Document Document, int Caret) InventoryLineCut(string file, string after, int occurrence = 0)
+    {
+        string path = Path.Combine(RepositoryRoot(), "samples", "Inventory", file);
+        string text = File.ReadAllText(path).Replace("\r\n", "\n");
+        int at = -1;
+        for (int i = 0; i <= occurrence; i++)
+        {
+            at = text.IndexOf(after, at + 1, StringComparison.Ordinal);
+            if (at < 0) throw new ArgumentException($"'{after}' is not in {file} {occurrence + 1} times.");
+        }
+        int caret = at + after.Length;
+        int lineEnd = text.IndexOf('\n', caret) is var n and >= 0 ? n : text.Length;
+        string cut = text[..caret] + text[lineEnd..];
+        var (document, _) = Inventory(file, after);
+        document = document.WithText(SourceText.From(cut));
+        return (document, caret);
+    }
+
     public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -152,6 +152,48 @@ public class MemberMonitorTests
     }
 
     [Fact]
+    public async Task AnUnfinishedAccessAboveAStatementIsStillMonitored()
+    {
+        // `list.Co` on its own line above `list.Add(1);` parses as a declaration (`list.Co list.Add(1);`):
+        // Roslyn binds `list` as a type there and only names the variable as a candidate. The monitor
+        // reads the members off that candidate, as Roslyn's own completion does (the README demo's
+        // `inventory.Re` above another `inventory.Receive(...)` line was left unmonitored).
+        const string source = """
+            using System.Collections.Generic;
+            class A
+            {
+                void Run()
+                {
+                    var list = new List<int>();
+                    $$
+                    list.Add(1);
+                }
+            }
+            """;
+        var (monitor, logits) = await MaskAt(source, "list.");
+        Assert.True(float.IsFinite(logits[TokenStarting("Count")]));
+        Assert.True(float.IsNegativeInfinity(logits[TokenStarting("Length")]));
+        Assert.Equal(1, monitor.Stats.MemberAccessSteps);
+
+        var (_, partial) = await MaskAt(source, "list.Co");
+        Assert.True(float.IsFinite(partial[TokenStarting("unt")]));
+        Assert.True(float.IsNegativeInfinity(partial[TokenStarting("de")]));
+    }
+
+    [Fact]
+    public async Task APartialNameOnlyOneMemberContinuesForcesItsRest()
+    {
+        // "Capa" continues only Capacity: every token allowed writes "city" or part of it, or all of it and more.
+        var (capa, _) = await MaskAt(ListSource, "list.Capa");
+        Assert.Equal("city", Encoding.UTF8.GetString(capa.Forced));
+        // "Co" continues Count, Contains, ConvertAll, CopyTo...: nothing is forced; nor after the bare dot.
+        var (co, _) = await MaskAt(ListSource, "list.Co");
+        Assert.True(co.Forced.IsEmpty);
+        var (dot, _) = await MaskAt(ListSource, "list.");
+        Assert.True(dot.Forced.IsEmpty);
+    }
+
+    [Fact]
     public async Task UnknownReceiverIsNotMonitored()
     {
         var (monitor, logits) = await MaskAt(ListSource, "nothingHere.");

@@ -74,6 +74,108 @@ public class SuggestionFilterTests
     }
 
     [Fact]
+    public async Task AnUnfinishedCallIsJudgedOnWhatItBreaksNotOnWhatItHasYetToWrite()
+    {
+        // Nothing after the suggestion on its line: the argument list, string and statement it leaves open are
+        // what the user writes next, not errors it adds.
+        Assert.Equal(FilterVerdict.Keep, await Verdict(Source, "WriteLine(", typed: "System.Console."));
+        Assert.Equal(FilterVerdict.Keep, await Verdict(Source, "WriteLine(\"total: ", typed: "System.Console."));
+        Assert.Equal(FilterVerdict.Keep, await Verdict(Source, "WriteLine($\"{list.", typed: "System.Console."));
+        Assert.Equal(FilterVerdict.Keep, await Verdict(Source, "WriteLine", typed: "System.Console."));
+        // A required argument not written yet (CS7036) is unfinished too, when the ones written fit.
+        Assert.Equal(FilterVerdict.Keep, await Verdict(Source, "Insert(0, ", typed: "list."));
+        Assert.Equal(FilterVerdict.Keep, await Verdict(Source, "total = System.Math.Max(total, list.", typed: ""));
+        // A method named without its `(` yet: errors about the method group (`!` on it) are the call still to open.
+        Assert.Equal(FilterVerdict.Keep, await Verdict(Source, "Contains", typed: "if (!list."));
+    }
+
+    [Fact]
+    public async Task AnUnfinishedCallStillFailsOnWhatItGetsWrong()
+    {
+        // A member that does not exist, a name that does not exist, an argument of the wrong type (however
+        // the list goes on), more arguments than any overload takes, a name cut short.
+        Assert.Equal(FilterVerdict.AddsCompileErrors, await Verdict(Source, "WriteLin(", typed: "System.Console."));
+        Assert.Equal(FilterVerdict.AddsCompileErrors, await Verdict(Source, "WriteLine(undefinedThing", typed: "System.Console."));
+        Assert.Equal(FilterVerdict.AddsCompileErrors, await Verdict(Source, "Insert(\"zero\", ", typed: "list."));
+        Assert.Equal(FilterVerdict.AddsCompileErrors, await Verdict(Source, "Clear(1", typed: "list."));
+        Assert.Equal(FilterVerdict.AddsCompileErrors, await Verdict(Source, "Cou", typed: "total = list."));
+        Assert.Equal(FilterVerdict.AddsCompileErrors, await Verdict(Source, "Count", typed: "if (!list."));   // `!` on an int
+    }
+
+    [Fact]
+    public async Task ASuggestionThatCompletesItsLineButBreaksItFails()
+    {
+        Assert.Equal(FilterVerdict.AddsCompileErrors, await Verdict(Source, "WriteLine(total));", typed: "System.Console."));
+        Assert.Equal(FilterVerdict.AddsCompileErrors, await Verdict(Source, "WriteLine(total;", typed: "System.Console."));
+        Assert.Equal(FilterVerdict.AddsCompileErrors, await Verdict(Source, "WriteLine(\"total);", typed: "System.Console."));
+        Assert.Equal(FilterVerdict.Keep, await Verdict(Source, "WriteLine(total);", typed: "System.Console."));
+    }
+
+    [Fact]
+    public async Task WhatTheUserOpenedAndClosesOnTheLinesBelowStaysAsItIs()
+    {
+        // An element or argument of a list the user writes over several lines, a chain that goes on below:
+        // nothing is closed at the suggestion's end, and the suggestion is judged with the lines below it.
+        const string lines = """
+            using System.Collections.Generic;
+            using System.Linq;
+            class A
+            {
+                int Run(List<int> list)
+                {
+                    var more = new List<int>
+                    {
+                        1,
+                        $$
+                    };
+                    int most = System.Math.Max(
+                        list.Count,
+                        $$
+                        list.Count);
+                    return list
+                        $$
+                        .Sum();
+                }
+            }
+            """;
+        static string Only(string source, int index)
+        {
+            int n = 0;
+            return System.Text.RegularExpressions.Regex.Replace(source, @"\$\$", m => n++ == index ? "$$" : "");
+        }
+        Assert.Equal(FilterVerdict.Keep, await Verdict(Only(lines, 0), "2,"));
+        Assert.Equal(FilterVerdict.Keep, await Verdict(Only(lines, 1), "list.Count +"));
+        Assert.Equal(FilterVerdict.Keep, await Verdict(Only(lines, 2), ".Where(x => x > 1)"));
+        Assert.Equal(FilterVerdict.AddsCompileErrors, await Verdict(Only(lines, 0), "\"two\","));
+        Assert.Equal(FilterVerdict.AddsCompileErrors, await Verdict(Only(lines, 2), ".Wher(x => x > 1)"));
+    }
+
+    [Fact]
+    public async Task ASuggestionInsideALineMustFitTheRestOfItAsItIs()
+    {
+        // `(total;` followed by the line's own `;`: the rest of the line is not the suggestion's to finish.
+        Assert.Equal(FilterVerdict.AddsCompileErrors, await Verdict(Source, "Math.Max(1", typed: "total = ", after: ";"));
+    }
+
+    [Theory]
+    [InlineData("    Console.", 0, "WriteLine(")]
+    [InlineData("    Console.", 0, "WriteLine")]
+    [InlineData("inventory.Re", 0, "ceive(new Product(\"")]
+    [InlineData("inventory.Re", 2, "ceive(new Product(\"")]
+    public async Task TheReadmeDemosUnfinishedLinesPass(string typed, int occurrence, string suggestion)
+    {
+        // samples/Inventory: the next line starts with a name, so as it stands the parser reads it into the
+        // open argument list or takes the line for a declaration's type.
+        var (document, caret) = AssistWorkspace.InventoryLineCut("Program.cs", typed, occurrence);
+        var context = await PromptContextBuilder.BuildAsync(document, caret, AssistWorkspace.Tokenizer, PromptBudget.For(512), false, default);
+        var (verdict, _) = await _filter.CheckAsync(document, caret, suggestion, [], context, Options, default);
+        Assert.Equal(FilterVerdict.Keep, verdict);
+        var (misspelled, _) = await _filter.CheckAsync(document, caret, suggestion.Replace("WriteLine", "WriteLin").Replace("ceive", "ceiv"),
+            [], context, Options, default);
+        Assert.Equal(FilterVerdict.AddsCompileErrors, misspelled);
+    }
+
+    [Fact]
     public async Task LowConfidenceIsDroppedOnlyBelowTheThresholds()
     {
         GeneratedToken[] tokens = [new(1, -0.1f), new(2, -3.0f)];

@@ -62,6 +62,21 @@ public class PipelineStageTests
     }
 
     [Fact]
+    public async Task AnUnfinishedCallIsShownAndAMisspelledOneIsNot()
+    {
+        // The confidence cut often ends a suggestion inside a call: `Restock(` has no argument and no `)` yet
+        // (and the parser reads the next line into it); that is unfinished, not broken. A member that does
+        // not exist is broken however the line goes on.
+        var unfinished = await CompleteAsync("shelf.Restock(");
+        var misspelled = await CompleteAsync("shelf.Restok(");
+
+        Assert.Equal(["shelf.Restock("], unfinished.Suggestions);
+        Assert.Equal(FilterVerdict.Keep, unfinished.Verdict);
+        Assert.Empty(misspelled.Suggestions);
+        Assert.Equal(FilterVerdict.AddsCompileErrors, misspelled.Verdict);
+    }
+
+    [Fact]
     public async Task MaxLengthCutsTheShownSuggestionAtAWordBoundary()
     {
         // The limit (12) falls inside "Restock": what is shown ends at the dot before it.
