@@ -210,6 +210,9 @@ internal sealed partial class MemorySegment
         }
     }
 
+    /// <summary>The text indexed for <paramref name="path"/> (null: not in this segment).</summary>
+    public string? TextOf(string path) => Array.IndexOf(_paths, path) is var i and >= 0 ? _texts[i] : null;
+
     private string WindowText(int doc, int startLine, int count) =>
         string.Join('\n', _texts[doc].Split('\n').Skip(startLine).Take(count));
 

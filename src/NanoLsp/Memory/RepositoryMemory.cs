@@ -42,7 +42,7 @@ public sealed class RepositoryMemory
     private sealed record State(
         ImmutableArray<MemorySegment> Base,
         ImmutableDictionary<string, MemorySegment> Overlay,
-        ImmutableDictionary<string, SourceText> Seen,
+        ImmutableDictionary<string, ImmutableArray<byte>> Seen, // content hashes: the texts themselves stay Roslyn's to evict
         NanoTokenizer Tokenizer,
         IReadOnlyList<string> Roots);
 
@@ -63,18 +63,29 @@ public sealed class RepositoryMemory
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var (documents, seen, skipped) = await ReadAsync(solution, roots, cancellationToken).ConfigureAwait(false);
+            // Read and indexed a chunk at a time: the texts of the whole repository are never held at once.
+            var admitted = Admitted(solution, roots).GroupBy(d => d.FilePath!, StringComparer.Ordinal).Select(g => g.First()).ToList();
             var segments = ImmutableArray.CreateBuilder<MemorySegment>();
-            for (int i = 0; i < documents.Count; i += ChunkDocuments)
+            var seen = ImmutableDictionary.CreateBuilder<string, ImmutableArray<byte>>(StringComparer.Ordinal);
+            int skipped = 0, indexed = 0;
+            for (int i = 0; i < admitted.Count; i += ChunkDocuments)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                segments.Add(new MemorySegment(documents.Skip(i).Take(ChunkDocuments).ToList(), tokenizer));
-                progress?.Invoke(Math.Min(i + ChunkDocuments, documents.Count), documents.Count);
+                var chunk = new List<MemoryDocument>();
+                foreach (var document in admitted.Skip(i).Take(ChunkDocuments))
+                {
+                    var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+                    seen[document.FilePath!] = text.GetContentHash();
+                    if (Readable(text) is { } body) chunk.Add(new MemoryDocument(document.FilePath!, body));
+                    else skipped++;
+                }
+                indexed += chunk.Count;
+                segments.Add(new MemorySegment(chunk, tokenizer));
+                progress?.Invoke(Math.Min(i + ChunkDocuments, admitted.Count), admitted.Count);
             }
             _lastSolution = solution;
             _state = new State(segments.ToImmutable(), ImmutableDictionary<string, MemorySegment>.Empty.WithComparers(StringComparer.Ordinal),
-                seen, tokenizer, roots);
-            Figures = new MemoryFigures(documents.Count, segments.Sum(s => s.TokenCount), segments.Sum(s => s.ApproximateBytes),
+                seen.ToImmutable(), tokenizer, roots);
+            Figures = new MemoryFigures(indexed, segments.Sum(s => s.TokenCount), segments.Sum(s => s.ApproximateBytes),
                 Stopwatch.GetElapsedTime(start), skipped);
             return Figures;
         }
@@ -98,19 +109,21 @@ public sealed class RepositoryMemory
             var (checkPaths, everything) = PathsToCheck(_lastSolution, solution, state.Roots);
             _lastSolution = solution;
             var current = new Dictionary<string, SourceText>(StringComparer.Ordinal);
+            var hashes = new Dictionary<string, ImmutableArray<byte>>(StringComparer.Ordinal);
             foreach (var document in Admitted(solution, state.Roots))
             {
                 string path = document.FilePath!;
                 if (current.ContainsKey(path) || (!everything && !checkPaths.Contains(path))) continue;
                 current[path] = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+                hashes[path] = current[path].GetContentHash();
             }
             var overlay = state.Overlay.ToBuilder();
             var seen = state.Seen.ToBuilder();
             int changed = 0;
             foreach (var (path, text) in current)
             {
-                bool same = state.Seen.TryGetValue(path, out var old) && (ReferenceEquals(old, text) || old.ContentEquals(text));
-                seen[path] = text;
+                bool same = state.Seen.TryGetValue(path, out var old) && old.SequenceEqual(hashes[path]);
+                seen[path] = hashes[path];
                 if (same) continue;
                 overlay[path] = Readable(text) is { } body ? new MemorySegment([new MemoryDocument(path, body)], state.Tokenizer) : MemorySegment.Empty;
                 changed++;
@@ -161,7 +174,7 @@ public sealed class RepositoryMemory
     private static State Compact(State state)
     {
         var documents = state.Overlay.Where(o => o.Value.DocumentCount > 0)
-            .Select(o => new MemoryDocument(o.Key, state.Seen.TryGetValue(o.Key, out var t) ? t.ToString() : "")).ToList();
+            .Select(o => new MemoryDocument(o.Key, o.Value.TextOf(o.Key) ?? "")).ToList();
         var merged = new MemorySegment(documents, state.Tokenizer);
         var overlay = state.Overlay.ToImmutableDictionary(o => o.Key, o => o.Value.DocumentCount > 0 ? merged : MemorySegment.Empty, StringComparer.Ordinal);
         return state with { Overlay = overlay };
@@ -185,23 +198,6 @@ public sealed class RepositoryMemory
                 segments.Add((segment, p => p == path || !ReferenceEquals(state.Overlay.GetValueOrDefault(p), segment), false));
         segments.Add((local, _ => false, true));
         return new MemoryView(segments, path, state.Roots);
-    }
-
-    private static async Task<(List<MemoryDocument> Documents, ImmutableDictionary<string, SourceText> Seen, int Skipped)> ReadAsync(
-        Solution solution, IReadOnlyList<string> roots, CancellationToken cancellationToken)
-    {
-        var documents = new List<MemoryDocument>();
-        var seen = ImmutableDictionary.CreateBuilder<string, SourceText>(StringComparer.Ordinal);
-        int skipped = 0;
-        foreach (var document in Admitted(solution, roots))
-        {
-            if (seen.ContainsKey(document.FilePath!)) continue; // one file in several projects (multi-targeting)
-            var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-            seen[document.FilePath!] = text;
-            if (Readable(text) is { } body) documents.Add(new MemoryDocument(document.FilePath!, body));
-            else skipped++;
-        }
-        return (documents, seen.ToImmutable(), skipped);
     }
 
     /// <summary>The text to index, or null for a file too large or not decodable (replacement characters).</summary>

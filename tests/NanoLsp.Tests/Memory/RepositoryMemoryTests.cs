@@ -133,4 +133,23 @@ public class RepositoryMemoryTests
         var view = memory.ViewAt(typing.FilePath!, text, caret + 15)!;
         Assert.Contains(view.Candidates("var x = notifyC"), c => c.Kind == CandidateKind.Identifier && c.Text == "ustomer");
     }
+
+    [Fact]
+    public async Task ManyChangedFilesAreFoldedIntoOneSegmentWithTheirNewestText()
+    {
+        var files = new List<(string, string)> { ("Returns.cs", Typing) };
+        for (int i = 0; i < 70; i++) files.Add(($"Batch{i}.cs", $"public class Batch{i}\n{{\n    void M(Order order) {{ order.MarkBatch{i}(); }}\n}}\n"));
+        var (memory, solution, typing, caret) = await BuildAsync([.. files]);
+        foreach (var document in solution.Projects.Single().Documents.Where(d => d.Name.StartsWith("Batch", StringComparison.Ordinal)).ToList())
+        {
+            string text = (await document.GetTextAsync()).ToString().Replace("MarkBatch", "MarkFolded");
+            solution = solution.WithDocumentText(document.Id, SourceText.From(text));
+        }
+        Assert.Equal(70, await memory.SyncAsync(solution, CancellationToken.None));
+        var text0 = (await typing.GetTextAsync()).WithChanges(new TextChange(new TextSpan(caret, 0), "void M(Order order) { order.MarkFolded7"));
+        var view = memory.ViewAt(typing.FilePath!, text0, caret + "void M(Order order) { order.MarkFolded7".Length)!;
+        var lines = view.Candidates("void M(Order order) { order.MarkFolded7").Where(c => c.Kind == CandidateKind.Line).Select(c => c.Text).ToList();
+        Assert.Contains("(); }", lines);
+        Assert.DoesNotContain(view.Candidates("void M(Order order) { order.MarkBatch"), c => c.Kind == CandidateKind.Line);
+    }
 }

@@ -19,7 +19,7 @@ public class ReadmeDemoSuggestionTests
     private static Task<InlineCompletionResult> CompleteAsync(string after, int occurrence)
     {
         var (document, caret) = AssistWorkspace.InventoryLineCut("Program.cs", after, occurrence);
-        return new InlineCompletionPipeline().CompleteAsync(new LocalModelBackend(Model.Value), document, caret, Options, CancellationToken.None);
+        return new InlineCompletionPipeline().CompleteAsync(new LocalModelBackend(Model.Value, ShowPolicy.Whole), document, caret, Options, CancellationToken.None);
     }
 
     [Theory]
