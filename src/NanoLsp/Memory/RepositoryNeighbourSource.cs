@@ -16,7 +16,9 @@ public sealed class RepositoryNeighbourSource(RepositoryMemory memory) : IContex
     private const int QueryLines = 12;
     private const int MaxWindows = 2;
     private const double MinSimilarity = 0.2;
-    private (string Path, int Line, string Text)? _last;
+    // A reference swapped whole: requests of two documents may run at once.
+    private sealed record Last(string Path, int Line, string Text);
+    private Last? _last;
 
     public string Name => "neighbours";
 
@@ -35,7 +37,7 @@ public sealed class RepositoryNeighbourSource(RepositoryMemory memory) : IContex
         var parts = view.Neighbours(recent, MaxWindows, MinSimilarity)
             .Select(w => $"// {Relative(w.Path, view.Roots)}\n{w.Text().TrimEnd()}\n");
         string header = string.Concat(parts);
-        _last = (path, line, header);
+        _last = new Last(path, line, header);
         return Fit(header, tokenizer, budgetTokens);
     }
 

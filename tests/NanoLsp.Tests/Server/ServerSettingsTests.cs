@@ -57,4 +57,20 @@ public class ServerSettingsTests
         Assert.Equal(ServerSettings.Default, ServerSettings.Default.Apply(null, problems));
         Assert.Empty(problems);
     }
+
+    [Fact]
+    public void EachMemoryChannelHasItsOwnSwitch()
+    {
+        var (settings, problems) = Apply("""{"nanolsp":{"memory":{"mixing":false,"neighbours":true}}}""");
+        Assert.Empty(problems);
+        Assert.False(settings.MemoryMixing);
+        Assert.True(settings.MemoryCandidates);
+        Assert.True(settings.MemoryNeighbours);
+        var options = NanoLsp.Features.InlineCompletion.InlineCompletionOptions.From(settings, invoked: false);
+        Assert.Equal(NanoLsp.Memory.MemoryChannels.Candidates | NanoLsp.Memory.MemoryChannels.Neighbours, options.Memory);
+
+        var (kept, bad) = Apply("""{"nanolsp.memory.candidates":"yes"}""", settings);
+        Assert.True(kept.MemoryCandidates);
+        Assert.Contains(bad, p => p.Contains("nanolsp.memory.candidates"));
+    }
 }
