@@ -14,7 +14,9 @@ namespace NanoLsp.Assist;
 internal sealed class NameScope
 {
     private static readonly string[] Keywords = SyntaxFacts.GetKeywordKinds().Concat(SyntaxFacts.GetContextualKeywordKinds())
-        .Select(SyntaxFacts.GetText).Where(t => t.Length > 0 && char.IsLetter(t[0])).Distinct(StringComparer.Ordinal).ToArray();
+        .Select(SyntaxFacts.GetText).Where(t => t.Length > 0 && char.IsLetter(t[0]))
+        .Concat(["var", "dynamic", "nint", "nuint", "value", "args"]) // names the parser reads as identifiers
+        .Distinct(StringComparer.Ordinal).ToArray();
 
     private readonly SemanticModel _model;
     private readonly SourceText _text;
