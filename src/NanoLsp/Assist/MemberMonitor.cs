@@ -237,6 +237,7 @@ public sealed class MemberMonitor : IForcingTokenMask
         _scope ??= new NameScope(_model, _text, _position);
         // What the lines above and the model already wrote counts as declared (a local the answer declares,
         // a lambda's parameter), except the partial name being judged.
+        if (allIdent ? _scope.AnyStartsWith(run) : _scope.Contains(run)) return; // the common case: no scan of the text
         var written = NameScope.IdentifiersIn(continues ? all[..(lineStart + p)] : all);
         if (Exists(_scope, written, run, allIdent)) return;
         int docChars = Encoding.UTF8.GetString(bytes.ToArray(), 0, docBytes).Length;
