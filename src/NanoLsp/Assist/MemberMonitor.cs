@@ -6,7 +6,9 @@ using NanoLsp.Model;
 
 namespace NanoLsp.Assist;
 
-[Flags] public enum MonitorKinds { None = 0, MemberAccess = 1, ObjectCreation = 2, All = 3 }
+/// <summary>What the monitor restricts. <see cref="All"/> is the default set (member access and object creation);
+/// <see cref="Names"/> (names in scope at a name site) is added by the repository memory's names channel.</summary>
+[Flags] public enum MonitorKinds { None = 0, MemberAccess = 1, ObjectCreation = 2, All = 3, Names = 4 }
 
 /// <summary>Steps where the monitor restricted the choice, per kind, and steps where that changed the
 /// arg max (what greedy decoding would have picked).</summary>
@@ -17,13 +19,19 @@ public sealed record MonitorStats(int MemberAccessSteps, int ObjectCreationSteps
 
     /// <summary>Receivers whose binding threw (left unrestricted).</summary>
     public int ResolveFailures { get; init; }
+
+    /// <summary>Steps where the model's arg max began a name that does not exist at a name site and the
+    /// monitor restricted the choice to names in scope (<see cref="MonitorKinds.Names"/>).</summary>
+    public int NameSteps { get; init; }
 }
 
 /// <summary>
 /// A Roslyn-backed decoding monitor, created per request. Each step it reads the last line of
 /// (document text before the cursor + generated text); after <c>expr.</c> (+ partial name) it allows
 /// only tokens that continue the name of an accessible member of expr's type, or complete one and
-/// go on with other characters; after <c>new </c> only types in scope. Anything it cannot resolve is
+/// go on with other characters; after <c>new </c> only types in scope. With <see cref="MonitorKinds.Names"/>, where
+/// a name is used (a statement's start, an operand, an argument) and the model's own choice starts a name that
+/// does not exist there, only names in scope, keywords and non-name tokens. Anything it cannot resolve is
 /// left unrestricted: the monitor must never block the model for things it does not know.
 /// </summary>
 public sealed class MemberMonitor : IForcingTokenMask
@@ -37,7 +45,12 @@ public sealed class MemberMonitor : IForcingTokenMask
     private readonly int _docTailStart;    // document offset of _docTail[0]
     private readonly Dictionary<string, NameSet?> _siteCache = new(StringComparer.Ordinal);
     private readonly Dictionary<(NameSet, string), AllowedRuns> _runCache = new();
-    private int _memberSteps, _creationSteps, _argmaxChanges, _failures;
+    private readonly SemanticModel _model;
+    private readonly SourceText _text;
+    private readonly int _position;
+    private NameScope? _scope;
+    private readonly Dictionary<string, NameSet> _nameSets = new(StringComparer.Ordinal);
+    private int _memberSteps, _creationSteps, _argmaxChanges, _failures, _nameSteps;
     private long _forbidden;
     private byte[] _forced = [];
 
@@ -47,12 +60,16 @@ public sealed class MemberMonitor : IForcingTokenMask
     /// probability between spellings of it ("ceive", "ce", "ceive(").</summary>
     public ReadOnlySpan<byte> Forced => _forced;
 
-    public MonitorStats Stats => new(_memberSteps, _creationSteps, _argmaxChanges) { TokensForbidden = _forbidden, ResolveFailures = _failures };
+    public MonitorStats Stats => new(_memberSteps, _creationSteps, _argmaxChanges) { TokensForbidden = _forbidden, ResolveFailures = _failures, NameSteps = _nameSteps };
 
     private const int ChainLines = 4;
 
-    private MemberMonitor(NanoTokenizer tokenizer, MonitorKinds kinds, SymbolNames names, byte[] docTail, int docTailStart, byte[] healBytes)
+    private MemberMonitor(NanoTokenizer tokenizer, MonitorKinds kinds, SymbolNames names, byte[] docTail, int docTailStart, byte[] healBytes,
+        SemanticModel model, SourceText text, int position)
     {
+        _model = model;
+        _text = text;
+        _position = position;
         _tokenizer = tokenizer;
         _vocab = VocabularyIndex.For(tokenizer);
         _kinds = kinds;
@@ -85,7 +102,7 @@ public sealed class MemberMonitor : IForcingTokenMask
         // The prompt's prefix ends at the cursor too, so the healed bytes are the end of this tail (a healed
         // whitespace run can reach above it: then the whole tail is re-typed).
         byte[] heal = healedBytes.Length <= tail.Length ? healedBytes.ToArray() : tail;
-        return new MemberMonitor(tokenizer, kinds, new SymbolNames(model, root, position), tail, tailStart, heal);
+        return new MemberMonitor(tokenizer, kinds, new SymbolNames(model, root, position), tail, tailStart, heal, model, text, position);
     }
 
     private static bool IsInsideCommentStringOrDirective(SyntaxNode root, int position)
@@ -127,7 +144,11 @@ public sealed class MemberMonitor : IForcingTokenMask
             line = chain;
             joined = true;
         }
-        if (CompletionSite.Find(line) is not { } site) return;
+        if (CompletionSite.Find(line) is not { } site)
+        {
+            if (!joined && (_kinds & MonitorKinds.Names) != 0) ApplyNames(all, lineStart, bytes, docBytes, logits);
+            return;
+        }
         bool creation = site.Kind != SiteKind.MemberAccess;
         if (creation ? (_kinds & MonitorKinds.ObjectCreation) == 0 : (_kinds & MonitorKinds.MemberAccess) == 0) return;
 
@@ -180,6 +201,119 @@ public sealed class MemberMonitor : IForcingTokenMask
         _forbidden += forbidden;
         if (creation) _creationSteps++; else _memberSteps++;
         if (ArgMax(logits) != before) _argmaxChanges++;
+    }
+
+    /// <summary>
+    /// Names in scope (<see cref="MonitorKinds.Names"/>). Two places a name can start after the text: right at its
+    /// end (tokens that start with identifier bytes continue the trailing partial name), and after one space
+    /// (tokens " name" when the text does not end in whitespace). Where one of them is a name site and the
+    /// model's arg max writes there a name that neither the scope, the keywords nor the text written so far
+    /// has, Roslyn's parser is asked (on the document with the text and that name spliced in) whether it is a
+    /// use; only then are that place's name tokens restricted. Every other token is left as it is.
+    /// </summary>
+    private void ApplyNames(string all, int lineStart, List<byte> bytes, int docBytes, Span<float> logits)
+    {
+        string line = all[lineStart..];
+        int p = line.Length;
+        while (p > 0 && (char.IsLetterOrDigit(line[p - 1]) || line[p - 1] == '_')) p--;
+        if (p < line.Length && char.IsDigit(line[p])) return; // a number
+        bool atEnd = IsNameSite(all, lineStart, line, p);
+        bool afterSpace = line.Length > 0 && !char.IsWhiteSpace(line[^1]) && IsNameSite(all, lineStart, line + " ", line.Length + 1);
+        if (!atEnd && !afterSpace) return;
+
+        int best = ArgMax(logits);
+        if (best >= _vocab.Size || _vocab.Special[best]) return;
+        string partial = VocabularyIndex.Key(line[p..]);
+        bool continues; // the arg max continues the trailing partial (else it starts a name after a space)
+        string run;
+        bool allIdent;
+        if (atEnd && _vocab.IdentRun[best].Length > 0)
+            (continues, run, allIdent) = (true, partial + _vocab.IdentRun[best], _vocab.AllIdent[best]);
+        else if (afterSpace && !string.IsNullOrEmpty(_vocab.SpaceIdentRun[best]))
+            (continues, run, allIdent) = (false, _vocab.SpaceIdentRun[best]!, _vocab.SpaceAllIdent[best]);
+        else return;
+        if (char.IsAsciiDigit((char)run[0])) return;
+
+        _scope ??= new NameScope(_model, _text, _position);
+        // What the lines above and the model already wrote counts as declared (a local the answer declares,
+        // a lambda's parameter), except the partial name being judged.
+        if (allIdent ? _scope.AnyStartsWith(run) : _scope.Contains(run)) return; // the common case: no scan of the text
+        var written = NameScope.IdentifiersIn(continues ? all[..(lineStart + p)] : all);
+        if (Exists(_scope, written, run, allIdent)) return;
+        int docChars = Encoding.UTF8.GetString(bytes.ToArray(), 0, docBytes).Length;
+        if (continues && partial.Length > 0 && lineStart + p < docChars && !Exists(_scope, written, partial, prefix: true))
+            return; // the user typed a name nothing has: maybe one still to be declared
+
+        string runText = Encoding.UTF8.GetString(Encoding.Latin1.GetBytes(run));
+        string replacement = continues ? all[..(lineStart + p)] + runText : all + " " + runText;
+        int nameStart = _docTailStart + (continues ? lineStart + p : all.Length + 1);
+        IReadOnlyList<string> extra;
+        try
+        {
+            if (!_scope.IsUseSite(_docTailStart, replacement, nameStart, out extra)) return;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _failures++;
+            return;
+        }
+
+        var allowedNames = written.Concat(extra).Where(n => !_scope.Contains(n)).Order(StringComparer.Ordinal).ToList();
+        string setKey = string.Join('\n', allowedNames);
+        if (!_nameSets.TryGetValue(setKey, out var names))
+        {
+            var keys = _scope.Set.Keys.Concat(allowedNames).Select(k => Encoding.UTF8.GetString(Encoding.Latin1.GetBytes(k)));
+            _nameSets[setKey] = names = new NameSet(keys);
+        }
+        string from = continues ? partial : "";
+        if (!_runCache.TryGetValue((names, from), out var runs))
+            _runCache[(names, from)] = runs = AllowedRuns.Build(names, from);
+
+        int forbidden = 0;
+        for (int id = 0; id < logits.Length && id < _vocab.Size; id++)
+        {
+            if (float.IsNegativeInfinity(logits[id]) || _vocab.Special[id]) continue;
+            string? tokenRun = continues ? _vocab.IdentRun[id] : _vocab.SpaceIdentRun[id];
+            if (string.IsNullOrEmpty(tokenRun) || char.IsAsciiDigit((char)tokenRun[0]) && !continues) continue;
+            bool whole = continues ? _vocab.AllIdent[id] : _vocab.SpaceAllIdent[id];
+            if (whole ? runs.Prefixes.Contains(tokenRun) : runs.Complete.Contains(tokenRun)) continue;
+            logits[id] = float.NegativeInfinity;
+            forbidden++;
+        }
+        if (forbidden == 0) return;
+        _forbidden += forbidden;
+        _nameSteps++;
+        if (ArgMax(logits) != best) _argmaxChanges++;
+    }
+
+    private static bool Exists(NameScope scope, HashSet<string> written, string run, bool prefix) =>
+        prefix ? scope.AnyStartsWith(run) || written.Any(w => w.StartsWith(run, StringComparison.Ordinal))
+               : scope.Contains(run) || written.Contains(run);
+
+    private static readonly HashSet<string> NameSiteKeywords = ["return", "await", "throw", "in", "case", "when", "else", "is", "not", "and", "or"];
+
+    /// <summary>A name written at <paramref name="p"/> of <paramref name="line"/> would start where an expression
+    /// or statement starts: after <c>;</c> <c>{</c> <c>}</c> or a line that ends in one, an opening parenthesis or
+    /// bracket, a comma, an operator, or a keyword that an expression follows. Code only (no string or comment).</summary>
+    private static bool IsNameSite(string all, int lineStart, string line, int p)
+    {
+        var (inCode, codeStart) = LineScanner.Scan(line[..p]);
+        if (!inCode) return false;
+        int q = p;
+        while (q > codeStart && char.IsWhiteSpace(line[q - 1])) q--;
+        if (q == codeStart)
+        {
+            if (codeStart > 0) return true; // the start of an interpolation hole
+            string above = all[..lineStart].TrimEnd();
+            return above.Length > 0 && above[^1] is ';' or '{' or '}';
+        }
+        char c = line[q - 1];
+        if (c is ';' or '{' or '}' or '(' or '[' or ',' or '!' or '=' or '+' or '-' or '*' or '/' or '%' or '&' or '|' or '^' or '<' or '>')
+            return true; // `List<int> total` declares: the parser tells (IsUseSite)
+        if (q == p || !(char.IsLetterOrDigit(c) || c == '_')) return false;
+        int w = q;
+        while (w > codeStart && (char.IsLetterOrDigit(line[w - 1]) || line[w - 1] == '_')) w--;
+        return (w == codeStart || line[w - 1] != '.' && line[w - 1] != '@') && NameSiteKeywords.Contains(line[w..q]);
     }
 
     /// <summary>The last line joined to the lines above it while it starts with a dot (a fluent chain),

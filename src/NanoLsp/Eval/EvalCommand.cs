@@ -25,7 +25,7 @@ namespace NanoLsp.Eval;
 /// </summary>
 public static class EvalCommand
 {
-    public const string Usage = "NanoLsp eval --cases CASES.jsonl --out PREDICTIONS.jsonl [--no-context] [--no-monitors] [--no-filters] [--model DIR] [--deadline-ms N] [--trace FILE] [--cut-below LOGP|0] [--min-mean LOGP] [--memory none|all|mixing,candidates,neighbours] [--memory-cut LOGP] [--no-show-policy]";
+    public const string Usage = "NanoLsp eval --cases CASES.jsonl --out PREDICTIONS.jsonl [--no-context] [--no-monitors] [--no-filters] [--model DIR] [--deadline-ms N] [--trace FILE] [--cut-below LOGP|0] [--min-mean LOGP] [--memory none|all|mixing,candidates,neighbours,names] [--memory-cut LOGP] [--no-show-policy]";
 
     private sealed record Case(
         [property: JsonPropertyName("id")] string Id,
@@ -233,7 +233,7 @@ public static class EvalCommand
         Console.Error.WriteLine($"shown            {m.Shown:P1}");
         Console.Error.WriteLine($"latency ms       p50 {CompletionMetrics.Percentile(latencies, 50):0.0}  p95 {CompletionMetrics.Percentile(latencies, 95):0.0}");
         Console.Error.WriteLine($"monitors         {monitors.Count} cases monitored; member-access steps {monitors.Sum(s => s.MemberAccessSteps)}, " +
-                                $"object-creation steps {monitors.Sum(s => s.ObjectCreationSteps)}, argmax changed {monitors.Sum(s => s.ArgmaxChanges)} times");
+                                $"object-creation steps {monitors.Sum(s => s.ObjectCreationSteps)}, name steps {monitors.Sum(s => s.NameSteps)}, argmax changed {monitors.Sum(s => s.ArgmaxChanges)} times");
         Console.Error.WriteLine($"compile checks   {checks.Runs} run, {checks.OverBudget} over budget (passed unchecked)");
         Console.Error.WriteLine($"filter verdicts  {Counts(results.Select(r => r.Result.Verdict?.ToString() ?? "(none)"))}");
         Console.Error.WriteLine($"sources          {Counts(results.Select(r => r.Result.Source.ToString()))}");

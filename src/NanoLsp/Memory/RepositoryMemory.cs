@@ -18,7 +18,9 @@ public enum MemoryChannels
     Candidates = 2,
     /// <summary>Windows of other files that look like the code at the cursor, ahead of the FIM prompt.</summary>
     Neighbours = 4,
-    All = Mixing | Candidates | Neighbours,
+    /// <summary>The decoding monitor also restricts names at name sites to those in scope (MonitorKinds.Names).</summary>
+    Names = 8,
+    All = Mixing | Candidates | Neighbours | Names,
 }
 
 /// <summary>What the memory holds, for the log, the progress report and the benchmark.</summary>

@@ -52,11 +52,12 @@ public sealed record ServerSettings
     /// <summary>nanolsp.inlineCompletion.minMeanLogProb: below this mean token log-probability a suggestion is not shown.</summary>
     public double InlineMinMeanLogProb { get; init; } = DefaultInlineMinMeanLogProb;
 
-    /// <summary>nanolsp.memory.mixing / .candidates / .neighbours: the repository memory's channels into inline
+    /// <summary>nanolsp.memory.mixing / .candidates / .neighbours / .names: the repository memory's channels into inline
     /// completion (docs/repository-memory.md); each can be switched off on its own.</summary>
     public bool MemoryMixing { get; init; } = true;
     public bool MemoryCandidates { get; init; } = true;
     public bool MemoryNeighbours { get; init; } = false;
+    public bool MemoryNames { get; init; } = false;
 
     /// <summary>nanolsp.model.path: a model directory to use instead of the shipped one (null: shipped).</summary>
     public string? ModelPath { get; init; }
@@ -127,12 +128,13 @@ public sealed record ServerSettings
                     else
                         problems.Add($"nanolsp.{key} must be true or false; got {value}.");
                     break;
-                case "memory.mixing" or "memory.candidates" or "memory.neighbours":
+                case "memory.mixing" or "memory.candidates" or "memory.neighbours" or "memory.names":
                     if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
                         next = key switch
                         {
                             "memory.mixing" => next with { MemoryMixing = value.GetBoolean() },
                             "memory.candidates" => next with { MemoryCandidates = value.GetBoolean() },
+                            "memory.names" => next with { MemoryNames = value.GetBoolean() },
                             _ => next with { MemoryNeighbours = value.GetBoolean() },
                         };
                     else

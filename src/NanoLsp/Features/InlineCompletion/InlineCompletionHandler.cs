@@ -55,7 +55,7 @@ public sealed class InlineCompletionFeature(InlineCompletionPipeline pipeline, M
             generation?.PromptTokens ?? 0, generation?.ReusedPromptTokens ?? 0, generation?.Tokens.Count ?? 0,
             result.StoppedAtDoubt ? "doubt" : generation is null ? null : ToCamel(generation.StopReason.ToString()),
             result.Verdict is { } v ? ToCamel(v.ToString()) : null,
-            (result.MonitorStats?.MemberAccessSteps ?? 0) + (result.MonitorStats?.ObjectCreationSteps ?? 0),
+            (result.MonitorStats?.MemberAccessSteps ?? 0) + (result.MonitorStats?.ObjectCreationSteps ?? 0) + (result.MonitorStats?.NameSteps ?? 0),
             result.MonitorStats?.ArgmaxChanges ?? 0,
             result.RawCompletion,
             new Dictionary<string, double>

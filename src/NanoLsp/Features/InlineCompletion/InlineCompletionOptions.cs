@@ -54,6 +54,6 @@ public sealed record InlineCompletionOptions
         Alternatives = invoked ? 3 : 1,
         MaxLength = settings.InlineMaxLength,
         Memory = (settings.MemoryMixing ? MemoryChannels.Mixing : 0) | (settings.MemoryCandidates ? MemoryChannels.Candidates : 0)
-                 | (settings.MemoryNeighbours ? MemoryChannels.Neighbours : 0),
+                 | (settings.MemoryNeighbours ? MemoryChannels.Neighbours : 0) | (settings.MemoryNames ? MemoryChannels.Names : 0),
     };
 }

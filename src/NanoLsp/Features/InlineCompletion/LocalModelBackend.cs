@@ -1,4 +1,5 @@
 using NanoLsp.Assist;
+using NanoLsp.Memory;
 using NanoLsp.Model;
 
 namespace NanoLsp.Features.InlineCompletion;
@@ -28,8 +29,11 @@ public sealed class LocalModelBackend(LanguageModel model, ShowPolicy showPolicy
         var prompt = model.BuildPrompt(context.Prefix, context.Suffix, context.Header.Length > 0 ? context.Header : null,
             maxTokens: ContextLength - answerRoom);
         var healed = prompt.Healing?.Bytes ?? [];
-        var monitor = options.Monitors == MonitorKinds.None ? null
-            : await MemberMonitor.CreateAsync(document, position, model.Tokenizer, options.Monitors, healed, cancellationToken).ConfigureAwait(false);
+        // The names channel widens the monitor to names in scope (it needs the monitor on).
+        var kinds = options.Monitors == MonitorKinds.None ? MonitorKinds.None
+            : options.Memory.HasFlag(MemoryChannels.Names) ? options.Monitors | MonitorKinds.Names : options.Monitors;
+        var monitor = kinds == MonitorKinds.None ? null
+            : await MemberMonitor.CreateAsync(document, position, model.Tokenizer, kinds, healed, cancellationToken).ConfigureAwait(false);
         bool singleLine = context.Shape == SuggestionShape.SingleLine;
         var generation = new GenerationOptions
         {
