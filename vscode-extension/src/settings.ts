@@ -15,6 +15,10 @@ export const serverSettings = [
   'inlineCompletion.enabled',
   'inlineCompletion.maxLength',
   'inlineCompletion.deadlineMs',
+  'memory.mixing',
+  'memory.candidates',
+  'memory.neighbours',
+  'memory.names',
   'model.path',
 ] as const;
 
