@@ -55,12 +55,12 @@ public static class TypingBench
             // while after opening.
             await client.WaitForNotificationAsync("nanolsp/workspaceStatus", timeout: TimeSpan.FromMinutes(5));
             var memory = await client.WaitForNotificationAsync("window/logMessage",
-                p => p.GetProperty("message").GetString()?.StartsWith("Repository memory", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(45));
+                p => p.GetProperty("message").GetString()?.StartsWith("Repository memory", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(90));
             Console.WriteLine($"memory: {memory.GetProperty("message").GetString()}");
         }
         catch (TimeoutException)
         {
-            Console.WriteLine("memory: none reported within 45 s (a server without a repository memory, or no model)");
+            Console.WriteLine("memory: none reported within 90 s (a server without a repository memory, or no model)");
         }
 
         var versions = new Dictionary<string, int>();
