@@ -57,7 +57,7 @@ public sealed record ServerSettings
     public bool MemoryMixing { get; init; } = true;
     public bool MemoryCandidates { get; init; } = true;
     public bool MemoryNeighbours { get; init; } = false;
-    public bool MemoryNames { get; init; } = false;
+    public bool MemoryNames { get; init; } = true;
 
     /// <summary>nanolsp.model.path: a model directory to use instead of the shipped one (null: shipped).</summary>
     public string? ModelPath { get; init; }

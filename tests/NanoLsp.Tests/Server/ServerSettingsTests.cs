@@ -67,7 +67,7 @@ public class ServerSettingsTests
         Assert.True(settings.MemoryCandidates);
         Assert.True(settings.MemoryNeighbours);
         var options = NanoLsp.Features.InlineCompletion.InlineCompletionOptions.From(settings, invoked: false);
-        Assert.Equal(NanoLsp.Memory.MemoryChannels.Candidates | NanoLsp.Memory.MemoryChannels.Neighbours, options.Memory);
+        Assert.Equal(NanoLsp.Memory.MemoryChannels.Candidates | NanoLsp.Memory.MemoryChannels.Neighbours | NanoLsp.Memory.MemoryChannels.Names, options.Memory);
 
         var (kept, bad) = Apply("""{"nanolsp.memory.candidates":"yes"}""", settings);
         Assert.True(kept.MemoryCandidates);

@@ -31,7 +31,7 @@ public sealed record InlineCompletionOptions
 
     /// <summary>The repository memory's channels in use (as the server's default settings; they act only once
     /// the memory is built).</summary>
-    public MemoryChannels Memory { get; init; } = MemoryChannels.Mixing | MemoryChannels.Candidates;
+    public MemoryChannels Memory { get; init; } = MemoryChannels.Mixing | MemoryChannels.Candidates | MemoryChannels.Names;
 
     /// <summary>A repository candidate is shown up to its first token the model finds less likely than this.</summary>
     public double MemoryCandidateCut { get; init; } = -1.5;
