@@ -13,6 +13,10 @@ public sealed record BackendRequest(Document Document, int Position, PromptConte
     /// score them answers none.</summary>
     public IReadOnlyList<string> Continuations { get; init; } = [];
 
+    /// <summary>When scoring the continuations must be done (Stopwatch ticks; null: no limit). Past it the
+    /// backend answers without scores: the model's own answer, on time, beats a better one too late.</summary>
+    public long? ScoreUntil { get; init; }
+
     /// <summary>The repository's next-token distribution to mix into decoding, made from the prompt prefix's
     /// tokens; null: the model alone.</summary>
     public Func<int[], ITokenPrior>? Prior { get; init; }

@@ -92,12 +92,12 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
         var stages = new StageTimes();
         try
         {
-            var result = await RunStagesAsync(backend, document, position, options, stages, ticket.Token).ConfigureAwait(false);
+            var result = await RunStagesAsync(backend, document, position, options, stages, start, ticket.Token).ConfigureAwait(false);
             // Beams can all lose a name the greedy path keeps: a beam whose first token spans the re-typed text
             // and the new name ("Unit" after "Un") is judged on a probability split across spellings ("Un" + "it"),
             // and the confidence cut empties it. An explicit request that found nothing then asks as typing does.
             if (result.Suggestions.Count == 0 && options.Alternatives > 1 && result.Source == CompletionSource.Model)
-                result = await RunStagesAsync(backend, document, position, options with { Alternatives = 1 }, stages, ticket.Token).ConfigureAwait(false);
+                result = await RunStagesAsync(backend, document, position, options with { Alternatives = 1 }, stages, start, ticket.Token).ConfigureAwait(false);
             // A slow answer is dropped rather than shown late.
             if (options.Deadline is { } deadline && Stopwatch.GetElapsedTime(start) > deadline && result.Source == CompletionSource.Model)
                 result = result with { Suggestions = [], Source = CompletionSource.Deadline };
@@ -117,8 +117,11 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
         }
     }
 
+    /// <summary>Kept free after scoring the repository's candidates, besides the compile check's budget.</summary>
+    private static readonly TimeSpan ScoringMargin = TimeSpan.FromMilliseconds(20);
+
     private async Task<InlineCompletionResult> RunStagesAsync(ICompletionBackend backend, Document document, int position,
-        InlineCompletionOptions options, StageTimes stages, CancellationToken ct)
+        InlineCompletionOptions options, StageTimes stages, long requestStart, CancellationToken ct)
     {
         var text = await document.GetTextAsync(ct).ConfigureAwait(false);
         if (position < 0 || position > text.Length)
@@ -153,6 +156,8 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
         var request = new BackendRequest(document, position, context, options)
         {
             Continuations = fromMemory.Select(c => c.Text).ToList(),
+            // Scoring the candidates ends in time for the filters (the compile check's budget) before the deadline.
+            ScoreUntil = options.Deadline is { } deadline ? requestStart + (long)((deadline - options.CompileCheckBudget - ScoringMargin).TotalSeconds * Stopwatch.Frequency) : null,
             Prior = view is not null && options.Memory.HasFlag(MemoryChannels.Mixing) ? prefix => new RepositoryPrior(view, prefix) : null,
         };
         var answer = await backend.CompleteAsync(request, ct).ConfigureAwait(false);

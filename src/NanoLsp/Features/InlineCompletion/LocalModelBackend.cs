@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using NanoLsp.Assist;
 using NanoLsp.Memory;
 using NanoLsp.Model;
@@ -63,9 +64,7 @@ public sealed class LocalModelBackend(LanguageModel model, ShowPolicy showPolicy
             generation = generation with { StopBefore = token => ConfidenceCut.IsDoubt(token, cut) };
         var result = await model.GenerateAsync(prompt, generation, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested(); // the pipeline tells a newer keystroke from the deadline
-        // The prompt is still in the prefix cache: each continuation costs one batched pass over its tokens.
-        var scored = request.Continuations.Count == 0 ? []
-            : await model.ScoreAsync(prompt, request.Continuations, generation.Prior, options.SingleLineTokens, cancellationToken).ConfigureAwait(false);
+        var scored = await ScoreAsync(request, prompt, generation.Prior, cancellationToken).ConfigureAwait(false);
         return new BackendAnswer([new Candidate(result.Text, result.Tokens)])
         {
             Scored = scored,
@@ -74,5 +73,28 @@ public sealed class LocalModelBackend(LanguageModel model, ShowPolicy showPolicy
             HealedBytes = healed.Length,
             StoppedAtDoubt = result.StopReason == StopReason.Doubt,
         };
+    }
+
+    /// <summary>The repository's candidates scored after the prompt (still in the prefix cache: each costs one
+    /// batched pass over its tokens), or none when <see cref="BackendRequest.ScoreUntil"/> comes first.</summary>
+    private async Task<IReadOnlyList<ScoredContinuation>> ScoreAsync(BackendRequest request, FimPrompt prompt, ITokenPrior? prior,
+        CancellationToken cancellationToken)
+    {
+        if (request.Continuations.Count == 0) return [];
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (request.ScoreUntil is { } until)
+        {
+            var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), until);
+            if (left <= TimeSpan.Zero) return [];
+            budget.CancelAfter(left);
+        }
+        try
+        {
+            return await model.ScoreAsync(prompt, request.Continuations, prior, request.Options.SingleLineTokens, budget.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return [];
+        }
     }
 }
