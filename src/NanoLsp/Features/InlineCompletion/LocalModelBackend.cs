@@ -64,7 +64,7 @@ public sealed class LocalModelBackend(LanguageModel model, ShowPolicy showPolicy
             generation = generation with { StopBefore = token => ConfidenceCut.IsDoubt(token, cut) };
         var result = await model.GenerateAsync(prompt, generation, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested(); // the pipeline tells a newer keystroke from the deadline
-        var scored = await ScoreAsync(request, prompt, generation.Prior, cancellationToken).ConfigureAwait(false);
+        var scored = await ScoreAsync(request, prompt, generation.Prior, result.Text, cancellationToken).ConfigureAwait(false);
         return new BackendAnswer([new Candidate(result.Text, result.Tokens)])
         {
             Scored = scored,
@@ -76,11 +76,13 @@ public sealed class LocalModelBackend(LanguageModel model, ShowPolicy showPolicy
     }
 
     /// <summary>The repository's candidates scored after the prompt (still in the prefix cache: each costs one
-    /// batched pass over its tokens), or none when <see cref="BackendRequest.ScoreUntil"/> comes first.</summary>
+    /// batched pass over its tokens), in the request's order, or none when <see cref="BackendRequest.ScoreUntil"/> comes first.
+    /// A candidate the decoded text already starts with could only say less than it, so it is not scored.</summary>
     private async Task<IReadOnlyList<ScoredContinuation>> ScoreAsync(BackendRequest request, FimPrompt prompt, ITokenPrior? prior,
-        CancellationToken cancellationToken)
+        string decoded, CancellationToken cancellationToken)
     {
-        if (request.Continuations.Count == 0) return [];
+        var worth = request.Continuations.Where(c => !decoded.StartsWith(c, StringComparison.Ordinal)).Distinct().ToList();
+        if (worth.Count == 0) return [];
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (request.ScoreUntil is { } until)
         {
@@ -90,7 +92,9 @@ public sealed class LocalModelBackend(LanguageModel model, ShowPolicy showPolicy
         }
         try
         {
-            return await model.ScoreAsync(prompt, request.Continuations, prior, request.Options.SingleLineTokens, budget.Token).ConfigureAwait(false);
+            var scores = (await model.ScoreAsync(prompt, worth, prior, request.Options.SingleLineTokens, budget.Token).ConfigureAwait(false))
+                .ToDictionary(s => s.Text, StringComparer.Ordinal);
+            return request.Continuations.Select(c => scores.GetValueOrDefault(c) ?? new ScoredContinuation(c, [])).ToList();
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
