@@ -107,7 +107,7 @@ public static class EvalCommand
         // on disk; each case's own text then replaces its document's, as an open buffer does.
         var memory = new RepositoryMemory();
         string? memoryRoot = null;
-        var pipeline = options.Memory == MemoryChannels.None ? new InlineCompletionPipeline() : new InlineCompletionPipeline(memory);
+        var pipeline = options.Memory.UseIndex() ? new InlineCompletionPipeline(memory) : new InlineCompletionPipeline();
         var backend = new LocalModelBackend(model, ShowPolicy.Load(ModelLocator.Locate(modelDir)));
         var logger = new StderrLogger();
         var workspaces = new Dictionary<string, Solution>();
@@ -124,7 +124,7 @@ public static class EvalCommand
                 var outcome = await new WorkspaceLoader(logger).LoadAsync(root, _ => { }, CancellationToken.None).ConfigureAwait(false);
                 workspaces[root] = solution = outcome.Solution;
             }
-            if (options.Memory != MemoryChannels.None && memoryRoot != root)
+            if (options.Memory.UseIndex() && memoryRoot != root)
             {
                 var figures = await memory.BuildAsync(solution, [root], model.Tokenizer, null, CancellationToken.None).ConfigureAwait(false);
                 Console.Error.WriteLine($"eval: memory of {root}: {figures.Documents} documents, {figures.Tokens} tokens, " +

@@ -23,6 +23,13 @@ public enum MemoryChannels
     All = Mixing | Candidates | Neighbours | Names,
 }
 
+public static class MemoryChannelsExtensions
+{
+    /// <summary>Whether any of these channels reads the index (names in scope asks Roslyn, not the memory).</summary>
+    public static bool UseIndex(this MemoryChannels channels) =>
+        (channels & (MemoryChannels.Mixing | MemoryChannels.Candidates | MemoryChannels.Neighbours)) != 0;
+}
+
 /// <summary>What the memory holds, for the log, the progress report and the benchmark.</summary>
 public sealed record MemoryFigures(int Documents, long Tokens, long ApproximateBytes, TimeSpan BuildTime, int Skipped);
 

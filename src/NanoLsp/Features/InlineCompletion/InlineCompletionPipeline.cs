@@ -145,7 +145,7 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
             : _neighbours is not null && options.Memory.HasFlag(MemoryChannels.Neighbours) ? [.. contextSources, _neighbours] : contextSources;
         var context = await PromptContextBuilder.BuildAsync(document, position, backend.Tokenizer, budget, sources, ct).ConfigureAwait(false);
         // The repository memory as this request sees it: the document's live text without the line being typed.
-        var view = memory is not null && options.Memory != MemoryChannels.None && document.FilePath is { } path
+        var view = memory is not null && options.Memory.UseIndex() && document.FilePath is { } path
             ? memory.ViewAt(path, text, position) : null;
         var fromMemory = view is not null && options.Memory.HasFlag(MemoryChannels.Candidates) && options.Alternatives == 1
             ? view.Candidates(context.LinePrefix.TrimStart()) : [];
