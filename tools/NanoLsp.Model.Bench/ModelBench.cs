@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using NanoLsp.Model;
+
+namespace NanoLsp.Model.Bench;
+
+/// <summary>
+/// The measurements of one model directory, one repetition at a time, so that Program can
+/// interleave several models (a shared, noisy machine then slows them all alike).
+/// </summary>
+internal sealed class ModelBench : IDisposable
+{
+    public static readonly int[] PrefillLengths = [128, 256, 512];
+
+    private readonly string _dir;
+    private readonly LanguageModel _model;
+    private readonly Random _rng = new(1234);
+    private readonly List<double> _loads = [];
+    private readonly Dictionary<int, List<double>> _prefills = [];
+    private readonly Dictionary<int, List<double>> _decodes = [];
+    private readonly List<double> _hits = [];
+    private int[] _hitBase = [];
+
+    public ModelBench(string dir, DecoderOptions options, int loadProbes)
+    {
+        _dir = dir;
+        for (int i = 0; i < loadProbes; i++)
+        {
+            using var probe = LanguageModel.Load(dir, options);
+            _loads.Add(probe.LoadTime.TotalMilliseconds);
+        }
+        _model = LanguageModel.Load(dir, options);
+    }
+
+    public LanguageModel Model => _model;
+
+    private PrefixCache Cache => _model.PrefixCache;
+
+    // Ordinary (non-special) ids: the benchmark cares about shapes, not meaning.
+    private int[] RandomIds(int n) => Enumerable.Range(0, n).Select(_ => _rng.Next(256, _model.Manifest.VocabSize - 8)).ToArray();
+
+    /// <summary>One prefill of a fresh random prompt; recorded unless it is the warm-up.</summary>
+    public void Prefill(int length, bool record)
+    {
+        if (length >= _model.Decoder.Capacity) return;
+        int[] prompt = RandomIds(length);
+        Cache.Clear();
+        long t0 = Stopwatch.GetTimestamp();
+        Cache.Prefill(prompt);
+        if (record) Samples(_prefills, length).Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+    }
+
+    /// <summary>Small test models have short contexts: fall back to a quarter of it.</summary>
+    public int[] DecodeContexts(int decodeTokens) =>
+        new[] { 128, 512 }.Where(c => c + decodeTokens <= _model.Decoder.Capacity).DefaultIfEmpty(_model.Decoder.Capacity / 4).ToArray();
+
+    /// <summary>A random prompt of <paramref name="context"/> tokens, then greedy steps, each timed (the arg max over the vocabulary included).</summary>
+    public void Decode(int context, int decodeTokens)
+    {
+        Cache.Clear();
+        int next = Sampler.ArgMax(Cache.Prefill(RandomIds(context)));
+        var steps = Samples(_decodes, context);
+        for (int t = 0; t < decodeTokens && Cache.Cache.Length < Cache.Cache.Capacity; t++)
+        {
+            long t0 = Stopwatch.GetTimestamp();
+            next = Sampler.ArgMax(_model.Decoder.Forward(Cache.Cache, [Math.Max(next, 256)]));
+            steps.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+        }
+    }
+
+    /// <summary>A keystroke's prefix-cache hit: the base prompt with its last two tokens changed.</summary>
+    public void CacheHit()
+    {
+        if (_hitBase.Length == 0) _hitBase = RandomIds(Math.Min(512, _model.Decoder.Capacity / 2));
+        // Another model of an interleaved run does not touch this cache, but the previous hit left the edit in it.
+        Cache.Clear();
+        Cache.Prefill(_hitBase);
+        int[] edited = [.. _hitBase[..^2], .. RandomIds(2)];
+        long t0 = Stopwatch.GetTimestamp();
+        Cache.Prefill(edited);
+        _hits.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+        if (Cache.LastReused != edited.Length - 2) throw new InvalidOperationException($"expected {edited.Length - 2} reused, got {Cache.LastReused}");
+    }
+
+    public void Report(DecoderOptions options, int runs)
+    {
+        var m = _model.Manifest;
+        Console.WriteLine($"model {m.Name}: {_dir} ({new FileInfo(m.ModelPath).Length / 1e6:F1} MB onnx), layers {m.NumLayers}, hidden {m.HiddenSize}, " +
+                          $"heads {m.NumHeads}/{m.NumKvHeads}, vocab {m.VocabSize}, ctx {m.ContextLength}");
+        Console.WriteLine($"threads: prefill {options.PrefillThreads}, decode {options.DecodeThreads}, spinning {options.AllowSpinning}; runs {runs}; cpus {Environment.ProcessorCount}");
+        Print("load", _loads);
+        foreach (var (length, times) in _prefills.OrderBy(p => p.Key)) Print($"prefill {length}", times);
+        foreach (var (context, steps) in _decodes.OrderBy(p => p.Key)) Print($"decode/token after {context}", steps, tokensPerSecond: true);
+        if (_hits.Count > 0) Print($"cache hit, 2-token edit of {_hitBase.Length}", _hits);
+    }
+
+    public void Dispose() => _model.Dispose();
+
+    private static List<double> Samples(Dictionary<int, List<double>> by, int key) =>
+        by.TryGetValue(key, out var list) ? list : by[key] = [];
+
+    private static void Print(string what, List<double> ms, bool tokensPerSecond = false)
+    {
+        ms.Sort();
+        double median = ms[ms.Count / 2], p90 = ms[Math.Min(ms.Count - 1, (int)Math.Ceiling(ms.Count * 0.9) - 1)];
+        string rate = tokensPerSecond ? $"  ({1000 / median:F0} tok/s)" : "";
+        Console.WriteLine($"{what,-34} median {median,8:F2} ms   p90 {p90,8:F2} ms   n={ms.Count}{rate}");
+    }
+}

@@ -1,0 +1,165 @@
+"""Does a BPE tokenizer retrained on the modern corpus pay? (issue 13; MODEL_CARD.md, "Tokenizer")
+
+Measures the text side of the trade: bytes of C# per token on the modern held-out repositories
+(val = dev, test) for each tokenizer given. The engine side (milliseconds per token against the
+vocabulary size) is tools/NanoLsp.Model.Bench on random-weight models (bench_models.sh here);
+`cost` joins the two into milliseconds per KB of text.
+
+  sample:   a random sample of the modern train split, by file across repositories (fixed seed),
+            the tokenizer's training text (the shipped one was trained on 6 MB of Debian C#).
+  truncate: the tokenizer of a smaller vocabulary from a trained one. BPE is greedy and
+            tokenizer.py's merge order is deterministic, so the first merges of a 32k training
+            are exactly what a training stopped at 8k or 16k writes (checked: `check` below).
+  bpt:      bytes per token of each tokenizer on the val and test splits (every file).
+  cost:     ms per KB = (ms per token) / (bytes per token) from bpt's JSON and bench outputs.
+
+Usage (from training/, Debian's python3):
+  python3 tokenizer_study.py sample --corpus /work/data/modern --bytes 6000000 --out data/tokstudy/sample.txt
+  python3 tokenizer.py train --vocab-size 32768 --out data/tokstudy/modern32768 data/tokstudy/sample.txt
+  python3 tokenizer_study.py truncate data/tokstudy/modern32768 16384 data/tokstudy/modern16384
+  python3 tokenizer_study.py bpt --corpus /work/data/modern --out data/tokstudy/bpt.json \
+      ../models/nano-csharp data/tokstudy/modern8192 data/tokstudy/modern16384 data/tokstudy/modern32768
+"""
+import argparse
+import gzip
+import glob
+import json
+import os
+import random
+import re
+import sys
+
+from tokenizer import SPECIAL_TOKENS, Tokenizer, save
+
+
+def read_docs(corpus, split):
+    for path in sorted(glob.glob(os.path.join(corpus, f"{split}-*.jsonl.gz"))):
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            for line in f:
+                yield json.loads(line)
+
+
+def sample(corpus, n_bytes, seed, out):
+    """Modern files only (the Debian survivors in the train split are the old distribution).
+    Two passes (sizes, then the chosen files) so the 1.2 GB split never sits in memory."""
+    sizes = [(i, len(d["text"].encode("utf-8")) + 1) for i, d in enumerate(read_docs(corpus, "train"))
+             if d.get("source") == "modern"]
+    random.Random(seed).shuffle(sizes)
+    chosen, total = set(), 0
+    for i, n in sizes:
+        if total >= n_bytes:
+            break
+        chosen.add(i)
+        total += n
+    repos = set()
+    os.makedirs(os.path.dirname(out) or ".", exist_ok=True)
+    with open(out, "w", encoding="utf-8") as f:
+        for i, d in enumerate(read_docs(corpus, "train")):
+            if i in chosen:
+                f.write(d["text"] + "\n")
+                repos.add(d["repo"])
+    print(f"sample: {len(chosen)} of {len(sizes)} modern train files from {len(repos)} repositories, "
+          f"{total} bytes -> {out}", file=sys.stderr)
+
+
+def truncate(src, vocab_size, dst):
+    """Keeps merges in order until the vocabulary has vocab_size tokens, as tokenizer.train stops."""
+    with open(os.path.join(src, "vocab.json"), encoding="utf-8") as f:
+        big = json.load(f)
+    with open(os.path.join(src, "merges.txt"), encoding="utf-8") as f:
+        merges = [tuple(ln.rstrip("\n").split(" ")) for ln in f if not ln.startswith("#version") and ln.strip()]
+    vocab = {t: i for t, i in big.items() if i < len(SPECIAL_TOKENS) + 256}
+    kept = []
+    for a, b in merges:
+        if len(vocab) >= vocab_size:
+            break
+        kept.append((a, b))
+        vocab.setdefault(a + b, len(vocab))
+    assert all(big[t] == i for t, i in vocab.items()), "ids of a truncated tokenizer must match the big one's"
+    save(vocab, kept, dst)
+    print(f"truncate: {len(vocab)} tokens, {len(kept)} merges -> {dst}", file=sys.stderr)
+
+
+def bytes_per_token(corpus, tokenizers, splits):
+    texts = {s: [d["text"] for d in read_docs(corpus, s)] for s in splits}
+    result = {}
+    for tdir in tokenizers:
+        tok = Tokenizer(tdir)
+        row = {"vocab": len(tok)}
+        for s, docs in texts.items():
+            n_bytes = sum(len(t.encode("utf-8")) for t in docs)
+            n_tok = sum(len(tok.encode_ordinary(t)) for t in docs)
+            row[s] = {"files": len(docs), "bytes": n_bytes, "tokens": n_tok, "bytes_per_token": n_bytes / n_tok}
+        result[tdir] = row
+        print(f"{tdir}: vocab {row['vocab']}  " + "  ".join(f"{s} {row[s]['bytes_per_token']:.3f} B/tok" for s in splits),
+              file=sys.stderr, flush=True)
+    return result
+
+
+BENCH_LINE = re.compile(r"^(?P<what>prefill \d+|decode/token after \d+)\s+median\s+(?P<median>[\d.]+) ms\s+p90\s+(?P<p90>[\d.]+) ms")
+BENCH_MODEL = re.compile(r"^model (?P<name>\S+): .* vocab (?P<vocab>\d+),")
+
+
+def parse_bench(path):
+    """{vocab: {measure: (median, p90)}} from the bench's output (one block per model)."""
+    out, vocab = {}, None
+    for line in open(path, encoding="utf-8"):
+        if m := BENCH_MODEL.match(line):
+            vocab = int(m["vocab"])
+            out[vocab] = {}
+        elif (m := BENCH_LINE.match(line)) and vocab is not None:
+            out[vocab][m["what"]] = (float(m["median"]), float(m["p90"]))
+    return out
+
+
+def cost(bpt_json, bench_txt, split):
+    """Markdown table: per vocabulary, bytes/token and ms per KB of text for prefill and decode."""
+    bpt = json.load(open(bpt_json, encoding="utf-8"))
+    bench = parse_bench(bench_txt)
+    print(f"| tokenizer | vocab | bytes/token ({split}) | measure | ms/token median (p90) | ms per KB of text median (p90) |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for tdir, row in bpt.items():
+        b = row[split]["bytes_per_token"]
+        for what, (med, p90) in bench.get(row["vocab"], {}).items():
+            n = int(what.split()[-1])
+            per_tok = (med / n, p90 / n) if what.startswith("prefill") else (med, p90)
+            print(f"| {os.path.basename(tdir.rstrip('/'))} | {row['vocab']} | {b:.3f} | {what} | "
+                  f"{per_tok[0]:.3f} ({per_tok[1]:.3f}) | {1000 * per_tok[0] / b:.1f} ({1000 * per_tok[1] / b:.1f}) |")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("sample")
+    s.add_argument("--corpus", required=True)
+    s.add_argument("--bytes", type=int, default=6_000_000)
+    s.add_argument("--seed", type=int, default=0)
+    s.add_argument("--out", required=True)
+    t = sub.add_parser("truncate")
+    t.add_argument("src")
+    t.add_argument("vocab_size", type=int)
+    t.add_argument("dst")
+    b = sub.add_parser("bpt")
+    b.add_argument("--corpus", required=True)
+    b.add_argument("--splits", default="val,test")
+    b.add_argument("--out", required=True)
+    b.add_argument("tokenizers", nargs="+")
+    c = sub.add_parser("cost")
+    c.add_argument("bpt_json")
+    c.add_argument("bench_txt")
+    c.add_argument("--split", default="val")
+    a = ap.parse_args()
+    if a.cmd == "sample":
+        sample(a.corpus, a.bytes, a.seed, a.out)
+    elif a.cmd == "truncate":
+        truncate(a.src, a.vocab_size, a.dst)
+    elif a.cmd == "bpt":
+        res = bytes_per_token(a.corpus, a.tokenizers, a.splits.split(","))
+        os.makedirs(os.path.dirname(a.out) or ".", exist_ok=True)
+        json.dump(res, open(a.out, "w"), indent=1)
+    else:
+        cost(a.bpt_json, a.bench_txt, a.split)
+
+
+if __name__ == "__main__":
+    main()
