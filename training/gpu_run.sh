@@ -9,7 +9,8 @@
 # tokenizer-vectors.json, sizes; the quick line evals, fp32 and int8) refreshed after each step.
 # model.onnx (int8) is copied too when it is under 16 MiB. Whole run: MINUTES + about 2 minutes.
 # Env: OUT (required), PY (python with torch; default: the first of python3, /usr/bin/python3),
-# DATA (packed data, default training/data/gpu), WORK (scratch folder), EVAL_CASES (default 100), EVAL_THREADS (default 4).
+# DATA (packed data, default training/data/gpu), TOK (tokenizer folder the data was prepared with,
+# default models/nano-csharp; a carried training/data/... folder for a retrained one), WORK (scratch folder), EVAL_CASES (default 100), EVAL_THREADS (default 4).
 set -euo pipefail
 export PYTHONUNBUFFERED=1
 MIN=${1:?usage: training/gpu_run.sh MINUTES [train.py options]}
@@ -26,7 +27,7 @@ if [ -z "${PY:-}" ]; then
 fi
 : "${PY:?no python with torch, onnx and numpy found}"
 ROOT=$(pwd)
-TOK=$ROOT/models/nano-csharp
+TOK=${TOK:-$ROOT/models/nano-csharp}
 WORK=${WORK:-$(mktemp -d)}
 RES=$WORK/results
 mkdir -p "$RES"

@@ -101,30 +101,41 @@ BENCH_MODEL = re.compile(r"^model (?P<name>\S+): .* vocab (?P<vocab>\d+),")
 
 
 def parse_bench(path):
-    """{vocab: {measure: (median, p90)}} from the bench's output (one block per model)."""
-    out, vocab = {}, None
+    """{vocab: {measure: (median ms, p90 ms)}} from the bench's output; the first model of a vocabulary
+    wins (the shipped model, benched last as a check on the random ones, has the same shapes as rand8192)."""
+    out, current = {}, None
     for line in open(path, encoding="utf-8"):
         if m := BENCH_MODEL.match(line):
             vocab = int(m["vocab"])
-            out[vocab] = {}
-        elif (m := BENCH_LINE.match(line)) and vocab is not None:
-            out[vocab][m["what"]] = (float(m["median"]), float(m["p90"]))
+            current = out.setdefault(vocab, {}) if vocab not in out else None
+        elif (m := BENCH_LINE.match(line)) and current is not None:
+            current[m["what"]] = (float(m["median"]), float(m["p90"]))
     return out
 
 
-def cost(bpt_json, bench_txt, split):
-    """Markdown table: per vocabulary, bytes/token and ms per KB of text for prefill and decode."""
+def per_token(what, ms):
+    """A prefill of N tokens costs ms / N per token; a decode line is already per token."""
+    return ms / int(what.split()[-1]) if what.startswith("prefill") else ms
+
+
+def cost(bpt_json, bench_txt, split, measures, window):
+    """Markdown table: per tokenizer, bytes/token, the bytes a prompt window of `window` tokens holds,
+    and for each measure ms per token and ms per KB of text (= ms per token / bytes per token)."""
     bpt = json.load(open(bpt_json, encoding="utf-8"))
     bench = parse_bench(bench_txt)
-    print(f"| tokenizer | vocab | bytes/token ({split}) | measure | ms/token median (p90) | ms per KB of text median (p90) |")
-    print("| --- | --- | --- | --- | --- | --- |")
+    head = "| tokenizer | vocab | B/tok " + " | B/tok ".join(s for s in next(iter(bpt.values())) if s != "vocab") + \
+        f" | bytes in {window} tokens | " + " | ".join(f"{w}: ms/tok, ms/KB median (p90)" for w in measures) + " |"
+    print(head)
+    print("|" + " --- |" * head.count(" | ") + " --- |")
     for tdir, row in bpt.items():
         b = row[split]["bytes_per_token"]
-        for what, (med, p90) in bench.get(row["vocab"], {}).items():
-            n = int(what.split()[-1])
-            per_tok = (med / n, p90 / n) if what.startswith("prefill") else (med, p90)
-            print(f"| {os.path.basename(tdir.rstrip('/'))} | {row['vocab']} | {b:.3f} | {what} | "
-                  f"{per_tok[0]:.3f} ({per_tok[1]:.3f}) | {1000 * per_tok[0] / b:.1f} ({1000 * per_tok[1] / b:.1f}) |")
+        cells = [os.path.basename(tdir.rstrip("/")), str(row["vocab"])]
+        cells += [f"{row[s]['bytes_per_token']:.3f}" for s in row if s != "vocab"]
+        cells.append(f"{window * b:,.0f}")
+        for w in measures:
+            med, p90 = bench[row["vocab"]][w]
+            cells.append(f"{per_token(w, med):.2f}, {1000 * per_token(w, med) / b:.0f} ({1000 * per_token(w, p90) / b:.0f})")
+        print("| " + " | ".join(cells) + " |")
 
 
 def main():
@@ -147,7 +158,9 @@ def main():
     c = sub.add_parser("cost")
     c.add_argument("bpt_json")
     c.add_argument("bench_txt")
-    c.add_argument("--split", default="val")
+    c.add_argument("--split", default="val", help="the split whose bytes/token turns ms/token into ms/KB")
+    c.add_argument("--measures", default="prefill 448,decode/token after 128,decode/token after 448")
+    c.add_argument("--window", type=int, default=448, help="prompt tokens (the server's: context 512 less 64 of answer room)")
     a = ap.parse_args()
     if a.cmd == "sample":
         sample(a.corpus, a.bytes, a.seed, a.out)
@@ -158,7 +171,7 @@ def main():
         os.makedirs(os.path.dirname(a.out) or ".", exist_ok=True)
         json.dump(res, open(a.out, "w"), indent=1)
     else:
-        cost(a.bpt_json, a.bench_txt, a.split)
+        cost(a.bpt_json, a.bench_txt, a.split, a.measures.split(","), a.window)
 
 
 if __name__ == "__main__":

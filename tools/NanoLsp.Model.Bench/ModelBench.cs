@@ -9,7 +9,7 @@ namespace NanoLsp.Model.Bench;
 /// </summary>
 internal sealed class ModelBench : IDisposable
 {
-    public static readonly int[] PrefillLengths = [128, 256, 512];
+    public static readonly int[] DefaultPrefillLengths = [128, 256, 512];
 
     private readonly string _dir;
     private readonly LanguageModel _model;
@@ -18,6 +18,9 @@ internal sealed class ModelBench : IDisposable
     private readonly Dictionary<int, List<double>> _prefills = [];
     private readonly Dictionary<int, List<double>> _decodes = [];
     private readonly List<double> _hits = [];
+    // One figure per repetition and measure (a prefill's time, a decode repetition's median step), in
+    // repetition order, so that Program can pair a model's repetition with another's taken just before.
+    private readonly Dictionary<string, List<double>> _perRepetition = [];
     private int[] _hitBase = [];
 
     public ModelBench(string dir, DecoderOptions options, int loadProbes)
@@ -46,24 +49,48 @@ internal sealed class ModelBench : IDisposable
         Cache.Clear();
         long t0 = Stopwatch.GetTimestamp();
         Cache.Prefill(prompt);
-        if (record) Samples(_prefills, length).Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+        if (!record) return;
+        double ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+        Samples(_prefills, length).Add(ms);
+        Repetitions($"prefill {length}").Add(ms);
     }
 
-    /// <summary>Small test models have short contexts: fall back to a quarter of it.</summary>
-    public int[] DecodeContexts(int decodeTokens) =>
-        new[] { 128, 512 }.Where(c => c + decodeTokens <= _model.Decoder.Capacity).DefaultIfEmpty(_model.Decoder.Capacity / 4).ToArray();
+    public static readonly int[] DefaultDecodeContexts = [128, 512];
+
+    /// <summary>The wanted contexts that leave room for the decoded tokens; small test models have short contexts: fall back to a quarter of it.</summary>
+    public int[] DecodeContexts(int[] wanted, int decodeTokens) =>
+        wanted.Where(c => c + decodeTokens <= _model.Decoder.Capacity).DefaultIfEmpty(_model.Decoder.Capacity / 4).ToArray();
 
     /// <summary>A random prompt of <paramref name="context"/> tokens, then greedy steps, each timed (the arg max over the vocabulary included).</summary>
     public void Decode(int context, int decodeTokens)
     {
         Cache.Clear();
         int next = Sampler.ArgMax(Cache.Prefill(RandomIds(context)));
-        var steps = Samples(_decodes, context);
+        var steps = new List<double>();
         for (int t = 0; t < decodeTokens && Cache.Cache.Length < Cache.Cache.Capacity; t++)
         {
             long t0 = Stopwatch.GetTimestamp();
             next = Sampler.ArgMax(_model.Decoder.Forward(Cache.Cache, [Math.Max(next, 256)]));
             steps.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+        }
+        Samples(_decodes, context).AddRange(steps);
+        steps.Sort();
+        Repetitions($"decode/token after {context}").Add(steps[steps.Count / 2]);
+    }
+
+    /// <summary>
+    /// This model's time over the other's, repetition by repetition (median, p10, p90 of the ratios):
+    /// on a shared machine the load drifts between repetitions far more than within one pair.
+    /// </summary>
+    public void ReportRelativeTo(ModelBench baseline)
+    {
+        foreach (var (what, mine) in _perRepetition)
+        {
+            if (!baseline._perRepetition.TryGetValue(what, out var theirs)) continue;
+            var ratios = mine.Zip(theirs, (a, b) => a / b).Order().ToList();
+            if (ratios.Count == 0) continue;
+            double At(double q) => ratios[Math.Clamp((int)Math.Ceiling(ratios.Count * q) - 1, 0, ratios.Count - 1)];
+            Console.WriteLine($"{what,-34} x{ratios[ratios.Count / 2],6:F3}   p10 x{At(0.1):F3}   p90 x{At(0.9):F3}   pairs={ratios.Count}");
         }
     }
 
@@ -94,6 +121,9 @@ internal sealed class ModelBench : IDisposable
     }
 
     public void Dispose() => _model.Dispose();
+
+    private List<double> Repetitions(string what) =>
+        _perRepetition.TryGetValue(what, out var list) ? list : _perRepetition[what] = [];
 
     private static List<double> Samples(Dictionary<int, List<double>> by, int key) =>
         by.TryGetValue(key, out var list) ? list : by[key] = [];

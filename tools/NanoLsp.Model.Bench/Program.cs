@@ -2,7 +2,7 @@
 // prefix-cache hit after a 2-token edit, peak memory. Medians and p90 over --runs repetitions.
 // With several directories the repetitions are interleaved (model A, B, C, A, B, C, ...) so a shared,
 // noisy machine slows them alike; that is how vocabulary sizes were compared (training/tokenizer_study.py).
-// Usage: NanoLsp.Model.Bench MODEL_DIR [MODEL_DIR...] [--runs N] [--prefill-threads N] [--decode-threads N] [--decode-tokens N] [--spin]
+// Usage: NanoLsp.Model.Bench MODEL_DIR [MODEL_DIR...] [--runs N] [--prefill-threads N] [--decode-threads N] [--decode-tokens N] [--prefill 128,256,512] [--decode-after 128,512] [--spin]
 //        [--profile PREFIX] [--prefix TEXT [--suffix TEXT]]  (the latter prints one greedy line completion of the first model instead; \n in TEXT is a newline)
 using System.Diagnostics;
 using NanoLsp.Model;
@@ -10,13 +10,19 @@ using NanoLsp.Model.Bench;
 
 if (args.Length == 0 || args[0].StartsWith('-'))
 {
-    Console.Error.WriteLine("usage: NanoLsp.Model.Bench MODEL_DIR [MODEL_DIR...] [--runs N] [--prefill-threads N] [--decode-threads N] [--decode-tokens N] [--spin] [--profile PREFIX] [--prefix TEXT [--suffix TEXT]]");
+    Console.Error.WriteLine("usage: NanoLsp.Model.Bench MODEL_DIR [MODEL_DIR...] [--runs N] [--prefill-threads N] [--decode-threads N] [--decode-tokens N] [--prefill 128,256,512] [--decode-after 128,512] [--spin] [--profile PREFIX] [--prefix TEXT [--suffix TEXT]]");
     return 2;
 }
 string[] dirs = args.TakeWhile(a => !a.StartsWith('-')).ToArray();
 int Option(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1]) : fallback;
 int runs = Option("--runs", 10);
 int decodeTokens = Option("--decode-tokens", 64);
+// Prompt lengths to prefill; the server's cold prompt fills the context less the answer room (448 of 512).
+int[] prefillLengths = Array.IndexOf(args, "--prefill") is var pl and >= 0 && pl + 1 < args.Length
+    ? args[pl + 1].Split(',').Select(int.Parse).ToArray() : ModelBench.DefaultPrefillLengths;
+// Prompt lengths after which single tokens are decoded (the server decodes after up to 448 tokens).
+int[] decodeContexts = Array.IndexOf(args, "--decode-after") is var da and >= 0 && da + 1 < args.Length
+    ? args[da + 1].Split(',').Select(int.Parse).ToArray() : ModelBench.DefaultDecodeContexts;
 var options = new DecoderOptions
 {
     PrefillThreads = Option("--prefill-threads", new DecoderOptions().PrefillThreads),
@@ -45,17 +51,22 @@ try
     // Each repetition visits every model before the next repetition starts; the first prefill repetition warms up.
     for (int r = 0; r < runs + 1; r++)
         foreach (var bench in benches)
-            foreach (int length in ModelBench.PrefillLengths)
+            foreach (int length in prefillLengths)
                 bench.Prefill(length, record: r > 0);
     for (int r = 0; r < Math.Max(1, runs / 2); r++)
         foreach (var bench in benches)
-            foreach (int context in bench.DecodeContexts(decodeTokens))
+            foreach (int context in bench.DecodeContexts(decodeContexts, decodeTokens))
                 bench.Decode(context, decodeTokens);
     for (int r = 0; r < runs; r++)
         foreach (var bench in benches)
             bench.CacheHit();
 
     foreach (var bench in benches) bench.Report(options, runs);
+    foreach (var bench in benches.Skip(1))
+    {
+        Console.WriteLine($"{bench.Model.Manifest.Name} relative to {benches[0].Model.Manifest.Name}, paired by repetition:");
+        bench.ReportRelativeTo(benches[0]);
+    }
     using var self = Process.GetCurrentProcess();
     Console.WriteLine($"peak memory (working set{(benches.Count > 1 ? $", {benches.Count} models loaded" : "")}): {self.PeakWorkingSet64 / (1024.0 * 1024):F0} MiB");
     return 0;
