@@ -1,24 +1,19 @@
-"""Does a BPE tokenizer retrained on the modern corpus pay? (issue 13; MODEL_CARD.md, "Tokenizer")
+"""Does a BPE tokenizer retrained on the modern corpus pay? (issue 13; MODEL_CARD.md, "The next corpus")
 
 Measures the text side of the trade: bytes of C# per token on the modern held-out repositories
 (val = dev, test) for each tokenizer given. The engine side (milliseconds per token against the
-vocabulary size) is tools/NanoLsp.Model.Bench on random-weight models (bench_models.sh here);
+vocabulary size) is tools/NanoLsp.Model.Bench on random-weight models (tokenizer_bench_models.sh);
 `cost` joins the two into milliseconds per KB of text.
 
   sample:   a random sample of the modern train split, by file across repositories (fixed seed),
             the tokenizer's training text (the shipped one was trained on 6 MB of Debian C#).
   truncate: the tokenizer of a smaller vocabulary from a trained one. BPE is greedy and
             tokenizer.py's merge order is deterministic, so the first merges of a 32k training
-            are exactly what a training stopped at 8k or 16k writes (checked: `check` below).
+            are exactly what a training stopped at 8k or 16k writes (checked byte for byte).
   bpt:      bytes per token of each tokenizer on the val and test splits (every file).
-  cost:     ms per KB = (ms per token) / (bytes per token) from bpt's JSON and bench outputs.
+  cost:     ms per KB = (ms per token) / (bytes per token), from the bench's output and bpt's JSON.
 
-Usage (from training/, Debian's python3):
-  python3 tokenizer_study.py sample --corpus /work/data/modern --bytes 6000000 --out data/tokstudy/sample.txt
-  python3 tokenizer.py train --vocab-size 32768 --out data/tokstudy/modern32768 data/tokstudy/sample.txt
-  python3 tokenizer_study.py truncate data/tokstudy/modern32768 16384 data/tokstudy/modern16384
-  python3 tokenizer_study.py bpt --corpus /work/data/modern --out data/tokstudy/bpt.json \
-      ../models/nano-csharp data/tokstudy/modern8192 data/tokstudy/modern16384 data/tokstudy/modern32768
+Usage: training/README.md, "Tokenizer study" (from training/, Debian's python3).
 """
 import argparse
 import gzip
@@ -98,18 +93,30 @@ def bytes_per_token(corpus, tokenizers, splits):
 
 BENCH_LINE = re.compile(r"^(?P<what>prefill \d+|decode/token after \d+)\s+median\s+(?P<median>[\d.]+) ms\s+p90\s+(?P<p90>[\d.]+) ms")
 BENCH_MODEL = re.compile(r"^model (?P<name>\S+): .* vocab (?P<vocab>\d+),")
+BENCH_RELATIVE = re.compile(r"^(?P<name>\S+) relative to (?P<base>\S+), paired")
+BENCH_RATIO = re.compile(r"^(?P<what>prefill \d+|decode/token after \d+)\s+x\s*(?P<median>[\d.]+)\s+p10 x(?P<p10>[\d.]+)\s+p90 x(?P<p90>[\d.]+)")
 
 
 def parse_bench(path):
-    """{vocab: {measure: (median ms, p90 ms)}} from the bench's output; the first model of a vocabulary
-    wins (the shipped model, benched last as a check on the random ones, has the same shapes as rand8192)."""
-    out, current = {}, None
+    """{vocab: {"abs": {measure: (median ms, p90 ms)}, "ratio": {measure: (median, p10, p90)}}} from the
+    bench's output. The first model of a vocabulary wins (the shipped model, benched last as a check on
+    the random ones, has rand8192's shapes); ratios are against the bench's first model."""
+    out, vocab_of, current, block = {}, {}, None, None
     for line in open(path, encoding="utf-8"):
         if m := BENCH_MODEL.match(line):
-            vocab = int(m["vocab"])
-            current = out.setdefault(vocab, {}) if vocab not in out else None
-        elif (m := BENCH_LINE.match(line)) and current is not None:
-            current[m["what"]] = (float(m["median"]), float(m["p90"]))
+            vocab_of[m["name"]] = vocab = int(m["vocab"])
+            current = out.setdefault(vocab, {"abs": {}, "ratio": {}}) if vocab not in out else None
+            block = "abs"
+        elif m := BENCH_RELATIVE.match(line):
+            vocab = vocab_of[m["name"]]
+            current = out[vocab] if not out[vocab]["ratio"] and vocab != vocab_of[m["base"]] else None
+            block = "ratio"
+        elif current is None:
+            continue
+        elif block == "abs" and (m := BENCH_LINE.match(line)):
+            current["abs"][m["what"]] = (float(m["median"]), float(m["p90"]))
+        elif block == "ratio" and (m := BENCH_RATIO.match(line)):
+            current["ratio"][m["what"]] = (float(m["median"]), float(m["p10"]), float(m["p90"]))
     return out
 
 
@@ -118,23 +125,32 @@ def per_token(what, ms):
     return ms / int(what.split()[-1]) if what.startswith("prefill") else ms
 
 
-def cost(bpt_json, bench_txt, split, measures, window):
+def cost(bench_txt, bpt_jsons, split, measures, window):
     """Markdown table: per tokenizer, bytes/token, the bytes a prompt window of `window` tokens holds,
-    and for each measure ms per token and ms per KB of text (= ms per token / bytes per token)."""
-    bpt = json.load(open(bpt_json, encoding="utf-8"))
+    and for each measure: ms per token (median, p90), ms per KB of text (= ms per token / bytes per
+    token), and the cost per byte relative to the first tokenizer listed, from the bench's paired
+    ratios (engine time over the first model's) times (the first tokenizer's bytes/token over this one's)."""
+    bpt = {}
+    for path in bpt_jsons:
+        bpt.update(json.load(open(path, encoding="utf-8")))
     bench = parse_bench(bench_txt)
-    head = "| tokenizer | vocab | B/tok " + " | B/tok ".join(s for s in next(iter(bpt.values())) if s != "vocab") + \
-        f" | bytes in {window} tokens | " + " | ".join(f"{w}: ms/tok, ms/KB median (p90)" for w in measures) + " |"
-    print(head)
-    print("|" + " --- |" * head.count(" | ") + " --- |")
+    base_vocab, base_row = next((r["vocab"], r) for r in bpt.values())
+    splits = [s for s in base_row if s != "vocab"]
+    head = ["tokenizer", "vocab"] + [f"B/tok {s}" for s in splits] + [f"bytes in {window} tokens ({split})"]
+    for w in measures:
+        head += [f"{w}: ms/tok median (p90)", "ms/KB", "per byte vs first (p10-p90)"]
+    print("| " + " | ".join(head) + " |")
+    print("|" + " --- |" * len(head))
     for tdir, row in bpt.items():
         b = row[split]["bytes_per_token"]
+        gain = base_row[split]["bytes_per_token"] / b
         cells = [os.path.basename(tdir.rstrip("/")), str(row["vocab"])]
-        cells += [f"{row[s]['bytes_per_token']:.3f}" for s in row if s != "vocab"]
-        cells.append(f"{window * b:,.0f}")
+        cells += [f"{row[s]['bytes_per_token']:.3f}" for s in splits] + [f"{window * b:,.0f}"]
         for w in measures:
-            med, p90 = bench[row["vocab"]][w]
-            cells.append(f"{per_token(w, med):.2f}, {1000 * per_token(w, med) / b:.0f} ({1000 * per_token(w, p90) / b:.0f})")
+            med, p90 = bench[row["vocab"]]["abs"][w]
+            ratio = (1.0, 1.0, 1.0) if row["vocab"] == base_vocab else bench[row["vocab"]]["ratio"][w]
+            cells += [f"{per_token(w, med):.2f} ({per_token(w, p90):.2f})", f"{1000 * per_token(w, med) / b:.0f}",
+                      f"x{ratio[0] * gain:.3f} ({ratio[1] * gain:.2f}-{ratio[2] * gain:.2f})"]
         print("| " + " | ".join(cells) + " |")
 
 
@@ -156,8 +172,8 @@ def main():
     b.add_argument("--out", required=True)
     b.add_argument("tokenizers", nargs="+")
     c = sub.add_parser("cost")
-    c.add_argument("bpt_json")
     c.add_argument("bench_txt")
+    c.add_argument("bpt_json", nargs="+", help="bpt outputs; the first tokenizer listed is the baseline")
     c.add_argument("--split", default="val", help="the split whose bytes/token turns ms/token into ms/KB")
     c.add_argument("--measures", default="prefill 448,decode/token after 128,decode/token after 448")
     c.add_argument("--window", type=int, default=448, help="prompt tokens (the server's: context 512 less 64 of answer room)")
@@ -171,7 +187,7 @@ def main():
         os.makedirs(os.path.dirname(a.out) or ".", exist_ok=True)
         json.dump(res, open(a.out, "w"), indent=1)
     else:
-        cost(a.bpt_json, a.bench_txt, a.split, a.measures.split(","), a.window)
+        cost(a.bench_txt, a.bpt_json, a.split, a.measures.split(","), a.window)
 
 
 if __name__ == "__main__":
