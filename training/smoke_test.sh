@@ -31,6 +31,9 @@ from tokenizer import Tokenizer
 t = Tokenizer('$T/tok'); s = open('sample/HashSetTest.cs').read()
 assert t.decode(t.encode_ordinary(s)) == s, 'decode(encode(x)) != x'
 assert t.encode('<|fim_prefix|>a') == [1] + t.encode_ordinary('a')"
+check tokenizer-truncate sh -c "$PY tokenizer.py train --vocab-size 384 --out '$T/tok384' sample/*.cs &&
+  $PY tokenizer_study.py truncate '$T/tok' 384 '$T/tok384t' && cmp '$T/tok384/merges.txt' '$T/tok384t/merges.txt' &&
+  cmp '$T/tok384/vocab.json' '$T/tok384t/vocab.json'"   # tokenizer_study.py's smaller vocabularies are exact
 check context-header $PY test_context_header.py ../models/nano-csharp
 check prepare $PY prepare_data.py --corpus "$T/corpus" --tokenizer "$T/tok" --out "$T/tokens" --splits train,val \
   --headers --workers 2
