@@ -1,5 +1,5 @@
 // Measures the engine on a model directory: load, prefill 128/256/512, per-token decode,
-// prefix-cache hit after a 2-token edit, peak memory. Medians and p90 over --runs repetitions.
+// prefix-cache hit after a 2-token edit, scoring five candidates (a pass each, batched), peak memory. Medians and p90 over --runs repetitions.
 // Usage: NanoLsp.Model.Bench MODEL_DIR [--runs N] [--prefill-threads N] [--decode-threads N] [--decode-tokens N] [--spin]
 //        [--profile PREFIX] [--prefix TEXT [--suffix TEXT]]  (the latter prints one greedy line completion instead; \n in TEXT is a newline)
 using System.Diagnostics;
@@ -100,6 +100,23 @@ try
         if (cache.LastReused != edited.Length - 2) throw new InvalidOperationException($"expected {edited.Length - 2} reused, got {cache.LastReused}");
     }
     Report($"cache hit, 2-token edit of {basePrompt.Length}", hits);
+
+    // Scoring the repository's candidates after a cached prompt (the inline pipeline's stage 4b): five
+    // continuations of 4 to 20 tokens, one forward pass each against all five as rows of one pass, alternated.
+    int[] scorePrompt = RandomIds(Math.Min(256, model.Decoder.Capacity / 2));
+    string[] candidates = [.. new[] { 4, 8, 12, 16, 20 }.Select(n => model.Tokenizer.Decode(RandomIds(n)))];
+    var scorers = new[] { (Name: "one pass each", Scorer: new ContinuationScorer(model.Decoder, model.Tokenizer, cache, rowsPerPass: 1)),
+        (Name: "batched", Scorer: new ContinuationScorer(model.Decoder, model.Tokenizer, cache)) };
+    var scoreTimes = scorers.Select(_ => new List<double>()).ToArray();
+    for (int r = 0; r < runs + 1; r++)
+        for (int s = 0; s < scorers.Length; s++)
+        {
+            long t0 = Stopwatch.GetTimestamp();
+            scorers[s].Scorer.Score(scorePrompt, null, candidates, null, 64, CancellationToken.None);
+            if (r > 0) scoreTimes[s].Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds); // the first run warms up
+        }
+    for (int s = 0; s < scorers.Length; s++)
+        Report($"score 5 candidates, {scorers[s].Name}", scoreTimes[s]);
 
     using var self = Process.GetCurrentProcess();
     Console.WriteLine($"peak memory (working set): {self.PeakWorkingSet64 / (1024.0 * 1024):F0} MiB");
