@@ -33,6 +33,7 @@ assert t.decode(t.encode_ordinary(s)) == s, 'decode(encode(x)) != x'
 assert t.encode('<|fim_prefix|>a') == [1] + t.encode_ordinary('a')"
 check context-header $PY test_context_header.py ../models/nano-csharp
 check neighbours $PY test_neighbours.py
+check show-features $PY eval/test_show_filter.py
 check prepare $PY prepare_data.py --corpus "$T/corpus" --tokenizer "$T/tok" --out "$T/tokens" --splits train,val \
   --headers --workers 2
 check header-sequences $PY -c "
