@@ -49,6 +49,9 @@ run_suite smoke bash training/smoke_test.sh
 # The VS Code extension's own logic (server resolution, status bar, settings); npm ci on a fresh machine.
 run_suite vscode-unit bash vscode-extension/scripts/unit-suite.sh
 
+# nanolsp-serve through the official OpenAI Node library (npm openai): models, completions with suffix, streaming.
+run_suite serve-node bash tests/serve-node/run.sh
+
 # Editor suites (VS Code through code-server, Neovim, Emacs) need Debian packages a fresh machine lacks.
 # A failed install is said here; the suites that need the packages then fail and are counted.
 bash scripts/install-test-deps.sh || echo "install-test-deps failed: the editor suites below will say what is missing"

@@ -12,7 +12,7 @@ import shutil
 import sys
 from concurrent.futures import ProcessPoolExecutor
 
-FILES = ["train.bin", "train.docs.npy", "train.hdr.npz", "val.bin", "val.docs.npy", "stats.json"]
+FILES = ["train.bin", "train.docs.npy", "train.hdr.npz", "train.nbr.npz", "val.bin", "val.docs.npy", "stats.json"]
 CHUNK = 1 << 20
 
 

@@ -5,7 +5,11 @@ Per split it writes
 - `{split}.docs.npy`: int64 (docs, 2) = start in the stream, length in tokens;
 - `{split}.hdr.npz` (--headers): declaration stubs of every type of each project (context_header.py),
   pre-tokenized piece by piece so the sampler can assemble a header for any window without running
-  the BPE, and per document the types it can refer to with the token positions of their names.
+  the BPE, and per document the types it can refer to with the token positions of their names;
+- `{split}.nbr.npz` (--neighbours): per document, anchor lines with the windows of other files of the
+  same repository that the server's repository memory retrieves there (neighbour_table.py), as token
+  ranges of the stream, and each document's "// PATH" line. Documents are then grouped by repository,
+  not project (the server's memory covers the workspace), and so are the header's types.
 
 Pieces are tokenized with a leading "\\n" (type line "\\nclass A : B", member "\\n    int X;", "\\n{",
 "\\n}"): the GPT-2 pre-tokenizer splits a header right there, so concatenated pieces give exactly the
@@ -30,6 +34,7 @@ from multiprocessing import Pool
 import numpy as np
 
 import context_header as ch
+import neighbour_table
 from tokenizer import Tokenizer
 
 MAX_CANDIDATES = 48   # cross-file types kept per document (most often named first)
@@ -81,16 +86,21 @@ def _common_prefix(a, b):
 
 
 def process_project(args):
-    """One project's documents -> token arrays and header tables (block ids local to the project)."""
-    docs, headers = args
+    """One project's (or repository's) documents -> token arrays, header tables (block ids local to the
+    group) and neighbour anchors (document ids local to the group)."""
+    docs, headers, anchor_step = args
     toks, convs, masked = [], [], []
     for d in docs:
         ids = _tok.encode_ordinary(d["text"])
         toks.append(np.array(ids, dtype=np.uint16))
         if headers:
             convs.append(_char_to_token(d["text"], ids))
+    nbr = None
+    if anchor_step:
+        anchors, counts = neighbour_table.build(docs, toks, _tok.nbytes, anchor_step, _tok.encode_ordinary)
+        nbr = (anchors, [_tok.encode_ordinary("// " + d["path"]) for d in docs], counts)
     if not headers:
-        return toks, None
+        return toks, None, nbr
     blocks = []   # (doc index, TypeBlock)
     for i, d in enumerate(docs):
         try:
@@ -133,7 +143,7 @@ def process_project(args):
         for _, k, pos in other[:MAX_CANDIDATES]:
             out[k] = pos
         cands.append([(k, convs[i](p[:MAX_OCCURRENCES])) for k, p in out.items()])
-    return toks, (pieces, btab, mtab, cands)
+    return toks, (pieces, btab, mtab, cands), nbr
 
 
 def main():
@@ -145,6 +155,8 @@ def main():
     ap.add_argument("--max-heldout-tokens", type=int, default=0, help="0: all; caps val/test")
     ap.add_argument("--splits", default="train,val,test")
     ap.add_argument("--headers", action="store_true", help="also write {split}.hdr.npz")
+    ap.add_argument("--neighbours", action="store_true", help="also write {split}.nbr.npz (groups by repository)")
+    ap.add_argument("--anchor-step", type=int, default=8, help="lines between neighbour anchors")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     a = ap.parse_args()
     _init(a.tokenizer)
@@ -157,7 +169,7 @@ def main():
     for split in a.splits.split(","):
         projects = defaultdict(list)
         for d in read_docs(a.corpus, split):
-            projects[d["project"]].append(d)
+            projects[(d.get("repo") or d.get("package") or d["project"]) if a.neighbours else d["project"]].append(d)
         names = sorted(projects)
         random.Random(0).shuffle(names)
         cap = a.max_train_tokens if split == "train" else a.max_heldout_tokens
@@ -178,11 +190,12 @@ def main():
             chosen.append(docs)
             est += 0.22 * sum(len(d["text"]) for d in docs)
         headers = a.headers
-        jobs = [(docs, headers) for docs in chosen]
+        jobs = [(docs, headers, a.anchor_step if a.neighbours else 0) for docs in chosen]
         results = pool.imap(process_project, jobs) if pool else map(process_project, jobs)
         stream, doc_tab, nbytes, ndocs, pos = [], [], 0, 0, 0
         pieces, btab, mtab, cands = [], [], [], []
-        for docs, (toks, hdr) in zip(chosen, results):
+        anchors, paths, nbr_counts = [], [], defaultdict(int)
+        for docs, (toks, hdr, nbr) in zip(chosen, results):
             doc0, b0, m0, p0 = ndocs, len(btab), len(mtab), len(pieces)
             for d, t in zip(docs, toks):
                 stream += [t, np.array([eot], dtype=np.uint16)]
@@ -196,6 +209,12 @@ def main():
                 btab += [(lp + p0, fm + m0, nm, en, di + doc0, bp, be) for lp, fm, nm, en, di, bp, be in bt]
                 mtab += [(pc + p0, pv, mp) for pc, pv, mp in mt]
                 cands += [[(k + b0, occ) for k, occ in c] for c in cs]
+            if nbr:
+                an, ps, counts = nbr
+                anchors += [[(lo, hi, [(j + doc0, t0, t1, nl, ld) for j, t0, t1, nl, ld in ws]) for lo, hi, ws in a_] for a_ in an]
+                paths += ps
+                for k, v in counts.items():
+                    nbr_counts[k] += v
             print(f"{split}: {ndocs} docs, {pos:,} tokens", file=sys.stderr, flush=True)
         arr = np.concatenate(stream) if stream else np.zeros(0, np.uint16)
         arr.tofile(os.path.join(a.out, f"{split}.bin"))
@@ -204,9 +223,33 @@ def main():
                         "tokens": int(len(arr)), "bytes": nbytes, "tokens_per_byte": len(arr) / max(nbytes, 1)}
         if headers:
             stats[split].update(write_headers(os.path.join(a.out, f"{split}.hdr.npz"), pieces, btab, mtab, cands))
+        if a.neighbours:
+            write_neighbours(os.path.join(a.out, f"{split}.nbr.npz"), anchors, paths)
+            stats[split]["neighbours"] = dict(nbr_counts)
         print(split, stats[split], file=sys.stderr)
     with open(os.path.join(a.out, "stats.json"), "w") as f:
         json.dump(stats, f, indent=1)
+
+
+def write_neighbours(path, anchors, paths):
+    """a_off: document -> its anchors; a_lo/a_hi: cursor token range; n_off: anchor -> its windows;
+    w_doc/w_t0/w_t1/w_nl: a window's document, token range and whether a newline follows its path line;
+    l_off/l_tok: a window's lead tokens (before its range; neighbour_table.py); p_off/p_tok: each
+    document's "// PATH" tokens."""
+    flat = [x for a in anchors for x in a]
+    wins = [w for _, _, ws in flat for w in ws]
+    w = np.array([x[:4] for x in wins], dtype=np.int64).reshape(-1, 4)
+    leads = [x[4] for x in wins]
+    np.savez(path,
+             a_off=np.concatenate([[0], np.cumsum([len(a) for a in anchors])]).astype(np.int64),
+             a_lo=np.array([x[0] for x in flat], dtype=np.int32), a_hi=np.array([x[1] for x in flat], dtype=np.int32),
+             n_off=np.concatenate([[0], np.cumsum([len(x[2]) for x in flat])]).astype(np.int64),
+             w_doc=w[:, 0].astype(np.int32), w_t0=w[:, 1].astype(np.int32), w_t1=w[:, 2].astype(np.int32),
+             w_nl=w[:, 3].astype(bool),
+             l_off=np.concatenate([[0], np.cumsum([len(x) for x in leads])]).astype(np.int64),
+             l_tok=np.array([t for x in leads for t in x], dtype=np.uint16),
+             p_off=np.concatenate([[0], np.cumsum([len(p) for p in paths])]).astype(np.int64),
+             p_tok=np.concatenate([np.asarray(p, dtype=np.uint16) for p in paths]) if paths else np.zeros(0, np.uint16))
 
 
 def write_headers(path, pieces, btab, mtab, cands):

@@ -10,7 +10,11 @@ must not look (the header itself, padding after a short document).
   completion), some at the end of the statement or block (multi-line), some anywhere;
 - header (header_rate): <|file_sep|> HEADER "\\n" + a plain or FIM window of one document, with
   HEADER the declarations of project types named in the window (context_header.select, the shape of
-  docs/context-header.md), assembled from the pre-tokenized pieces of prepare_data.py.
+  docs/context-header.md), assembled from the pre-tokenized pieces of prepare_data.py;
+- neighbours (neighbour_rate, a share of the FIM header sequences, where {split}.nbr.npz exists): the
+  cursor sits on an anchor line, and after the declarations come the windows of other files of the
+  repository that the server's memory retrieves for that line ("// PATH" over each window, neighbours.py),
+  as many whole windows as the header budget leaves, joined by newlines: the server's channel 3 prompt.
 """
 import os
 
@@ -72,6 +76,10 @@ class Sampler:
             w = np.minimum(docs[self.doc_ids, 1], 4 * cfg["context_length"]).astype(np.float64)
             self.doc_p = w / w.sum()
             self.blocks = {}
+        nbr = os.path.join(data_dir, f"{split}.nbr.npz")
+        self.n = None
+        if self.h is not None and cfg.get("neighbour_rate", 0) > 0 and os.path.exists(nbr):
+            self.n = {k: v for k, v in np.load(nbr).items()}
 
     # -- FIM -------------------------------------------------------------------------------------
     def middle_end(self, w, i):
@@ -154,6 +162,9 @@ class Sampler:
         # The cursor stays clear of the part of the window that the header may push out.
         cmin = min(lo + budget + 8, hi - 2)
         cursor = int(self.rng.integers(max(cmin, lo), hi - 1)) if fim else hi
+        windows = []
+        if fim and self.n is not None and self.rng.random() < self.cfg["neighbour_rate"]:
+            cursor, windows = self.neighbour_anchor(d, max(cmin, lo), hi - 2, cursor)
         c0, c1 = h["c_off"][d], h["c_off"][d + 1]
         cands, enclosing = [], None
         for c in range(c0, c1):
@@ -167,6 +178,8 @@ class Sampler:
         chosen = ch.select(cands, (lo, hi), cursor, enclosing, budget,
                            line_cost=lambda b: b.cost, member_cost=lambda m: m.cost)
         head = self.header_tokens(chosen)
+        if windows:
+            head = self.with_neighbours(head, windows, budget - len(head))
         keep = room - len(head)
         lo = max(lo, hi - keep)
         w = self.data[start + lo:start + hi].astype(np.int64)
@@ -175,6 +188,46 @@ class Sampler:
             return body[:t], 0
         seq = np.concatenate([[self.sep], head, [self.nl], body])[:t]
         return seq, len(head) + 1
+
+    # -- neighbours ------------------------------------------------------------------------------
+    def neighbour_anchor(self, d, first, last, cursor):
+        """A cursor on an anchor line of document d within [first, last], and that line's windows."""
+        n = self.n
+        a0, a1 = int(n["a_off"][d]), int(n["a_off"][d + 1])
+        ok = [a for a in range(a0, a1) if n["a_lo"][a] <= last and n["a_hi"][a] >= first]
+        if not ok:
+            return cursor, []
+        a = ok[int(self.rng.integers(0, len(ok)))]
+        lo, hi = max(int(n["a_lo"][a]), first), min(int(n["a_hi"][a]), last)
+        return int(self.rng.integers(lo, hi + 1)), list(range(int(n["n_off"][a]), int(n["n_off"][a + 1])))
+
+    def window_tokens(self, w):
+        n = self.n
+        j = int(n["w_doc"][w])
+        path = n["p_tok"][n["p_off"][j]:n["p_off"][j + 1]].astype(np.int64)
+        start = int(self.docs[j][0])
+        body = self.data[start + int(n["w_t0"][w]):start + int(n["w_t1"][w])].astype(np.int64)
+        lead = n["l_tok"][n["l_off"][w]:n["l_off"][w + 1]].astype(np.int64)
+        return np.concatenate([path, [self.nl] if n["w_nl"][w] else [], lead, body]).astype(np.int64)
+
+    def with_neighbours(self, head, windows, budget):
+        """The declarations, then the whole windows that fit what they left (the server drops windows from
+        the end), each line "// PATH" then the window, joined by newlines."""
+        parts, used = [], 0
+        for w in windows:
+            t = self.window_tokens(w)
+            if used + len(t) + 1 > budget:  # the server counts each window with its closing newline
+                break
+            parts.append(t)
+            used += len(t) + 1
+        if not parts:
+            return head
+        out = [head] if len(head) else []
+        for p in parts:
+            if out:
+                out.append([self.nl])
+            out.append(p)
+        return np.concatenate(out).astype(np.int64)
 
     # -- batches ---------------------------------------------------------------------------------
     def sequence(self):

@@ -35,6 +35,8 @@ check tokenizer-truncate sh -c "$PY tokenizer.py train --vocab-size 384 --out '$
   $PY tokenizer_study.py truncate '$T/tok' 384 '$T/tok384t' && cmp '$T/tok384/merges.txt' '$T/tok384t/merges.txt' &&
   cmp '$T/tok384/vocab.json' '$T/tok384t/vocab.json'"   # tokenizer_study.py's smaller vocabularies are exact
 check context-header $PY test_context_header.py ../models/nano-csharp
+check neighbours $PY test_neighbours.py
+check show-features $PY eval/test_show_filter.py
 check prepare $PY prepare_data.py --corpus "$T/corpus" --tokenizer "$T/tok" --out "$T/tokens" --splits train,val \
   --headers --workers 2
 check header-sequences $PY -c "
@@ -55,6 +57,22 @@ for _ in range(200):
 x, y = s.batch(16)
 assert x.shape == (16, 96) and y.shape == (16, 96) and (y == IGNORE).any()
 assert seen > 20, seen"
+# Neighbour windows (issue 14) on a corpus of one repository, the parity fixture's: token ranges that
+# decode to the server's header on every anchor line, and sequences that carry them.
+mkdir -p "$T/nbr-corpus" && $PY -c "
+import gzip, json, neighbours as nb
+with gzip.open('$T/nbr-corpus/train-000.jsonl.gz', 'wt', encoding='utf-8') as f:
+    for p, t in nb.read_tree('../tests/fixtures/neighbours/repo'):
+        f.write(json.dumps(dict(repo='fixture/shop', project='fixture/shop:Shop.csproj', path=p, text=t)) + chr(10))"
+cp "$T/nbr-corpus/train-000.jsonl.gz" "$T/nbr-corpus/val-000.jsonl.gz"   # a val split for the train step only
+# The shipped tokenizer: its merges join a blank line's newline with the next line's ("\n\n   "), the case
+# that needs a window's lead.
+check prepare-neighbours $PY prepare_data.py --corpus "$T/nbr-corpus" --tokenizer ../models/nano-csharp --out "$T/nbr-tokens" \
+  --splits train,val --headers --neighbours --anchor-step 1 --workers 1
+check neighbour-sequences $PY test_neighbour_sequences.py "$T/nbr-corpus" "$T/nbr-tokens" ../models/nano-csharp
+check train-neighbours $PY train.py --data "$T/nbr-tokens" --tokenizer ../models/nano-csharp --out "$T/nbr-run" --vocab_size 8192 \
+  --context_length 1024 --hidden_size 32 --num_layers 1 --num_heads 4 --num_kv_heads 2 --batch_size 2 \
+  --max_steps 4 --eval_batches 1 --warmup_steps 1 --fim_rate 1 --header_rate 1 --neighbour_rate 1
 check sdpa-matches $PY -c "
 import torch
 from model import HAS_SDPA, ModelConfig, NanoDecoder

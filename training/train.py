@@ -42,6 +42,7 @@ CONFIG = dict(
     max_steps=0,            # 0: no step limit (smoke tests set a few)
     fim_rate=0.5,           # share of sequences turned into prefix-suffix-middle
     header_rate=0.5,        # share of sequences behind a context header (needs train.hdr.npz)
+    neighbour_rate=0.5,     # share of FIM header sequences with neighbour windows (needs train.nbr.npz)
     eval_every_min=1.0,     # validation + checkpoint period
     eval_batches=20,        # validation batches (fixed, plain LM)
     threads=1,              # CPU torch threads: 2 OpenMP threads on a shared 2-core box ran 3.7x slower than 1

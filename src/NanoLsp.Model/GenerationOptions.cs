@@ -28,6 +28,15 @@ public sealed record GenerationOptions
     /// decoding there with <see cref="StopReason.Doubt"/>. This is how a caller stops where the model stops
     /// being sure, without cancelling the generation.</summary>
     public Func<GeneratedToken, bool>? StopBefore { get; init; }
+
+    /// <summary>Called on the generating thread after each token joins the result and no stop rule fired, with
+    /// the tokens and the text so far: a streaming caller sends what it can (a stop string may still cut the
+    /// text's end, so it holds back what could begin one).</summary>
+    public Action<IReadOnlyList<GeneratedToken>, string>? OnProgress { get; init; }
+
+    /// <summary>How many of the most likely tokens to keep with each generated token (<see cref="GeneratedToken.Top"/>);
+    /// 0: none (the OpenAI-compatible server's <c>logprobs</c>).</summary>
+    public int TopLogProbs { get; init; }
 }
 
 /// <summary>One generated token: the model's log-probability of it (before masks and temperature), and
@@ -43,6 +52,10 @@ public readonly record struct GeneratedToken(int Id, float LogProb, float Constr
     public GeneratedToken(int id, float logProb) : this(id, logProb, logProb) { }
 
     public bool RetypesHealedText { get; init; }
+
+    /// <summary>The most likely tokens at this step among those allowed, best first, with their log-probabilities
+    /// on the same scale as <see cref="LogProb"/>; empty unless <see cref="GenerationOptions.TopLogProbs"/> asked.</summary>
+    public IReadOnlyList<(int Id, float LogProb)> Top { get; init; } = [];
 }
 
 public sealed record GenerationResult(

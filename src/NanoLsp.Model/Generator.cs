@@ -61,6 +61,7 @@ public sealed class Generator(Decoder decoder, NanoTokenizer tokenizer, PrefixCa
             var token = new GeneratedToken(id, _work[id] - logSumExp, constrained)
             {
                 RetypesHealedText = retyped == tokenBytes.Length,
+                Top = options.TopLogProbs > 0 ? Sampler.TopK(_work, options.TopLogProbs, logSumExp) : [],
             };
             if (options.StopBefore?.Invoke(token) == true) return Finish(StopReason.Doubt);
             tokens.Add(token);
@@ -76,6 +77,7 @@ public sealed class Generator(Decoder decoder, NanoTokenizer tokenizer, PrefixCa
                     return Finish(StopReason.StopString, text[..at]);
             }
             if (prefixCache.Cache.Length >= prefixCache.Cache.Capacity) return Finish(StopReason.ContextFull);
+            options.OnProgress?.Invoke(tokens, text);
 
             step[0] = id;
             logits = decoder.Forward(prefixCache.Cache, step);

@@ -98,6 +98,24 @@ public static class Sampler
         return best;
     }
 
+    /// <summary>The <paramref name="k"/> largest logits that are not masked out, best first, as log-probabilities
+    /// (logit - <paramref name="logSumExp"/>); ties keep the lower index first.</summary>
+    public static IReadOnlyList<(int Id, float LogProb)> TopK(ReadOnlySpan<float> logits, int k, float logSumExp)
+    {
+        var best = new List<(int Id, float LogProb)>(k + 1);
+        for (int i = 0; i < logits.Length; i++)
+        {
+            float x = logits[i];
+            if (float.IsNegativeInfinity(x) || (best.Count == k && x <= best[^1].LogProb)) continue;
+            int at = best.Count;
+            while (at > 0 && best[at - 1].LogProb < x) at--;
+            best.Insert(at, (i, x));
+            if (best.Count > k) best.RemoveAt(k);
+        }
+        for (int i = 0; i < best.Count; i++) best[i] = (best[i].Id, best[i].LogProb - logSumExp);
+        return best;
+    }
+
     /// <summary>log Σ exp(logits), computed stably; log p(i) = logits[i] - LogSumExp(logits).</summary>
     public static float LogSumExp(ReadOnlySpan<float> logits)
     {

@@ -32,7 +32,8 @@ public static class ServerComposition
         var model = new ModelHost(client, log);
         var memory = new Memory.RepositoryMemory();
         var memoryHost = new RepositoryMemoryHost(memory, workspace, model, client, state, log);
-        var inline = new InlineCompletionFeature(new InlineCompletionPipeline(memory), model);
+        var backends = new Features.InlineCompletion.Routing.BackendRegistry(client, log);
+        var inline = new InlineCompletionFeature(new InlineCompletionPipeline(memory), model, backends);
 
         ILspHandler[] features =
         [
@@ -61,10 +62,10 @@ public static class ServerComposition
         ILspHandler[] lifecycle =
         [
             new InitializeHandler(state, capabilities, log),
-            new InitializedHandler(state, capabilities, workspace, diagnostics, client, log, backgroundWork: [model, providers], afterLoad: [memoryHost]),
+            new InitializedHandler(state, capabilities, workspace, diagnostics, client, log, backgroundWork: [model, providers, backends], afterLoad: [memoryHost]),
             new ShutdownHandler(state, diagnostics, log),
             new ExitHandler(state),
-            new DidChangeConfigurationHandler(state, client, log, followers: [model]),
+            new DidChangeConfigurationHandler(state, client, log, followers: [model, backends]),
         ];
         return new ComposedServer([.. lifecycle, .. features], workspace, Owned: [diagnostics, workspace, memoryHost, model]);
     }

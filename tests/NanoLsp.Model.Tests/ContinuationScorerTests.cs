@@ -34,6 +34,26 @@ public sealed class ContinuationScorerTests : IDisposable
             Assert.Equal(decoded.Tokens[i].LogProb, again.Tokens[i].LogProb, 3);
     }
 
+    /// <summary>Candidates run as the padded rows of one batch (more than the engine's eight rows: two groups)
+    /// score as each does alone: padding never reaches a row's own positions, and rows keep their order.</summary>
+    [Fact]
+    public async Task CandidatesScoredTogetherScoreAsEachAlone()
+    {
+        var prompt = _model.BuildPrompt("public int Add(int a, int b)\n{\n    return", "\n}\n", tokenHealing: false);
+        string[] continuations = [" a + b;", " a;", " checked(a + b) * 2;", "", " b - a + a - b + a + b;", " 0;", " Math.Max(a, b);",
+            " a * b;", " (a + b) / 2;", " a ^ b;", " -a;"];
+        var together = await _model.ScoreAsync(prompt, continuations);
+        Assert.Equal(continuations, together.Select(s => s.Text));
+        for (int c = 0; c < continuations.Length; c++)
+        {
+            var alone = (await _model.ScoreAsync(prompt, [continuations[c]])).Single();
+            Assert.Equal(alone.Tokens.Select(t => t.Id), together[c].Tokens.Select(t => t.Id));
+            for (int i = 0; i < alone.Tokens.Count; i++)
+                Assert.Equal(alone.Tokens[i].LogProb, together[c].Tokens[i].LogProb, 3);
+        }
+        Assert.Empty(together[3].Tokens);
+    }
+
     [Fact]
     public async Task AStrongPriorMakesItsTokenTheLikeliest()
     {

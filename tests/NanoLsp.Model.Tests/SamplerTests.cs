@@ -45,4 +45,14 @@ public class SamplerTests
     [Fact]
     public void LogSumExpIsStableForLargeLogits() =>
         Assert.Equal(1000f + MathF.Log(2f), Sampler.LogSumExp([1000f, 1000f]), 3);
+
+    [Fact]
+    public void TopLogProbsAreTheKLargestAllowedLogitsBestFirst()
+    {
+        float lse = Sampler.LogSumExp(Logits);
+        var top = Sampler.TopK(Logits, 3, lse);
+        Assert.Equal([1, 4, 2], top.Select(t => t.Id));
+        Assert.Equal(5f - lse, top[0].LogProb, 5);
+        Assert.Equal(5, Sampler.TopK(Logits, 10, lse).Count); // the masked-out token is never among them
+    }
 }

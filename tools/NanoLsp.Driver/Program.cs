@@ -7,6 +7,7 @@ using NanoLsp.Driver;
 //   load <folder> [--files N]          opens a repository as a new user would: projects loaded/failed, time, memory, answers (LoadBench)
 //   typing [folder] [--lines N] [--seed S] [--file F] [--other-document F]  re-types real lines keystroke by keystroke with inline completions (TypingBench)
 //   transport [--baseline OLD/NanoLsp.dll] [--requests N] [--rounds R]  JSON-RPC round trips and throughput alone (TransportBench)
+//   serve-bench [--clients N] [--requests N] [--seconds S] [--parallel P] [--queue Q] [--max-tokens T]  nanolsp-serve under load (ServeBench)
 // The server is found with ServerLocator ($NANOLSP_SERVER overrides).
 
 const string Usage = """
@@ -17,6 +18,7 @@ const string Usage = """
       NanoLsp.Driver load <folder> [--files N (4)]
       NanoLsp.Driver typing [folder (default samples/Inventory)] [--lines N (12)] [--seed S (1)] [--file path/to/File.cs] [--settings '{"nanolsp": {...}}'] [--other-document path/to/Other.cs]
       NanoLsp.Driver transport [--baseline path/to/other/NanoLsp.dll] [--requests N (2000)] [--rounds R (3)]
+      NanoLsp.Driver serve-bench [--clients N (8)] [--requests N (200)] [--seconds S (120)] [--parallel P (1)] [--queue Q (4)] [--max-tokens T (16)]
     """;
 
 try
@@ -92,6 +94,26 @@ try
                 i++;
             }
             return await TransportBench.RunAsync(baseline, requests, rounds);
+        }
+        case ["serve-bench", .. var options]:
+        {
+            var bench = new ServeBench.Options();
+            for (var i = 0; i < options.Length; i += 2)
+            {
+                if (i + 1 >= options.Length || !int.TryParse(options[i + 1], out var n) || n < 0)
+                    throw new ArgumentException($"serve-bench option '{options[i]}' needs a whole number.");
+                bench = options[i] switch
+                {
+                    "--clients" when n > 0 => bench with { Clients = n },
+                    "--requests" when n > 0 => bench with { Requests = n },
+                    "--seconds" when n > 0 => bench with { Seconds = n },
+                    "--parallel" when n > 0 => bench with { Parallel = n },
+                    "--queue" => bench with { Queue = n },
+                    "--max-tokens" when n > 0 => bench with { MaxTokens = n },
+                    _ => throw new ArgumentException($"Unknown or out-of-range serve-bench option '{options[i]} {options[i + 1]}'."),
+                };
+            }
+            return await ServeBench.RunAsync(bench);
         }
         default:
             Console.Error.WriteLine(Usage);

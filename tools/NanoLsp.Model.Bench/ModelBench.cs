@@ -110,6 +110,33 @@ internal sealed class ModelBench : IDisposable
         if (Cache.LastReused != edited.Length - 2) throw new InvalidOperationException($"expected {edited.Length - 2} reused, got {Cache.LastReused}");
     }
 
+    private (string Name, ContinuationScorer Scorer)[]? _scorers;
+    private List<double>[] _scoreTimes = [];
+    private int[] _scorePrompt = [];
+    private string[] _candidates = [];
+
+    /// <summary>
+    /// Scoring the repository's candidates after a cached prompt (the inline pipeline's stage 4b): five
+    /// continuations of 4 to 20 tokens, one forward pass each against all five as rows of one pass, alternated.
+    /// </summary>
+    public void ScoreCandidates(bool record)
+    {
+        if (_scorers is null)
+        {
+            _scorePrompt = RandomIds(Math.Min(256, _model.Decoder.Capacity / 2));
+            _candidates = [.. new[] { 4, 8, 12, 16, 20 }.Select(n => _model.Tokenizer.Decode(RandomIds(n)))];
+            _scorers = [("one pass each", new ContinuationScorer(_model.Decoder, _model.Tokenizer, Cache, rowsPerPass: 1)),
+                ("batched", new ContinuationScorer(_model.Decoder, _model.Tokenizer, Cache))];
+            _scoreTimes = [.. _scorers.Select(_ => new List<double>())];
+        }
+        for (int s = 0; s < _scorers.Length; s++)
+        {
+            long t0 = Stopwatch.GetTimestamp();
+            _scorers[s].Scorer.Score(_scorePrompt, null, _candidates, null, 64, CancellationToken.None);
+            if (record) _scoreTimes[s].Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+        }
+    }
+
     public void Report(DecoderOptions options, int runs)
     {
         var m = _model.Manifest;
@@ -120,6 +147,8 @@ internal sealed class ModelBench : IDisposable
         foreach (var (length, times) in _prefills.OrderBy(p => p.Key)) Print($"prefill {length}", times);
         foreach (var (context, steps) in _decodes.OrderBy(p => p.Key)) Print($"decode/token after {context}", steps, tokensPerSecond: true);
         if (_hits.Count > 0) Print($"cache hit, 2-token edit of {_hitBase.Length}", _hits);
+        for (int s = 0; s < _scoreTimes.Length; s++)
+            if (_scoreTimes[s].Count > 0) Print($"score 5 candidates, {_scorers![s].Name}", _scoreTimes[s]);
     }
 
     public void Dispose() => _model.Dispose();

@@ -1,5 +1,5 @@
 // Measures the engine on one or more model directories: load, prefill 128/256/512, per-token decode,
-// prefix-cache hit after a 2-token edit, peak memory. Medians and p90 over --runs repetitions.
+// prefix-cache hit after a 2-token edit, scoring five candidates (a pass each, batched), peak memory. Medians and p90 over --runs repetitions.
 // With several directories the repetitions are interleaved (model A, B, C, A, B, C, ...) so a shared,
 // noisy machine slows them alike; that is how vocabulary sizes were compared (training/tokenizer_study.py).
 // Usage: NanoLsp.Model.Bench MODEL_DIR [MODEL_DIR...] [--runs N] [--prefill-threads N] [--decode-threads N] [--decode-tokens N] [--prefill 128,256,512] [--decode-after 128,512] [--spin]
@@ -60,6 +60,10 @@ try
     for (int r = 0; r < runs; r++)
         foreach (var bench in benches)
             bench.CacheHit();
+
+    for (int r = 0; r < runs + 1; r++)
+        foreach (var bench in benches)
+            bench.ScoreCandidates(record: r > 0); // the first run warms up
 
     foreach (var bench in benches) bench.Report(options, runs);
     foreach (var bench in benches.Skip(1))

@@ -55,16 +55,20 @@ def token_logprobs(row, end):
         if entry is None:
             return []
         texts, lps, retype = entry["token_texts"], entry["logprobs"], entry["retype"]
+        sizes = entry.get("token_bytes")
     else:
         texts, lps = row["token_texts"], row["constrained_logprobs"]
         retype = [False] * len(texts)
+        sizes = row.get("token_bytes")
+    # Bytes per token as the server counts them; a token's text has lost those of a character it splits
+    # (traces before token_bytes: from the text).
+    sizes = sizes or [len(t.encode("utf-8")) for t in texts]
         # a token that only re-typed healed text has the first healed bytes in it: as the server, skip by bytes
     end_bytes = len(row["shown"][:end].encode("utf-8"))
     at, out = -row["healed_bytes"], []
-    for text, lp, rt in zip(texts, lps, retype):
+    for n, lp, rt in zip(sizes, lps, retype):
         if at >= end_bytes:
             break
-        n = len(text.encode("utf-8"))
         if at + n > 0 and not rt:
             out.append(lp)
         at += n

@@ -19,6 +19,9 @@ export const serverSettings = [
   'memory.candidates',
   'memory.neighbours',
   'memory.names',
+  'backends',
+  'routing.policy',
+  'routing.hedgeAfterMs',
   'model.path',
 ] as const;
 

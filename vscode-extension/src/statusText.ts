@@ -10,6 +10,8 @@ export interface CompletionReport {
   stopReason?: string | null;
   verdict?: string | null;
   stageMs?: Record<string, number>;
+  /** Which of nanolsp.backends answered ("local" for the nano model). */
+  backend?: string;
 }
 
 export interface ModelStatus {
@@ -60,7 +62,10 @@ export function statusView(payload: unknown, inlineEnabled = true): StatusView {
       return { text: '$(loading~spin) NanoLsp: loading model', tooltip, level: 'normal' };
     case 'ready': {
       const icon = inlineEnabled ? '$(sparkle)' : '$(circle-slash)';
-      return { text: latency ? `${icon} NanoLsp ${latency}` : `${icon} NanoLsp`, tooltip, level: 'normal' };
+      // A remote backend's answer says whose it was: what leaves the machine must be visible.
+      const backend = status.lastCompletion?.backend;
+      const remote = typeof backend === 'string' && backend !== 'local' ? ` · ${backend}` : '';
+      return { text: latency ? `${icon} NanoLsp ${latency}${remote}` : `${icon} NanoLsp${remote}`, tooltip, level: 'normal' };
     }
     case 'missing':
       return { text: '$(warning) NanoLsp: no model', tooltip, level: 'warning' };
@@ -74,7 +79,7 @@ export function statusView(payload: unknown, inlineEnabled = true): StatusView {
 function describeCompletion(report: CompletionReport | undefined, latency: string | undefined): string | undefined {
   if (!report) return latency ? `Last completion: ${latency}` : undefined;
   const parts = [`Last completion: ${latency ?? '?'}`];
-  if (report.source) parts.push(`from ${report.source}`);
+  if (report.source) parts.push(typeof report.backend === 'string' ? `from ${report.source} (${report.backend})` : `from ${report.source}`);
   if (typeof report.items === 'number') parts.push(`${report.items} shown`);
   let line = parts.join(', ');
   if (typeof report.promptTokens === 'number' && report.promptTokens > 0) {

@@ -37,8 +37,18 @@ describe('settings', () => {
       const row = doc.split('\n').find(line => line.startsWith(`| \`nanolsp.${key}\``));
       expect(row, key).toBeDefined();
       const docDefault = row!.split('|')[2].trim().replace(/`/g, '');
-      expect(String(manifest.contributes.configuration.properties[`nanolsp.${key}`].default), key).toBe(docDefault);
+      const manifestDefault = manifest.contributes.configuration.properties[`nanolsp.${key}`].default;
+      // A list default (nanolsp.backends) is written as JSON in the doc.
+      expect(typeof manifestDefault === 'object' && manifestDefault !== null ? JSON.stringify(manifestDefault) : String(manifestDefault), key).toBe(docDefault);
     }
+  });
+
+  it('BackendsAreSentAsTheListTheServerReads', () => {
+    const backends = [{ kind: 'openai', name: 'team', baseUrl: 'http://gpu:8080/v1', model: 'nano-csharp', apiKeyEnv: 'TEAM_KEY' }, { kind: 'local' }];
+    const values: Record<string, unknown> = { backends, 'routing.policy': 'remoteForInvoked', 'routing.hedgeAfterMs': null };
+    expect(serverSettingsPayload(k => values[k])).toEqual({
+      nanolsp: { backends, routing: { policy: 'remoteForInvoked', hedgeAfterMs: null } },
+    });
   });
 
   it('OnlyAServerPathChangeNeedsARestart', () => {

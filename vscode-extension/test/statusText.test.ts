@@ -25,6 +25,14 @@ describe('status bar', () => {
     expect(view.tooltip).toContain('model 101 ms');
   });
 
+  it('ARemoteBackendsAnswerNamesTheBackend', () => {
+    const remote = statusView({ state: 'ready', lastLatencyMs: 90, lastCompletion: { source: 'model', items: 1, backend: 'team-gpu' } });
+    expect(remote.text).toContain('team-gpu');
+    expect(remote.tooltip).toContain('from model (team-gpu)');
+    const local = statusView({ state: 'ready', lastLatencyMs: 90, lastCompletion: { source: 'model', items: 1, backend: 'local' } });
+    expect(local.text).not.toContain('local');
+  });
+
   it('MissingModelIsAWarningWithTheServersMessage', () => {
     const view = statusView({ state: 'missing', message: 'No model in /x; set nanolsp.model.path' });
     expect(view.level).toBe('warning');

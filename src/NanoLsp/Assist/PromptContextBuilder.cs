@@ -49,8 +49,11 @@ public static class PromptContextBuilder
         {
             string part = await sources[i].GetAsync(document, position, TextSpan.FromBounds(prefixStart, suffixEnd),
                 tokenizer, left, cancellationToken).ConfigureAwait(false);
+            part = part.TrimEnd('\n');
             if (part.Length == 0) continue;
-            header += part;
+            // One part per line run: the declarations end without a newline, the neighbours with one, and the
+            // prompt adds its own after the whole (training/sampler.py joins them the same way).
+            header = header.Length == 0 ? part : header + "\n" + part;
             if (i < sources.Count - 1) left -= tokenizer.Encode(part).Length; // only a later source needs the count
         }
         return new PromptContext(header, prefix, suffix, shape, linePrefix, lineSuffix,

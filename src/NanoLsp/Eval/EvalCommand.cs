@@ -181,6 +181,8 @@ public static class EvalCommand
             ["token_logprobs"] = tokens.Select(t => Math.Round((double)t.LogProb, 3)).ToArray(),
             ["constrained_logprobs"] = tokens.Select(t => Math.Round((double)t.ConstrainedLogProb, 3)).ToArray(),
             ["token_texts"] = tokens.Select(t => tokenizer.Decode([t.Id])).ToArray(),
+            // A token's text loses the bytes of a character it splits; the show policy counts bytes (show_filter.py).
+            ["token_bytes"] = tokens.Select(t => tokenizer.TokenBytes(t.Id).Length).ToArray(),
             ["healed_bytes"] = r.HealedBytes,
             ["shown_from"] = r.ShownFromMemory?.ToString(),
             ["suggestions"] = r.Suggestions,
@@ -192,6 +194,7 @@ public static class EvalCommand
                 ["logprobs"] = m.Score.Tokens.Select(t => Math.Round((double)t.ConstrainedLogProb, 3)).ToArray(),
                 ["retype"] = m.Score.Tokens.Select(t => t.RetypesHealedText).ToArray(),
                 ["token_texts"] = m.Score.Tokens.Select(t => tokenizer.Decode([t.Id])).ToArray(),
+                ["token_bytes"] = m.Score.Tokens.Select(t => tokenizer.TokenBytes(t.Id).Length).ToArray(),
             }).ToArray(),
             ["prompt_tokens"] = r.Generation?.PromptTokens, ["reused_tokens"] = r.Generation?.ReusedPromptTokens,
             ["monitor_argmax_changes"] = r.MonitorStats?.ArgmaxChanges,

@@ -222,24 +222,16 @@ internal sealed partial class MemorySegment
         return i >= 0 ? i : ~i - 1;
     }
 
-    private static int LowerBound<T>(T[] sorted, T value) where T : IComparable<T>
+    /// <summary>The first index whose element is not below <paramref name="value"/>; strings compare ordinally
+    /// (the arrays were sorted so; string's own CompareTo follows the culture).</summary>
+    private static int LowerBound<T>(T[] sorted, T value)
     {
+        var comparer = typeof(T) == typeof(string) ? (IComparer<T>)StringComparer.Ordinal : Comparer<T>.Default;
         int lo = 0, hi = sorted.Length;
         while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;
-            if (sorted[mid].CompareTo(value) < 0) lo = mid + 1; else hi = mid;
-        }
-        return lo;
-    }
-
-    private static int LowerBound(string[] sorted, string value)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (string.CompareOrdinal(sorted[mid], value) < 0) lo = mid + 1; else hi = mid;
+            if (comparer.Compare(sorted[mid], value) < 0) lo = mid + 1; else hi = mid;
         }
         return lo;
     }

@@ -195,10 +195,7 @@ public sealed class RepositoryMemory
     {
         var state = _state;
         if (state is null) return null;
-        var line = text.Lines.GetLineFromPosition(position);
-        string before = text.ToString(TextSpan.FromBounds(0, line.Start));
-        string after = text.ToString(TextSpan.FromBounds(line.EndIncludingLineBreak, text.Length));
-        var local = _local.Get(path, before, after, state.Tokenizer);
+        var local = _local.Get(path, text, text.Lines.GetLineFromPosition(position), state.Tokenizer);
         var segments = new List<(MemorySegment Segment, Func<string, bool> Skip, bool Local)>();
         foreach (var segment in state.Base)
             segments.Add((segment, p => p == path || state.Overlay.ContainsKey(p), false));
@@ -233,21 +230,50 @@ public sealed class RepositoryMemory
     }
 
     /// <summary>The edited document's segment (its text without the cursor's line), kept while the cursor stays
-    /// on that line: typing along a line rebuilds nothing.</summary>
+    /// on that line: typing along a line rebuilds nothing, and checking so costs no copy of the document.</summary>
     private sealed class LocalSegments
     {
-        private (string Path, string Before, string After, MemorySegment Segment)? _last;
+        private sealed record Last(string Path, SourceText Text, TextSpan Line, int LineCount, MemorySegment Segment);
+        private Last? _last;
         private readonly object _gate = new();
 
-        public MemorySegment Get(string path, string before, string after, NanoTokenizer tokenizer)
+        /// <summary>Segments built (the tests count them).</summary>
+        public int Builds { get; private set; }
+
+        public MemorySegment Get(string path, SourceText text, TextLine line, NanoTokenizer tokenizer)
         {
             lock (_gate)
             {
-                if (_last is { } last && last.Path == path && last.Before == before && last.After == after) return last.Segment;
+                if (_last is { } last && last.Path == path && OnlyTheLineChanged(last, text, line))
+                {
+                    _last = last with { Text = text, Line = line.Span };
+                    return last.Segment;
+                }
             }
+            string before = text.ToString(TextSpan.FromBounds(0, line.Start));
+            string after = text.ToString(TextSpan.FromBounds(line.EndIncludingLineBreak, text.Length));
             var segment = new MemorySegment([new MemoryDocument(path, before), new MemoryDocument(path, after)], tokenizer);
-            lock (_gate) _last = (path, before, after, segment);
+            lock (_gate)
+            {
+                _last = new Last(path, text, line.Span, text.Lines.Count, segment);
+                Builds++;
+            }
             return segment;
         }
+
+        /// <summary>Whether the text differs from the last one only inside the cursor's line (same start, no line
+        /// added or removed): Roslyn's change ranges between text versions say so without comparing the texts;
+        /// unrelated texts come back as one range over everything.</summary>
+        private static bool OnlyTheLineChanged(Last last, SourceText text, TextLine line)
+        {
+            if (ReferenceEquals(last.Text, text)) return last.Line == line.Span;
+            if (line.Start != last.Line.Start || text.Lines.Count != last.LineCount) return false;
+            foreach (var change in text.GetChangeRanges(last.Text))
+                if (change.Span.Start < last.Line.Start || change.Span.End > last.Line.End) return false;
+            return true;
+        }
     }
+
+    /// <summary>Local segments built so far (tests).</summary>
+    internal int LocalSegmentBuilds => _local.Builds;
 }

@@ -66,4 +66,9 @@ public sealed record CompletionReport(
     [property: JsonPropertyName("monitorSteps")] int MonitorSteps,
     [property: JsonPropertyName("monitorArgmaxChanges")] int MonitorArgmaxChanges,
     [property: JsonPropertyName("rawCompletion")] string? RawCompletion,
-    [property: JsonPropertyName("stageMs")] IReadOnlyDictionary<string, double>? StageMs = null);
+    [property: JsonPropertyName("stageMs")] IReadOnlyDictionary<string, double>? StageMs = null)
+{
+    /// <summary>Which of nanolsp.backends answered ("local" for the nano model); absent when no backend did (typing along, cancelled, late).</summary>
+    [JsonPropertyName("backend"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Backend { get; init; }
+}

@@ -59,6 +59,17 @@ public sealed record ServerSettings
     public bool MemoryNeighbours { get; init; } = false;
     public bool MemoryNames { get; init; } = true;
 
+    /// <summary>nanolsp.backends: where inline completions come from, in order (default: the local model alone, so
+    /// nothing leaves the machine); docs/remote-backends.md.</summary>
+    public IReadOnlyList<BackendSetting> Backends { get; init; } = BackendSetting.Default;
+
+    /// <summary>nanolsp.routing.policy: how a backend is picked per request.</summary>
+    public RoutingPolicy RoutingPolicy { get; init; } = RoutingPolicy.Ordered;
+
+    /// <summary>nanolsp.routing.hedgeAfterMs: a remote that has not answered by then has the local model start too
+    /// (the first valid answer wins); null: no hedging, the local model starts only when the remote has failed.</summary>
+    public int? HedgeAfterMs { get; init; } = 100;
+
     /// <summary>nanolsp.model.path: a model directory to use instead of the shipped one (null: shipped).</summary>
     public string? ModelPath { get; init; }
 
@@ -153,6 +164,24 @@ public sealed record ServerSettings
                         next = next with { InlineCutBelowLogProb = cut };
                     else
                         problems.Add($"nanolsp.inlineCompletion.cutBelowLogProb must be a number at most 0, or null; got {value}.");
+                    break;
+                case "backends":
+                    if (BackendSetting.Parse(value, problems) is { } backends)
+                        next = next with { Backends = backends };
+                    break;
+                case "routing.policy":
+                    if (value.ValueKind == JsonValueKind.String && Enum.TryParse<RoutingPolicy>(value.GetString(), ignoreCase: true, out var policy))
+                        next = next with { RoutingPolicy = policy };
+                    else
+                        problems.Add($"nanolsp.routing.policy must be one of ordered, localFirst, fastestHealthy, remoteForInvoked; got {value}.");
+                    break;
+                case "routing.hedgeAfterMs":
+                    if (value.ValueKind == JsonValueKind.Null)
+                        next = next with { HedgeAfterMs = null };
+                    else if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var hedge) && hedge is >= 0 and <= 60_000)
+                        next = next with { HedgeAfterMs = hedge };
+                    else
+                        problems.Add($"nanolsp.routing.hedgeAfterMs must be a whole number from 0 to 60000, or null; got {value}.");
                     break;
                 case "model.path":
                     if (value.ValueKind == JsonValueKind.String)

@@ -99,6 +99,39 @@ public class RepositoryMemoryTests
         Assert.Contains("Shipped(DateTime.UtcNow, notifyCustomer: true);", found);
     }
 
+    /// <summary>Typing along a line keeps the edited document's segment (found from Roslyn's change ranges, no
+    /// copy of the text); an edit on another line, a new line, or the cursor on another line rebuilds it, and the
+    /// rebuilt one reads the new text.</summary>
+    [Fact]
+    public async Task TypingAlongALineKeepsTheDocumentsSegmentAndOtherEditsRebuildIt()
+    {
+        var (memory, _, typing, caret) = await BuildAsync(("Returns.cs", Typing), ("Orders.cs", Orders));
+        var text = await typing.GetTextAsync();
+        int builds = memory.LocalSegmentBuilds;
+        // Each keystroke's text derives from the one before, as the workspace applies didChange.
+        var live = text;
+        for (int i = 0; i < "order.Mark".Length; i++)
+        {
+            live = live.WithChanges(new TextChange(new TextSpan(caret + i, 0), "order.Mark"[i].ToString()));
+            memory.ViewAt(typing.FilePath!, live, caret + i + 1);
+        }
+        Assert.Equal(builds + 1, memory.LocalSegmentBuilds);
+
+        // An edit above the cursor's line: rebuilt, and the new text is what the memory reads.
+        var above = live.WithChanges(new TextChange(new TextSpan(0, 0), "// order.MarkAbove(1);\n"));
+        int at = caret + "// order.MarkAbove(1);\n".Length + "order.Mark".Length;
+        var view = memory.ViewAt(typing.FilePath!, above, at)!;
+        Assert.Equal(builds + 2, memory.LocalSegmentBuilds);
+        Assert.Contains("Above", view.Candidates("order.Mark").Select(c => c.Text)); // the rest of MarkAbove, an identifier
+
+        // A line break typed on the cursor's line, and the cursor moved to another line: rebuilt each time.
+        var split = above.WithChanges(new TextChange(new TextSpan(at, 0), "\n"));
+        memory.ViewAt(typing.FilePath!, split, at + 1);
+        Assert.Equal(builds + 3, memory.LocalSegmentBuilds);
+        memory.ViewAt(typing.FilePath!, split, 0);
+        Assert.Equal(builds + 4, memory.LocalSegmentBuilds);
+    }
+
     [Fact]
     public async Task HugeAndUndecodableFilesAreSkippedAndTheRestIsIndexed()
     {

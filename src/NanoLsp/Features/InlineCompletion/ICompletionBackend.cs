@@ -48,6 +48,13 @@ public sealed record BackendAnswer(IReadOnlyList<Candidate> Candidates)
 
     /// <summary>The answer came too late to be worth showing (the generation ran out of the deadline).</summary>
     public bool PastDeadline { get; init; }
+
+    /// <summary>Which backend answered (nanolsp.backends' name: "local" for the nano model), for the report.</summary>
+    public string Backend { get; init; } = "local";
+
+    /// <summary>The answering backend's show policy when it is not the one the pipeline was given (a router's remote
+    /// answer: the local model's policy was fitted to the local model's tokens).</summary>
+    public ShowPolicy? ShowPolicy { get; init; }
 }
 
 /// <summary>

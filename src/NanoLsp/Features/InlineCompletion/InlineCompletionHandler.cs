@@ -30,7 +30,7 @@ public sealed class NanoInlineCompletionHandler(InlineCompletionFeature feature)
 
 /// <summary>What both handlers share: one pipeline (one newest-wins table, one typing-along cache) per
 /// server, and the model host.</summary>
-public sealed class InlineCompletionFeature(InlineCompletionPipeline pipeline, ModelHost modelHost)
+public sealed class InlineCompletionFeature(InlineCompletionPipeline pipeline, ModelHost modelHost, Routing.BackendRegistry backends)
 {
     public async Task<InlineCompletionList> HandleAsync(InlineCompletionParams request, RequestContext context, CancellationToken cancellationToken)
     {
@@ -45,7 +45,9 @@ public sealed class InlineCompletionFeature(InlineCompletionPipeline pipeline, M
 
         bool invoked = request.Context?.TriggerKind == InlineCompletionTriggerKinds.Invoked;
         var options = InlineCompletionOptions.From(context.Settings, invoked);
-        var result = await pipeline.CompleteAsync(new LocalModelBackend(model, modelHost.ShowPolicy), document, position, options, cancellationToken, context.Sequence).ConfigureAwait(false);
+        // The local model alone, or the router over nanolsp.backends (remote backends fail over to the local model).
+        var backend = backends.For(new LocalModelBackend(model, modelHost.ShowPolicy), context.Settings, invoked);
+        var result = await pipeline.CompleteAsync(backend, document, position, options, cancellationToken, context.Sequence).ConfigureAwait(false);
 
         var cursor = new Protocol.Range(request.Position, request.Position);
         var items = result.Suggestions.Select(s => new InlineCompletionItem(s, cursor)).ToList();
@@ -62,7 +64,10 @@ public sealed class InlineCompletionFeature(InlineCompletionPipeline pipeline, M
             {
                 ["context"] = Math.Round(result.Stages.Context, 2),
                 ["model"] = Math.Round(result.Stages.Model, 2), ["filters"] = Math.Round(result.Stages.Filters, 2),
-            });
+            })
+        {
+            Backend = result.Source == CompletionSource.Model ? result.Backend : null,
+        };
         await modelHost.ReportCompletionAsync(result.Latency.TotalMilliseconds, report).ConfigureAwait(false);
         return new InlineCompletionList(items);
     }

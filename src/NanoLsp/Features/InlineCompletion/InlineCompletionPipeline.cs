@@ -44,6 +44,9 @@ public sealed record InlineCompletionResult(
 
     /// <summary>The first suggestion before the show policy cut it (typing along shows its rest later).</summary>
     public string? Whole { get; init; }
+
+    /// <summary>Which backend answered (nanolsp.backends' name; "local" for the nano model).</summary>
+    public string Backend { get; init; } = "local";
 }
 
 /// <summary>Where the time of one completion went, in milliseconds.</summary>
@@ -163,6 +166,8 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
         var answer = await backend.CompleteAsync(request, ct).ConfigureAwait(false);
         stages.Model = Lap(ref stage);
 
+        if (answer.ShowPolicy is { } own && options.ShowPolicy && options.Filters) policy = own;
+
         // Stage 4b: a repository candidate the model agrees with further than its own answer goes first.
         var candidates = CandidateChoice.Choose(answer, fromMemory, options, backend.Tokenizer);
 
@@ -199,7 +204,7 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
             answer.MonitorStats, answer.Generation, context.Shape)
         {
             HealedBytes = answer.HealedBytes, StoppedAtDoubt = answer.StoppedAtDoubt, Before = before, After = after,
-            MemoryCandidates = fromMemory.Zip(answer.Scored).ToList(), ShownFromMemory = shownFrom, Whole = whole,
+            MemoryCandidates = fromMemory.Zip(answer.Scored).ToList(), ShownFromMemory = shownFrom, Whole = whole, Backend = answer.Backend,
         };
     }
 

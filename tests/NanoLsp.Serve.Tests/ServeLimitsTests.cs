@@ -1,0 +1,112 @@
+using System.ClientModel;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using NanoLsp.Driver;
+
+namespace NanoLsp.Serve.Tests;
+
+/// <summary>
+/// What a shared server must hold to: the key, the queue bound (429 with Retry-After), the request timeout, a client
+/// that leaves, and where it listens. Each test starts its own process with the flags it checks.
+/// </summary>
+[Collection(ServeCollection.Name)]
+public sealed class ServeLimitsTests
+{
+    // The shipped model writes a long list after this (all 250 tokens at temperature 0): a generation that takes seconds.
+    private static JsonObject LongRequest(int maxTokens = 250) => new()
+    {
+        ["model"] = "nano-csharp",
+        ["prompt"] = "int[] primes = { 2, 3, 5, 7, 11, 13, ",
+        ["max_tokens"] = maxTokens,
+        ["temperature"] = 0,
+    };
+
+    [Fact]
+    public async Task WithAKeySetOnlyThatKeyIsServedAndItIsNeverLogged()
+    {
+        const string key = "sk-test-3f9a1c0e77";
+        await using var serve = await ServeProcess.StartAsync(environment: new Dictionary<string, string?> { ["NANOLSP_SERVE_API_KEY"] = key });
+        var wrong = await Assert.ThrowsAsync<ClientResultException>(() => LegacyCompletions.Client(serve.BaseAddress, "sk-wrong").GetOpenAIModelClient().GetModelsAsync());
+        Assert.Equal(401, wrong.Status);
+        var refused = await new LegacyCompletions(serve.BaseAddress, "sk-wrong").CreateAsync(LongRequest(4));
+        Assert.Equal(401, refused.Status);
+        Assert.Equal("invalid_api_key", refused.Body.GetProperty("error").GetProperty("code").GetString());
+
+        var right = LegacyCompletions.Client(serve.BaseAddress, key);
+        Assert.Single((await right.GetOpenAIModelClient().GetModelsAsync()).Value);
+        Assert.Equal(200, (await new LegacyCompletions(serve.BaseAddress, key).CreateAsync(LongRequest(4))).Status);
+        Assert.DoesNotContain(key, serve.Stderr);
+        Assert.DoesNotContain("sk-wrong", serve.Stderr);
+    }
+
+    [Fact]
+    public async Task OverTheQueueARequestGets429WithRetryAfter()
+    {
+        await using var serve = await ServeProcess.StartAsync(["--parallel", "1", "--queue", "1"]);
+        var completions = new LegacyCompletions(serve.BaseAddress);
+        // One running (its first chunk has arrived), one queued: the third finds no room.
+        using var running = new CancellationTokenSource();
+        var stream = completions.StreamAsync(LongRequest(), running.Token).GetAsyncEnumerator(running.Token);
+        Assert.True(await stream.MoveNextAsync());
+        var queued = completions.CreateAsync(LongRequest(4));
+        await Task.Delay(300); // the queued request reaches the limiter
+        var refused = await completions.CreateAsync(LongRequest(4));
+        Assert.Equal(429, refused.Status);
+        Assert.True(int.TryParse(refused.RetryAfter, out int seconds) && seconds >= 1, $"Retry-After: '{refused.RetryAfter}'");
+        Assert.Equal("rate_limit_exceeded", refused.Body.GetProperty("error").GetProperty("code").GetString());
+        await running.CancelAsync();
+        await stream.DisposeAsync();
+        Assert.Equal(200, (await queued.WaitAsync(TimeSpan.FromMinutes(1))).Status); // the queued one is served once the first leaves
+    }
+
+    [Fact]
+    public async Task AClientThatDisconnectsCancelsItsGeneration()
+    {
+        await using var serve = await ServeProcess.StartAsync();
+        var completions = new LegacyCompletions(serve.BaseAddress);
+        using (var cts = new CancellationTokenSource())
+        {
+            await using var stream = completions.StreamAsync(LongRequest(), cts.Token).GetAsyncEnumerator(cts.Token);
+            Assert.True(await stream.MoveNextAsync());
+            await cts.CancelAsync(); // the connection closes
+        }
+        var waited = Stopwatch.StartNew();
+        while (!serve.Stderr.Contains("cancelled", StringComparison.Ordinal) && waited.Elapsed < TimeSpan.FromSeconds(30))
+            await Task.Delay(50);
+        var line = serve.Stderr.Split('\n').FirstOrDefault(l => l.Contains("cancelled", StringComparison.Ordinal));
+        Assert.True(line is not null, $"no cancellation was logged:\n{serve.Stderr}");
+        // It stopped well before the 250 tokens it was asked for.
+        int tokens = int.Parse(System.Text.RegularExpressions.Regex.Match(line, @"after (\d+) tokens").Groups[1].Value);
+        Assert.InRange(tokens, 1, 200);
+    }
+
+    [Fact]
+    public async Task ARequestPastTheTimeoutIs504AndItsGenerationStops()
+    {
+        await using var serve = await ServeProcess.StartAsync(["--timeout-ms", "400"]);
+        var answer = await new LegacyCompletions(serve.BaseAddress).CreateAsync(LongRequest());
+        Assert.Equal(504, answer.Status);
+        Assert.Equal("timeout", answer.Body.GetProperty("error").GetProperty("code").GetString());
+        var waited = Stopwatch.StartNew();
+        while (!serve.Stderr.Contains("cancelled", StringComparison.Ordinal) && waited.Elapsed < TimeSpan.FromSeconds(30))
+            await Task.Delay(50);
+        Assert.Contains("cancelled", serve.Stderr);
+    }
+
+    [Fact]
+    public async Task ListeningBeyondLoopbackNeedsAnExplicitFlag()
+    {
+        var (exitCode, stderr) = await ServeProcess.RunToExitAsync(["--http", "0.0.0.0:0"], TimeSpan.FromMinutes(1));
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--allow-remote", stderr);
+    }
+
+    [Fact]
+    public async Task ListeningBeyondLoopbackWithoutAKeyWarns()
+    {
+        // StartAsync asks for 127.0.0.1:0 first; the later --http wins.
+        await using var serve = await ServeProcess.StartAsync(["--http", "0.0.0.0:0", "--allow-remote"]);
+        Assert.Contains("WARNING", serve.Stderr);
+        Assert.Contains("no API key", serve.Stderr);
+    }
+}
