@@ -3,7 +3,32 @@ using System.Text;
 namespace NanoLsp.Model;
 
 /// <summary>A continuation of a prompt as the model sees it: its tokens with their log-probabilities.</summary>
-public sealed record ScoredContinuation(string Text, IReadOnlyList<GeneratedToken> Tokens);
+public sealed record ScoredContinuation(string Text, IReadOnlyList<GeneratedToken> Tokens)
+{
+    /// <summary>With <see cref="ScoringOptions.EndTokens"/>: the log-probability that the next token after the
+    /// continuation is one of them (the continuation ends there); null when not asked or not scored whole.</summary>
+    public float? EndLogProb { get; init; }
+}
+
+/// <summary>How continuations are scored (all optional; the defaults score each on its first 64 tokens).</summary>
+public sealed record ScoringOptions
+{
+    /// <summary>A distribution mixed in as in generation.</summary>
+    public ITokenPrior? Prior { get; init; }
+
+    /// <summary>Each continuation is judged on at most this many tokens.</summary>
+    public int MaxTokens { get; init; } = 64;
+
+    /// <summary>The cheap pass: each continuation is judged only up to its first token that writes past the
+    /// prompt's healed text, and continuations that start with the same re-typing tokens share one forward
+    /// pass, so hundreds of candidates cost about one prefill.</summary>
+    public bool UpToFirstNewToken { get; init; }
+
+    /// <summary>Tokens that may follow a finished continuation (indexed by token id); when set, each scored
+    /// whole also gets <see cref="ScoredContinuation.EndLogProb"/>, so a short continuation that is only the
+    /// start of a longer word ("Add" of "AddRange") pays for not going on.</summary>
+    public bool[]? EndTokens { get; init; }
+}
 
 /// <summary>
 /// Scores given continuations of a prompt (teacher forcing): one batched forward pass per continuation
@@ -16,34 +41,43 @@ internal sealed class ContinuationScorer(Decoder decoder, NanoTokenizer tokenize
     private readonly float[] _work = new float[decoder.Manifest.VocabSize];
 
     public IReadOnlyList<ScoredContinuation> Score(int[] prompt, TokenHealing? healing, IReadOnlyList<string> continuations,
-        ITokenPrior? prior, int maxTokens, CancellationToken cancellation)
+        ScoringOptions options, CancellationToken cancellation)
     {
         int vocab = decoder.Manifest.VocabSize;
         var afterPrompt = prefixCache.Prefill(prompt, cancellation).ToArray();
         int promptLength = prefixCache.Cache.Length;
         string healedText = healing is null ? "" : Encoding.UTF8.GetString(healing.Bytes);
+        int healedBytes = healing?.Bytes.Length ?? 0;
+        // The cheap pass: rows after the same leading (re-typing) tokens are computed once.
+        var shared = options.UpToFirstNewToken ? new Dictionary<string, float[]>() : null;
         var results = new List<ScoredContinuation>(continuations.Count);
         foreach (string text in continuations)
         {
             cancellation.ThrowIfCancellationRequested();
             int[] ids = tokenizer.Encode(healedText + text);
             // Room for the answer in the context and the caller's cap; a longer continuation is judged on what fits.
-            int fits = Math.Min(Math.Min(ids.Length, maxTokens), prefixCache.Cache.Capacity - promptLength);
+            int fits = Math.Min(Math.Min(ids.Length, options.MaxTokens), prefixCache.Cache.Capacity - promptLength - (options.EndTokens is null ? 0 : 1));
+            if (options.UpToFirstNewToken)
+                fits = Math.Min(fits, FirstNewToken(ids, healedBytes) + 1);
             if (fits <= 0 || ids.Take(fits).Any(tokenizer.IsSpecial))
             {
                 results.Add(new ScoredContinuation(text, []));
                 continue;
             }
-            ReadOnlySpan<float> rows = fits > 1 ? decoder.Forward(prefixCache.Cache, ids.AsSpan(0, fits - 1), keep: fits - 1, cancellation) : default;
+            bool whole = fits == ids.Length;
+            bool end = options.EndTokens is not null && whole;
+            // Rows after each of the first fits-1 tokens (and after the last one too, for the end's probability).
+            int forward = end ? fits : fits - 1;
+            float[]? rows = forward == 0 ? null : Rows(ids, forward, shared, cancellation);
             var heal = healing?.Clone();
             var tokens = new List<GeneratedToken>(fits);
             var generated = new List<int>(fits);
             for (int i = 0; i < fits; i++)
             {
-                (i == 0 ? afterPrompt.AsSpan() : rows.Slice((i - 1) * vocab, vocab)).CopyTo(_work);
+                (i == 0 ? afterPrompt.AsSpan() : rows.AsSpan((i - 1) * vocab, vocab)).CopyTo(_work);
                 float logSumExp = Sampler.LogSumExp(_work);
-                if (prior is not null)
-                    logSumExp = TokenPriorMixing.Apply(_work, logSumExp, prior.Next(generated));
+                if (options.Prior is not null)
+                    logSumExp = TokenPriorMixing.Apply(_work, logSumExp, options.Prior.Next(generated));
                 float logit = _work[ids[i]];
                 heal?.Apply(_work);
                 float allowed = Sampler.LogSumExp(_work);
@@ -57,9 +91,54 @@ internal sealed class ContinuationScorer(Decoder decoder, NanoTokenizer tokenize
                 });
                 generated.Add(ids[i]);
             }
-            prefixCache.Cache.Truncate(promptLength);
-            results.Add(new ScoredContinuation(text, tokens));
+            float? endLogProb = end ? EndLogProb(rows.AsSpan((fits - 1) * vocab, vocab), options.EndTokens!) : null;
+            results.Add(new ScoredContinuation(text, tokens) { EndLogProb = endLogProb });
         }
         return results;
+    }
+
+    /// <summary>The logits after each of the first <paramref name="count"/> tokens, (count, vocab); the cache is
+    /// left holding the prompt.</summary>
+    private float[] Rows(int[] ids, int count, Dictionary<string, float[]>? shared, CancellationToken cancellation)
+    {
+        string? key = shared is null ? null : string.Join(',', ids.Take(count));
+        if (key is not null && shared!.TryGetValue(key, out var known))
+            return known;
+        int promptLength = prefixCache.Cache.Length;
+        try
+        {
+            var rows = decoder.Forward(prefixCache.Cache, ids.AsSpan(0, count), keep: count, cancellation).ToArray();
+            if (key is not null) shared![key] = rows;
+            return rows;
+        }
+        finally
+        {
+            prefixCache.Cache.Truncate(promptLength);
+        }
+    }
+
+    /// <summary>The index of the first token that writes past the healed bytes (0 without healing).</summary>
+    private int FirstNewToken(int[] ids, int healedBytes)
+    {
+        int written = 0;
+        for (int i = 0; i < ids.Length; i++)
+        {
+            written += tokenizer.TokenBytes(ids[i]).Length;
+            if (written > healedBytes) return i;
+        }
+        return ids.Length - 1;
+    }
+
+    private static float EndLogProb(ReadOnlySpan<float> logits, bool[] endTokens)
+    {
+        float all = Sampler.LogSumExp(logits);
+        float max = float.NegativeInfinity;
+        for (int i = 0; i < logits.Length; i++)
+            if (endTokens[i] && logits[i] > max) max = logits[i];
+        if (float.IsNegativeInfinity(max)) return float.NegativeInfinity;
+        double sum = 0;
+        for (int i = 0; i < logits.Length; i++)
+            if (endTokens[i]) sum += Math.Exp(logits[i] - max);
+        return (float)(max + Math.Log(sum)) - all;
     }
 }

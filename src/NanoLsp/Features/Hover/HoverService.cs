@@ -31,7 +31,8 @@ public sealed class HoverService(CodeActionService codeActions)
             foreach (var diagnostic in diagnostics)
             {
                 var fixes = await codeActions.GetFixesAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
-                markdown.Append(DiagnosticExplainer.Explain(diagnostic, model, fixes.Select(f => f.Title).ToList(), cancellationToken)).Append("\n\n---\n\n");
+                var modelFixes = await codeActions.KnownModelFixTitlesAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
+                markdown.Append(DiagnosticExplainer.Explain(diagnostic, model, [.. fixes.Select(f => f.Title), .. modelFixes], cancellationToken)).Append("\n\n---\n\n");
                 span ??= diagnostic.Location.SourceSpan;
             }
         }
