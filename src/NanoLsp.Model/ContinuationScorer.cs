@@ -50,6 +50,7 @@ internal sealed class ContinuationScorer(Decoder decoder, NanoTokenizer tokenize
         int healedBytes = healing?.Bytes.Length ?? 0;
         // The cheap pass: rows after the same leading (re-typing) tokens are computed once.
         var shared = options.UpToFirstNewToken ? new Dictionary<string, float[]>() : null;
+        var steps = shared is null ? null : new Dictionary<string, Step>();
         var results = new List<ScoredContinuation>(continuations.Count);
         foreach (string text in continuations)
         {
@@ -69,32 +70,89 @@ internal sealed class ContinuationScorer(Decoder decoder, NanoTokenizer tokenize
             // Rows after each of the first fits-1 tokens (and after the last one too, for the end's probability).
             int forward = end ? fits : fits - 1;
             float[]? rows = forward == 0 ? null : Rows(ids, forward, shared, cancellation);
-            var heal = healing?.Clone();
-            var tokens = new List<GeneratedToken>(fits);
-            var generated = new List<int>(fits);
-            for (int i = 0; i < fits; i++)
-            {
-                (i == 0 ? afterPrompt.AsSpan() : rows.AsSpan((i - 1) * vocab, vocab)).CopyTo(_work);
-                float logSumExp = Sampler.LogSumExp(_work);
-                if (options.Prior is not null)
-                    logSumExp = TokenPriorMixing.Apply(_work, logSumExp, options.Prior.Next(generated));
-                float logit = _work[ids[i]];
-                heal?.Apply(_work);
-                float allowed = Sampler.LogSumExp(_work);
-                // As in generation: a token that writes all the healed text and more is judged among those that also do.
-                float constrained = float.IsNegativeInfinity(allowed) || float.IsNegativeInfinity(_work[ids[i]]) ? float.NegativeInfinity
-                    : ForcedText.ConstrainedLogProb(_work, ids[i], ForcedText.Of(heal, null), tokenizer, allowed);
-                int retyped = heal?.Accept(ids[i]) ?? 0;
-                tokens.Add(new GeneratedToken(ids[i], logit - logSumExp, constrained)
-                {
-                    RetypesHealedText = retyped == tokenizer.TokenBytes(ids[i]).Length,
-                });
-                generated.Add(ids[i]);
-            }
+            var tokens = shared is not null
+                ? ScoreShared(ids, fits, afterPrompt, rows, healing, options.Prior, steps!)
+                : ScoreOne(ids, fits, afterPrompt, rows, healing, options.Prior);
             float? endLogProb = end ? EndLogProb(rows.AsSpan((fits - 1) * vocab, vocab), options.EndTokens!) : null;
             results.Add(new ScoredContinuation(text, tokens) { EndLogProb = endLogProb });
         }
         return results;
+    }
+
+    /// <summary>One continuation judged token by token, as generation would judge it.</summary>
+    private List<GeneratedToken> ScoreOne(int[] ids, int fits, float[] afterPrompt, float[]? rows, TokenHealing? healing, ITokenPrior? prior)
+    {
+        int vocab = decoder.Manifest.VocabSize;
+        var heal = healing?.Clone();
+        var tokens = new List<GeneratedToken>(fits);
+        var generated = new List<int>(fits);
+        for (int i = 0; i < fits; i++)
+        {
+            (i == 0 ? afterPrompt.AsSpan() : rows.AsSpan((i - 1) * vocab, vocab)).CopyTo(_work);
+            float logSumExp = Sampler.LogSumExp(_work);
+            if (prior is not null)
+                logSumExp = TokenPriorMixing.Apply(_work, logSumExp, prior.Next(generated));
+            float logit = _work[ids[i]];
+            heal?.Apply(_work);
+            float allowed = Sampler.LogSumExp(_work);
+            // As in generation: a token that writes all the healed text and more is judged among those that also do.
+            float constrained = float.IsNegativeInfinity(allowed) || float.IsNegativeInfinity(_work[ids[i]]) ? float.NegativeInfinity
+                : ForcedText.ConstrainedLogProb(_work, ids[i], ForcedText.Of(heal, null), tokenizer, allowed);
+            int retyped = heal?.Accept(ids[i]) ?? 0;
+            tokens.Add(new GeneratedToken(ids[i], logit - logSumExp, constrained)
+            {
+                RetypesHealedText = retyped == tokenizer.TokenBytes(ids[i]).Length,
+            });
+            generated.Add(ids[i]);
+        }
+        return tokens;
+    }
+
+    /// <summary>What judging a token at one step needs, shared by every continuation with the same tokens before it:
+    /// the logits after the prior (before healing), after healing, their log-sum-exps, the healing state.</summary>
+    private sealed class Step(float[] mixed, float[] allowed, float logSumExp, float allowedLogSumExp, TokenHealing? heal)
+    {
+        public float[] Mixed { get; } = mixed;
+        public float[] Allowed { get; } = allowed;
+        public float LogSumExp { get; } = logSumExp;
+        public float AllowedLogSumExp { get; } = allowedLogSumExp;
+        public TokenHealing? Heal { get; } = heal;
+        public System.Runtime.CompilerServices.StrongBox<float> Beyond { get; } = new(float.NaN);
+    }
+
+    /// <summary>The cheap pass: the same judgement as <see cref="ScoreOne"/>, with each step's vocabulary-wide work
+    /// done once for all continuations that reach it (hundreds of items share the step after the prompt).</summary>
+    private List<GeneratedToken> ScoreShared(int[] ids, int fits, float[] afterPrompt, float[]? rows, TokenHealing? healing,
+        ITokenPrior? prior, Dictionary<string, Step> steps)
+    {
+        int vocab = decoder.Manifest.VocabSize;
+        var tokens = new List<GeneratedToken>(fits);
+        for (int i = 0; i < fits; i++)
+        {
+            string key = string.Join(',', ids.Take(i));
+            if (!steps.TryGetValue(key, out var step))
+            {
+                // The healing state after this step's earlier tokens: the previous step's, having accepted its token.
+                var heal = i == 0 ? healing?.Clone() : steps[string.Join(',', ids.Take(i - 1))].Heal?.Clone();
+                if (i > 0) heal?.Accept(ids[i - 1]);
+                var mixed = (i == 0 ? afterPrompt.AsSpan() : rows.AsSpan((i - 1) * vocab, vocab)).ToArray();
+                float logSumExp = Sampler.LogSumExp(mixed);
+                if (prior is not null)
+                    logSumExp = TokenPriorMixing.Apply(mixed, logSumExp, prior.Next(ids.Take(i).ToList()));
+                var allowed = mixed.ToArray();
+                heal?.Apply(allowed);
+                steps[key] = step = new Step(mixed, allowed, logSumExp, Sampler.LogSumExp(allowed), heal);
+            }
+            int id = ids[i];
+            float constrained = float.IsNegativeInfinity(step.AllowedLogSumExp) || float.IsNegativeInfinity(step.Allowed[id]) ? float.NegativeInfinity
+                : ForcedText.ConstrainedLogProb(step.Allowed, id, ForcedText.Of(step.Heal, null), tokenizer, step.AllowedLogSumExp, step.Beyond);
+            int retyped = step.Heal?.Clone().Accept(id) ?? 0;
+            tokens.Add(new GeneratedToken(id, step.Mixed[id] - step.LogSumExp, constrained)
+            {
+                RetypesHealedText = retyped == tokenizer.TokenBytes(id).Length,
+            });
+        }
+        return tokens;
     }
 
     /// <summary>The logits after each of the first <paramref name="count"/> tokens, (count, vocab); the cache is

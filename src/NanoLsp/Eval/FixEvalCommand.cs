@@ -29,7 +29,7 @@ public static class FixEvalCommand
 
     private sealed record Outcome(string Workspace, string File, string Kind, string Break, string Diagnostic,
         int RoslynFixes, bool RoslynFixed, bool RoslynExact, int ModelFixes, bool ModelFixed, bool ModelExact, int ModelWrong,
-        double ModelMs, string ModelOutcome, IReadOnlyList<string> ModelTitles);
+        double ModelMs, string ModelOutcome, IReadOnlyList<string> ModelTitles, int[] Verdicts, IReadOnlyList<string> Rewrites);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -153,7 +153,8 @@ public static class FixEvalCommand
         }
         return new Outcome("", "", broken.Kind.ToString(), broken.Description, $"{target.Id}: {target.GetMessage()}", roslyn.Count, roslynFixed, roslynExact,
             modelFixes.Count, modelFixed, modelExact, wrong, Math.Round(report?.Latency.TotalMilliseconds ?? 0, 1), report?.Outcome ?? "none",
-            modelFixes.Select(f => f.Title).ToList());
+            modelFixes.Select(f => f.Title).ToList(),
+            report is null ? [] : [report.Candidates, report.SmallEdits, report.Verified, report.SameAsRoslyn], report?.Rewrites ?? []);
     }
 
     private static async Task<Document?> ResultAsync(CodeAction action, Document document)

@@ -34,7 +34,11 @@ public sealed record ModelFixOptions
 public sealed record ModelFix(string Title, TextChange Change, Document Fixed);
 
 /// <summary>What one proposal run did (the fix benchmark reads it).</summary>
-public sealed record ModelFixReport(int Candidates, int SmallEdits, int Verified, int SameAsRoslyn, TimeSpan Latency, string Outcome);
+public sealed record ModelFixReport(int Candidates, int SmallEdits, int Verified, int SameAsRoslyn, TimeSpan Latency, string Outcome)
+{
+    /// <summary>The model's rewrites of the line, best first (for the benchmark's output).</summary>
+    public IReadOnlyList<string> Rewrites { get; init; } = [];
+}
 
 /// <summary>
 /// Fixes with the model, checked by the compiler. For an error, the model rewrites the error's line: a beam
@@ -69,7 +73,7 @@ public sealed class ModelFixes(Func<LanguageModel?> loadedModel)
     {
         long start = Stopwatch.GetTimestamp();
         ModelFixReport Report(string outcome, FixVerdicts? v = null) =>
-            new(v?.Candidates ?? 0, v?.SmallEdits ?? 0, v?.Verified ?? 0, v?.SameAsRoslyn ?? 0, Stopwatch.GetElapsedTime(start), outcome);
+            new(v?.Candidates ?? 0, v?.SmallEdits ?? 0, v?.Verified ?? 0, v?.SameAsRoslyn ?? 0, Stopwatch.GetElapsedTime(start), outcome) { Rewrites = v?.Rewrites ?? [] };
         if (!options.Enabled) return ([], Report("off"));
         if (diagnostic.Severity != DiagnosticSeverity.Error || !diagnostic.Location.IsInSource) return ([], Report("not an error"));
         if (loadedModel() is not { } model) return ([], Report("no model"));
@@ -81,13 +85,11 @@ public sealed class ModelFixes(Func<LanguageModel?> loadedModel)
         try
         {
             var text = await document.GetTextAsync(deadline.Token).ConfigureAwait(false);
-            var line = text.Lines.GetLineFromPosition(diagnostic.Location.SourceSpan.Start);
-            string original = text.ToString(line.Span);
-            string indentation = new(original.TakeWhile(char.IsWhiteSpace).ToArray());
-            int lineStart = line.Start + indentation.Length;
-            if (original.Trim().Length == 0) return ([], Report("blank line"));
-
-            var hypotheses = await RewriteLineAsync(model, document, text, diagnostic, lineStart, indentation, options, deadline.Token).ConfigureAwait(false);
+            var root = await document.GetSyntaxRootAsync(deadline.Token).ConfigureAwait(false);
+            if (root is null || FillRegion.For(root, text, diagnostic) is not { } region) return ([], Report("no region"));
+            var fills = await FillAsync(model, document, diagnostic, region, options, deadline.Token).ConfigureAwait(false);
+            var hypotheses = fills.Select(f => new TextChange(region.Span, region.Before + f + region.After)).ToList();
+            verdicts.Rewrites = fills;
             await VerifyAsync(document, diagnostic, hypotheses, roslynFixes, options, fixes, verdicts, deadline.Token).ConfigureAwait(false);
             var version = await document.GetTextVersionAsync(cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _last, new LastProposal(document.Id, version, Key(diagnostic), diagnostic.Location.SourceSpan, fixes));
@@ -106,14 +108,15 @@ public sealed class ModelFixes(Func<LanguageModel?> loadedModel)
     private sealed class FixVerdicts
     {
         public int Candidates, SmallEdits, SameAsRoslyn, Verified;
+        public IReadOnlyList<string> Rewrites = [];
     }
 
     /// <summary>
-    /// Keeps the rewrites of the error's line (its text from the indentation on) that fix it: a small change, the
-    /// diagnostic gone, no new error, not what a Roslyn fix gives. Verified fixes are added to <paramref name="fixes"/>
-    /// as they are found, so a deadline keeps those already checked.
+    /// Keeps the proposed changes that fix the diagnostic: a small change, the diagnostic gone, no new error, not what
+    /// a Roslyn fix gives. Verified fixes are added to <paramref name="fixes"/> as they are found, so a deadline keeps
+    /// those already checked.
     /// </summary>
-    public static async Task<IReadOnlyList<ModelFix>> VerifyAsync(Document document, Diagnostic diagnostic, IReadOnlyList<string> rewrites,
+    public static async Task<IReadOnlyList<ModelFix>> VerifyAsync(Document document, Diagnostic diagnostic, IReadOnlyList<TextChange> rewrites,
         IReadOnlyList<CodeAction> roslynFixes, ModelFixOptions options, CancellationToken cancellationToken)
     {
         var fixes = new List<ModelFix>();
@@ -121,22 +124,17 @@ public sealed class ModelFixes(Func<LanguageModel?> loadedModel)
         return fixes;
     }
 
-    private static async Task VerifyAsync(Document document, Diagnostic diagnostic, IReadOnlyList<string> rewrites,
+    private static async Task VerifyAsync(Document document, Diagnostic diagnostic, IReadOnlyList<TextChange> rewrites,
         IReadOnlyList<CodeAction> roslynFixes, ModelFixOptions options, List<ModelFix> fixes, FixVerdicts verdicts, CancellationToken cancellationToken)
     {
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        var line = text.Lines.GetLineFromPosition(diagnostic.Location.SourceSpan.Start);
-        string original = text.ToString(line.Span);
-        string indentation = new(original.TakeWhile(char.IsWhiteSpace).ToArray());
         var before = await ErrorsAsync(document, cancellationToken).ConfigureAwait(false);
         var target = Key(diagnostic);
         List<string>? roslynTexts = null;
-        foreach (string rewritten in rewrites)
+        foreach (var proposed in rewrites)
         {
             verdicts.Candidates++;
-            string content = rewritten.TrimEnd();
-            if (content.Length == 0 || content == original[indentation.Length..].TrimEnd()) continue;
-            var change = SmallestChange(text, line.Span, indentation + content);
+            var change = Minimal(text, proposed);
             if (change is null || ChangedChars(change.Value) > options.MaxChangedChars) continue;
             verdicts.SmallEdits++;
 
@@ -152,27 +150,26 @@ public sealed class ModelFixes(Func<LanguageModel?> loadedModel)
         }
     }
 
-    /// <summary>The model's rewrites of the error's line (from its indentation on), best beam first.</summary>
-    private async Task<IReadOnlyList<string>> RewriteLineAsync(LanguageModel model, Document document, SourceText text, Diagnostic diagnostic,
-        int lineStart, string indentation, ModelFixOptions options, CancellationToken cancellationToken)
+    /// <summary>The model's fills of the region, best beam first: fill-in-the-middle with the code before the region as
+    /// the prefix and the code after it as the suffix, the diagnostic named in the header, under the monitors where
+    /// the region is code already written (after `x.` only real members, names only those in scope).</summary>
+    private async Task<IReadOnlyList<string>> FillAsync(LanguageModel model, Document document, Diagnostic diagnostic, FillRegion region,
+        ModelFixOptions options, CancellationToken cancellationToken)
     {
         int contextLength = model.Manifest.ContextLength;
         int answerRoom = Math.Max(48, contextLength / 8);
-        var context = await PromptContextBuilder.BuildAsync(document, lineStart, model.Tokenizer,
+        var context = await PromptContextBuilder.BuildAsync(document, region.Span.Start, model.Tokenizer,
             PromptBudget.For(contextLength, answerRoom), [_header], cancellationToken).ConfigureAwait(false);
-        // The suffix without the broken line; the prefix with a comment that says what is wrong, as a reviewer's note would.
-        int newline = context.Suffix.IndexOf('\n');
-        string suffix = newline < 0 ? "" : context.Suffix[newline..];
+        string suffix = region.After + context.Suffix[Math.Min(region.Span.Length, context.Suffix.Length)..];
         string message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Replace('\n', ' ');
-        string at = text.ToString(diagnostic.Location.SourceSpan);
-        string note = $"// fix {diagnostic.Id} at `{(at.Length > 40 ? at[..40] : at)}`: {message}\n{indentation}";
-        string prefix = context.Prefix + note;
-        var prompt = model.BuildPrompt(prefix, suffix, context.Header.Length > 0 ? context.Header : null, maxTokens: contextLength - answerRoom);
-        var monitor = await MemberMonitor.CreateAsync(document, lineStart, model.Tokenizer, MonitorKinds.All,
-            prompt.Healing?.Bytes ?? [], cancellationToken).ConfigureAwait(false);
-        var generation = new GenerationOptions { MaxTokens = 40, SingleLine = true, Mask = monitor };
+        string header = context.Header + $"// error {diagnostic.Id}: {message}\n";
+        var prompt = model.BuildPrompt(context.Prefix + region.Before, suffix, header, maxTokens: contextLength - answerRoom);
+        var monitor = region.Before.Length > 0 ? null : await MemberMonitor.CreateAsync(document, region.Span.Start, model.Tokenizer,
+            MonitorKinds.All | MonitorKinds.Names, prompt.Healing?.Bytes ?? [], cancellationToken).ConfigureAwait(false);
+        var generation = new GenerationOptions { MaxTokens = 24, SingleLine = true, Mask = monitor };
         var beams = await model.BeamSearchAsync(prompt, options.Width, generation, cancellationToken).ConfigureAwait(false);
-        return beams.Where(b => b.StopReason != StopReason.MaxTokens).OrderByDescending(b => b.Score).Select(b => b.Text).Distinct().ToList();
+        return beams.Where(b => b.StopReason != StopReason.MaxTokens).OrderByDescending(b => b.Score)
+            .Select(b => b.Text.TrimEnd('\r', '\n')).Distinct().ToList();
     }
 
     /// <summary>The errors of a document as (code, message) pairs, with their counts.</summary>
@@ -214,8 +211,12 @@ public sealed class ModelFixes(Func<LanguageModel?> loadedModel)
         return texts;
     }
 
+    /// <summary>A change reduced to what differs (common start and end kept); null when it changes nothing.</summary>
+    internal static TextChange? Minimal(SourceText text, TextChange change) =>
+        SmallestChange(text, change.Span, change.NewText ?? "");
+
     /// <summary>The line's change as one edit of the differing middle (common start and end kept); null when nothing differs.</summary>
-    internal static TextChange? SmallestChange(SourceText text, TextSpan line, string replacement)
+    public static TextChange? SmallestChange(SourceText text, TextSpan line, string replacement)
     {
         string current = text.ToString(line);
         int head = 0;

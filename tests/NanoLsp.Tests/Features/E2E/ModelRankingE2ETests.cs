@@ -82,6 +82,70 @@ public sealed class ModelRankingE2ETests(InlineCompletionServer server) : IClass
         }
     }
 
+    // `Capasity`: a misspelt member, the kind of error a one-line rewrite under the member monitor can mend.
+    private const string Misspelt = """
+        namespace ProjectFixture;
+
+        public class ShelfUser
+        {
+            public int Measure(Shelf shelf)
+            {
+                int room = shelf.Capa$$sity;
+                return room;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task EveryModelFixOfferedRemovesTheErrorAndAddsNone()
+    {
+        await server.ConfigureAsync("""{"nanolsp": {"codeActions": {"modelFixes": true, "modelFixDeadlineMs": 30000}}}""");
+        var at = await server.SetTextAsync(Misspelt);
+        string text = Misspelt.Replace("$$", "", StringComparison.Ordinal);
+        var before = Lsp.Codes(await Lsp.DiagnosticsAsync(server.Client, server.User, d => Lsp.Codes(d).Contains("CS1061")));
+        var position = Workbench.Position(at.Line, at.Character);
+        var actions = await server.Client.RequestAsync("textDocument/codeAction", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = LspClient.ToUri(server.User) },
+            ["range"] = new JsonObject { ["start"] = position, ["end"] = Workbench.Position(at.Line, at.Character) },
+            ["context"] = new JsonObject { ["diagnostics"] = new JsonArray(), ["only"] = new JsonArray("quickfix"), ["triggerKind"] = 1 },
+        }).WaitAsync(TimeSpan.FromMinutes(2));
+        var all = actions.EnumerateArray().ToList();
+        var fromModel = all.Where(a => a.GetProperty("data").GetProperty("provider").GetString() == "NanoModelFix").ToList();
+        Assert.NotEmpty(fromModel);
+        // After every Roslyn fix, and each says what it changes.
+        Assert.True(all.FindIndex(a => fromModel.Contains(a)) >= all.Count(a => !fromModel.Contains(a)));
+        Assert.All(fromModel, a => Assert.Matches("^(Replace|Insert|Remove) `", a.GetProperty("title").GetString()!));
+
+        foreach (var action in fromModel)
+        {
+            var resolved = await server.Client.RequestAsync("codeAction/resolve", JsonNode.Parse(action.GetRawText()));
+            var edits = resolved.GetProperty("edit").GetProperty("documentChanges")[0].GetProperty("edits").EnumerateArray().ToList();
+            string fixedText = ApplyEdits(text, edits);
+            await server.SetTextAsync(fixedText + "$$");
+            var after = Lsp.Codes(await Lsp.DiagnosticsAsync(server.Client, server.User, d => !Lsp.Codes(d).Contains("CS1061")).WaitAsync(TimeSpan.FromMinutes(1)));
+            Assert.All(after.Where(c => c.StartsWith("CS", StringComparison.Ordinal)), c => Assert.Contains(c, before));
+            await server.SetTextAsync(Misspelt); // the next fix is resolved against the broken text again
+        }
+    }
+
+    /// <summary>LSP text edits (non-overlapping, against the same text) applied from the last to the first.</summary>
+    private static string ApplyEdits(string text, List<System.Text.Json.JsonElement> edits)
+    {
+        int Offset(System.Text.Json.JsonElement position)
+        {
+            int line = position.GetProperty("line").GetInt32(), offset = 0;
+            for (int i = 0; i < line; i++) offset = text.IndexOf('\n', offset) + 1;
+            return offset + position.GetProperty("character").GetInt32();
+        }
+        foreach (var edit in edits.OrderByDescending(e => Offset(e.GetProperty("range").GetProperty("start"))))
+        {
+            int start = Offset(edit.GetProperty("range").GetProperty("start")), end = Offset(edit.GetProperty("range").GetProperty("end"));
+            text = text[..start] + edit.GetProperty("newText").GetString() + text[end..];
+        }
+        return text;
+    }
+
     [Fact]
     public async Task HoverOnAnUncuratedErrorShowsTheMessageAndWhereToReadMore()
     {
@@ -90,7 +154,11 @@ public sealed class ModelRankingE2ETests(InlineCompletionServer server) : IClass
 
             public class ShelfUser
             {
-                public object Pick(bool first) => first ? 1 : "o$$ne";
+                public object Pick(bool first)
+                {
+                    var picked = first ? 1 : "o$$ne";
+                    return picked;
+                }
             }
             """);
         var hover = await server.Client.RequestAsync("textDocument/hover", Workbench.TextDocumentPosition(server.User, at.Line, at.Character));
