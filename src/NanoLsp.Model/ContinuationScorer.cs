@@ -3,88 +3,137 @@ using System.Text;
 namespace NanoLsp.Model;
 
 /// <summary>A continuation of a prompt as the model sees it: its tokens with their log-probabilities.</summary>
-public sealed record ScoredContinuation(string Text, IReadOnlyList<GeneratedToken> Tokens);
+public sealed record ScoredContinuation(string Text, IReadOnlyList<GeneratedToken> Tokens)
+{
+    /// <summary>With <see cref="ScoringOptions.EndTokens"/>: the log-probability that the next token after the
+    /// continuation is one of them (the continuation ends there); null when not asked or not scored whole.</summary>
+    public float? EndLogProb { get; init; }
+}
+
+/// <summary>How continuations are scored (all optional; the defaults score each on its first 64 tokens).</summary>
+public sealed record ScoringOptions
+{
+    /// <summary>A distribution mixed in as in generation.</summary>
+    public ITokenPrior? Prior { get; init; }
+
+    /// <summary>Each continuation is judged on at most this many tokens.</summary>
+    public int MaxTokens { get; init; } = 64;
+
+    /// <summary>The cheap pass: each continuation is judged only up to its first token that writes past the
+    /// prompt's healed text, and continuations that start with the same re-typing tokens share one forward
+    /// pass, so hundreds of candidates cost about one prefill.</summary>
+    public bool UpToFirstNewToken { get; init; }
+
+    /// <summary>Tokens that may follow a finished continuation (indexed by token id); when set, each scored
+    /// whole also gets <see cref="ScoredContinuation.EndLogProb"/>, so a short continuation that is only the
+    /// start of a longer word ("Add" of "AddRange") pays for not going on.</summary>
+    public bool[]? EndTokens { get; init; }
+}
 
 /// <summary>
 /// Scores given continuations of a prompt (teacher forcing) after the prompt, which the prefix cache already
 /// holds from the generation that came before. The continuations run side by side as the rows of one batched
 /// forward pass over a copy of the prompt's keys and values (as beams do): the weights are read once for all
-/// of them, where one pass each read them once per candidate. Rows are padded at the end to the longest;
-/// attention is causal, so padding never reaches the positions that are read. The prompt's token healing
-/// applies as in generation: a continuation is the text after the re-typed bytes, and the first tokens are
-/// judged among those consistent with them. The prefix cache is left holding the prompt.
+/// of them, where one pass each read them once per continuation. Rows are padded at the end to the longest;
+/// attention is causal, so padding never reaches the positions that are read. The cheap pass
+/// (<see cref="ScoringOptions.UpToFirstNewToken"/>) instead shares rows between continuations that start
+/// alike. The prompt's token healing applies as in generation: a continuation is the text after the re-typed
+/// bytes, and the first tokens are judged among those consistent with them. The prefix cache is left
+/// holding the prompt.
 /// </summary>
-/// <param name="rowsPerPass">At most eight (the engine's buffers); one gives a pass per candidate (the benchmark's baseline).</param>
+/// <param name="rowsPerPass">At most eight (the engine's buffers); one gives a pass per continuation (the benchmark's baseline).</param>
 internal sealed class ContinuationScorer(Decoder decoder, NanoTokenizer tokenizer, PrefixCache prefixCache, int rowsPerPass = 8)
 {
     private readonly int _maxRows = Math.Clamp(rowsPerPass, 1, 8);
     private readonly float[] _work = new float[decoder.Manifest.VocabSize];
 
     public IReadOnlyList<ScoredContinuation> Score(int[] prompt, TokenHealing? healing, IReadOnlyList<string> continuations,
-        ITokenPrior? prior, int maxTokens, CancellationToken cancellation)
+        ScoringOptions options, CancellationToken cancellation)
     {
+        int vocab = decoder.Manifest.VocabSize;
         var afterPrompt = prefixCache.Prefill(prompt, cancellation).ToArray();
         int promptLength = prefixCache.Cache.Length;
         string healedText = healing is null ? "" : Encoding.UTF8.GetString(healing.Bytes);
+        int healedBytes = healing?.Bytes.Length ?? 0;
+        // The cheap pass: rows after the same leading (re-typing) tokens are computed once.
+        var shared = options.UpToFirstNewToken ? new Dictionary<string, float[]>() : null;
+        var steps = shared is null ? null : new Dictionary<string, Step>();
         var results = new ScoredContinuation[continuations.Count];
-        var rows = new List<(int Index, int[] Ids)>();
+        var plans = new List<Plan>();
         for (int c = 0; c < continuations.Count; c++)
         {
             int[] ids = tokenizer.Encode(healedText + continuations[c]);
             // Room for the answer in the context and the caller's cap; a longer continuation is judged on what fits.
-            int fits = Math.Min(Math.Min(ids.Length, maxTokens), prefixCache.Cache.Capacity - promptLength);
+            int fits = Math.Min(Math.Min(ids.Length, options.MaxTokens), prefixCache.Cache.Capacity - promptLength - (options.EndTokens is null ? 0 : 1));
+            if (options.UpToFirstNewToken)
+                fits = Math.Min(fits, FirstNewToken(ids, healedBytes) + 1);
             if (fits <= 0 || ids.Take(fits).Any(tokenizer.IsSpecial))
+            {
                 results[c] = new ScoredContinuation(continuations[c], []);
-            else
-                rows.Add((c, ids[..fits]));
+                continue;
+            }
+            bool end = options.EndTokens is not null && fits == ids.Length;
+            // Rows after each of the first fits-1 tokens (and after the last one too, for the end's probability).
+            plans.Add(new Plan(c, ids, fits, end, end ? fits : fits - 1));
         }
-        // Groups the engine can run at once: at most eight rows, rows x length within its token buffers.
-        rows.Sort((a, b) => a.Ids.Length.CompareTo(b.Ids.Length));
-        for (int start = 0; start < rows.Count;)
+        if (shared is null)
+            BatchRows(plans, cancellation);
+        foreach (var plan in plans)
         {
             cancellation.ThrowIfCancellationRequested();
-            int count = 1;
-            while (start + count < rows.Count && count < _maxRows && (count + 1) * (rows[start + count].Ids.Length - 1) <= decoder.Capacity)
-                count++;
-            var group = rows.GetRange(start, count);
-            var logits = RunGroup(group, promptLength, cancellation);
-            int length = group[^1].Ids.Length - 1;
-            for (int r = 0; r < group.Count; r++)
-            {
-                var (index, ids) = group[r];
-                results[index] = Judge(continuations[index], ids, afterPrompt, logits, r * length, healing, prior);
-            }
-            start += count;
+            var rows = shared is null ? plan.Rows : plan.Forward == 0 ? null : Rows(plan.Ids, plan.Forward, shared, cancellation);
+            var tokens = shared is not null
+                ? ScoreShared(plan.Ids, plan.Fits, afterPrompt, rows, healing, options.Prior, steps!)
+                : ScoreOne(plan.Ids, plan.Fits, afterPrompt, rows, healing, options.Prior);
+            float? endLogProb = plan.End ? EndLogProb(rows.AsSpan((plan.Fits - 1) * vocab, vocab), options.EndTokens!) : null;
+            results[plan.Index] = new ScoredContinuation(continuations[plan.Index], tokens) { EndLogProb = endLogProb };
         }
         return results;
     }
 
-    /// <summary>The logits after each token but the last of every row: row r's position i at (r * length + i).</summary>
-    private float[] RunGroup(List<(int Index, int[] Ids)> group, int promptLength, CancellationToken cancellation)
+    private sealed record Plan(int Index, int[] Ids, int Fits, bool End, int Forward)
     {
-        int length = group[^1].Ids.Length - 1; // sorted: the last row is the longest
-        if (length == 0) return [];
-        var tokens = new int[group.Count * length];
-        for (int r = 0; r < group.Count; r++)
-        {
-            var ids = group[r].Ids;
-            for (int i = 0; i < length; i++) tokens[r * length + i] = ids[Math.Min(i, ids.Length - 1)];
-        }
-        using var cache = decoder.CreateCache(group.Count, promptLength + length + 1);
-        cache.BroadcastFrom(prefixCache.Cache);
-        return decoder.Forward(cache, tokens, keep: length, cancellation).ToArray();
+        /// <summary>The logits after each of the first <see cref="Forward"/> tokens, (Forward, vocab).</summary>
+        public float[]? Rows { get; set; }
     }
 
-    private ScoredContinuation Judge(string text, int[] ids, float[] afterPrompt, float[] logits, int rowStart,
-        TokenHealing? healing, ITokenPrior? prior)
+    /// <summary>Runs the plans as the rows of as few batched passes as the engine takes (at most eight rows,
+    /// rows x length within its token buffers), shortest first so that a group pads little.</summary>
+    private void BatchRows(List<Plan> plans, CancellationToken cancellation)
     {
-        int vocab = _work.Length;
-        var heal = healing?.Clone();
-        var tokens = new List<GeneratedToken>(ids.Length);
-        var generated = new List<int>(ids.Length);
-        for (int i = 0; i < ids.Length; i++)
+        int vocab = decoder.Manifest.VocabSize;
+        var todo = plans.Where(p => p.Forward > 0).OrderBy(p => p.Forward).ToList();
+        for (int start = 0; start < todo.Count;)
         {
-            (i == 0 ? afterPrompt.AsSpan() : logits.AsSpan((rowStart + i - 1) * vocab, vocab)).CopyTo(_work);
+            cancellation.ThrowIfCancellationRequested();
+            int count = 1;
+            while (start + count < todo.Count && count < _maxRows && (count + 1) * todo[start + count].Forward <= decoder.Capacity)
+                count++;
+            var group = todo.GetRange(start, count);
+            int length = group[^1].Forward;
+            var ids = new int[count * length];
+            for (int r = 0; r < count; r++)
+                for (int i = 0; i < length; i++)
+                    ids[r * length + i] = group[r].Ids[Math.Min(i, group[r].Ids.Length - 1)];
+            using var cache = decoder.CreateCache(count, prefixCache.Cache.Length + length + 1);
+            cache.BroadcastFrom(prefixCache.Cache);
+            var logits = decoder.Forward(cache, ids, keep: length, cancellation);
+            for (int r = 0; r < count; r++)
+                group[r].Rows = logits.Slice(r * length * vocab, group[r].Forward * vocab).ToArray();
+            start += count;
+        }
+    }
+
+    /// <summary>One continuation judged token by token, as generation would judge it.</summary>
+    private List<GeneratedToken> ScoreOne(int[] ids, int fits, float[] afterPrompt, float[]? rows, TokenHealing? healing, ITokenPrior? prior)
+    {
+        int vocab = decoder.Manifest.VocabSize;
+        var heal = healing?.Clone();
+        var tokens = new List<GeneratedToken>(fits);
+        var generated = new List<int>(fits);
+        for (int i = 0; i < fits; i++)
+        {
+            (i == 0 ? afterPrompt.AsSpan() : rows.AsSpan((i - 1) * vocab, vocab)).CopyTo(_work);
             float logSumExp = Sampler.LogSumExp(_work);
             if (prior is not null)
                 logSumExp = TokenPriorMixing.Apply(_work, logSumExp, prior.Next(generated));
@@ -101,6 +150,98 @@ internal sealed class ContinuationScorer(Decoder decoder, NanoTokenizer tokenize
             });
             generated.Add(ids[i]);
         }
-        return new ScoredContinuation(text, tokens);
+        return tokens;
+    }
+
+    /// <summary>What judging a token at one step needs, shared by every continuation with the same tokens before it:
+    /// the logits after the prior (before healing), after healing, their log-sum-exps, the healing state.</summary>
+    private sealed class Step(float[] mixed, float[] allowed, float logSumExp, float allowedLogSumExp, TokenHealing? heal)
+    {
+        public float[] Mixed { get; } = mixed;
+        public float[] Allowed { get; } = allowed;
+        public float LogSumExp { get; } = logSumExp;
+        public float AllowedLogSumExp { get; } = allowedLogSumExp;
+        public TokenHealing? Heal { get; } = heal;
+        public System.Runtime.CompilerServices.StrongBox<float> Beyond { get; } = new(float.NaN);
+    }
+
+    /// <summary>The cheap pass: the same judgement as <see cref="ScoreOne"/>, with each step's vocabulary-wide work
+    /// done once for all continuations that reach it (hundreds of items share the step after the prompt).</summary>
+    private List<GeneratedToken> ScoreShared(int[] ids, int fits, float[] afterPrompt, float[]? rows, TokenHealing? healing,
+        ITokenPrior? prior, Dictionary<string, Step> steps)
+    {
+        int vocab = decoder.Manifest.VocabSize;
+        var tokens = new List<GeneratedToken>(fits);
+        for (int i = 0; i < fits; i++)
+        {
+            string key = string.Join(',', ids.Take(i));
+            if (!steps.TryGetValue(key, out var step))
+            {
+                // The healing state after this step's earlier tokens: the previous step's, having accepted its token.
+                var heal = i == 0 ? healing?.Clone() : steps[string.Join(',', ids.Take(i - 1))].Heal?.Clone();
+                if (i > 0) heal?.Accept(ids[i - 1]);
+                var mixed = (i == 0 ? afterPrompt.AsSpan() : rows.AsSpan((i - 1) * vocab, vocab)).ToArray();
+                float logSumExp = Sampler.LogSumExp(mixed);
+                if (prior is not null)
+                    logSumExp = TokenPriorMixing.Apply(mixed, logSumExp, prior.Next(ids.Take(i).ToList()));
+                var allowed = mixed.ToArray();
+                heal?.Apply(allowed);
+                steps[key] = step = new Step(mixed, allowed, logSumExp, Sampler.LogSumExp(allowed), heal);
+            }
+            int id = ids[i];
+            float constrained = float.IsNegativeInfinity(step.AllowedLogSumExp) || float.IsNegativeInfinity(step.Allowed[id]) ? float.NegativeInfinity
+                : ForcedText.ConstrainedLogProb(step.Allowed, id, ForcedText.Of(step.Heal, null), tokenizer, step.AllowedLogSumExp, step.Beyond);
+            int retyped = step.Heal?.Clone().Accept(id) ?? 0;
+            tokens.Add(new GeneratedToken(id, step.Mixed[id] - step.LogSumExp, constrained)
+            {
+                RetypesHealedText = retyped == tokenizer.TokenBytes(id).Length,
+            });
+        }
+        return tokens;
+    }
+
+    /// <summary>The logits after each of the first <paramref name="count"/> tokens, (count, vocab); the cache is
+    /// left holding the prompt.</summary>
+    private float[] Rows(int[] ids, int count, Dictionary<string, float[]>? shared, CancellationToken cancellation)
+    {
+        string? key = shared is null ? null : string.Join(',', ids.Take(count));
+        if (key is not null && shared!.TryGetValue(key, out var known))
+            return known;
+        int promptLength = prefixCache.Cache.Length;
+        try
+        {
+            var rows = decoder.Forward(prefixCache.Cache, ids.AsSpan(0, count), keep: count, cancellation).ToArray();
+            if (key is not null) shared![key] = rows;
+            return rows;
+        }
+        finally
+        {
+            prefixCache.Cache.Truncate(promptLength);
+        }
+    }
+
+    /// <summary>The index of the first token that writes past the healed bytes (0 without healing).</summary>
+    private int FirstNewToken(int[] ids, int healedBytes)
+    {
+        int written = 0;
+        for (int i = 0; i < ids.Length; i++)
+        {
+            written += tokenizer.TokenBytes(ids[i]).Length;
+            if (written > healedBytes) return i;
+        }
+        return ids.Length - 1;
+    }
+
+    private static float EndLogProb(ReadOnlySpan<float> logits, bool[] endTokens)
+    {
+        float all = Sampler.LogSumExp(logits);
+        float max = float.NegativeInfinity;
+        for (int i = 0; i < logits.Length; i++)
+            if (endTokens[i] && logits[i] > max) max = logits[i];
+        if (float.IsNegativeInfinity(max)) return float.NegativeInfinity;
+        double sum = 0;
+        for (int i = 0; i < logits.Length; i++)
+            if (endTokens[i]) sum += Math.Exp(logits[i] - max);
+        return (float)(max + Math.Log(sum)) - all;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace NanoLsp.Model;
 
 /// <summary>
@@ -23,14 +24,18 @@ internal static class ForcedText
 
     /// <param name="allowed">The logits after healing and the mask (forbidden tokens at negative infinity).</param>
     /// <param name="allowedLogSumExp">Log-sum-exp of <paramref name="allowed"/>.</param>
+    /// <param name="beyond">For callers that judge many tokens at one step: the step's <see cref="BeyondLogSumExp"/>,
+    /// computed once on first need (it scans the vocabulary).</param>
     public static float ConstrainedLogProb(ReadOnlySpan<float> allowed, int id, ReadOnlySpan<byte> forced,
-        NanoTokenizer tokenizer, float allowedLogSumExp)
+        NanoTokenizer tokenizer, float allowedLogSumExp, StrongBox<float>? beyond = null)
     {
         var token = tokenizer.TokenBytes(id);
         if (forced.IsEmpty || token.IsEmpty) return allowed[id] - allowedLogSumExp;
         if (forced.StartsWith(token)) return 0f;
         if (!token.StartsWith(forced)) return allowed[id] - allowedLogSumExp;
-        return allowed[id] - BeyondLogSumExp(allowed, forced, tokenizer);
+        if (beyond is null) return allowed[id] - BeyondLogSumExp(allowed, forced, tokenizer);
+        if (float.IsNaN(beyond.Value)) beyond.Value = BeyondLogSumExp(allowed, forced, tokenizer);
+        return allowed[id] - beyond.Value;
     }
 
     /// <summary>Log-sum-exp of the allowed tokens that write all of <paramref name="forced"/> and more.</summary>

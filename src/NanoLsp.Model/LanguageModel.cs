@@ -57,7 +57,12 @@ public sealed class LanguageModel : IDisposable
     /// re-typed text), in order, each on its first <paramref name="maxTokens"/> tokens; <paramref name="prior"/> as in generation.</summary>
     public Task<IReadOnlyList<ScoredContinuation>> ScoreAsync(FimPrompt prompt, IReadOnlyList<string> continuations,
         ITokenPrior? prior = null, int maxTokens = 64, CancellationToken cancellation = default) =>
-        RunExclusive(cancellation, ct => _scorer.Score(prompt.Ids, prompt.Healing?.Clone(), continuations, prior, maxTokens, ct));
+        ScoreAsync(prompt, continuations, new ScoringOptions { Prior = prior, MaxTokens = maxTokens }, cancellation);
+
+    /// <summary>As above, with the ranking options (the cheap first-token pass, the end's probability).</summary>
+    public Task<IReadOnlyList<ScoredContinuation>> ScoreAsync(FimPrompt prompt, IReadOnlyList<string> continuations,
+        ScoringOptions options, CancellationToken cancellation = default) =>
+        RunExclusive(cancellation, ct => _scorer.Score(prompt.Ids, prompt.Healing?.Clone(), continuations, options, ct));
 
     /// <summary>Synchronous generation for tools and tests; waits for any running generation.</summary>
     public GenerationResult Generate(FimPrompt prompt, GenerationOptions options, CancellationToken cancellation = default) =>

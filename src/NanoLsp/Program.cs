@@ -15,6 +15,10 @@ const string Usage = """
       nanolsp --stdio      serve LSP on stdin/stdout (what an editor runs)
       nanolsp eval --cases CASES.jsonl --out PREDICTIONS.jsonl [--no-context] [--no-monitors] [--no-filters] [--model DIR]
                            run inline completion on evaluation cases (docs/architecture.md); summary on stderr
+      nanolsp eval-rank --cases CASES.jsonl [--model DIR] [--deadline-ms N] [--out RANKS.jsonl]
+                           the completion list ranked with the model against Roslyn's order (docs/protocol.md)
+      nanolsp eval-fix --cases CASES.jsonl [--per-kind N] [--model DIR] [--deadline-ms N] [--out FIXES.jsonl]
+                           breaks held-out files and counts the errors Roslyn's fixes and the model's verified fixes mend
       nanolsp --version    print the version
       nanolsp --help       print this help
 
@@ -36,6 +40,10 @@ switch (args)
     }
     case ["eval", .. var evalArgs]:
         return await EvalCommand.RunAsync(evalArgs);
+    case ["eval-rank", .. var rankArgs]:
+        return await RankEvalCommand.RunAsync(rankArgs);
+    case ["eval-fix", .. var fixArgs]:
+        return await FixEvalCommand.RunAsync(fixArgs);
     case ["--version"]:
         Console.WriteLine($"NanoLsp {InitializeHandler.Version}");
         return 0;

@@ -26,10 +26,10 @@ public static class ServerComposition
         var workspace = new WorkspaceManager(log);
         var diagnostics = new DiagnosticsPublisher(workspace, client, log, state);
         var providers = new LanguageFeatures(log);
-        var codeActions = new CodeActionService(providers, message => log.Log(Logging.LogLevel.Debug, message));
-        var hover = new HoverService(codeActions);
-        var completion = new CompletionFeatureService();
         var model = new ModelHost(client, log);
+        var codeActions = new CodeActionService(providers, message => log.Log(Logging.LogLevel.Debug, message), new ModelFixes(() => model.LoadedModel));
+        var hover = new HoverService(codeActions);
+        var completion = new CompletionFeatureService(new ModelRanking(() => model.LoadedModel));
         var memory = new Memory.RepositoryMemory();
         var memoryHost = new RepositoryMemoryHost(memory, workspace, model, client, state, log);
         var backends = new Features.InlineCompletion.Routing.BackendRegistry(client, log);

@@ -54,6 +54,44 @@ public sealed class ContinuationScorerTests : IDisposable
         Assert.Empty(together[3].Tokens);
     }
 
+    /// <summary>The ranking's cheap pass (steps shared between continuations) judges each continuation's first tokens
+    /// as scoring it alone does, healing included, and stops at the first token past the healed text.</summary>
+    [Fact]
+    public async Task TheCheapPassJudgesTheFirstTokensAsTheFullPassDoes()
+    {
+        var prompt = _model.BuildPrompt("var items = new List<int>();\nitems.", "\n", tokenHealing: true);
+        string[] names = ["Add", "AddRange", "Clear", "Count", "Contains", "Remove"];
+        var cheap = await _model.ScoreAsync(prompt, names, new ScoringOptions { UpToFirstNewToken = true });
+        var full = await _model.ScoreAsync(prompt, names);
+        int healed = prompt.Healing?.Bytes.Length ?? 0;
+        for (int n = 0; n < names.Length; n++)
+        {
+            Assert.NotEmpty(cheap[n].Tokens);
+            Assert.True(cheap[n].Tokens.Sum(t => _model.Tokenizer.TokenBytes(t.Id).Length) > healed);
+            for (int i = 0; i < cheap[n].Tokens.Count; i++)
+            {
+                Assert.Equal(full[n].Tokens[i].Id, cheap[n].Tokens[i].Id);
+                Assert.Equal(full[n].Tokens[i].LogProb, cheap[n].Tokens[i].LogProb, 3);
+                Assert.Equal(full[n].Tokens[i].ConstrainedLogProb, cheap[n].Tokens[i].ConstrainedLogProb, 3);
+            }
+        }
+    }
+
+    /// <summary>The end's probability is a probability (at most 1), and certain when every token may end the word.</summary>
+    [Fact]
+    public async Task TheEndProbabilityIsCertainWhenAnyTokenMayFollow()
+    {
+        var prompt = _model.BuildPrompt("int count = items.", ";\n", tokenHealing: false);
+        int vocab = _model.Manifest.VocabSize;
+        var some = await _model.ScoreAsync(prompt, ["Count"], new ScoringOptions { EndTokens = Enumerable.Range(0, vocab).Select(i => i % 2 == 0).ToArray() });
+        var any = await _model.ScoreAsync(prompt, ["Count"], new ScoringOptions { EndTokens = Enumerable.Repeat(true, vocab).ToArray() });
+        Assert.InRange(some[0].EndLogProb!.Value, float.NegativeInfinity, 0f);
+        Assert.Equal(0f, any[0].EndLogProb!.Value, 3);
+        // The continuation's own tokens are judged as without the end.
+        var plain = await _model.ScoreAsync(prompt, ["Count"]);
+        Assert.Equal(plain[0].Tokens.Sum(t => t.LogProb), any[0].Tokens.Sum(t => t.LogProb), 3);
+    }
+
     [Fact]
     public async Task AStrongPriorMakesItsTokenTheLikeliest()
     {

@@ -132,7 +132,7 @@ internal sealed class ModelBench : IDisposable
         for (int s = 0; s < _scorers.Length; s++)
         {
             long t0 = Stopwatch.GetTimestamp();
-            _scorers[s].Scorer.Score(_scorePrompt, null, _candidates, null, 64, CancellationToken.None);
+            _scorers[s].Scorer.Score(_scorePrompt, null, _candidates, new ScoringOptions(), CancellationToken.None);
             if (record) _scoreTimes[s].Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
         }
     }

@@ -253,7 +253,7 @@ public static class EvalCommand
     }
 
     /// <summary>Warnings and errors only: eval's stderr is its summary.</summary>
-    private sealed class StderrLogger : ILog
+    internal sealed class StderrLogger : ILog
     {
         public void Log(LogLevel level, string message)
         {

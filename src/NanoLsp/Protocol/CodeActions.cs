@@ -13,6 +13,13 @@ public sealed record CodeActionContext(
     [property: JsonPropertyName("only")] IReadOnlyList<string>? Only = null,
     [property: JsonPropertyName("triggerKind")] int? TriggerKind = null);
 
+/// <summary>CodeActionTriggerKind (LSP 3.17): the user asked, or the editor asked on its own (the lightbulb).</summary>
+public static class CodeActionTriggerKinds
+{
+    public const int Invoked = 1;
+    public const int Automatic = 2;
+}
+
 public static class CodeActionKinds
 {
     public const string QuickFix = "quickfix";

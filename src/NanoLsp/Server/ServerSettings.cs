@@ -70,6 +70,24 @@ public sealed record ServerSettings
     /// (the first valid answer wins); null: no hedging, the local model starts only when the remote has failed.</summary>
     public int? HedgeAfterMs { get; init; } = 100;
 
+    /// <summary>Room for the model's two passes over a completion list on a loaded 2-core machine (docs/protocol.md).</summary>
+    public const int DefaultCompletionRankDeadlineMs = 250;
+
+    /// <summary>nanolsp.completion.rankWithModel: star and put first the items the model finds likeliest (else Roslyn's order alone).</summary>
+    public bool CompletionRankWithModel { get; init; } = true;
+
+    /// <summary>nanolsp.completion.rankDeadlineMs: the most the model may add to a completion list; past it the list goes out ranked as far as it got.</summary>
+    public int CompletionRankDeadlineMs { get; init; } = DefaultCompletionRankDeadlineMs;
+
+    /// <summary>A beam over one line and a compile check per candidate on a loaded 2-core machine (docs/protocol.md).</summary>
+    public const int DefaultModelFixDeadlineMs = 2000;
+
+    /// <summary>nanolsp.codeActions.modelFixes: offer the model's compiler-checked fixes for the error under the cursor (invoked code actions only).</summary>
+    public bool ModelFixes { get; init; } = true;
+
+    /// <summary>nanolsp.codeActions.modelFixDeadlineMs: the most model fixes may add to an invoked code-action request.</summary>
+    public int ModelFixDeadlineMs { get; init; } = DefaultModelFixDeadlineMs;
+
     /// <summary>nanolsp.model.path: a model directory to use instead of the shipped one (null: shipped).</summary>
     public string? ModelPath { get; init; }
 
@@ -182,6 +200,30 @@ public sealed record ServerSettings
                         next = next with { HedgeAfterMs = hedge };
                     else
                         problems.Add($"nanolsp.routing.hedgeAfterMs must be a whole number from 0 to 60000, or null; got {value}.");
+                    break;
+                case "completion.rankWithModel":
+                    if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+                        next = next with { CompletionRankWithModel = value.GetBoolean() };
+                    else
+                        problems.Add($"nanolsp.completion.rankWithModel must be true or false; got {value}.");
+                    break;
+                case "completion.rankDeadlineMs":
+                    if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var rankMs) && rankMs is >= 10 and <= 10_000)
+                        next = next with { CompletionRankDeadlineMs = rankMs };
+                    else
+                        problems.Add($"nanolsp.completion.rankDeadlineMs must be a whole number from 10 to 10000; got {value}.");
+                    break;
+                case "codeActions.modelFixes":
+                    if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+                        next = next with { ModelFixes = value.GetBoolean() };
+                    else
+                        problems.Add($"nanolsp.codeActions.modelFixes must be true or false; got {value}.");
+                    break;
+                case "codeActions.modelFixDeadlineMs":
+                    if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var fixMs) && fixMs is >= 10 and <= 60_000)
+                        next = next with { ModelFixDeadlineMs = fixMs };
+                    else
+                        problems.Add($"nanolsp.codeActions.modelFixDeadlineMs must be a whole number from 10 to 60000; got {value}.");
                     break;
                 case "model.path":
                     if (value.ValueKind == JsonValueKind.String)

@@ -125,6 +125,19 @@ public sealed class FeatureServiceTests
     }
 
     [Fact]
+    public async Task HoverOnAnUncuratedErrorFallsBackToTheCompilerMessageAndItsDocumentation()
+    {
+        // CS0173 has no curated text (docs/hover-explanations.md): the hover still says what is wrong and where to read more.
+        Assert.Null(ExplanationCatalog.Find("CS0173"));
+        var (document, caret) = FeatureWorkspace.Create("class C { void M(bool b) { var x = b ? 1 : \"o$$ne\"; } }");
+        var hover = await new HoverService(new CodeActionService(Features)).GetHoverAsync(document, caret, CancellationToken.None);
+        Assert.NotNull(hover);
+        Assert.Contains("**error CS0173**", hover.Markdown);
+        Assert.Contains("Type of conditional expression cannot be determined", hover.Markdown);
+        Assert.Matches(@"\[CS0173 in the documentation\]\(https://[^)]*(cs0173|CS0173)[^)]*\)", hover.Markdown);
+    }
+
+    [Fact]
     public async Task HoverOnAnUnusedUsingExplainsItAndOffersTheRemoval()
     {
         var (document, caret) = FeatureWorkspace.Create("using System.Te$$xt;\nclass C { }");

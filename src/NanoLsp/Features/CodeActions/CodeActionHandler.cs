@@ -29,7 +29,10 @@ public sealed class CodeActionHandler(CodeActionService codeActions, ILog logger
         var span = ProtocolConversions.ToSpan(text, request.Range);
         var only = request.Context?.Only;
         var wantsRefactorings = only is null || only.Any(k => k.StartsWith(CodeActionKinds.Refactor, StringComparison.Ordinal) || k.StartsWith(CodeActionKinds.Source, StringComparison.Ordinal));
-        var actions = await codeActions.GetActionsAsync(document, span, wantsRefactorings, cancellationToken).ConfigureAwait(false);
+        // The model's fixes cost a beam search and compile checks: only when the user asks (the quick-fix menu),
+        // not for the lightbulb's automatic requests on every caret move.
+        var modelFixes = request.Context?.TriggerKind == CodeActionTriggerKinds.Automatic ? null : ModelFixOptions.From(context.Settings);
+        var actions = await codeActions.GetActionsAsync(document, span, wantsRefactorings, cancellationToken, modelFixOptions: modelFixes).ConfigureAwait(false);
         var uri = context.DocumentUri ?? request.TextDocument.Uri;
         var chosen = actions.Where(a => only is null || only.Any(k => a.Kind == k || a.Kind.StartsWith(k + ".", StringComparison.Ordinal))).ToList();
         var listed = chosen.Select(a => new LspCodeAction(a.Title, a.Kind, new CodeActionData(uri, request.Range, a.Provider, a.Index, a.Title))).ToList();

@@ -18,7 +18,7 @@ public sealed class CodeActionResolveHandler(CodeActionService codeActions) : IR
             ?? throw LspException.InvalidParams($"Unknown document: {data.Uri}.");
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var span = ProtocolConversions.ToSpan(text, data.Range);
-        var candidate = await codeActions.FindAsync(document, span, data, cancellationToken).ConfigureAwait(false);
+        var candidate = await codeActions.FindAsync(document, span, data, cancellationToken, ModelFixOptions.From(context.Settings)).ConfigureAwait(false);
 
         var edit = await CodeActionEditBuilder.BuildAsync(
             candidate.Action, context.Solution, EditOptions.For(context.ClientCapabilities, context.Snapshot), cancellationToken).ConfigureAwait(false);

@@ -19,7 +19,7 @@ public sealed record CodeActionCandidate(string Title, string Kind, string Provi
 /// the span itself, and flattens what they register into a list of titled actions with LSP kinds.
 /// Nothing is applied here: <see cref="CodeActionEditBuilder"/> turns a chosen action into a WorkspaceEdit.
 /// </summary>
-public sealed class CodeActionService(LanguageFeatures features, Action<string>? log = null)
+public sealed class CodeActionService(LanguageFeatures features, Action<string>? log = null, ModelFixes? modelFixes = null)
 {
     /// <summary>The diagnostics a fix can target: compiler diagnostics touching the span (hidden ones included, e.g. CS8019 unused using).</summary>
     public static async Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync(Document document, TextSpan span, CancellationToken cancellationToken)
@@ -39,14 +39,25 @@ public sealed class CodeActionService(LanguageFeatures features, Action<string>?
         return [.. diagnostics.Where(d => d.Location.IsInSource && d.Location.SourceSpan.IntersectsWith(span)).Distinct()];
     }
 
+    /// <param name="modelFixOptions">Model fixes for the error nearest the span (null: none, as for the lightbulb's
+    /// automatic requests); they come after Roslyn's fixes and before the refactorings.</param>
     public async Task<IReadOnlyList<CodeActionCandidate>> GetActionsAsync(
-        Document document, TextSpan span, bool includeRefactorings, CancellationToken cancellationToken, string? onlyProvider = null)
+        Document document, TextSpan span, bool includeRefactorings, CancellationToken cancellationToken, string? onlyProvider = null,
+        ModelFixOptions? modelFixOptions = null)
     {
         var catalog = await features.GetCatalogAsync(cancellationToken).ConfigureAwait(false);
         var result = new List<CodeActionCandidate>();
         var diagnostics = await GetDiagnosticsAsync(document, span, cancellationToken).ConfigureAwait(false);
+        var fixesOf = new Dictionary<Diagnostic, IReadOnlyList<CodeActionCandidate>>();
         foreach (var diagnostic in diagnostics)
-            result.AddRange(await GetFixesAsync(catalog, document, diagnostic, onlyProvider, cancellationToken).ConfigureAwait(false));
+        {
+            var fixes = await GetFixesAsync(catalog, document, diagnostic, onlyProvider, cancellationToken).ConfigureAwait(false);
+            fixesOf[diagnostic] = fixes;
+            result.AddRange(fixes);
+        }
+        var fromModel = modelFixes is not null && modelFixOptions is { Enabled: true } && (onlyProvider is null || onlyProvider == ModelFixes.ProviderName)
+            ? await ModelFixActionsAsync(catalog, document, span, diagnostics, fixesOf, onlyProvider is not null, modelFixOptions, cancellationToken).ConfigureAwait(false)
+            : [];
 
         if (includeRefactorings)
         {
@@ -68,7 +79,45 @@ public sealed class CodeActionService(LanguageFeatures features, Action<string>?
         }
 
         // The same title from two diagnostics (e.g. two unknown names fixed by one using) is one action.
-        return Order(result.DistinctBy(a => (a.Title, a.Kind)));
+        var ordered = Order(result.DistinctBy(a => (a.Title, a.Kind)));
+        ordered.InsertRange(ordered.Count(a => a.IsFix), fromModel);
+        return ordered;
+    }
+
+    /// <summary>The model's verified fixes for the error nearest the span's start, as code actions.</summary>
+    private async Task<IReadOnlyList<CodeActionCandidate>> ModelFixActionsAsync(ProviderCatalog catalog, Document document, TextSpan span,
+        IReadOnlyList<Diagnostic> diagnostics, Dictionary<Diagnostic, IReadOnlyList<CodeActionCandidate>> fixesOf, bool resolving,
+        ModelFixOptions options, CancellationToken cancellationToken)
+    {
+        var target = diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+            .OrderBy(d => Math.Abs(d.Location.SourceSpan.Start - span.Start)).FirstOrDefault();
+        if (target is null) return [];
+        // Resolve finds the fix the list verified (the beams need not be run again); failing that it proposes anew.
+        var fixes = resolving ? await modelFixes!.KnownAsync(document, target, cancellationToken).ConfigureAwait(false) : null;
+        if (fixes is null)
+        {
+            var roslyn = fixesOf.GetValueOrDefault(target) is { Count: > 0 } listed && !resolving ? listed
+                : await GetFixesAsync(catalog, document, target, null, cancellationToken).ConfigureAwait(false);
+            fixes = (await modelFixes!.ProposeAsync(document, target, roslyn.Select(f => f.Action).ToList(), options, cancellationToken).ConfigureAwait(false)).Fixes;
+        }
+        return fixes.Select((fix, i) => new CodeActionCandidate(fix.Title, CodeActionKinds.QuickFix, ModelFixes.ProviderName, i,
+            RoslynCodeAction.Create(fix.Title, _ => Task.FromResult(fix.Fixed), equivalenceKey: fix.Title), IsFix: true)).ToList();
+    }
+
+    /// <summary>The titles of the model fixes already verified for this diagnostic of this text (hover lists them
+    /// without running the model); none when the quick-fix menu has not asked for them.</summary>
+    public async Task<IReadOnlyList<string>> KnownModelFixTitlesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        modelFixes is null ? [] : (await modelFixes.KnownAsync(document, diagnostic, cancellationToken).ConfigureAwait(false))?.Select(f => f.Title).ToList() ?? [];
+
+    /// <summary>Roslyn's fixes and the model's verified ones for one diagnostic (the fix benchmark).</summary>
+    public async Task<(IReadOnlyList<CodeActionCandidate> Roslyn, IReadOnlyList<ModelFix> Model, ModelFixReport? Report)> GetFixesWithModelAsync(
+        Document document, Diagnostic diagnostic, ModelFixOptions options, CancellationToken cancellationToken)
+    {
+        var catalog = await features.GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        var roslyn = await GetFixesAsync(catalog, document, diagnostic, null, cancellationToken).ConfigureAwait(false);
+        if (modelFixes is null) return (roslyn, [], null);
+        var (model, report) = await modelFixes.ProposeAsync(document, diagnostic, roslyn.Select(f => f.Action).ToList(), options, cancellationToken).ConfigureAwait(false);
+        return (roslyn, model, report);
     }
 
     /// <summary>The fixes for one diagnostic (hover lists their titles under the explanation).</summary>
@@ -169,9 +218,11 @@ public sealed class CodeActionService(LanguageFeatures features, Action<string>?
     }
 
     /// <summary>Finds the action the list showed (same provider, same title; index breaks ties) or throws a clear error.</summary>
-    public async Task<CodeActionCandidate> FindAsync(Document document, TextSpan span, CodeActionData data, CancellationToken cancellationToken)
+    public async Task<CodeActionCandidate> FindAsync(Document document, TextSpan span, CodeActionData data, CancellationToken cancellationToken,
+        ModelFixOptions? modelFixOptions = null)
     {
-        var actions = await GetActionsAsync(document, span, includeRefactorings: true, cancellationToken, data.Provider).ConfigureAwait(false);
+        var actions = await GetActionsAsync(document, span, includeRefactorings: data.Provider != ModelFixes.ProviderName, cancellationToken, data.Provider,
+            modelFixOptions).ConfigureAwait(false);
         var sameTitle = actions.Where(a => a.Title == data.Title).ToList();
         return sameTitle.FirstOrDefault(a => a.Index == data.Index) ?? sameTitle.FirstOrDefault()
             ?? throw new LspException(LspErrorCodes.ContentModified,

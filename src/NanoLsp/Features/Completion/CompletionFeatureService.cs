@@ -18,8 +18,11 @@ namespace NanoLsp.Features.Completion;
 /// wins) so completionItem/resolve can describe an item without recomputing the list; when the
 /// list is gone (another request came in between), resolve recomputes it at the same position.
 /// </summary>
-public sealed class CompletionFeatureService
+public sealed class CompletionFeatureService(ModelRanking? ranking = null)
 {
+    /// <summary>What a starred item's label starts with (IntelliCode's mark): the model's likeliest items, first in the list.</summary>
+    public const string Star = "\u2605 ";
+
     /// <summary>The characters that open completion (LSP triggerCharacters): member access, `new `, generics, directives, calls.</summary>
     public static IReadOnlyList<string> TriggerCharacters { get; } = [".", " ", "<", "#", "("];
 
@@ -34,8 +37,12 @@ public sealed class CompletionFeatureService
     /// </summary>
     public static IReadOnlyList<string> CommitCharacters { get; } = [".", "(", ";", "["];
 
+    /// <summary>What the last list's ranking did (the ranking benchmark reads it).</summary>
+    public RankingResult? LastRanking { get; private set; }
+
     public async Task<LspCompletionList> GetCompletionsAsync(
-        Document document, Position position, CompletionContext? context, CancellationToken cancellationToken, bool commitCharacters = false)
+        Document document, Position position, CompletionContext? context, CancellationToken cancellationToken, bool commitCharacters = false,
+        RankingOptions? rankingOptions = null)
     {
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var offset = ProtocolConversions.ToOffset(text, position);
@@ -75,8 +82,51 @@ public sealed class CompletionFeatureService
                 Data = new CompletionItemData(uri, position, resultId, i),
             });
         }
+        if (ranking is not null && rankingOptions is { Enabled: true } && items.Count > 1)
+            await RankAsync(document, text, offset, list, items, rankingOptions, cancellationToken).ConfigureAwait(false);
         return new LspCompletionList(IsIncomplete: false, items);
     }
+
+    /// <summary>
+    /// The model's likeliest items (among those matching what is typed of the word) are starred and sorted first;
+    /// the rest keep Roslyn's sort text, so its order. Labels change only by the star: filtering goes by the
+    /// item's name, the inserted text and completionItem/resolve are unchanged.
+    /// </summary>
+    private async Task RankAsync(Document document, SourceText text, int offset, Microsoft.CodeAnalysis.Completion.CompletionList list,
+        List<LspCompletionItem> items, RankingOptions options, CancellationToken cancellationToken)
+    {
+        int wordStart = Math.Min(list.Span.Start, offset);
+        string typed = text.ToString(TextSpan.FromBounds(wordStart, offset));
+        var indexes = new List<int>();
+        var texts = new List<string>();
+        for (int i = 0; i < list.ItemsList.Count; i++)
+        {
+            var item = list.ItemsList[i];
+            // Names only: the model scores the text the item inserts, which for snippets and operators is not its label.
+            if (item.IsComplexTextEdit || !IsName(item.DisplayText) || !item.FilterText.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
+                continue;
+            indexes.Add(i);
+            texts.Add(item.DisplayText);
+        }
+        var result = await ranking!.RankAsync(document, wordStart, texts, options, cancellationToken).ConfigureAwait(false);
+        LastRanking = result;
+        bool roslynPreselects = items.Any(i => i.Preselect == true);
+        for (int rank = 0; rank < result.Starred.Count; rank++)
+        {
+            int index = indexes[result.Starred[rank]];
+            var item = items[index];
+            items[index] = item with
+            {
+                Label = Star + item.Label,
+                FilterText = item.FilterText ?? item.Label,
+                SortText = $"!{rank}",
+                Preselect = rank == 0 && !roslynPreselects ? true : item.Preselect,
+            };
+        }
+    }
+
+    private static bool IsName(string text) =>
+        text.Length > 0 && (char.IsLetter(text[0]) || text[0] is '_' or '@') && text.All(c => char.IsLetterOrDigit(c) || c is '_' or '@');
 
     /// <summary>Adds documentation (and the full signature as detail) to an item from an earlier list.</summary>
     public async Task<LspCompletionItem> ResolveAsync(Document document, LspCompletionItem item, CancellationToken cancellationToken)
@@ -128,8 +178,10 @@ public sealed class CompletionFeatureService
         // place and find the item by what the client saw, since indexes may differ.
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var list = await service.GetCompletionsAsync(document, ProtocolConversions.ToOffset(text, data.Position), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return list.ItemsList.FirstOrDefault(i => i.DisplayTextPrefix + i.DisplayText + i.DisplayTextSuffix == item.Label && i.SortText == item.SortText)
-            ?? list.ItemsList.FirstOrDefault(i => i.DisplayTextPrefix + i.DisplayText + i.DisplayTextSuffix == item.Label);
+        // A starred item carries the star in its label and the rank in its sort text.
+        var label = item.Label.StartsWith(Star, StringComparison.Ordinal) ? item.Label[Star.Length..] : item.Label;
+        return list.ItemsList.FirstOrDefault(i => i.DisplayTextPrefix + i.DisplayText + i.DisplayTextSuffix == label && i.SortText == item.SortText)
+            ?? list.ItemsList.FirstOrDefault(i => i.DisplayTextPrefix + i.DisplayText + i.DisplayTextSuffix == label);
     }
 
     private static bool EndsWithNew(SourceText text, int offset)

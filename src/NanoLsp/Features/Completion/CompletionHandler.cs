@@ -3,7 +3,7 @@ using NanoLsp.Server;
 
 namespace NanoLsp.Features.Completion;
 
-/// <summary>textDocument/completion: Roslyn's completion list at the caret.</summary>
+/// <summary>textDocument/completion: Roslyn's completion list at the caret, its likeliest items starred by the model.</summary>
 public sealed class CompletionHandler(CompletionFeatureService completion) : IRequestHandler<CompletionParams, CompletionList>, ICapabilityProvider
 {
     public string Method => LspMethods.TextDocumentCompletion;
@@ -14,7 +14,8 @@ public sealed class CompletionHandler(CompletionFeatureService completion) : IRe
 
     public Task<CompletionList> HandleAsync(CompletionParams request, RequestContext context, CancellationToken cancellationToken) =>
         completion.GetCompletionsAsync(context.RequireDocument(), request.Position, request.Context, cancellationToken,
-            commitCharacters: context.ClientCapabilities.Supports("textDocument", "completion", "completionItem", "commitCharactersSupport"));
+            commitCharacters: context.ClientCapabilities.Supports("textDocument", "completion", "completionItem", "commitCharactersSupport"),
+            rankingOptions: RankingOptions.From(context.Settings));
 }
 
 /// <summary>completionItem/resolve: documentation and full signature for one item.</summary>

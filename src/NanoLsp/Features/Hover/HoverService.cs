@@ -31,7 +31,8 @@ public sealed class HoverService(CodeActionService codeActions)
             foreach (var diagnostic in diagnostics)
             {
                 var fixes = await codeActions.GetFixesAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
-                markdown.Append(DiagnosticExplainer.Explain(diagnostic, model, fixes.Select(f => f.Title).ToList(), cancellationToken)).Append("\n\n---\n\n");
+                var modelFixes = await codeActions.KnownModelFixTitlesAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
+                markdown.Append(DiagnosticExplainer.Explain(diagnostic, model, [.. fixes.Select(f => f.Title), .. modelFixes], cancellationToken)).Append("\n\n---\n\n");
                 span ??= diagnostic.Location.SourceSpan;
             }
         }
@@ -96,6 +97,9 @@ public static class DiagnosticExplainer
             var facts = FactExtractor.Extract(diagnostic, model, explanation.Facts, cancellationToken);
             markdown.Append(explanation.Render(facts)).Append("\n\n");
         }
+        // Uncurated codes still get somewhere to read more: the compiler's own page for the code.
+        if (DocumentationLink(diagnostic) is { } link)
+            markdown.Append($"[{diagnostic.Id} in the documentation]({link})\n\n");
         if (fixTitles.Count > 0)
         {
             markdown.Append("Fixes:\n");
@@ -103,5 +107,19 @@ public static class DiagnosticExplainer
                 markdown.Append($"- {title}\n");
         }
         return markdown.ToString().TrimEnd();
+    }
+
+    /// <summary>
+    /// Where the diagnostic is documented: its descriptor's help link when it has one (analyzers, and the
+    /// compiler's own query link), else the C# compiler-message page for a CS code; null when neither is known.
+    /// </summary>
+    public static string? DocumentationLink(Diagnostic diagnostic)
+    {
+        var help = diagnostic.Descriptor.HelpLinkUri;
+        if (Uri.TryCreate(help, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)
+            return help;
+        return diagnostic.Id.StartsWith("CS", StringComparison.Ordinal) && diagnostic.Id.Length == 6 && diagnostic.Id[2..].All(char.IsAsciiDigit)
+            ? $"https://learn.microsoft.com/dotnet/csharp/misc/{diagnostic.Id.ToLowerInvariant()}"
+            : null;
     }
 }

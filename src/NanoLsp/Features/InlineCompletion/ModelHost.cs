@@ -67,6 +67,16 @@ public sealed class ModelHost : IStartsAfterInitialized, IFollowsSettings, IDrai
         return await load.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The model if one is loaded now, without waiting for a load in progress: the completion list
+    /// ranks with it when it is there and is Roslyn's alone meanwhile, never slower for it.</summary>
+    public LanguageModel? LoadedModel
+    {
+        get
+        {
+            lock (_lock) return _load.IsCompletedSuccessfully ? _load.Result : null;
+        }
+    }
+
     /// <summary>After each inline completion: the status bar shows the latency, the typing benchmark reads the report.</summary>
     public Task ReportCompletionAsync(double latencyMs, CompletionReport report) =>
         _client.NotifyAsync(LspMethods.NanoModelStatus, new ModelStatusParams(State, Message, latencyMs, report));

@@ -279,6 +279,16 @@ public sealed class MissingModelE2ETests
         var console = Workbench.ToPosition(text, text.IndexOf("Console.", StringComparison.Ordinal) + "Console.".Length);
         var completion = await client.RequestAsync("textDocument/completion", Workbench.TextDocumentPosition(greeter, console.Line, console.Character));
         Assert.Contains(Workbench.CompletionItems(completion), i => i.GetProperty("label").GetString() == "WriteLine");
+        // Without the model the list is Roslyn's alone: nothing starred, nothing waited for.
+        Assert.DoesNotContain(Workbench.CompletionItems(completion), i => i.GetProperty("label").GetString()!.StartsWith('\u2605'));
+        var builder = Workbench.ToPosition(text, text.IndexOf("new StringBuilder()", StringComparison.Ordinal) + 4);
+        var actions = await client.RequestAsync("textDocument/codeAction", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = LspClient.ToUri(greeter) },
+            ["range"] = new JsonObject { ["start"] = Workbench.Position(builder.Line, builder.Character), ["end"] = Workbench.Position(builder.Line, builder.Character) },
+            ["context"] = new JsonObject { ["diagnostics"] = new JsonArray(), ["only"] = new JsonArray("quickfix") },
+        });
+        Assert.Contains(actions.EnumerateArray(), a => a.GetProperty("title").GetString() == "using System.Text;");
         var hover = await client.RequestAsync("textDocument/hover", Workbench.TextDocumentPosition(greeter, console.Line, console.Character + 1));
         Assert.Contains("WriteLine", Workbench.HoverText(hover));
 

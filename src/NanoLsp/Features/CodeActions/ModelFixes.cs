@@ -1,0 +1,250 @@
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.Text;
+using NanoLsp.Assist;
+using NanoLsp.Features.InlineCompletion;
+using NanoLsp.Model;
+using Diagnostic = Microsoft.CodeAnalysis.Diagnostic;
+
+namespace NanoLsp.Features.CodeActions;
+
+/// <summary>How model fixes are proposed (nanolsp.codeActions.*).</summary>
+public sealed record ModelFixOptions
+{
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>Beam search and the compile checks together; past it what is verified by then is offered.</summary>
+    public TimeSpan Deadline { get; init; } = TimeSpan.FromMilliseconds(Server.ServerSettings.DefaultModelFixDeadlineMs);
+
+    /// <summary>Beams over the rewritten line (the engine allows 1 to 8).</summary>
+    public int Width { get; init; } = 6;
+
+    /// <summary>The most characters a fix may remove plus insert: a fix touches the error, it does not rewrite the line.</summary>
+    public int MaxChangedChars { get; init; } = 24;
+
+    public static ModelFixOptions From(Server.ServerSettings settings) => new()
+    {
+        Enabled = settings.ModelFixes,
+        Deadline = TimeSpan.FromMilliseconds(settings.ModelFixDeadlineMs),
+    };
+}
+
+/// <summary>A verified model fix: the edited document, the one change and the title that says what it does.</summary>
+public sealed record ModelFix(string Title, TextChange Change, Document Fixed);
+
+/// <summary>What one proposal run did (the fix benchmark reads it).</summary>
+public sealed record ModelFixReport(int Candidates, int SmallEdits, int Verified, int SameAsRoslyn, TimeSpan Latency, string Outcome)
+{
+    /// <summary>The model's rewrites of the line, best first (for the benchmark's output).</summary>
+    public IReadOnlyList<string> Rewrites { get; init; } = [];
+}
+
+/// <summary>
+/// Fixes with the model, checked by the compiler. For an error, the model rewrites the error's line: a beam
+/// search after the FIM prompt whose prefix ends with a comment naming the diagnostic (code, message, the text
+/// at its span) and whose suffix is the code after the line, decoded under the member monitor (after `x.` only
+/// real members). Each rewrite that changes only a little around the error is applied speculatively
+/// (Document.WithText) and recompiled; it is kept only when that diagnostic is gone and no error appeared that
+/// was not there before, and when none of Roslyn's own fixes gives the same text.
+/// </summary>
+public sealed class ModelFixes(Func<LanguageModel?> loadedModel)
+{
+    public const string ProviderName = "NanoModelFix";
+
+    private readonly DeclarationHeaderSource _header = new();
+    private LastProposal? _last;
+
+    private sealed record LastProposal(DocumentId Document, VersionStamp Version, (string, string) Diagnostic, TextSpan Span, IReadOnlyList<ModelFix> Fixes);
+
+    /// <summary>The fixes the last proposal verified for this diagnostic of this text, if it was the last one asked
+    /// about (codeAction/resolve finds its fix there; hover lists them without running the model).</summary>
+    public async Task<IReadOnlyList<ModelFix>?> KnownAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var last = Volatile.Read(ref _last);
+        if (last is null || last.Document != document.Id || last.Diagnostic != Key(diagnostic) || last.Span != diagnostic.Location.SourceSpan)
+            return null;
+        var version = await document.GetTextVersionAsync(cancellationToken).ConfigureAwait(false);
+        return last.Version == version ? last.Fixes : null;
+    }
+
+    public async Task<(IReadOnlyList<ModelFix> Fixes, ModelFixReport Report)> ProposeAsync(Document document, Diagnostic diagnostic,
+        IReadOnlyList<CodeAction> roslynFixes, ModelFixOptions options, CancellationToken cancellationToken)
+    {
+        long start = Stopwatch.GetTimestamp();
+        ModelFixReport Report(string outcome, FixVerdicts? v = null) =>
+            new(v?.Candidates ?? 0, v?.SmallEdits ?? 0, v?.Verified ?? 0, v?.SameAsRoslyn ?? 0, Stopwatch.GetElapsedTime(start), outcome) { Rewrites = v?.Rewrites ?? [] };
+        if (!options.Enabled) return ([], Report("off"));
+        if (diagnostic.Severity != DiagnosticSeverity.Error || !diagnostic.Location.IsInSource) return ([], Report("not an error"));
+        if (loadedModel() is not { } model) return ([], Report("no model"));
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.Deadline);
+        var fixes = new List<ModelFix>();
+        var verdicts = new FixVerdicts();
+        try
+        {
+            var text = await document.GetTextAsync(deadline.Token).ConfigureAwait(false);
+            var root = await document.GetSyntaxRootAsync(deadline.Token).ConfigureAwait(false);
+            if (root is null || FillRegion.For(root, text, diagnostic) is not { } region) return ([], Report("no region"));
+            var fills = await FillAsync(model, document, diagnostic, region, options, deadline.Token).ConfigureAwait(false);
+            var hypotheses = fills.Select(f => new TextChange(region.Span, region.Before + f + region.After)).ToList();
+            verdicts.Rewrites = fills;
+            await VerifyAsync(document, diagnostic, hypotheses, roslynFixes, options, fixes, verdicts, deadline.Token).ConfigureAwait(false);
+            var version = await document.GetTextVersionAsync(cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _last, new LastProposal(document.Id, version, Key(diagnostic), diagnostic.Location.SourceSpan, fixes));
+            return (fixes, Report("done", verdicts));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (fixes, Report("deadline", verdicts));
+        }
+        catch (ObjectDisposedException)
+        {
+            return ([], Report("model replaced"));
+        }
+    }
+
+    private sealed class FixVerdicts
+    {
+        public int Candidates, SmallEdits, SameAsRoslyn, Verified;
+        public IReadOnlyList<string> Rewrites = [];
+    }
+
+    /// <summary>
+    /// Keeps the proposed changes that fix the diagnostic: a small change, the diagnostic gone, no new error, not what
+    /// a Roslyn fix gives. Verified fixes are added to <paramref name="fixes"/> as they are found, so a deadline keeps
+    /// those already checked.
+    /// </summary>
+    public static async Task<IReadOnlyList<ModelFix>> VerifyAsync(Document document, Diagnostic diagnostic, IReadOnlyList<TextChange> rewrites,
+        IReadOnlyList<CodeAction> roslynFixes, ModelFixOptions options, CancellationToken cancellationToken)
+    {
+        var fixes = new List<ModelFix>();
+        await VerifyAsync(document, diagnostic, rewrites, roslynFixes, options, fixes, new FixVerdicts(), cancellationToken).ConfigureAwait(false);
+        return fixes;
+    }
+
+    private static async Task VerifyAsync(Document document, Diagnostic diagnostic, IReadOnlyList<TextChange> rewrites,
+        IReadOnlyList<CodeAction> roslynFixes, ModelFixOptions options, List<ModelFix> fixes, FixVerdicts verdicts, CancellationToken cancellationToken)
+    {
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        var before = await ErrorsAsync(document, cancellationToken).ConfigureAwait(false);
+        var target = Key(diagnostic);
+        List<string>? roslynTexts = null;
+        foreach (var proposed in rewrites)
+        {
+            verdicts.Candidates++;
+            var change = Minimal(text, proposed);
+            if (change is null || ChangedChars(change.Value) > options.MaxChangedChars) continue;
+            verdicts.SmallEdits++;
+
+            var fixedText = text.WithChanges(change.Value);
+            var candidate = document.WithText(fixedText);
+            var after = await ErrorsAsync(candidate, cancellationToken).ConfigureAwait(false);
+            if (!IsFixed(before, after, target)) continue;
+            roslynTexts ??= await RoslynResultsAsync(document, roslynFixes, cancellationToken).ConfigureAwait(false);
+            if (roslynTexts.Contains(fixedText.ToString())) { verdicts.SameAsRoslyn++; continue; }
+            if (fixes.Any(f => f.Change.Equals(change.Value))) continue;
+            fixes.Add(new ModelFix(TitleOf(text, change.Value), change.Value, candidate));
+            verdicts.Verified++;
+        }
+    }
+
+    /// <summary>The model's fills of the region, best beam first: fill-in-the-middle with the code before the region as
+    /// the prefix and the code after it as the suffix, the diagnostic named in the header, under the monitors where
+    /// the region is code already written (after `x.` only real members, names only those in scope).</summary>
+    private async Task<IReadOnlyList<string>> FillAsync(LanguageModel model, Document document, Diagnostic diagnostic, FillRegion region,
+        ModelFixOptions options, CancellationToken cancellationToken)
+    {
+        int contextLength = model.Manifest.ContextLength;
+        int answerRoom = Math.Max(48, contextLength / 8);
+        var context = await PromptContextBuilder.BuildAsync(document, region.Span.Start, model.Tokenizer,
+            PromptBudget.For(contextLength, answerRoom), [_header], cancellationToken).ConfigureAwait(false);
+        string suffix = region.After + context.Suffix[Math.Min(region.Span.Length, context.Suffix.Length)..];
+        string message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Replace('\n', ' ');
+        string header = context.Header + $"// error {diagnostic.Id}: {message}\n";
+        var prompt = model.BuildPrompt(context.Prefix + region.Before, suffix, header, maxTokens: contextLength - answerRoom);
+        var monitor = region.Before.Length > 0 ? null : await MemberMonitor.CreateAsync(document, region.Span.Start, model.Tokenizer,
+            MonitorKinds.All | MonitorKinds.Names, prompt.Healing?.Bytes ?? [], cancellationToken).ConfigureAwait(false);
+        var generation = new GenerationOptions { MaxTokens = 24, SingleLine = true, Mask = monitor };
+        var beams = await model.BeamSearchAsync(prompt, options.Width, generation, cancellationToken).ConfigureAwait(false);
+        return beams.Where(b => b.StopReason != StopReason.MaxTokens).OrderByDescending(b => b.Score)
+            .Select(b => b.Text.TrimEnd('\r', '\n')).Distinct().ToList();
+    }
+
+    /// <summary>The errors of a document as (code, message) pairs, with their counts.</summary>
+    private static async Task<Dictionary<(string, string), int>> ErrorsAsync(Document document, CancellationToken cancellationToken)
+    {
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var errors = new Dictionary<(string, string), int>();
+        if (model is null) return errors;
+        foreach (var d in model.GetDiagnostics(cancellationToken: cancellationToken))
+            if (d.Severity == DiagnosticSeverity.Error)
+                errors[Key(d)] = errors.GetValueOrDefault(Key(d)) + 1;
+        return errors;
+    }
+
+    private static (string, string) Key(Diagnostic d) => (d.Id, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The target is gone (one fewer of it) and no error is new or more frequent than before.</summary>
+    internal static bool IsFixed(Dictionary<(string, string), int> before, Dictionary<(string, string), int> after, (string, string) target) =>
+        after.GetValueOrDefault(target) < before.GetValueOrDefault(target)
+        && after.All(e => e.Value <= before.GetValueOrDefault(e.Key));
+
+    /// <summary>The texts Roslyn's fixes for the diagnostic would leave in the document (a model fix equal to one is not offered twice).</summary>
+    private static async Task<List<string>> RoslynResultsAsync(Document document, IReadOnlyList<CodeAction> fixes, CancellationToken cancellationToken)
+    {
+        var texts = new List<string>();
+        foreach (var fix in fixes)
+        {
+            try
+            {
+                var operations = await fix.GetOperationsAsync(cancellationToken).ConfigureAwait(false);
+                if (operations.OfType<ApplyChangesOperation>().FirstOrDefault()?.ChangedSolution.GetDocument(document.Id) is { } changed)
+                    texts.Add((await changed.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString());
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A fix that cannot compute its edit offers nothing a model fix could duplicate.
+            }
+        }
+        return texts;
+    }
+
+    /// <summary>A change reduced to what differs (common start and end kept); null when it changes nothing.</summary>
+    internal static TextChange? Minimal(SourceText text, TextChange change) =>
+        SmallestChange(text, change.Span, change.NewText ?? "");
+
+    /// <summary>The line's change as one edit of the differing middle (common start and end kept); null when nothing differs.</summary>
+    public static TextChange? SmallestChange(SourceText text, TextSpan line, string replacement)
+    {
+        string current = text.ToString(line);
+        int head = 0;
+        while (head < current.Length && head < replacement.Length && current[head] == replacement[head]) head++;
+        int tail = 0;
+        while (tail < current.Length - head && tail < replacement.Length - head && current[^(tail + 1)] == replacement[^(tail + 1)]) tail++;
+        if (head == current.Length && head == replacement.Length) return null;
+        return new TextChange(new TextSpan(line.Start + head, current.Length - head - tail), replacement[head..^tail]);
+    }
+
+    private static int ChangedChars(TextChange change) => change.Span.Length + (change.NewText?.Length ?? 0);
+
+    /// <summary>"Replace `Capasity` with `Capacity`", "Insert `(int)`", "Remove `, b`": a change inside a word is widened
+    /// to the word, so the title shows the names rather than `s` → `c`.</summary>
+    internal static string TitleOf(SourceText text, TextChange change)
+    {
+        string removed = text.ToString(change.Span), inserted = change.NewText ?? "";
+        int start = change.Span.Start, end = change.Span.End;
+        bool WordAt(string s, bool first) => s.Length > 0 && IsWordChar(first ? s[0] : s[^1]);
+        if (start > 0 && IsWordChar(text[start - 1]) && (WordAt(removed, true) || WordAt(inserted, true)))
+            while (start > 0 && IsWordChar(text[start - 1])) start--;
+        if (end < text.Length && IsWordChar(text[end]) && (WordAt(removed, false) || WordAt(inserted, false)))
+            while (end < text.Length && IsWordChar(text[end])) end++;
+        string left = text.ToString(TextSpan.FromBounds(start, change.Span.Start)), right = text.ToString(TextSpan.FromBounds(change.Span.End, end));
+        (removed, inserted) = (left + removed + right, left + inserted + right);
+        string verb = removed.Length == 0 ? $"Insert `{inserted}`" : inserted.Length == 0 ? $"Remove `{removed}`" : $"Replace `{removed}` with `{inserted}`";
+        return $"{verb} (nano model, compiler-checked)";
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+}

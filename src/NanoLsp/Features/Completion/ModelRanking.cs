@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using NanoLsp.Assist;
+using NanoLsp.Features.InlineCompletion;
+using NanoLsp.Model;
+
+namespace NanoLsp.Features.Completion;
+
+/// <summary>How the completion list is ranked with the model (nanolsp.completion.*).</summary>
+public sealed record RankingOptions
+{
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>Past this the list goes out with what is scored by then (nothing scored whole: Roslyn's order).</summary>
+    public TimeSpan Deadline { get; init; } = TimeSpan.FromMilliseconds(Server.ServerSettings.DefaultCompletionRankDeadlineMs);
+
+    /// <summary>How many items, the likeliest by their first token, are scored whole.</summary>
+    public int Scored { get; init; } = 8;
+
+    /// <summary>How many of those are starred and put first.</summary>
+    public int Starred { get; init; } = 3;
+
+    public static RankingOptions From(Server.ServerSettings settings) => new()
+    {
+        Enabled = settings.CompletionRankWithModel,
+        Deadline = TimeSpan.FromMilliseconds(settings.CompletionRankDeadlineMs),
+    };
+}
+
+/// <summary>What ranking found: the starred items (indexes into the candidates, best first) and what it cost.</summary>
+public sealed record RankingResult(IReadOnlyList<int> Starred, int FirstTokenScored, int WholeScored, TimeSpan Latency, string Outcome)
+{
+    /// <summary>Milliseconds to build the prompt, to score every item's first token, to score the likeliest whole.</summary>
+    public double[] StageMs { get; init; } = [];
+
+    public static RankingResult None(string outcome) => new([], 0, 0, TimeSpan.Zero, outcome);
+}
+
+/// <summary>
+/// Ranks Roslyn's completion items with the model's probability of their text at the start of the word being
+/// completed, after the FIM prompt the inline pipeline builds there (same windows, same declaration header, same
+/// token budget, so the engine's prefix cache often already holds it). Two passes within a deadline: every item
+/// on its first new token (one prefill, forwards shared), then the likeliest few whole, each with the probability
+/// that the word ends after it. The item text is Roslyn's; the model only orders what Roslyn offers. The model
+/// comes from <paramref name="loadedModel"/> (the server's <see cref="ModelHost.LoadedModel"/>: never waited for).
+/// </summary>
+public sealed class ModelRanking(Func<LanguageModel?> loadedModel)
+{
+    private readonly DeclarationHeaderSource _header = new();
+    private bool[]? _endTokens;
+    private NanoTokenizer? _endTokensOf;
+
+    public async Task<RankingResult> RankAsync(Document document, int wordStart, IReadOnlyList<string> candidates,
+        RankingOptions options, CancellationToken cancellationToken)
+    {
+        long start = Stopwatch.GetTimestamp();
+        if (!options.Enabled) return RankingResult.None("off");
+        if (loadedModel() is not { } model) return RankingResult.None("no model");
+        if (candidates.Count < 2) return RankingResult.None("nothing to rank");
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.Deadline);
+        var firstScores = new Dictionary<int, double>();
+        var stages = new List<double>();
+        long lap = start;
+        void Lap() { stages.Add(Math.Round(Stopwatch.GetElapsedTime(lap).TotalMilliseconds, 1)); lap = Stopwatch.GetTimestamp(); }
+        var wholeScores = new Dictionary<int, double>();
+        try
+        {
+            var inline = new InlineCompletionOptions();
+            int contextLength = model.Manifest.ContextLength;
+            int answerRoom = LocalModelBackend.AnswerRoom(contextLength, inline);
+            var context = await PromptContextBuilder.BuildAsync(document, wordStart, model.Tokenizer,
+                PromptBudget.For(contextLength, answerRoom), [_header], deadline.Token).ConfigureAwait(false);
+            var prompt = model.BuildPrompt(context.Prefix, context.Suffix, context.Header.Length > 0 ? context.Header : null,
+                maxTokens: contextLength - answerRoom);
+            Lap();
+
+            // Pass 1: every item on its first new token.
+            var first = await model.ScoreAsync(prompt, candidates, new ScoringOptions { UpToFirstNewToken = true }, deadline.Token).ConfigureAwait(false);
+            for (int i = 0; i < first.Count; i++)
+                if (first[i].Tokens.Count > 0) firstScores[i] = Sum(first[i]);
+            Lap();
+
+            // Pass 2: the likeliest whole, a few at a time so the deadline keeps what is done.
+            var endTokens = EndTokens(model.Tokenizer);
+            var best = firstScores.OrderByDescending(p => p.Value).Take(options.Scored).Select(p => p.Key).ToList();
+            foreach (var chunk in best.Chunk(3))
+            {
+                var whole = await model.ScoreAsync(prompt, chunk.Select(i => candidates[i]).ToList(),
+                    new ScoringOptions { EndTokens = endTokens, MaxTokens = 16 }, deadline.Token).ConfigureAwait(false);
+                for (int j = 0; j < chunk.Length; j++)
+                    if (whole[j] is { Tokens.Count: > 0, EndLogProb: { } end } scored) wholeScores[chunk[j]] = Sum(scored) + end;
+            }
+            Lap();
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The deadline: what was scored whole is ranked; the rest stays in Roslyn's order.
+        }
+        catch (ObjectDisposedException)
+        {
+            return RankingResult.None("model replaced"); // a reload swapped the model out mid-ranking
+        }
+        var starred = wholeScores.OrderByDescending(p => p.Value).Take(options.Starred).Select(p => p.Key).ToList();
+        string outcome = deadline.IsCancellationRequested ? "deadline" : "ranked";
+        return new RankingResult(starred, firstScores.Count, wholeScores.Count, Stopwatch.GetElapsedTime(start), outcome) { StageMs = [.. stages] };
+    }
+
+    // The healed first tokens are judged among those consistent with the text they re-type.
+    private static double Sum(ScoredContinuation scored) => scored.Tokens.Sum(t => (double)t.ConstrainedLogProb);
+
+    /// <summary>Tokens that end a word: those whose first byte cannot continue a C# identifier.</summary>
+    private bool[] EndTokens(NanoTokenizer tokenizer)
+    {
+        if (_endTokens is { } known && ReferenceEquals(_endTokensOf, tokenizer)) return known;
+        var ends = new bool[tokenizer.VocabSize];
+        for (int id = 0; id < ends.Length; id++)
+        {
+            var bytes = tokenizer.TokenBytes(id);
+            ends[id] = bytes.Length > 0 && !(char.IsAsciiLetterOrDigit((char)bytes[0]) || bytes[0] == '_' || bytes[0] >= 0x80);
+        }
+        (_endTokens, _endTokensOf) = (ends, tokenizer);
+        return ends;
+    }
+}

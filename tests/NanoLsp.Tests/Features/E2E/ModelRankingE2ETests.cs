@@ -1,0 +1,170 @@
+using System.Text.Json.Nodes;
+using NanoLsp.Driver;
+using NanoLsp.Tests.E2E;
+
+namespace NanoLsp.Tests.Features.E2E;
+
+/// <summary>
+/// The completion list ranked with the shipped model, and hover on a diagnostic no curated text covers,
+/// through the real server process (the inline-completion fixture: ProjectFixture + Shelf.cs, ShelfUser.cs
+/// replaced by each test). The ranking deadline is raised so a loaded machine still ranks: these tests check
+/// what is starred, not how fast (eval-rank measures that).
+/// </summary>
+[Collection(ServerProcessCollection.Name)]
+public sealed class ModelRankingE2ETests(InlineCompletionServer server) : IClassFixture<InlineCompletionServer>
+{
+    private const string Star = "\u2605 ";
+    private static readonly string[] ShelfMembers = ["Capacity", "Label", "Restock", "Equals", "GetHashCode", "GetType", "ToString"];
+
+    private const string MemberAccess = """
+        namespace ProjectFixture;
+
+        public class ShelfUser
+        {
+            public int Measure(Shelf shelf)
+            {
+                int room = shelf.$$
+                return room;
+            }
+        }
+        """;
+
+    private async Task<List<System.Text.Json.JsonElement>> CompleteAfterDotAsync(string markup)
+    {
+        var at = await server.SetTextAsync(markup);
+        var request = server.Request(at);
+        request["context"] = new JsonObject { ["triggerKind"] = 2, ["triggerCharacter"] = "." };
+        var list = await server.Client.RequestAsync("textDocument/completion", request).WaitAsync(TimeSpan.FromMinutes(2));
+        return Workbench.CompletionItems(list);
+    }
+
+    [Fact]
+    public async Task StarredItemsAreRealMembersSortedFirstAndResolveAsBefore()
+    {
+        await server.ConfigureAsync("""{"nanolsp": {"completion": {"rankWithModel": true, "rankDeadlineMs": 10000}}}""");
+        var items = await CompleteAfterDotAsync(MemberAccess);
+        var starred = items.Where(i => i.GetProperty("label").GetString()!.StartsWith(Star, StringComparison.Ordinal)).ToList();
+
+        Assert.InRange(starred.Count, 1, 3);
+        foreach (var item in starred)
+        {
+            var name = item.GetProperty("label").GetString()![Star.Length..];
+            Assert.Contains(name, ShelfMembers);
+            // Inserted and filtered as the plain name; only the label carries the star.
+            Assert.Equal(name, item.GetProperty("textEdit").GetProperty("newText").GetString());
+            Assert.Equal(name, item.GetProperty("filterText").GetString());
+        }
+        // An editor sorts by sort text: every starred item comes before every other one.
+        var firstPlain = items.Where(i => !starred.Contains(i)).Select(i => i.GetProperty("sortText").GetString()).Min(StringComparer.Ordinal);
+        Assert.All(starred, s => Assert.True(string.CompareOrdinal(s.GetProperty("sortText").GetString(), firstPlain) < 0));
+
+        var resolved = await server.Client.RequestAsync("completionItem/resolve", JsonNode.Parse(starred[0].GetRawText()));
+        Assert.Contains(starred[0].GetProperty("label").GetString()![Star.Length..], resolved.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task SwitchedOffTheListIsRoslynsAloneWithTheSameItems()
+    {
+        await server.ConfigureAsync("""{"nanolsp": {"completion": {"rankWithModel": true, "rankDeadlineMs": 10000}}}""");
+        var ranked = await CompleteAfterDotAsync(MemberAccess);
+        await server.ConfigureAsync("""{"nanolsp": {"completion": {"rankWithModel": false}}}""");
+        try
+        {
+            var plain = await CompleteAfterDotAsync(MemberAccess);
+            Assert.DoesNotContain(plain, i => i.GetProperty("label").GetString()!.StartsWith(Star, StringComparison.Ordinal));
+            Assert.Equal(
+                ranked.Select(i => i.GetProperty("label").GetString()!.Replace(Star, "", StringComparison.Ordinal)).Order(StringComparer.Ordinal),
+                plain.Select(i => i.GetProperty("label").GetString()!).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            await server.ConfigureAsync("""{"nanolsp": {"completion": {"rankWithModel": true}}}""");
+        }
+    }
+
+    // `Capasity`: a misspelt member, the kind of error a one-line rewrite under the member monitor can mend.
+    private const string Misspelt = """
+        namespace ProjectFixture;
+
+        public class ShelfUser
+        {
+            public int Measure(Shelf shelf)
+            {
+                int room = shelf.Capa$$sity;
+                return room;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task EveryModelFixOfferedRemovesTheErrorAndAddsNone()
+    {
+        await server.ConfigureAsync("""{"nanolsp": {"codeActions": {"modelFixes": true, "modelFixDeadlineMs": 30000}}}""");
+        var at = await server.SetTextAsync(Misspelt);
+        string text = Misspelt.Replace("$$", "", StringComparison.Ordinal);
+        var before = Lsp.Codes(await Lsp.DiagnosticsAsync(server.Client, server.User, d => Lsp.Codes(d).Contains("CS1061")));
+        var position = Workbench.Position(at.Line, at.Character);
+        var actions = await server.Client.RequestAsync("textDocument/codeAction", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = LspClient.ToUri(server.User) },
+            ["range"] = new JsonObject { ["start"] = position, ["end"] = Workbench.Position(at.Line, at.Character) },
+            ["context"] = new JsonObject { ["diagnostics"] = new JsonArray(), ["only"] = new JsonArray("quickfix"), ["triggerKind"] = 1 },
+        }).WaitAsync(TimeSpan.FromMinutes(2));
+        var all = actions.EnumerateArray().ToList();
+        var fromModel = all.Where(a => a.GetProperty("data").GetProperty("provider").GetString() == "NanoModelFix").ToList();
+        Assert.NotEmpty(fromModel);
+        // After every Roslyn fix, and each says what it changes.
+        Assert.True(all.FindIndex(a => fromModel.Contains(a)) >= all.Count(a => !fromModel.Contains(a)));
+        Assert.All(fromModel, a => Assert.Matches("^(Replace|Insert|Remove) `", a.GetProperty("title").GetString()!));
+
+        foreach (var action in fromModel)
+        {
+            var resolved = await server.Client.RequestAsync("codeAction/resolve", JsonNode.Parse(action.GetRawText()));
+            var edits = resolved.GetProperty("edit").GetProperty("documentChanges")[0].GetProperty("edits").EnumerateArray().ToList();
+            string fixedText = ApplyEdits(text, edits);
+            await server.SetTextAsync(fixedText + "$$");
+            var after = Lsp.Codes(await Lsp.DiagnosticsAsync(server.Client, server.User, d => !Lsp.Codes(d).Contains("CS1061")).WaitAsync(TimeSpan.FromMinutes(1)));
+            Assert.All(after.Where(c => c.StartsWith("CS", StringComparison.Ordinal)), c => Assert.Contains(c, before));
+            await server.SetTextAsync(Misspelt); // the next fix is resolved against the broken text again
+        }
+    }
+
+    /// <summary>LSP text edits (non-overlapping, against the same text) applied from the last to the first.</summary>
+    private static string ApplyEdits(string text, List<System.Text.Json.JsonElement> edits)
+    {
+        int Offset(System.Text.Json.JsonElement position)
+        {
+            int line = position.GetProperty("line").GetInt32(), offset = 0;
+            for (int i = 0; i < line; i++) offset = text.IndexOf('\n', offset) + 1;
+            return offset + position.GetProperty("character").GetInt32();
+        }
+        foreach (var edit in edits.OrderByDescending(e => Offset(e.GetProperty("range").GetProperty("start"))))
+        {
+            int start = Offset(edit.GetProperty("range").GetProperty("start")), end = Offset(edit.GetProperty("range").GetProperty("end"));
+            text = text[..start] + edit.GetProperty("newText").GetString() + text[end..];
+        }
+        return text;
+    }
+
+    [Fact]
+    public async Task HoverOnAnUncuratedErrorShowsTheMessageAndWhereToReadMore()
+    {
+        var at = await server.SetTextAsync("""
+            namespace ProjectFixture;
+
+            public class ShelfUser
+            {
+                public object Pick(bool first)
+                {
+                    var picked = first ? 1 : "o$$ne";
+                    return picked;
+                }
+            }
+            """);
+        var hover = await server.Client.RequestAsync("textDocument/hover", Workbench.TextDocumentPosition(server.User, at.Line, at.Character));
+        var markdown = Workbench.HoverText(hover);
+        Assert.Contains("**error CS0173**", markdown);
+        Assert.Contains("Type of conditional expression cannot be determined", markdown);
+        Assert.Matches(@"\[CS0173 in the documentation\]\(https://", markdown);
+    }
+}
