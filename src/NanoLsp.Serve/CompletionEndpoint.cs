@@ -76,7 +76,8 @@ public sealed class CompletionEndpoint(ModelPool pool, ServedModel served, Serve
                 string delta = holdBack.Next(text);
                 if (delta.Length > 0) pieces.Writer.TryWrite(delta);
             }, ct);
-            _ = generation.ContinueWith(_ => pieces.Writer.TryComplete(), TaskScheduler.Default);
+            // Completing the channel also observes a generation that ends cancelled while the writer has already left.
+            _ = generation.ContinueWith(t => { pieces.Writer.TryComplete(); _ = t.Exception; }, TaskScheduler.Default);
 
             // While generating, a chunk carries text only: the tokens' logprobs come with the last chunk, once the
             // generation's tokens are its result (the list the callback sees is the generator's, still growing).
