@@ -85,6 +85,20 @@ public sealed class ModelFixVerificationTests
         Assert.Empty(withRoslyn);
     }
 
+    [Fact]
+    public async Task AMissingReturnIsFixedByANewLineWhileErrorsElsewhereStay()
+    {
+        var (document, _) = FeatureWorkspace.Create("class C\n{\n    int M(int a)\n    {\n        a++;\n    }\n    int N() => missing;\n}\n");
+        var error = (await document.GetSemanticModelAsync())!.GetDiagnostics().First(d => d.Id == "CS0161");
+        var region = FillRegion.For((await document.GetSyntaxRootAsync())!, await document.GetTextAsync(), error)!;
+        var fixes = await ModelFixes.VerifyAsync(document, error,
+            [new TextChange(region.Span, region.Before + "return b;" + region.After), new TextChange(region.Span, region.Before + "return a;" + region.After)],
+            [], new ModelFixOptions(), CancellationToken.None);
+        var fix = Assert.Single(fixes);
+        Assert.Equal("Insert `return a;` (nano model, compiler-checked)", fix.Title);
+        Assert.Contains("        a++;\n        return a;\n    }", (await fix.Fixed.GetTextAsync()).ToString());
+    }
+
     [Theory]
     // A misspelt member: the name itself.
     [InlineData("class C { int M(string s) { return s.Lenght; } }", "CS1061", "Lenght", "", "")]
