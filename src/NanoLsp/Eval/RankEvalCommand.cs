@@ -132,7 +132,10 @@ public static class RankEvalCommand
                 Math.Round(ranking.Latency.TotalMilliseconds, 1), ranking.Outcome, ranking.WholeScored, ranking.StageMs);
             outcomes.Add(outcome);
             if (writer is not null)
+            {
                 await writer.WriteLineAsync(JsonSerializer.Serialize(outcome)).ConfigureAwait(false);
+                await writer.FlushAsync().ConfigureAwait(false);
+            }
         }
         Console.Error.WriteLine($"eval-rank: {notListed} positions left out, the expected name not in Roslyn's list");
         PrintSummary(outcomes);

@@ -60,6 +60,19 @@ public sealed class ModelFixVerificationTests
     }
 
     [Fact]
+    public async Task AnotherNameInPlaceOfAnUnknownTypeIsAGuessNotAFix()
+    {
+        // `string` compiles where `Encoding` is unknown, and is not what the code means.
+        var (document, error) = await ErrorAtCaretAsync("class C { string M(Enco$$ding e) => e.ToString(); }");
+        Assert.Equal("CS0246", error.Id);
+        var text = await document.GetTextAsync();
+        var fixes = await ModelFixes.VerifyAsync(document, error,
+            [new TextChange(error.Location.SourceSpan, "string"), new TextChange(error.Location.SourceSpan, "System.Text.Encoding")],
+            [], new ModelFixOptions(), CancellationToken.None);
+        Assert.Equal("Insert `System.Text.` (nano model, compiler-checked)", Assert.Single(fixes).Title);
+    }
+
+    [Fact]
     public async Task ARewriteOfTheWholeLineIsNotAFix()
     {
         var (document, error) = await ErrorAtCaretAsync(Misspelt);

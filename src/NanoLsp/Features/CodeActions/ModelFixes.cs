@@ -138,7 +138,7 @@ public sealed class ModelFixes(Func<LanguageModel?> loadedModel)
         {
             verdicts.Candidates++;
             var change = Minimal(text, proposed);
-            if (change is null || ChangedChars(change.Value) > options.MaxChangedChars) continue;
+            if (change is null || ChangedChars(change.Value) > options.MaxChangedChars || SwapsAName(text, change.Value)) continue;
             verdicts.SmallEdits++;
 
             var fixedText = text.WithChanges(change.Value);
@@ -273,11 +273,31 @@ public sealed class ModelFixes(Func<LanguageModel?> loadedModel)
         return new TextChange(new TextSpan(line.Start + head, current.Length - head - tail), replacement[head..^tail]);
     }
 
+    /// <summary>
+    /// A fill that puts another name in place of a name is a guess at what the code means (`Encoding` → `string`
+    /// compiles and is wrong), not a fix: only a spelling fix passes (at most a third of the name, or 2 letters, edited).
+    /// </summary>
+    internal static bool SwapsAName(SourceText text, TextChange change)
+    {
+        var (removed, inserted) = Widened(text, change);
+        static bool IsName(string s) => s.Length > 0 && (char.IsLetter(s[0]) || s[0] == '_') && s.All(c => char.IsLetterOrDigit(c) || c == '_');
+        return IsName(removed) && IsName(inserted)
+            && Hover.EditDistance.Levenshtein(removed, inserted) > Math.Max(2, removed.Length / 3);
+    }
+
     private static int ChangedChars(TextChange change) => change.Span.Length + (change.NewText?.Length ?? 0);
 
     /// <summary>"Replace `Capasity` with `Capacity`", "Insert `(int)`", "Remove `, b`": a change inside a word is widened
     /// to the word, so the title shows the names rather than `s` → `c`.</summary>
     internal static string TitleOf(SourceText text, TextChange change)
+    {
+        var (removed, inserted) = Widened(text, change);
+        string verb = removed.Length == 0 ? $"Insert `{inserted}`" : inserted.Length == 0 ? $"Remove `{removed}`" : $"Replace `{removed}` with `{inserted}`";
+        return $"{verb} (nano model, compiler-checked)";
+    }
+
+    /// <summary>What a change removes and inserts, widened to whole words where it starts or ends inside one, trimmed.</summary>
+    private static (string Removed, string Inserted) Widened(SourceText text, TextChange change)
     {
         string removed = text.ToString(change.Span), inserted = change.NewText ?? "";
         int start = change.Span.Start, end = change.Span.End;
@@ -287,9 +307,7 @@ public sealed class ModelFixes(Func<LanguageModel?> loadedModel)
         if (end < text.Length && IsWordChar(text[end]) && (WordAt(removed, false) || WordAt(inserted, false)))
             while (end < text.Length && IsWordChar(text[end])) end++;
         string left = text.ToString(TextSpan.FromBounds(start, change.Span.Start)), right = text.ToString(TextSpan.FromBounds(change.Span.End, end));
-        (removed, inserted) = ((left + removed + right).Trim(), (left + inserted + right).Trim());
-        string verb = removed.Length == 0 ? $"Insert `{inserted}`" : inserted.Length == 0 ? $"Remove `{removed}`" : $"Replace `{removed}` with `{inserted}`";
-        return $"{verb} (nano model, compiler-checked)";
+        return ((left + removed + right).Trim(), (left + inserted + right).Trim());
     }
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
