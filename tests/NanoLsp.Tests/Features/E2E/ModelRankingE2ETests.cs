@@ -82,16 +82,15 @@ public sealed class ModelRankingE2ETests(InlineCompletionServer server) : IClass
         }
     }
 
-    // `Capasity`: a misspelt member, the kind of error a one-line rewrite under the member monitor can mend.
-    private const string Misspelt = """
+    // A missing return (CS0161): Roslyn has no fix for it; the model writes the return, the compiler checks it.
+    private const string MissingReturn = """
         namespace ProjectFixture;
 
         public class ShelfUser
         {
-            public int Measure(Shelf shelf)
+            public int Mea$$sure(Shelf shelf)
             {
-                int room = shelf.Capa$$sity;
-                return room;
+                int room = shelf.Capacity - 1;
             }
         }
         """;
@@ -100,9 +99,9 @@ public sealed class ModelRankingE2ETests(InlineCompletionServer server) : IClass
     public async Task EveryModelFixOfferedRemovesTheErrorAndAddsNone()
     {
         await server.ConfigureAsync("""{"nanolsp": {"codeActions": {"modelFixes": true, "modelFixDeadlineMs": 30000}}}""");
-        var at = await server.SetTextAsync(Misspelt);
-        string text = Misspelt.Replace("$$", "", StringComparison.Ordinal);
-        var before = Lsp.Codes(await Lsp.DiagnosticsAsync(server.Client, server.User, d => Lsp.Codes(d).Contains("CS1061")));
+        var at = await server.SetTextAsync(MissingReturn);
+        string text = MissingReturn.Replace("$$", "", StringComparison.Ordinal);
+        var before = Lsp.Codes(await Lsp.DiagnosticsAsync(server.Client, server.User, d => Lsp.Codes(d).Contains("CS0161"))).ToList();
         var position = Workbench.Position(at.Line, at.Character);
         var actions = await server.Client.RequestAsync("textDocument/codeAction", new JsonObject
         {
@@ -120,12 +119,15 @@ public sealed class ModelRankingE2ETests(InlineCompletionServer server) : IClass
         foreach (var action in fromModel)
         {
             var resolved = await server.Client.RequestAsync("codeAction/resolve", JsonNode.Parse(action.GetRawText()));
-            var edits = resolved.GetProperty("edit").GetProperty("documentChanges")[0].GetProperty("edits").EnumerateArray().ToList();
+            // This client declares no versioned document changes: the edit comes as plain changes per URI.
+            var edit = resolved.GetProperty("edit");
+            var edits = (edit.TryGetProperty("documentChanges", out var changes) ? changes[0].GetProperty("edits")
+                : edit.GetProperty("changes").GetProperty(LspClient.ToUri(server.User))).EnumerateArray().ToList();
             string fixedText = ApplyEdits(text, edits);
             await server.SetTextAsync(fixedText + "$$");
-            var after = Lsp.Codes(await Lsp.DiagnosticsAsync(server.Client, server.User, d => !Lsp.Codes(d).Contains("CS1061")).WaitAsync(TimeSpan.FromMinutes(1)));
+            var after = Lsp.Codes(await Lsp.DiagnosticsAsync(server.Client, server.User, d => !Lsp.Codes(d).Contains("CS0161")).WaitAsync(TimeSpan.FromMinutes(1)));
             Assert.All(after.Where(c => c.StartsWith("CS", StringComparison.Ordinal)), c => Assert.Contains(c, before));
-            await server.SetTextAsync(Misspelt); // the next fix is resolved against the broken text again
+            await server.SetTextAsync(MissingReturn); // the next fix is resolved against the broken text again
         }
     }
 
