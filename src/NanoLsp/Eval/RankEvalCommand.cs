@@ -161,12 +161,8 @@ public static class RankEvalCommand
     internal static int RankOf(IReadOnlyList<CompletionItem> items, string name)
     {
         var ordered = items.OrderBy(i => i.SortText ?? i.Label, StringComparer.Ordinal).ThenBy(i => i.Label, StringComparer.Ordinal).ToList();
-        int index = ordered.FindIndex(i => Unstarred(i.Label) == name);
-        return index + 1;
+        return ordered.FindIndex(i => i.Label == name) + 1;
     }
-
-    private static string Unstarred(string label) =>
-        label.StartsWith(CompletionFeatureService.Star, StringComparison.Ordinal) ? label[CompletionFeatureService.Star.Length..] : label;
 
     private static void PrintSummary(List<Outcome> outcomes)
     {
