@@ -72,6 +72,20 @@ public sealed class ModelFixVerificationTests
         Assert.Equal("Insert `System.Text.` (nano model, compiler-checked)", Assert.Single(fixes).Title);
     }
 
+    [Theory]
+    [InlineData("var b = builder;", "builder", "null")]
+    [InlineData("var t = item.Title;", "Title", "ToString()")]
+    [InlineData("decimal d = 4.1234;", "4.1234", "3")]
+    public void SomethingElseInPlaceOfANameOrALiteralIsAGuess(string line, string replaced, string by)
+    {
+        var text = SourceText.From(line);
+        int at = line.IndexOf(replaced, StringComparison.Ordinal);
+        Assert.True(ModelFixes.IsGuess(text, new TextChange(new TextSpan(at, replaced.Length), by)));
+        // A respelling or a qualification is not.
+        Assert.False(ModelFixes.IsGuess(SourceText.From("x.Lenght"), new TextChange(new TextSpan(2, 6), "Length")));
+        Assert.False(ModelFixes.IsGuess(SourceText.From("(Encoding e)"), new TextChange(new TextSpan(1, 0), "System.Text.")));
+    }
+
     [Fact]
     public async Task ARewriteOfTheWholeLineIsNotAFix()
     {

@@ -138,7 +138,7 @@ public sealed class ModelFixes(Func<LanguageModel?> loadedModel)
         {
             verdicts.Candidates++;
             var change = Minimal(text, proposed);
-            if (change is null || ChangedChars(change.Value) > options.MaxChangedChars || SwapsAName(text, change.Value)) continue;
+            if (change is null || ChangedChars(change.Value) > options.MaxChangedChars || IsGuess(text, change.Value)) continue;
             verdicts.SmallEdits++;
 
             var fixedText = text.WithChanges(change.Value);
@@ -274,15 +274,21 @@ public sealed class ModelFixes(Func<LanguageModel?> loadedModel)
     }
 
     /// <summary>
-    /// A fill that puts another name in place of a name is a guess at what the code means (`Encoding` → `string`
-    /// compiles and is wrong), not a fix: only a spelling fix passes (at most a third of the name, or 2 letters, edited).
+    /// A fill that puts something else in place of a name or a literal is a guess at what the code means, not a fix
+    /// (`Encoding` → `string`, `builder` → `null`, `4.1234` → `3` all compile): a name may only be respelt (at most a
+    /// third of it, or 2 letters, edited) or qualified, and a literal is never changed.
     /// </summary>
-    internal static bool SwapsAName(SourceText text, TextChange change)
+    internal static bool IsGuess(SourceText text, TextChange change)
     {
         var (removed, inserted) = Widened(text, change);
         static bool IsName(string s) => s.Length > 0 && (char.IsLetter(s[0]) || s[0] == '_') && s.All(c => char.IsLetterOrDigit(c) || c == '_');
-        return IsName(removed) && IsName(inserted)
-            && Hover.EditDistance.Levenshtein(removed, inserted) > Math.Max(2, removed.Length / 3);
+        if (IsName(removed) && removed is not ("true" or "false" or "null"))
+        {
+            if (IsName(inserted)) return Hover.EditDistance.Levenshtein(removed, inserted) > Math.Max(2, removed.Length / 3);
+            return !(inserted.EndsWith("." + removed, StringComparison.Ordinal) && inserted.Split('.').All(IsName));
+        }
+        bool literal = removed.Length > 0 && (char.IsAsciiDigit(removed[0]) || removed[0] is '"' or '\'' or '@' or '$' || removed is "true" or "false" or "null");
+        return literal;
     }
 
     private static int ChangedChars(TextChange change) => change.Span.Length + (change.NewText?.Length ?? 0);
