@@ -76,6 +76,7 @@ public sealed class ModelFixVerificationTests
     [InlineData("var b = builder;", "builder", "null")]
     [InlineData("var t = item.Title;", "Title", "ToString()")]
     [InlineData("decimal d = 4.1234;", "4.1234", "3")]
+    [InlineData("int code = HttpStatusCode.OK;", "HttpStatusCode.OK", "0")]
     public void SomethingElseInPlaceOfANameOrALiteralIsAGuess(string line, string replaced, string by)
     {
         var text = SourceText.From(line);

@@ -275,14 +275,15 @@ public sealed class ModelFixes(Func<LanguageModel?> loadedModel)
 
     /// <summary>
     /// A fill that puts something else in place of a name or a literal is a guess at what the code means, not a fix
-    /// (`Encoding` → `string`, `builder` → `null`, `4.1234` → `3` all compile): a name may only be respelt (at most a
+    /// (`Encoding` → `string`, `builder` → `null`, `HttpStatusCode.OK` → `0`, `4.1234` → `3` all compile): a name may only be respelt (at most a
     /// third of it, or 2 letters, edited) or qualified, and a literal is never changed.
     /// </summary>
     internal static bool IsGuess(SourceText text, TextChange change)
     {
         var (removed, inserted) = Widened(text, change);
         static bool IsName(string s) => s.Length > 0 && (char.IsLetter(s[0]) || s[0] == '_') && s.All(c => char.IsLetterOrDigit(c) || c == '_');
-        if (IsName(removed) && removed is not ("true" or "false" or "null"))
+        // A member access of names (`HttpStatusCode.OK`) counts as a name: a value put in its place is as much a guess.
+        if (removed.Split('.').All(IsName) && removed is not ("true" or "false" or "null"))
         {
             if (IsName(inserted)) return Hover.EditDistance.Levenshtein(removed, inserted) > Math.Max(2, removed.Length / 3);
             return !(inserted.EndsWith("." + removed, StringComparison.Ordinal) && inserted.Split('.').All(IsName));
