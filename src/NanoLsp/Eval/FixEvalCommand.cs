@@ -12,16 +12,16 @@ using Diagnostic = Microsoft.CodeAnalysis.Diagnostic;
 namespace NanoLsp.Eval;
 
 /// <summary>
-/// <c>NanoLsp eval-fix --cases CASES.jsonl [--per-kind N] [--per-file N] [--model DIR] [--deadline-ms N] [--out FIXES.jsonl]</c>:
+/// <c>NanoLsp eval-fix --cases CASES.jsonl [--all-files] [--per-kind N] [--per-file N] [--model DIR] [--deadline-ms N] [--out FIXES.jsonl]</c>:
 /// breaks real files of the held-out repositories in the ways people do (<see cref="FixBreaker"/>), on the files the
-/// case list names, and asks for fixes of the error the break caused, as an invoked code-action request does
+/// case list names (with --all-files, every file of their repositories), and asks for fixes of the error the break caused, as an invoked code-action request does
 /// (<see cref="CodeActionService"/>: Roslyn's fixes, then the model's verified ones). Counts a case fixed by a side
 /// when one of its fixes leaves no error the unbroken file did not have, and exactly fixed when it gives the
 /// unbroken text back (whitespace aside). A model fix is wrong when it leaves an error the broken file did not have.
 /// </summary>
 public static class FixEvalCommand
 {
-    public const string Usage = "NanoLsp eval-fix --cases CASES.jsonl [--per-kind N] [--per-file N] [--model DIR] [--deadline-ms N] [--out FIXES.jsonl]";
+    public const string Usage = "NanoLsp eval-fix --cases CASES.jsonl [--all-files] [--per-kind N] [--per-file N] [--model DIR] [--deadline-ms N] [--out FIXES.jsonl]";
 
     private sealed record Case(
         [property: JsonPropertyName("workspace")] string Workspace,
@@ -35,6 +35,7 @@ public static class FixEvalCommand
     {
         string? cases = null, modelDir = null, output = null;
         int perKind = 60, perFile = 2;
+        bool allFiles = false;
         var options = new ModelFixOptions();
         for (int i = 0; i < args.Length; i++)
         {
@@ -44,6 +45,7 @@ public static class FixEvalCommand
                 case "--model" when i + 1 < args.Length: modelDir = args[++i]; break;
                 case "--out" when i + 1 < args.Length: output = args[++i]; break;
                 case "--per-kind" when i + 1 < args.Length && int.TryParse(args[i + 1], out int k) && k > 0: perKind = k; i++; break;
+                case "--all-files": allFiles = true; break;
                 case "--per-file" when i + 1 < args.Length && int.TryParse(args[i + 1], out int f) && f > 0: perFile = f; i++; break;
                 case "--deadline-ms" when i + 1 < args.Length && int.TryParse(args[i + 1], out int ms) && ms > 0:
                     options = options with { Deadline = TimeSpan.FromMilliseconds(ms) }; i++; break;
@@ -88,7 +90,14 @@ public static class FixEvalCommand
         {
             var solution = (await new WorkspaceLoader(logger).LoadAsync(root, _ => { }, CancellationToken.None).ConfigureAwait(false)).Solution;
             var taken = Enum.GetValues<BreakKind>().ToDictionary(k => k, _ => 0);
-            foreach (var (_, file) in files.Where(f => f.Workspace == root))
+            // The case list's files, or (--all-files) every C# file of the repository the workspace compiles, in path order.
+            var paths = allFiles
+                ? solution.Projects.SelectMany(p => p.Documents).Select(d => d.FilePath).OfType<string>()
+                    .Where(p => p.StartsWith(root, StringComparison.Ordinal) && p.EndsWith(".cs", StringComparison.Ordinal)
+                        && !p.Contains("/obj/", StringComparison.Ordinal) && !p.Contains("/bin/", StringComparison.Ordinal))
+                    .Select(p => Path.GetRelativePath(root, p)).Distinct().Order(StringComparer.Ordinal).ToList()
+                : files.Where(f => f.Workspace == root).Select(f => f.File).ToList();
+            foreach (var file in paths)
             {
                 if (PreferredDocument.Find(solution, Path.GetFullPath(Path.Combine(root, file))) is not { } document) continue;
                 var text = await document.GetTextAsync().ConfigureAwait(false);
@@ -106,7 +115,10 @@ public static class FixEvalCommand
                     outcome = outcome with { Workspace = Path.GetFileName(root), File = file };
                     outcomes.Add(outcome);
                     if (writer is not null)
+                    {
                         await writer.WriteLineAsync(JsonSerializer.Serialize(outcome)).ConfigureAwait(false);
+                        await writer.FlushAsync().ConfigureAwait(false);
+                    }
                 }
             }
             Console.Error.WriteLine($"eval-fix: {Path.GetFileName(root)}: {string.Join(", ", taken.Select(t => $"{t.Key} {t.Value}"))}");

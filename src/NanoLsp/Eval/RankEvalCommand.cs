@@ -132,7 +132,10 @@ public static class RankEvalCommand
                 Math.Round(ranking.Latency.TotalMilliseconds, 1), ranking.Outcome, ranking.WholeScored, ranking.StageMs);
             outcomes.Add(outcome);
             if (writer is not null)
+            {
                 await writer.WriteLineAsync(JsonSerializer.Serialize(outcome)).ConfigureAwait(false);
+                await writer.FlushAsync().ConfigureAwait(false);
+            }
         }
         Console.Error.WriteLine($"eval-rank: {notListed} positions left out, the expected name not in Roslyn's list");
         PrintSummary(outcomes);
@@ -158,12 +161,8 @@ public static class RankEvalCommand
     internal static int RankOf(IReadOnlyList<CompletionItem> items, string name)
     {
         var ordered = items.OrderBy(i => i.SortText ?? i.Label, StringComparer.Ordinal).ThenBy(i => i.Label, StringComparer.Ordinal).ToList();
-        int index = ordered.FindIndex(i => Unstarred(i.Label) == name);
-        return index + 1;
+        return ordered.FindIndex(i => i.Label == name) + 1;
     }
-
-    private static string Unstarred(string label) =>
-        label.StartsWith(CompletionFeatureService.Star, StringComparison.Ordinal) ? label[CompletionFeatureService.Star.Length..] : label;
 
     private static void PrintSummary(List<Outcome> outcomes)
     {

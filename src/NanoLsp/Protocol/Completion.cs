@@ -25,6 +25,7 @@ public sealed record CompletionList(
 public sealed record CompletionItem
 {
     [JsonPropertyName("label")] public required string Label { get; init; }
+    [JsonPropertyName("labelDetails")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public CompletionItemLabelDetails? LabelDetails { get; init; }
     [JsonPropertyName("kind")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? Kind { get; init; }
     [JsonPropertyName("detail")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Detail { get; init; }
     [JsonPropertyName("documentation")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public MarkupContent? Documentation { get; init; }
@@ -36,6 +37,10 @@ public sealed record CompletionItem
     [JsonPropertyName("commitCharacters")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<string>? CommitCharacters { get; init; }
     [JsonPropertyName("data")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public CompletionItemData? Data { get; init; }
 }
+
+/// <summary>CompletionItemLabelDetails (LSP 3.17): shown beside the label, less prominently (the model's star).</summary>
+public sealed record CompletionItemLabelDetails(
+    [property: JsonPropertyName("description")] [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Description = null);
 
 /// <summary>Lets completionItem/resolve find the item again: the list it came from and its place in it.</summary>
 public sealed record CompletionItemData(

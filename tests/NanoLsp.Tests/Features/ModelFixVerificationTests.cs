@@ -60,6 +60,34 @@ public sealed class ModelFixVerificationTests
     }
 
     [Fact]
+    public async Task AnotherNameInPlaceOfAnUnknownTypeIsAGuessNotAFix()
+    {
+        // `string` compiles where `Encoding` is unknown, and is not what the code means.
+        var (document, error) = await ErrorAtCaretAsync("class C { string M(Enco$$ding e) => e.ToString(); }");
+        Assert.Equal("CS0246", error.Id);
+        var text = await document.GetTextAsync();
+        var fixes = await ModelFixes.VerifyAsync(document, error,
+            [new TextChange(error.Location.SourceSpan, "string"), new TextChange(error.Location.SourceSpan, "System.Text.Encoding")],
+            [], new ModelFixOptions(), CancellationToken.None);
+        Assert.Equal("Insert `System.Text.` (nano model, compiler-checked)", Assert.Single(fixes).Title);
+    }
+
+    [Theory]
+    [InlineData("var b = builder;", "builder", "null")]
+    [InlineData("var t = item.Title;", "Title", "ToString()")]
+    [InlineData("decimal d = 4.1234;", "4.1234", "3")]
+    [InlineData("int code = HttpStatusCode.OK;", "HttpStatusCode.OK", "0")]
+    public void SomethingElseInPlaceOfANameOrALiteralIsAGuess(string line, string replaced, string by)
+    {
+        var text = SourceText.From(line);
+        int at = line.IndexOf(replaced, StringComparison.Ordinal);
+        Assert.True(ModelFixes.IsGuess(text, new TextChange(new TextSpan(at, replaced.Length), by)));
+        // A respelling or a qualification is not.
+        Assert.False(ModelFixes.IsGuess(SourceText.From("x.Lenght"), new TextChange(new TextSpan(2, 6), "Length")));
+        Assert.False(ModelFixes.IsGuess(SourceText.From("(Encoding e)"), new TextChange(new TextSpan(1, 0), "System.Text.")));
+    }
+
+    [Fact]
     public async Task ARewriteOfTheWholeLineIsNotAFix()
     {
         var (document, error) = await ErrorAtCaretAsync(Misspelt);
@@ -83,6 +111,20 @@ public sealed class ModelFixVerificationTests
         var withRoslyn = await ModelFixes.VerifyAsync(document, error, await LineRewritesAsync(document, error, rewrite),
             [.. roslyn.Select(r => r.Action), same], new ModelFixOptions(), CancellationToken.None);
         Assert.Empty(withRoslyn);
+    }
+
+    [Fact]
+    public async Task AMissingReturnIsFixedByANewLineWhileErrorsElsewhereStay()
+    {
+        var (document, _) = FeatureWorkspace.Create("class C\n{\n    int M(int a)\n    {\n        a++;\n    }\n    int N() => missing;\n}\n");
+        var error = (await document.GetSemanticModelAsync())!.GetDiagnostics().First(d => d.Id == "CS0161");
+        var region = FillRegion.For((await document.GetSyntaxRootAsync())!, await document.GetTextAsync(), error)!;
+        var fixes = await ModelFixes.VerifyAsync(document, error,
+            [new TextChange(region.Span, region.Before + "return b;" + region.After), new TextChange(region.Span, region.Before + "return a;" + region.After)],
+            [], new ModelFixOptions(), CancellationToken.None);
+        var fix = Assert.Single(fixes);
+        Assert.Equal("Insert `return a;` (nano model, compiler-checked)", fix.Title);
+        Assert.Contains("        a++;\n        return a;\n    }", (await fix.Fixed.GetTextAsync()).ToString());
     }
 
     [Theory]

@@ -17,7 +17,7 @@ public sealed record ModelFixOptions
     /// <summary>Beam search and the compile checks together; past it what is verified by then is offered.</summary>
     public TimeSpan Deadline { get; init; } = TimeSpan.FromMilliseconds(Server.ServerSettings.DefaultModelFixDeadlineMs);
 
-    /// <summary>Beams over the rewritten line (the engine allows 1 to 8).</summary>
+    /// <summary>Beams over the region's fill (the engine allows 1 to 8).</summary>
     public int Width { get; init; } = 6;
 
     /// <summary>The most characters a fix may remove plus insert: a fix touches the error, it does not rewrite the line.</summary>
@@ -36,17 +36,17 @@ public sealed record ModelFix(string Title, TextChange Change, Document Fixed);
 /// <summary>What one proposal run did (the fix benchmark reads it).</summary>
 public sealed record ModelFixReport(int Candidates, int SmallEdits, int Verified, int SameAsRoslyn, TimeSpan Latency, string Outcome)
 {
-    /// <summary>The model's rewrites of the line, best first (for the benchmark's output).</summary>
+    /// <summary>The model's fills of the region, best first (for the benchmark's output).</summary>
     public IReadOnlyList<string> Rewrites { get; init; } = [];
 }
 
 /// <summary>
-/// Fixes with the model, checked by the compiler. For an error, the model rewrites the error's line: a beam
-/// search after the FIM prompt whose prefix ends with a comment naming the diagnostic (code, message, the text
-/// at its span) and whose suffix is the code after the line, decoded under the member monitor (after `x.` only
-/// real members). Each rewrite that changes only a little around the error is applied speculatively
-/// (Document.WithText) and recompiled; it is kept only when that diagnostic is gone and no error appeared that
-/// was not there before, and when none of Roslyn's own fixes gives the same text.
+/// Fixes with the model, checked by the compiler. For an error, the model fills the region where the mistake is
+/// (<see cref="FillRegion"/>): a beam search after the FIM prompt whose prefix is the code before the region and whose
+/// suffix is the code after it, with the diagnostic (code and message) in the header, under the monitors (after `x.`
+/// only real members, names only those in scope). Each fill that changes only a little is applied speculatively
+/// (Document.WithText) and recompiled; it is kept only when that diagnostic is gone and no error appeared that was
+/// not there before, and when none of Roslyn's own fixes gives the same text.
 /// </summary>
 public sealed class ModelFixes(Func<LanguageModel?> loadedModel)
 {
@@ -128,19 +128,27 @@ public sealed class ModelFixes(Func<LanguageModel?> loadedModel)
         IReadOnlyList<CodeAction> roslynFixes, ModelFixOptions options, List<ModelFix> fixes, FixVerdicts verdicts, CancellationToken cancellationToken)
     {
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        var before = await ErrorsAsync(document, cancellationToken).ConfigureAwait(false);
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        // A change inside one member's body can only change that body's errors: the check binds the body alone.
+        var body = root is null ? null : BodyAround(root, diagnostic.Location.SourceSpan);
+        var before = await ErrorsAsync(document, body, cancellationToken).ConfigureAwait(false);
         var target = Key(diagnostic);
         List<string>? roslynTexts = null;
         foreach (var proposed in rewrites)
         {
             verdicts.Candidates++;
             var change = Minimal(text, proposed);
-            if (change is null || ChangedChars(change.Value) > options.MaxChangedChars) continue;
+            if (change is null || ChangedChars(change.Value) > options.MaxChangedChars || IsGuess(text, change.Value)) continue;
             verdicts.SmallEdits++;
 
             var fixedText = text.WithChanges(change.Value);
             var candidate = document.WithText(fixedText);
-            var after = await ErrorsAsync(candidate, cancellationToken).ConfigureAwait(false);
+            bool inBody = body is { } b && b.Start < change.Value.Span.Start && change.Value.Span.End < b.End;
+            var after = inBody
+                ? await ErrorsAsync(candidate, new TextSpan(body!.Value.Start, body.Value.Length + (change.Value.NewText?.Length ?? 0) - change.Value.Span.Length), cancellationToken).ConfigureAwait(false)
+                : await ErrorsAsync(candidate, null, cancellationToken).ConfigureAwait(false);
+            if (!inBody && body is not null)
+                before = await ErrorsAsync(document, null, cancellationToken).ConfigureAwait(false);
             if (!IsFixed(before, after, target)) continue;
             roslynTexts ??= await RoslynResultsAsync(document, roslynFixes, cancellationToken).ConfigureAwait(false);
             if (roslynTexts.Contains(fixedText.ToString())) { verdicts.SameAsRoslyn++; continue; }
@@ -166,22 +174,60 @@ public sealed class ModelFixes(Func<LanguageModel?> loadedModel)
         var prompt = model.BuildPrompt(context.Prefix + region.Before, suffix, header, maxTokens: contextLength - answerRoom);
         var monitor = region.Before.Length > 0 ? null : await MemberMonitor.CreateAsync(document, region.Span.Start, model.Tokenizer,
             MonitorKinds.All | MonitorKinds.Names, prompt.Healing?.Bytes ?? [], cancellationToken).ConfigureAwait(false);
-        var generation = new GenerationOptions { MaxTokens = 24, SingleLine = true, Mask = monitor };
+        var generation = new GenerationOptions { MaxTokens = 16, SingleLine = true, Mask = monitor };
         var beams = await model.BeamSearchAsync(prompt, options.Width, generation, cancellationToken).ConfigureAwait(false);
-        return beams.Where(b => b.StopReason != StopReason.MaxTokens).OrderByDescending(b => b.Score)
-            .Select(b => b.Text.TrimEnd('\r', '\n')).Distinct().ToList();
+        string replaced = (await document.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString(region.Span);
+        return beams.OrderByDescending(b => b.Score)
+            .SelectMany(b => Trimmed(b.Text.TrimEnd('\r', '\n'), suffix, replaced)).Distinct().ToList();
+    }
+
+    /// <summary>
+    /// A small model often writes on past the region into the code that follows it ("Create(" where only the name
+    /// was missing): each fill is also offered without the part that repeats the suffix's start, and, where the region
+    /// held a name, as its leading name alone. The compiler then decides between them.
+    /// </summary>
+    internal static IEnumerable<string> Trimmed(string fill, string suffix, string replaced)
+    {
+        yield return fill;
+        for (int k = Math.Min(fill.Length, suffix.Length); k > 0; k--)
+        {
+            if (string.CompareOrdinal(fill, fill.Length - k, suffix, 0, k) == 0)
+            {
+                yield return fill[..^k];
+                break;
+            }
+        }
+        if (replaced.Length > 0 && replaced.All(c => char.IsLetterOrDigit(c) || c == '_'))
+        {
+            string name = new(fill.TakeWhile(c => char.IsLetterOrDigit(c) || c == '_').ToArray());
+            if (name.Length > 0) yield return name;
+        }
     }
 
     /// <summary>The errors of a document as (code, message) pairs, with their counts.</summary>
-    private static async Task<Dictionary<(string, string), int>> ErrorsAsync(Document document, CancellationToken cancellationToken)
+    /// <param name="span">Only the errors there (a member's body); null: the whole document.</param>
+    private static async Task<Dictionary<(string, string), int>> ErrorsAsync(Document document, TextSpan? span, CancellationToken cancellationToken)
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         var errors = new Dictionary<(string, string), int>();
         if (model is null) return errors;
-        foreach (var d in model.GetDiagnostics(cancellationToken: cancellationToken))
+        foreach (var d in model.GetDiagnostics(span, cancellationToken))
             if (d.Severity == DiagnosticSeverity.Error)
                 errors[Key(d)] = errors.GetValueOrDefault(Key(d)) + 1;
         return errors;
+    }
+
+    /// <summary>The span of the member body (of a method, accessor or local function) around the diagnostic, braces
+    /// included, widened to the diagnostic when the compiler points outside it (CS0161 at the method's name).</summary>
+    private static TextSpan? BodyAround(SyntaxNode root, TextSpan span)
+    {
+        var node = root.FindNode(span, getInnermostNodeForTie: true);
+        var block = node.AncestorsAndSelf().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.BlockSyntax>()
+            .LastOrDefault(b => b.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax
+                or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax);
+        // CS0161 points at the method's name, outside its body: its body is the one to check.
+        block ??= node.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax>()?.Body;
+        return block is null ? null : TextSpan.FromBounds(Math.Min(span.Start, block.SpanStart), Math.Max(span.End, block.Span.End));
     }
 
     private static (string, string) Key(Diagnostic d) => (d.Id, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
@@ -227,11 +273,38 @@ public sealed class ModelFixes(Func<LanguageModel?> loadedModel)
         return new TextChange(new TextSpan(line.Start + head, current.Length - head - tail), replacement[head..^tail]);
     }
 
+    /// <summary>
+    /// A fill that puts something else in place of a name or a literal is a guess at what the code means, not a fix
+    /// (`Encoding` → `string`, `builder` → `null`, `HttpStatusCode.OK` → `0`, `4.1234` → `3` all compile): a name may only be respelt (at most a
+    /// third of it, or 2 letters, edited) or qualified, and a literal is never changed.
+    /// </summary>
+    internal static bool IsGuess(SourceText text, TextChange change)
+    {
+        var (removed, inserted) = Widened(text, change);
+        static bool IsName(string s) => s.Length > 0 && (char.IsLetter(s[0]) || s[0] == '_') && s.All(c => char.IsLetterOrDigit(c) || c == '_');
+        // A member access of names (`HttpStatusCode.OK`) counts as a name: a value put in its place is as much a guess.
+        if (removed.Split('.').All(IsName) && removed is not ("true" or "false" or "null"))
+        {
+            if (IsName(inserted)) return Hover.EditDistance.Levenshtein(removed, inserted) > Math.Max(2, removed.Length / 3);
+            return !(inserted.EndsWith("." + removed, StringComparison.Ordinal) && inserted.Split('.').All(IsName));
+        }
+        bool literal = removed.Length > 0 && (char.IsAsciiDigit(removed[0]) || removed[0] is '"' or '\'' or '@' or '$' || removed is "true" or "false" or "null");
+        return literal;
+    }
+
     private static int ChangedChars(TextChange change) => change.Span.Length + (change.NewText?.Length ?? 0);
 
     /// <summary>"Replace `Capasity` with `Capacity`", "Insert `(int)`", "Remove `, b`": a change inside a word is widened
     /// to the word, so the title shows the names rather than `s` → `c`.</summary>
     internal static string TitleOf(SourceText text, TextChange change)
+    {
+        var (removed, inserted) = Widened(text, change);
+        string verb = removed.Length == 0 ? $"Insert `{inserted}`" : inserted.Length == 0 ? $"Remove `{removed}`" : $"Replace `{removed}` with `{inserted}`";
+        return $"{verb} (nano model, compiler-checked)";
+    }
+
+    /// <summary>What a change removes and inserts, widened to whole words where it starts or ends inside one, trimmed.</summary>
+    private static (string Removed, string Inserted) Widened(SourceText text, TextChange change)
     {
         string removed = text.ToString(change.Span), inserted = change.NewText ?? "";
         int start = change.Span.Start, end = change.Span.End;
@@ -241,9 +314,7 @@ public sealed class ModelFixes(Func<LanguageModel?> loadedModel)
         if (end < text.Length && IsWordChar(text[end]) && (WordAt(removed, false) || WordAt(inserted, false)))
             while (end < text.Length && IsWordChar(text[end])) end++;
         string left = text.ToString(TextSpan.FromBounds(start, change.Span.Start)), right = text.ToString(TextSpan.FromBounds(change.Span.End, end));
-        (removed, inserted) = (left + removed + right, left + inserted + right);
-        string verb = removed.Length == 0 ? $"Insert `{inserted}`" : inserted.Length == 0 ? $"Remove `{removed}`" : $"Replace `{removed}` with `{inserted}`";
-        return $"{verb} (nano model, compiler-checked)";
+        return ((left + removed + right).Trim(), (left + inserted + right).Trim());
     }
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';

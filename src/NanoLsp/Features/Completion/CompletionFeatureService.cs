@@ -20,8 +20,9 @@ namespace NanoLsp.Features.Completion;
 /// </summary>
 public sealed class CompletionFeatureService(ModelRanking? ranking = null)
 {
-    /// <summary>What a starred item's label starts with (IntelliCode's mark): the model's likeliest items, first in the list.</summary>
-    public const string Star = "\u2605 ";
+    /// <summary>The mark beside a starred item's label (labelDetails.description): the model's likeliest items, first in the list.
+    /// The label itself is unchanged, so clients that match or show labels see Roslyn's names.</summary>
+    public const string Star = "\u2605";
 
     /// <summary>The characters that open completion (LSP triggerCharacters): member access, `new `, generics, directives, calls.</summary>
     public static IReadOnlyList<string> TriggerCharacters { get; } = [".", " ", "<", "#", "("];
@@ -88,9 +89,9 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
     }
 
     /// <summary>
-    /// The model's likeliest items (among those matching what is typed of the word) are starred and sorted first;
-    /// the rest keep Roslyn's sort text, so its order. Labels change only by the star: filtering goes by the
-    /// item's name, the inserted text and completionItem/resolve are unchanged.
+    /// The model's likeliest items (among those matching what is typed of the word) are starred (a ★ label detail)
+    /// and sorted first; the rest keep Roslyn's sort text, so its order. Labels, the inserted text and
+    /// completionItem/resolve are unchanged.
     /// </summary>
     private async Task RankAsync(Document document, SourceText text, int offset, Microsoft.CodeAnalysis.Completion.CompletionList list,
         List<LspCompletionItem> items, RankingOptions options, CancellationToken cancellationToken)
@@ -117,7 +118,7 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
             var item = items[index];
             items[index] = item with
             {
-                Label = Star + item.Label,
+                LabelDetails = new CompletionItemLabelDetails(Star),
                 FilterText = item.FilterText ?? item.Label,
                 SortText = $"!{rank}",
                 Preselect = rank == 0 && !roslynPreselects ? true : item.Preselect,
@@ -178,10 +179,9 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
         // place and find the item by what the client saw, since indexes may differ.
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var list = await service.GetCompletionsAsync(document, ProtocolConversions.ToOffset(text, data.Position), cancellationToken: cancellationToken).ConfigureAwait(false);
-        // A starred item carries the star in its label and the rank in its sort text.
-        var label = item.Label.StartsWith(Star, StringComparison.Ordinal) ? item.Label[Star.Length..] : item.Label;
-        return list.ItemsList.FirstOrDefault(i => i.DisplayTextPrefix + i.DisplayText + i.DisplayTextSuffix == label && i.SortText == item.SortText)
-            ?? list.ItemsList.FirstOrDefault(i => i.DisplayTextPrefix + i.DisplayText + i.DisplayTextSuffix == label);
+        // A starred item carries its rank in its sort text, so the label alone finds it.
+        return list.ItemsList.FirstOrDefault(i => i.DisplayTextPrefix + i.DisplayText + i.DisplayTextSuffix == item.Label && i.SortText == item.SortText)
+            ?? list.ItemsList.FirstOrDefault(i => i.DisplayTextPrefix + i.DisplayText + i.DisplayTextSuffix == item.Label);
     }
 
     private static bool EndsWithNew(SourceText text, int offset)
