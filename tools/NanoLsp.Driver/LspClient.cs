@@ -177,6 +177,34 @@ public sealed class LspClient : IAsyncDisposable
         return (id, response.Task);
     }
 
+    /// <summary>Sends a request body built elsewhere with this id in it (the fuzzer's messages carry their ids, so a
+    /// run replays byte for byte); returns the pending answer.</summary>
+    public async Task<Task<JsonElement>> SendRequestBodyAsync(long id, byte[] body)
+    {
+        var response = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_pending.TryAdd(id, response))
+            throw new InvalidOperationException($"A request with id {id} is already pending.");
+        await SendRawAsync(body).ConfigureAwait(false);
+        return response.Task;
+    }
+
+    /// <summary>Closes the server's stdin, as a client that dies does.</summary>
+    public void CloseInput() => _input.Close();
+
+    /// <summary>The server's resident memory now (VmRSS), or 0 once it has exited.</summary>
+    public long ResidentMemoryBytes()
+    {
+        try
+        {
+            _process.Refresh();
+            return _process.HasExited ? 0 : _process.WorkingSet64;
+        }
+        catch (InvalidOperationException)
+        {
+            return 0;
+        }
+    }
+
     public Task NotifyAsync(string method, JsonNode? parameters)
     {
         var message = new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method };

@@ -6,6 +6,7 @@ using NanoLsp.Driver;
 //   bench-features <folder> [--runs N] [--file F]  hover, code action and completion latencies (FeatureBench)
 //   load <folder> [--files N]          opens a repository as a new user would: projects loaded/failed, time, memory, answers (LoadBench)
 //   typing [folder] [--lines N] [--seed S] [--file F] [--other-document F]  re-types real lines keystroke by keystroke with inline completions (TypingBench)
+//   fuzz [folder] [--messages N] [--seed S] [--session-messages M] [--minutes T]  generated LSP traffic, good and bad (Fuzz/FuzzBench)
 //   transport [--baseline OLD/NanoLsp.dll] [--requests N] [--rounds R]  JSON-RPC round trips and throughput alone (TransportBench)
 // The server is found with ServerLocator ($NANOLSP_SERVER overrides).
 
@@ -16,6 +17,7 @@ const string Usage = """
       NanoLsp.Driver bench-features <folder> [--runs N] [--file path/to/File.cs]
       NanoLsp.Driver load <folder> [--files N (4)]
       NanoLsp.Driver typing [folder (default samples/Inventory)] [--lines N (12)] [--seed S (1)] [--file path/to/File.cs] [--settings '{"nanolsp": {...}}'] [--other-document path/to/Other.cs]
+      NanoLsp.Driver fuzz [folder (default samples/Inventory)] [--messages N (100000)] [--seed S (1)] [--session-messages M (10000)] [--minutes T (120)]
       NanoLsp.Driver transport [--baseline path/to/other/NanoLsp.dll] [--requests N (2000)] [--rounds R (3)]
     """;
 
@@ -74,6 +76,26 @@ try
                 i++;
             }
             return await TypingBench.RunAsync(RequireFolder(folder), lines, seed, typedFile, settings, other);
+        }
+        case ["fuzz", .. var rest]:
+        {
+            var folder = rest.Length > 0 && !rest[0].StartsWith("--", StringComparison.Ordinal) ? rest[0]
+                : Path.Combine(ServerLocator.RepositoryRoot(), "samples", "Inventory");
+            var options = new NanoLsp.Driver.Fuzz.FuzzBench.Options();
+            for (var i = folder == (rest.Length > 0 ? rest[0] : null) ? 1 : 0; i < rest.Length; i += 2)
+            {
+                var value = i + 1 < rest.Length && int.TryParse(rest[i + 1], out var n) && n > 0 ? n
+                    : throw new ArgumentException($"Fuzz option '{rest[i]}' needs a positive number.");
+                options = rest[i] switch
+                {
+                    "--messages" => options with { Messages = value },
+                    "--seed" => options with { Seed = value },
+                    "--session-messages" => options with { SessionMessages = value },
+                    "--minutes" => options with { Limit = TimeSpan.FromMinutes(value) },
+                    _ => throw new ArgumentException($"Unknown fuzz option '{rest[i]}'."),
+                };
+            }
+            return await NanoLsp.Driver.Fuzz.FuzzBench.RunAsync(RequireFolder(folder), options);
         }
         case ["transport", .. var options]:
         {

@@ -53,12 +53,17 @@ public sealed class LanguageServerHost : IAsyncDisposable
     /// <summary>Serves until the client sends exit or closes the stream; returns the process exit code.</summary>
     public async Task<int> RunAsync()
     {
+        JsonRpcDisconnectedEventArgs? disconnected = null;
+        _rpc.Disconnected += (_, e) => disconnected = e;
         _rpc.StartListening();
         // The end of the client's input ends _rpc (the handler reads no further message).
         var finished = await Task.WhenAny(_state.ExitCode, _rpc.Completion).ConfigureAwait(false);
         if (finished == _state.ExitCode)
             return await _state.ExitCode.ConfigureAwait(false);
-        _logger.Info("The client closed the connection without exit.");
+        if (disconnected is { Reason: not DisconnectedReason.RemotePartyTerminated and not DisconnectedReason.LocallyDisposed })
+            _logger.Error($"The connection ended ({disconnected.Reason}): {disconnected.Description} {disconnected.Exception}");
+        else
+            _logger.Info("The client closed the connection without exit.");
         return 1;
     }
 
@@ -201,14 +206,21 @@ public sealed class LanguageServerHost : IAsyncDisposable
     {
         if (typeof(TParams) == typeof(NoParams))
             return (TParams)(object)new NoParams();
+        TParams parsed;
         try
         {
-            return raw is { ValueKind: not JsonValueKind.Undefined } element ? element.Deserialize<TParams>(SerializerOptions)! : default!;
+            // Missing params bind as an empty object, so the check below names what is missing.
+            parsed = raw is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) } element
+                ? element.Deserialize<TParams>(SerializerOptions)!
+                : JsonSerializer.Deserialize<TParams>("{}", SerializerOptions)!;
         }
-        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
             throw new LocalRpcException($"Invalid params for {method}: {e.Message}") { ErrorCode = LspErrorCodes.InvalidParams };
         }
+        if (ParamsValidator.FindMissing(parsed) is { } missing)
+            throw new LocalRpcException($"Invalid params for {method}: {missing} is required.") { ErrorCode = LspErrorCodes.InvalidParams };
+        return parsed;
     }
 
     private LocalRpcException? CheckLifecycle(string method) => _state.Phase switch
