@@ -78,7 +78,8 @@ public sealed class LspClient : IAsyncDisposable
     /// <summary>Every byte the server wrote to stdout so far, when started with recordRawOutput.</summary>
     public byte[] RawOutput => _raw?.Recorded() ?? throw new InvalidOperationException("Start the client with recordRawOutput to keep the raw output.");
 
-    public static LspClient Start(string? serverDll = null, string? workingDirectory = null, bool recordRawOutput = false)
+    /// <param name="environment">Variables to set for the server (null values remove one).</param>
+    public static LspClient Start(string? serverDll = null, string? workingDirectory = null, bool recordRawOutput = false, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet", [serverDll ?? ServerLocator.Find(), "--stdio"])
         {
@@ -91,6 +92,8 @@ public sealed class LspClient : IAsyncDisposable
         // Under `dotnet test`/`dotnet run`, MSBuild variables of the parent would mislead the server's MSBuild.
         foreach (var name in new[] { "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "MSBuildLoadMicrosoftTargetsReadOnly" })
             start.Environment.Remove(name);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+            start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server process.");
         return new LspClient(process, recordRawOutput);
     }

@@ -19,6 +19,7 @@ var options = new DecoderOptions
     PrefillThreads = Option("--prefill-threads", new DecoderOptions().PrefillThreads),
     DecodeThreads = Option("--decode-threads", 1),
     AllowSpinning = args.Contains("--spin"),
+    MemoryPattern = args.Contains("--memory-pattern"),
     StepProfilePrefix = Array.IndexOf(args, "--profile") is var p and >= 0 && p + 1 < args.Length ? args[p + 1] : null,
 };
 
@@ -49,6 +50,28 @@ try
     Report("load", loads);
 
     var rng = new Random(1234);
+    if (Option("--soak", 0) is var soakRuns and > 0)
+    {
+        // Memory over many generations of varied shapes, as keystrokes bring them (--memory-pattern turns
+        // ONNX Runtime's per-shape plans back on, to compare).
+        var soakCache = model.PrefixCache;
+        int[] document = Enumerable.Range(0, model.Decoder.Capacity).Select(_ => rng.Next(256, m.VocabSize - 8)).ToArray();
+        for (int r = 1; r <= soakRuns; r++)
+        {
+            // A prompt that shares a prefix with the last one and ends somewhere new, then a few decoded tokens.
+            int length = rng.Next(32, Math.Min(700, model.Decoder.Capacity - 24));
+            soakCache.Prefill(document[..length]);
+            for (int t = 1; t <= 16; t++)
+                soakCache.Prefill(document[..(length + t)]); // reuses all but the last token: a one-token step
+            if (r % Math.Max(1, soakRuns / 10) == 0)
+            {
+                using var current = Process.GetCurrentProcess();
+                GC.Collect();
+                Console.WriteLine($"soak {r,6} generations: RSS {current.WorkingSet64 / 1e6:F0} MB, managed {GC.GetTotalMemory(false) / 1e6:F0} MB");
+            }
+        }
+        return 0;
+    }
     // Ordinary (non-special) ids: the benchmark cares about shapes, not meaning.
     int[] RandomIds(int n) => Enumerable.Range(0, n).Select(_ => rng.Next(256, m.VocabSize - 8)).ToArray();
     var cache = model.PrefixCache;

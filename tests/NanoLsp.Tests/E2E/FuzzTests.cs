@@ -12,13 +12,14 @@ namespace NanoLsp.Tests.E2E;
 [Collection(ServerProcessCollection.Name)]
 public sealed class FuzzTests(ITestOutputHelper output)
 {
+    /// <summary>Two server processes of 500 messages each: about four minutes on a loaded 2-core machine. Another
+    /// seed replays with `NanoLsp.Driver fuzz FOLDER --seed S --messages 1000 --session-messages 500`.</summary>
     [Theory]
     [InlineData(1)]
-    [InlineData(2)]
     public async Task GeneratedTrafficIsAnsweredWithoutCrashOrHang(int seed)
     {
         var folder = Fixtures.Copy("ProjectFixture");
-        var options = new FuzzBench.Options(Messages: 1200, Seed: seed, SessionMessages: 600, Limit: TimeSpan.FromMinutes(6));
+        var options = new FuzzBench.Options(Messages: 1000, Seed: seed, SessionMessages: 500, Limit: TimeSpan.FromMinutes(6));
         var log = new StringWriter();
         var report = await FuzzBench.FuzzAsync(folder, options, log);
         FuzzBench.Print(report, folder, options, log);
@@ -27,7 +28,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
         Assert.True(report.Crashes == 0, log.ToString());
         Assert.True(report.Unanswered == 0, log.ToString());
         Assert.Equal(report.RequestsSent, report.Answered);
-        Assert.True(report.MessagesSent >= 1200 || report.Sessions >= 2, log.ToString());
+        Assert.True(report.MessagesSent >= 1000 || report.Sessions >= 2, log.ToString());
         // Handlers answer bad input with InvalidParams, not with a failure they did not expect.
         Assert.True(report.InternalFailures.Count == 0, log.ToString());
         Assert.True(report.PeakRssBytes < 1536L * 1024 * 1024, $"peak RSS {report.PeakRssBytes / (1024 * 1024)} MB\n{log}");

@@ -135,7 +135,8 @@ public sealed class TrafficGenerator
                 yield return Request(Pick(["codeAction/resolve", "completionItem/resolve"]), _values.AnyJson());
                 break;
             case < 842:
-                yield return Huge();
+                foreach (var message in Huge())
+                    yield return message;
                 break;
             case < 850:
                 yield return Request("initialize", InitializeParams(), "initialize again");
@@ -328,19 +329,28 @@ public sealed class TrafficGenerator
         _ => _values.AnyJson(),
     };
 
-    /// <summary>A didOpen or didChange of megabytes (code-like or binary-looking), or a request with a huge string param.</summary>
-    private FuzzMessage Huge()
+    /// <summary>A didChange of megabytes (code-like or binary-looking) and its undo, or a request with a huge string
+    /// param. The undo follows at once (as a paste and Ctrl+Z): otherwise every later request on that document
+    /// pays for analysing megabytes of noise, and the run measures that instead of the rest of the traffic.</summary>
+    private IEnumerable<FuzzMessage> Huge()
     {
         var text = _values.Huge();
         if (_values.Chance(0.3))
-            return Request("textDocument/hover", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = text[..Math.Min(text.Length, 300_000)] }, ["position"] = FuzzValues.Position(0, 0) }, "hover (huge uri)");
-        var path = Pick(_files);
-        Commit(path, text, _versions.GetValueOrDefault(path) + 1);
-        return Notification("textDocument/didChange", new JsonObject
         {
-            ["textDocument"] = new JsonObject { ["uri"] = Uri(path), ["version"] = _versions[path] },
-            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text }),
-        }, "didChange (huge)");
+            yield return Request("textDocument/hover", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = text[..Math.Min(text.Length, 300_000)] }, ["position"] = FuzzValues.Position(0, 0) }, "hover (huge uri)");
+            yield break;
+        }
+        var path = Pick(_files);
+        var before = TextOf(path);
+        foreach (var (content, label) in new[] { (text, "didChange (huge)"), (before, "didChange (undo huge)") })
+        {
+            Commit(path, content, _versions.GetValueOrDefault(path) + 1);
+            yield return Notification("textDocument/didChange", new JsonObject
+            {
+                ["textDocument"] = new JsonObject { ["uri"] = Uri(path), ["version"] = _versions[path] },
+                ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = content }),
+            }, label);
+        }
     }
 
     /// <summary>Frames whose header or length lie. Each is followed by a throwaway notification: a frame that
