@@ -63,7 +63,7 @@ public static class SoakBench
                     await Workbench.ReplaceAsync(client, uri, ++versions[file], lineIndex, indent + k, indent + k, content[k].ToString());
                     var caret = Workbench.TextDocumentPosition(file, lineIndex, indent + k + 1);
                     caret["context"] = new JsonObject { ["triggerKind"] = 2 };
-                    errors += await TryAsync(client.RequestAsync("textDocument/inlineCompletion", caret));
+                    errors += await TryAsync("textDocument/inlineCompletion", client.RequestAsync("textDocument/inlineCompletion", caret));
                     inline.Add(watch.Elapsed.TotalMilliseconds);
                     typed++;
                     if (typed % FeatureEvery == 0)
@@ -101,13 +101,13 @@ public static class SoakBench
                 parameters["context"] = new JsonObject { ["diagnostics"] = new JsonArray() };
             }
             var watch = Stopwatch.StartNew();
-            errors += await TryAsync(client.RequestAsync(method, parameters));
+            errors += await TryAsync(method, client.RequestAsync(method, parameters));
             latencies.Add(watch.Elapsed.TotalMilliseconds);
         }
         return errors;
     }
 
-    private static async Task<int> TryAsync(Task request)
+    private static async Task<int> TryAsync(string method, Task request)
     {
         try
         {
@@ -116,7 +116,7 @@ public static class SoakBench
         }
         catch (Exception e) when (e is LspResponseException or TimeoutException)
         {
-            Console.WriteLine($"  error: {e.Message}");
+            Console.WriteLine($"  error: {method}: {e.Message}");
             return 1;
         }
     }

@@ -44,6 +44,7 @@ public sealed class FuzzSession(string folder, FuzzReport report, TextWriter log
     private const int Window = 8;
     private readonly Queue<(FuzzMessage Message, Task<JsonElement> Answer, long SentAt)> _inFlight = new();
     private readonly Queue<string> _lastSent = new();
+    private int _unanswered;
 
     public async Task RunAsync(IEnumerable<FuzzMessage> messages, int sessionIndex)
     {
@@ -111,6 +112,8 @@ public sealed class FuzzSession(string folder, FuzzReport report, TextWriter log
         {
             while (_inFlight.Count > 0)
                 await SettleOldestAsync().ConfigureAwait(false);
+            if (_unanswered > 0)
+                report.Incidents.Add($"session {sessionIndex}: {_unanswered} request(s) unanswered; server log: {WriteLog(client, sessionIndex)}");
             await sampling.CancelAsync().ConfigureAwait(false);
             await sampler.ConfigureAwait(false);
         }
@@ -160,6 +163,7 @@ public sealed class FuzzSession(string folder, FuzzReport report, TextWriter log
         catch (TimeoutException)
         {
             report.Unanswered++;
+            _unanswered++;
             report.Incidents.Add($"no answer to {message.Label} (id {message.Id}) within {AnswerTimeout.TotalSeconds} s");
         }
         catch (IOException)
@@ -171,10 +175,15 @@ public sealed class FuzzSession(string folder, FuzzReport report, TextWriter log
     private void Crash(LspClient client, int sessionIndex, string why)
     {
         report.Crashes++;
-        // The server's whole log goes to a file; the report names it.
+        report.Incidents.Add($"session {sessionIndex}: {why}; last messages: {string.Join(" | ", _lastSent)}; server log: {WriteLog(client, sessionIndex)}");
+    }
+
+    /// <summary>The server's whole log, to a file the report names.</summary>
+    private static string WriteLog(LspClient client, int sessionIndex)
+    {
         var logFile = Path.Combine(Path.GetTempPath(), $"nanolsp-fuzz-{Environment.ProcessId}-session{sessionIndex}.log");
         File.WriteAllText(logFile, client.Stderr);
-        report.Incidents.Add($"session {sessionIndex}: {why}; last messages: {string.Join(" | ", _lastSent)}; server log: {logFile}");
+        return logFile;
     }
 
     private void Remember(FuzzMessage message)
