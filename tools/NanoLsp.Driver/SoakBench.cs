@@ -7,7 +7,8 @@ namespace NanoLsp.Driver;
 /// `NanoLsp.Driver soak`: a long typing session on the real server, as a day in an editor. Lines of a few
 /// files of a real repository (picked as the typing benchmark picks them, <see cref="TypingBench.PickLines"/>)
 /// are deleted and re-typed keystroke by keystroke, over and over, with an automatic inline completion on
-/// each keystroke and a hover, a completion and code actions at the caret every 25. Every 1,000 keystrokes
+/// each keystroke and a hover, a completion and code actions at the caret every 25 (not waited for: the next round cancels
+/// what is still pending, as an editor does). Every 1,000 keystrokes
 /// it prints the server's resident memory and the p95 latencies of that stretch; at the end, the memory
 /// at start, middle and end and its trend (MB per 1,000 keystrokes, least squares over the samples).
 /// The server's pid is printed so `dotnet-gcdump collect -p PID` can compare heaps while it runs.
@@ -46,6 +47,8 @@ public static class SoakBench
         var features = new List<double>();
         var errors = 0;
         var typed = 0;
+        var pending = new List<(long Id, Task Answer)>();
+        var counts = new Counts();
         var clock = Stopwatch.StartNew();
         while (typed < keystrokeTarget)
         {
@@ -67,11 +70,11 @@ public static class SoakBench
                     inline.Add(watch.Elapsed.TotalMilliseconds);
                     typed++;
                     if (typed % FeatureEvery == 0)
-                        errors += await FeaturesAsync(client, file, lineIndex, indent + k + 1, features);
+                        await FeaturesAsync(client, file, lineIndex, indent + k + 1, features, pending, counts);
                     if (typed % sampleEvery == 0)
                     {
                         samples.Add((typed, Mb(client.ResidentMemoryBytes())));
-                        Console.WriteLine($"  keystrokes {typed,6}  RSS {samples[^1].RssMb,6:F0} MB  inline p95 {P95(inline[^sampleEvery..]),6:F1} ms  hover/completion/actions p95 {P95(features[^Math.Min(features.Count, 3 * sampleEvery / FeatureEvery)..]),6:F1} ms  errors {errors}");
+                        Console.WriteLine($"  keystrokes {typed,6}  RSS {samples[^1].RssMb,6:F0} MB  inline p95 {P95(inline[^sampleEvery..]),6:F1} ms  hover/completion/actions p95 {FeatureP95(features, 3 * sampleEvery / FeatureEvery),6:F1} ms  errors {errors + counts.Errors}, cancelled {counts.Cancelled}");
                     }
                 }
                 client.ClearMessages();
@@ -79,18 +82,32 @@ public static class SoakBench
         }
         var slope = Slope(samples.Skip(1).ToList());
         Console.WriteLine();
-        Console.WriteLine($"keystrokes                 {typed} in {clock.Elapsed.TotalMinutes:F1} min, errors {errors}");
+        Console.WriteLine($"keystrokes                 {typed} in {clock.Elapsed.TotalMinutes:F1} min, errors {errors + counts.Errors}");
         Console.WriteLine($"memory (RSS)               start {samples[0].RssMb:F0} MB, middle {samples[samples.Count / 2].RssMb:F0} MB, end {samples[^1].RssMb:F0} MB, peak {Mb(client.PeakMemoryBytes()):F0} MB");
         Console.WriteLine($"memory trend               {slope:+0.0;-0.0} MB per 1,000 keystrokes (least squares over the samples after the first)");
         Console.WriteLine($"inline completion          p50 {Percentile(inline, 50):F1}  p95 {Percentile(inline, 95):F1} ms");
-        Console.WriteLine($"hover/completion/actions   p50 {Percentile(features, 50):F1}  p95 {Percentile(features, 95):F1} ms ({features.Count} requests)");
+        lock (features)
+            Console.WriteLine($"hover/completion/actions   p50 {Percentile(features, 50):F1}  p95 {Percentile(features, 95):F1} ms ({features.Count} answered, {counts.Cancelled} cancelled unanswered 25 keystrokes later)");
         await client.ShutdownAsync(TimeSpan.FromMinutes(1));
-        return errors == 0 ? 0 : 1;
+        return errors + counts.Errors == 0 ? 0 : 1;
     }
 
-    private static async Task<int> FeaturesAsync(LspClient client, string file, int line, int character, List<double> latencies)
+    /// <summary>
+    /// Sends a hover, a completion and code actions at the caret without waiting for them, as an editor does
+    /// while the user types on; the ones still pending from the last round are cancelled first ($/cancelRequest,
+    /// as VS Code cancels a completion the user typed past). Latencies of the answered ones go to the list.
+    /// </summary>
+    private static async Task FeaturesAsync(LspClient client, string file, int line, int character, List<double> latencies, List<(long Id, Task Answer)> pending, Counts counts)
     {
-        var errors = 0;
+        foreach (var (id, answer) in pending)
+        {
+            if (!answer.IsCompleted)
+            {
+                await client.CancelAsync(id);
+                counts.Cancelled++;
+            }
+        }
+        pending.Clear();
         foreach (var method in new[] { "textDocument/hover", "textDocument/completion", "textDocument/codeAction" })
         {
             JsonObject parameters = Workbench.TextDocumentPosition(file, line, Math.Max(0, character - 2));
@@ -101,10 +118,26 @@ public static class SoakBench
                 parameters["context"] = new JsonObject { ["diagnostics"] = new JsonArray() };
             }
             var watch = Stopwatch.StartNew();
-            errors += await TryAsync(method, client.RequestAsync(method, parameters));
-            latencies.Add(watch.Elapsed.TotalMilliseconds);
+            var (id, response) = await client.SendRequestAsync(method, parameters);
+            pending.Add((id, response.ContinueWith(t =>
+            {
+                if (t.IsCompletedSuccessfully)
+                    lock (latencies)
+                        latencies.Add(watch.Elapsed.TotalMilliseconds);
+                else if (t.Exception?.InnerException is LspResponseException { Code: not -32800 } e)
+                {
+                    Console.WriteLine($"  error: {method}: {e.Message}");
+                    Interlocked.Increment(ref counts.Errors);
+                }
+            }, TaskScheduler.Default)));
         }
-        return errors;
+    }
+
+    /// <summary>What the feature requests came to (shared with their continuations).</summary>
+    private sealed class Counts
+    {
+        public int Errors;
+        public int Cancelled;
     }
 
     private static async Task<int> TryAsync(string method, Task request)
@@ -119,6 +152,12 @@ public static class SoakBench
             Console.WriteLine($"  error: {method}: {e.Message}");
             return 1;
         }
+    }
+
+    private static double FeatureP95(List<double> features, int last)
+    {
+        lock (features)
+            return P95(features[^Math.Min(features.Count, last)..]);
     }
 
     private static double Mb(long bytes) => bytes / (1024.0 * 1024.0);

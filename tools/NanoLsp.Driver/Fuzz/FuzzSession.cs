@@ -40,7 +40,8 @@ public sealed class FuzzReport
 /// </summary>
 public sealed class FuzzSession(string folder, FuzzReport report, TextWriter log)
 {
-    public static readonly TimeSpan AnswerTimeout = TimeSpan.FromMinutes(2);
+    // Room for a loaded machine: the first requests of a session wait for the workspace load.
+    public static readonly TimeSpan AnswerTimeout = TimeSpan.FromMinutes(3);
     private const int Window = 8;
     private readonly Queue<(FuzzMessage Message, Task<JsonElement> Answer, long SentAt)> _inFlight = new();
     private readonly Queue<string> _lastSent = new();
