@@ -50,46 +50,69 @@ public static class SoakBench
         var pending = new List<(long Id, Task Answer)>();
         var counts = new Counts();
         var clock = Stopwatch.StartNew();
-        while (typed < keystrokeTarget)
+        try
         {
-            foreach (var (file, lineIndex, original) in lines)
-            {
-                if (typed >= keystrokeTarget)
-                    break;
-                var uri = LspClient.ToUri(file);
-                var indent = original.Length - original.TrimStart().Length;
-                var content = original.TrimEnd()[indent..];
-                await Workbench.ReplaceAsync(client, uri, ++versions[file], lineIndex, indent, indent + content.Length, "");
-                for (var k = 0; k < content.Length && typed < keystrokeTarget; k++)
-                {
-                    var watch = Stopwatch.StartNew();
-                    await Workbench.ReplaceAsync(client, uri, ++versions[file], lineIndex, indent + k, indent + k, content[k].ToString());
-                    var caret = Workbench.TextDocumentPosition(file, lineIndex, indent + k + 1);
-                    caret["context"] = new JsonObject { ["triggerKind"] = 2 };
-                    errors += await TryAsync("textDocument/inlineCompletion", client.RequestAsync("textDocument/inlineCompletion", caret));
-                    inline.Add(watch.Elapsed.TotalMilliseconds);
-                    typed++;
-                    if (typed % FeatureEvery == 0)
-                        await FeaturesAsync(client, file, lineIndex, indent + k + 1, features, pending, counts);
-                    if (typed % sampleEvery == 0)
-                    {
-                        samples.Add((typed, Mb(client.ResidentMemoryBytes())));
-                        Console.WriteLine($"  keystrokes {typed,6}  RSS {samples[^1].RssMb,6:F0} MB  inline p95 {P95(inline[^sampleEvery..]),6:F1} ms  hover/completion/actions p95 {FeatureP95(features, 3 * sampleEvery / FeatureEvery),6:F1} ms  errors {errors + counts.Errors}, cancelled {counts.Cancelled}");
-                    }
-                }
-                client.ClearMessages();
-            }
+            await TypeAsync();
         }
-        var slope = Slope(samples.Skip(1).ToList());
-        Console.WriteLine();
-        Console.WriteLine($"keystrokes                 {typed} in {clock.Elapsed.TotalMinutes:F1} min, errors {errors + counts.Errors}");
-        Console.WriteLine($"memory (RSS)               start {samples[0].RssMb:F0} MB, middle {samples[samples.Count / 2].RssMb:F0} MB, end {samples[^1].RssMb:F0} MB, peak {Mb(client.PeakMemoryBytes()):F0} MB");
-        Console.WriteLine($"memory trend               {slope:+0.0;-0.0} MB per 1,000 keystrokes (least squares over the samples after the first)");
-        Console.WriteLine($"inline completion          p50 {Percentile(inline, 50):F1}  p95 {Percentile(inline, 95):F1} ms");
-        lock (features)
-            Console.WriteLine($"hover/completion/actions   p50 {Percentile(features, 50):F1}  p95 {Percentile(features, 95):F1} ms ({features.Count} answered, {counts.Cancelled} cancelled unanswered 25 keystrokes later)");
-        await client.ShutdownAsync(TimeSpan.FromMinutes(1));
+        catch (IOException)
+        {
+            // The figures so far still say how memory went; the exit code says how the server ended.
+            await Task.Delay(1000);
+            Console.WriteLine($"  the server died after {typed} keystrokes (exit code {(client.HasExited ? client.ExitCode.ToString() : "unknown")}); its log's last lines:");
+            foreach (var line in client.Stderr.Split('\n').TakeLast(15))
+                Console.WriteLine($"    {line}");
+            errors++;
+        }
+        Summarise();
+        if (!client.HasExited)
+            await client.ShutdownAsync(TimeSpan.FromMinutes(1));
         return errors + counts.Errors == 0 ? 0 : 1;
+
+        async Task TypeAsync()
+        {
+            while (typed < keystrokeTarget)
+            {
+                foreach (var (file, lineIndex, original) in lines)
+                {
+                    if (typed >= keystrokeTarget)
+                        break;
+                    var uri = LspClient.ToUri(file);
+                    var indent = original.Length - original.TrimStart().Length;
+                    var content = original.TrimEnd()[indent..];
+                    await Workbench.ReplaceAsync(client, uri, ++versions[file], lineIndex, indent, indent + content.Length, "");
+                    for (var k = 0; k < content.Length && typed < keystrokeTarget; k++)
+                    {
+                        var watch = Stopwatch.StartNew();
+                        await Workbench.ReplaceAsync(client, uri, ++versions[file], lineIndex, indent + k, indent + k, content[k].ToString());
+                        var caret = Workbench.TextDocumentPosition(file, lineIndex, indent + k + 1);
+                        caret["context"] = new JsonObject { ["triggerKind"] = 2 };
+                        errors += await TryAsync("textDocument/inlineCompletion", client.RequestAsync("textDocument/inlineCompletion", caret));
+                        inline.Add(watch.Elapsed.TotalMilliseconds);
+                        typed++;
+                        if (typed % FeatureEvery == 0)
+                            await FeaturesAsync(client, file, lineIndex, indent + k + 1, features, pending, counts);
+                        if (typed % sampleEvery == 0)
+                        {
+                            samples.Add((typed, Mb(client.ResidentMemoryBytes())));
+                            Console.WriteLine($"  keystrokes {typed,6}  RSS {samples[^1].RssMb,6:F0} MB  inline p95 {P95(inline[^sampleEvery..]),6:F1} ms  hover/completion/actions p95 {FeatureP95(features, 3 * sampleEvery / FeatureEvery),6:F1} ms  errors {errors + counts.Errors}, cancelled {counts.Cancelled}");
+                        }
+                    }
+                    client.ClearMessages();
+                }
+        }
+        }
+
+        void Summarise()
+        {
+            var slope = Slope(samples.Skip(1).ToList());
+            Console.WriteLine();
+            Console.WriteLine($"keystrokes                 {typed} in {clock.Elapsed.TotalMinutes:F1} min, errors {errors + counts.Errors}");
+            Console.WriteLine($"memory (RSS)               start {samples[0].RssMb:F0} MB, middle {samples[samples.Count / 2].RssMb:F0} MB, end {samples[^1].RssMb:F0} MB, peak {Mb(client.PeakMemoryBytes()):F0} MB");
+            Console.WriteLine($"memory trend               {slope:+0.0;-0.0} MB per 1,000 keystrokes (least squares over the samples after the first)");
+            Console.WriteLine($"inline completion          p50 {Percentile(inline, 50):F1}  p95 {Percentile(inline, 95):F1} ms");
+            lock (features)
+                Console.WriteLine($"hover/completion/actions   p50 {Percentile(features, 50):F1}  p95 {Percentile(features, 95):F1} ms ({features.Count} answered, {counts.Cancelled} cancelled unanswered 25 keystrokes later)");
+        }
     }
 
     /// <summary>
