@@ -304,8 +304,15 @@ public sealed class LspClient : IAsyncDisposable
     /// <summary>Peak resident memory of the server so far (on Linux .NET reads it from /proc: VmHWM).</summary>
     public long PeakMemoryBytes()
     {
-        _process.Refresh();
-        return _process.PeakWorkingSet64;
+        try
+        {
+            _process.Refresh();
+            return _process.PeakWorkingSet64;
+        }
+        catch (InvalidOperationException)
+        {
+            return 0; // the process has exited: /proc no longer has it
+        }
     }
 
     /// <summary>shutdown + exit; returns the exit code.</summary>
