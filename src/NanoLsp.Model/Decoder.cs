@@ -20,6 +20,7 @@ public sealed unsafe class Decoder : IDisposable
     private readonly OrtIoBinding _prefillBinding;
     private readonly OrtIoBinding _stepBinding;
     private readonly RunOptions _runOptions = new();
+    private readonly bool _memoryPattern;
     private readonly TensorElementType _kvType;
     private readonly string[] _pastNames, _presentNames;          // (layer * 2 + {key, value})
     private readonly int _maxTokens;                               // batch * seq the id buffers hold
@@ -49,6 +50,7 @@ public sealed unsafe class Decoder : IDisposable
             _presentNames[2 * l + 1] = $"present.{l}.value";
         }
 
+        _memoryPattern = options.MemoryPattern;
         _prefill = OpenSession(options.PrefillThreads, options.AllowSpinning);
         try
         {
@@ -82,6 +84,10 @@ public sealed unsafe class Decoder : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             IntraOpNumThreads = Math.Max(1, threads),
             InterOpNumThreads = 1,
+            // ONNX Runtime keeps one memory plan per distinct set of input shapes and never drops one; every
+            // keystroke brings a new (past, seq) pair, so the plans (and the arena blocks they pin) grew with
+            // the session: DecoderOptions.MemoryPattern, measured with NanoLsp.Model.Bench --soak.
+            EnableMemoryPattern = _memoryPattern,
         };
         so.AddSessionConfigEntry("session.intra_op.allow_spinning", spinning ? "1" : "0");
         if (profilePrefix is not null)

@@ -17,6 +17,10 @@ public sealed record DecoderOptions
     /// <summary>When set, ONNX Runtime writes per-operator timings of the step session to files with this prefix (diagnosis only).</summary>
     public string? StepProfilePrefix { get; init; }
 
+    /// <summary>ONNX Runtime's memory-pattern planning. Off: the decoder's shapes change on every call (the past
+    /// grows, the prompt varies), and ONNX Runtime caches a plan for each shape it has seen, without a bound.</summary>
+    public bool MemoryPattern { get; init; }
+
     /// <summary>Let idle pool threads spin between runs. Faster on an idle machine, wasteful on a shared one.</summary>
     public bool AllowSpinning { get; init; }
 

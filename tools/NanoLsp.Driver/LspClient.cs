@@ -78,7 +78,8 @@ public sealed class LspClient : IAsyncDisposable
     /// <summary>Every byte the server wrote to stdout so far, when started with recordRawOutput.</summary>
     public byte[] RawOutput => _raw?.Recorded() ?? throw new InvalidOperationException("Start the client with recordRawOutput to keep the raw output.");
 
-    public static LspClient Start(string? serverDll = null, string? workingDirectory = null, bool recordRawOutput = false)
+    /// <param name="environment">Variables to set for the server (null values remove one).</param>
+    public static LspClient Start(string? serverDll = null, string? workingDirectory = null, bool recordRawOutput = false, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet", [serverDll ?? ServerLocator.Find(), "--stdio"])
         {
@@ -91,6 +92,8 @@ public sealed class LspClient : IAsyncDisposable
         // Under `dotnet test`/`dotnet run`, MSBuild variables of the parent would mislead the server's MSBuild.
         foreach (var name in new[] { "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "MSBuildLoadMicrosoftTargetsReadOnly" })
             start.Environment.Remove(name);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+            start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server process.");
         return new LspClient(process, recordRawOutput);
     }
@@ -175,6 +178,34 @@ public sealed class LspClient : IAsyncDisposable
         body[^1] = (byte)'}';
         await SendRawAsync(body).ConfigureAwait(false);
         return (id, response.Task);
+    }
+
+    /// <summary>Sends a request body built elsewhere with this id in it (the fuzzer's messages carry their ids, so a
+    /// run replays byte for byte); returns the pending answer.</summary>
+    public async Task<Task<JsonElement>> SendRequestBodyAsync(long id, byte[] body)
+    {
+        var response = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_pending.TryAdd(id, response))
+            throw new InvalidOperationException($"A request with id {id} is already pending.");
+        await SendRawAsync(body).ConfigureAwait(false);
+        return response.Task;
+    }
+
+    /// <summary>Closes the server's stdin, as a client that dies does.</summary>
+    public void CloseInput() => _input.Close();
+
+    /// <summary>The server's resident memory now (VmRSS), or 0 once it has exited.</summary>
+    public long ResidentMemoryBytes()
+    {
+        try
+        {
+            _process.Refresh();
+            return _process.HasExited ? 0 : _process.WorkingSet64;
+        }
+        catch (InvalidOperationException)
+        {
+            return 0;
+        }
     }
 
     public Task NotifyAsync(string method, JsonNode? parameters)
@@ -273,8 +304,15 @@ public sealed class LspClient : IAsyncDisposable
     /// <summary>Peak resident memory of the server so far (on Linux .NET reads it from /proc: VmHWM).</summary>
     public long PeakMemoryBytes()
     {
-        _process.Refresh();
-        return _process.PeakWorkingSet64;
+        try
+        {
+            _process.Refresh();
+            return _process.PeakWorkingSet64;
+        }
+        catch (InvalidOperationException)
+        {
+            return 0; // the process has exited: /proc no longer has it
+        }
     }
 
     /// <summary>shutdown + exit; returns the exit code.</summary>

@@ -6,6 +6,8 @@ using NanoLsp.Driver;
 //   bench-features <folder> [--runs N] [--file F]  hover, code action and completion latencies (FeatureBench)
 //   load <folder> [--files N]          opens a repository as a new user would: projects loaded/failed, time, memory, answers (LoadBench)
 //   typing [folder] [--lines N] [--seed S] [--file F] [--other-document F]  re-types real lines keystroke by keystroke with inline completions (TypingBench)
+//   soak <folder> [--keystrokes N] [--files F] [--seed S]  a long typing session: memory and p95 per 1,000 keystrokes (SoakBench)
+//   fuzz [folder] [--messages N] [--seed S] [--session-messages M] [--minutes T]  generated LSP traffic, good and bad (Fuzz/FuzzBench)
 //   transport [--baseline OLD/NanoLsp.dll] [--requests N] [--rounds R]  JSON-RPC round trips and throughput alone (TransportBench)
 //   serve-bench [--clients N] [--requests N] [--seconds S] [--parallel P] [--queue Q] [--max-tokens T]  nanolsp-serve under load (ServeBench)
 // The server is found with ServerLocator ($NANOLSP_SERVER overrides).
@@ -17,6 +19,8 @@ const string Usage = """
       NanoLsp.Driver bench-features <folder> [--runs N] [--file path/to/File.cs]
       NanoLsp.Driver load <folder> [--files N (4)]
       NanoLsp.Driver typing [folder (default samples/Inventory)] [--lines N (12)] [--seed S (1)] [--file path/to/File.cs] [--settings '{"nanolsp": {...}}'] [--other-document path/to/Other.cs]
+      NanoLsp.Driver soak <folder> [--keystrokes N (10000)] [--files F (6)] [--seed S (1)] [--sample-every K (1000)]
+      NanoLsp.Driver fuzz [folder (default samples/Inventory)] [--messages N (100000)] [--seed S (1)] [--session-messages M (10000)] [--minutes T (120)]
       NanoLsp.Driver transport [--baseline path/to/other/NanoLsp.dll] [--requests N (2000)] [--rounds R (3)]
       NanoLsp.Driver serve-bench [--clients N (8)] [--requests N (200)] [--seconds S (120)] [--parallel P (1)] [--queue Q (4)] [--max-tokens T (16)]
     """;
@@ -76,6 +80,44 @@ try
                 i++;
             }
             return await TypingBench.RunAsync(RequireFolder(folder), lines, seed, typedFile, settings, other);
+        }
+        case ["soak", var folder, .. var rest]:
+        {
+            int keystrokes = 10_000, files = 6, seed = 1, sample = 1000;
+            for (var i = 0; i < rest.Length; i += 2)
+            {
+                var value = i + 1 < rest.Length && int.TryParse(rest[i + 1], out var n) && n > 0 ? n
+                    : throw new ArgumentException($"Soak option '{rest[i]}' needs a positive number.");
+                _ = rest[i] switch
+                {
+                    "--keystrokes" => keystrokes = value,
+                    "--files" => files = value,
+                    "--seed" => seed = value,
+                    "--sample-every" => sample = value,
+                    _ => throw new ArgumentException($"Unknown soak option '{rest[i]}'."),
+                };
+            }
+            return await SoakBench.RunAsync(RequireFolder(folder), keystrokes, files, seed, sample);
+        }
+        case ["fuzz", .. var rest]:
+        {
+            var folder = rest.Length > 0 && !rest[0].StartsWith("--", StringComparison.Ordinal) ? rest[0]
+                : Path.Combine(ServerLocator.RepositoryRoot(), "samples", "Inventory");
+            var options = new NanoLsp.Driver.Fuzz.FuzzBench.Options();
+            for (var i = folder == (rest.Length > 0 ? rest[0] : null) ? 1 : 0; i < rest.Length; i += 2)
+            {
+                var value = i + 1 < rest.Length && int.TryParse(rest[i + 1], out var n) && n > 0 ? n
+                    : throw new ArgumentException($"Fuzz option '{rest[i]}' needs a positive number.");
+                options = rest[i] switch
+                {
+                    "--messages" => options with { Messages = value },
+                    "--seed" => options with { Seed = value },
+                    "--session-messages" => options with { SessionMessages = value },
+                    "--minutes" => options with { Limit = TimeSpan.FromMinutes(value) },
+                    _ => throw new ArgumentException($"Unknown fuzz option '{rest[i]}'."),
+                };
+            }
+            return await NanoLsp.Driver.Fuzz.FuzzBench.RunAsync(RequireFolder(folder), options);
         }
         case ["transport", .. var options]:
         {

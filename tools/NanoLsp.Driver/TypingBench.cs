@@ -176,7 +176,7 @@ public static class TypingBench
     private static string Share(int count, int total) => $"{(double)count / Math.Max(total, 1):P1} ({count})";
 
     /// <summary>Code lines worth typing (statements and declarations, not braces, comments or usings), picked with a seed.</summary>
-    private static List<(string File, int Line, string Text)> PickLines(IReadOnlyList<string> files, int count, int seed)
+    internal static List<(string File, int Line, string Text)> PickLines(IReadOnlyList<string> files, int count, int seed)
     {
         var candidates = new List<(string, int, string)>();
         foreach (var file in files)

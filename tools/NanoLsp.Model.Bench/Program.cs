@@ -3,7 +3,7 @@
 // With several directories the repetitions are interleaved (model A, B, C, A, B, C, ...) so a shared,
 // noisy machine slows them alike; that is how vocabulary sizes were compared (training/tokenizer_study.py).
 // Usage: NanoLsp.Model.Bench MODEL_DIR [MODEL_DIR...] [--runs N] [--prefill-threads N] [--decode-threads N] [--decode-tokens N] [--prefill 128,256,512] [--decode-after 128,512] [--spin]
-//        [--profile PREFIX] [--prefix TEXT [--suffix TEXT]]  (the latter prints one greedy line completion of the first model instead; \n in TEXT is a newline)
+//        [--profile PREFIX] [--soak N [--memory-pattern]] [--prefix TEXT [--suffix TEXT]]  (the latter prints one greedy line completion of the first model instead; \n in TEXT is a newline)
 using System.Diagnostics;
 using NanoLsp.Model;
 using NanoLsp.Model.Bench;
@@ -29,6 +29,7 @@ var options = new DecoderOptions
     DecodeThreads = Option("--decode-threads", 1),
     AllowSpinning = args.Contains("--spin"),
     StepProfilePrefix = Array.IndexOf(args, "--profile") is var p and >= 0 && p + 1 < args.Length ? args[p + 1] : null,
+    MemoryPattern = args.Contains("--memory-pattern"),
 };
 
 var benches = new List<ModelBench>();
@@ -45,6 +46,30 @@ try
         Console.WriteLine($"healing: {(prompt.Healing is null ? "none" : System.Text.Encoding.UTF8.GetString(prompt.Healing.Bytes))}");
         Console.WriteLine($"completion: {result.Text}  [{result.StopReason}, {result.Tokens.Count} tokens, " +
                           $"mean logprob {(result.Tokens.Count > 0 ? result.Tokens.Average(t => t.LogProb) : 0):F2}, {result.TotalTime.TotalMilliseconds:F1} ms]");
+        return 0;
+    }
+    if (Option("--soak", 0) is var soakRuns and > 0)
+    {
+        // Memory over many generations of varied shapes, as keystrokes bring them (--memory-pattern turns
+        // ONNX Runtime's per-shape plans back on, to compare).
+        var model = benches[0].Model;
+        var rng = new Random(1234);
+        var soakCache = model.PrefixCache;
+        int[] document = Enumerable.Range(0, model.Decoder.Capacity).Select(_ => rng.Next(256, model.Manifest.VocabSize - 8)).ToArray();
+        for (int r = 1; r <= soakRuns; r++)
+        {
+            // A prompt that shares a prefix with the last one and ends somewhere new, then a few decoded tokens.
+            int length = rng.Next(32, Math.Min(700, model.Decoder.Capacity - 24));
+            soakCache.Prefill(document[..length]);
+            for (int t = 1; t <= 16; t++)
+                soakCache.Prefill(document[..(length + t)]); // reuses all but the last token: a one-token step
+            if (r % Math.Max(1, soakRuns / 10) == 0)
+            {
+                using var current = Process.GetCurrentProcess();
+                GC.Collect();
+                Console.WriteLine($"soak {r,6} generations: RSS {current.WorkingSet64 / 1e6:F0} MB, managed {GC.GetTotalMemory(false) / 1e6:F0} MB");
+            }
+        }
         return 0;
     }
 

@@ -1,4 +1,5 @@
 using NanoLsp.Logging;
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -29,6 +30,15 @@ public sealed class LanguageServerHost : IAsyncDisposable
     private readonly ServerLogger _logger;
     private readonly ComposedServer _composed;
     private readonly RequestQueue _queue;
+    private readonly ILanguageClient _client;
+
+    /// <summary>Methods whose handler failed in a way it did not expect: the user is told once per method
+    /// (window/showMessage); the log has every failure.</summary>
+    private readonly ConcurrentDictionary<string, byte> _toldFailure = new();
+
+    /// <summary>NANOLSP_TEST_FAULT=METHOD makes that method's handler throw: the fault tests' crash in one
+    /// handler (tests/NanoLsp.Tests/E2E/FaultTests.cs). Unset, it costs one string comparison per call.</summary>
+    private readonly string? _injectedFault = Environment.GetEnvironmentVariable("NANOLSP_TEST_FAULT") is { Length: > 0 } fault ? fault : null;
 
     /// <param name="compose">Builds the services and handlers (NanoLsp.ServerComposition in the product).</param>
     public LanguageServerHost(Stream input, Stream output, Func<ServerCore, ComposedServer> compose)
@@ -44,6 +54,7 @@ public sealed class LanguageServerHost : IAsyncDisposable
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
         };
         var client = new JsonRpcLanguageClient(_rpc, message => Console.Error.WriteLine(message));
+        _client = client;
         _logger.Attach(client);
         _composed = compose(new ServerCore(_state, client, _logger));
         _queue = new RequestQueue(CreateContext, _logger);
@@ -53,12 +64,17 @@ public sealed class LanguageServerHost : IAsyncDisposable
     /// <summary>Serves until the client sends exit or closes the stream; returns the process exit code.</summary>
     public async Task<int> RunAsync()
     {
+        JsonRpcDisconnectedEventArgs? disconnected = null;
+        _rpc.Disconnected += (_, e) => disconnected = e;
         _rpc.StartListening();
         // The end of the client's input ends _rpc (the handler reads no further message).
         var finished = await Task.WhenAny(_state.ExitCode, _rpc.Completion).ConfigureAwait(false);
         if (finished == _state.ExitCode)
             return await _state.ExitCode.ConfigureAwait(false);
-        _logger.Info("The client closed the connection without exit.");
+        if (disconnected is { Reason: not DisconnectedReason.RemotePartyTerminated and not DisconnectedReason.LocallyDisposed })
+            _logger.Error($"The connection ended ({disconnected.Reason}): {disconnected.Description} {disconnected.Exception}");
+        else
+            _logger.Info("The client closed the connection without exit.");
         return 1;
     }
 
@@ -124,7 +140,9 @@ public sealed class LanguageServerHost : IAsyncDisposable
         else if (handler.Method == LspMethods.Shutdown)
             _state.Phase = LifecyclePhase.ShuttingDown;
         var uri = (request as ITextDocumentParams)?.TextDocument?.Uri;
-        var task = _queue.Enqueue(handler.Method, handler.MutatesState, uri, (context, ct) => handler.HandleAsync(request, context, ct), cancellationToken);
+        var task = _queue.Enqueue(handler.Method, handler.MutatesState, uri, (context, ct) =>
+            handler.Method == _injectedFault ? throw new InvalidOperationException("a fault injected by NANOLSP_TEST_FAULT") : handler.HandleAsync(request, context, ct),
+            cancellationToken);
         try
         {
             return await task.ConfigureAwait(false);
@@ -146,7 +164,7 @@ public sealed class LanguageServerHost : IAsyncDisposable
         }
         catch (Exception e) when (e is not LocalRpcException)
         {
-            _logger.Error($"{handler.Method} failed: {e}");
+            ReportFailure(handler.Method, e);
             throw new LocalRpcException($"{handler.Method} failed: {e.Message}") { ErrorCode = LspErrorCodes.RequestFailed };
         }
     }
@@ -179,6 +197,8 @@ public sealed class LanguageServerHost : IAsyncDisposable
         {
             await _queue.Enqueue<bool>(handler.Method, handler.MutatesState, uri, async (context, ct) =>
             {
+                if (handler.Method == _injectedFault)
+                    throw new InvalidOperationException("a fault injected by NANOLSP_TEST_FAULT");
                 await handler.HandleAsync(notification, context, ct).ConfigureAwait(false);
                 return true;
             }, CancellationToken.None).ConfigureAwait(false);
@@ -189,7 +209,18 @@ public sealed class LanguageServerHost : IAsyncDisposable
         }
         catch (Exception e)
         {
-            _logger.Error($"{handler.Method} failed: {e}");
+            ReportFailure(handler.Method, e);
+        }
+    }
+
+    /// <summary>A handler threw what it should have answered: logged each time, shown to the user once per method.</summary>
+    private void ReportFailure(string method, Exception e)
+    {
+        _logger.Error($"{method} failed: {e}");
+        if (_toldFailure.TryAdd(method, 0))
+        {
+            _ = _client.NotifyAsync(LspMethods.WindowShowMessage, new ShowMessageParams(MessageType.Error,
+                $"NanoLsp: {method} failed ({e.GetType().Name}: {e.Message}). Everything else keeps working; the NanoLsp output has the details, and further failures of {method} are only logged there."));
         }
     }
 
@@ -201,14 +232,21 @@ public sealed class LanguageServerHost : IAsyncDisposable
     {
         if (typeof(TParams) == typeof(NoParams))
             return (TParams)(object)new NoParams();
+        TParams parsed;
         try
         {
-            return raw is { ValueKind: not JsonValueKind.Undefined } element ? element.Deserialize<TParams>(SerializerOptions)! : default!;
+            // Missing params bind as an empty object, so the check below names what is missing.
+            parsed = raw is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) } element
+                ? element.Deserialize<TParams>(SerializerOptions)!
+                : JsonSerializer.Deserialize<TParams>("{}", SerializerOptions)!;
         }
-        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
             throw new LocalRpcException($"Invalid params for {method}: {e.Message}") { ErrorCode = LspErrorCodes.InvalidParams };
         }
+        if (ParamsValidator.FindMissing(parsed) is { } missing)
+            throw new LocalRpcException($"Invalid params for {method}: {missing} is required.") { ErrorCode = LspErrorCodes.InvalidParams };
+        return parsed;
     }
 
     private LocalRpcException? CheckLifecycle(string method) => _state.Phase switch

@@ -115,6 +115,35 @@ public sealed class ProjectServerTests(ProjectServer server) : IClassFixture<Pro
     }
 
     [Fact]
+    public async Task RequiredFieldMissingOrNullGetsInvalidParamsNamingIt()
+    {
+        var error = await Assert.ThrowsAsync<LspResponseException>(() => Client.RequestAsync("textDocument/hover", new JsonObject { ["textDocument"] = null, ["position"] = Workbench.Position(0, 0) }));
+        Assert.Equal(-32602, error.Code);
+        Assert.Contains("params.textDocument is required", error.ServerMessage);
+        var noParams = await Assert.ThrowsAsync<LspResponseException>(() => Client.RequestAsync("textDocument/codeAction", null));
+        Assert.Equal(-32602, noParams.Code);
+        // A notification cannot be answered: the log names what is missing, and the text is kept.
+        await Client.NotifyAsync("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = LspClient.ToUri(server.Counter), ["version"] = 98 },
+            ["contentChanges"] = new JsonArray(new JsonObject { ["range"] = new JsonObject { ["start"] = Workbench.Position(0, 0), ["end"] = Workbench.Position(0, 0) } }),
+        });
+        var log = await Client.WaitForNotificationAsync("window/logMessage", p => p.GetProperty("message").GetString()!.Contains("params.contentChanges[0].text is required"));
+        Assert.Equal(2, log.GetProperty("type").GetInt32());
+        await AssertStillServingAsync();
+    }
+
+    [Fact]
+    public async Task ResponseToNoRequestIsIgnoredAndTheServerKeepsServing()
+    {
+        // StreamJsonRpc alone ends the connection on this (RemoteProtocolViolation); found by the fuzzer.
+        await Client.SendRawAsync(Encoding.UTF8.GetBytes("""{"jsonrpc":"2.0","id":987654,"result":{"a":1}}"""));
+        await Client.SendRawAsync(Encoding.UTF8.GetBytes("""{"jsonrpc":"2.0","id":"nobody","error":{"code":-1,"message":"x"}}"""));
+        await AssertStillServingAsync();
+        Assert.False(Client.HasExited);
+    }
+
+    [Fact]
     public async Task RequestForAnUnknownDocumentGetsInvalidParams()
     {
         var error = await Assert.ThrowsAsync<LspResponseException>(() => Client.RequestAsync("textDocument/diagnostic", Document("/nowhere/Ghost.cs")));

@@ -10,7 +10,10 @@ public readonly record struct Frame(byte[]? Body, string? HeaderError);
 /// <summary>
 /// Reads "Content-Length: N\r\n...\r\n\r\n" + N bytes frames. Hand-written (a few lines) rather than
 /// taken from StreamJsonRpc because its reader gives up the whole connection on the first bad frame;
-/// this one reports a bad header as a frame error and carries on with the next frame.
+/// this one reports a bad header as a frame error and carries on with the next frame. After a frame whose
+/// Content-Length lied, the next header arrives glued to the rest of the broken body: the reader finds the
+/// last "Content-Length:" in that garbage and reads the frame it announces, so one bad frame costs one
+/// message, not every message after it (found by the fuzzer, tools/NanoLsp.Driver/Fuzz).
 /// </summary>
 public sealed class FrameReader(PipeReader reader)
 {
@@ -19,17 +22,51 @@ public sealed class FrameReader(PipeReader reader)
     /// <summary>The guard against a header that never ends (a client writing garbage without CRLFs).</summary>
     private const int MaxHeaderBytes = 64 * 1024;
 
+    /// <summary>
+    /// The largest body read. A 10 MB source file, JSON-escaped, is well under it; a Content-Length above it
+    /// (int.MaxValue from a broken client) would otherwise have the server buffer gigabytes, or wait forever.
+    /// </summary>
+    public const int MaxBodyBytes = 64 * 1024 * 1024;
+
+    /// <summary>A body length found by resynchronising inside a bad header: the next read takes that body.</summary>
+    private int? _resumeLength;
+
     /// <summary>The next frame, or null at the end of the stream.</summary>
     public async Task<Frame?> ReadAsync(CancellationToken cancellationToken)
     {
-        var headerBytes = await ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
-        if (headerBytes is null)
-            return null;
-        var (length, error) = ParseHeader(Encoding.ASCII.GetString(headerBytes));
-        if (error is not null)
-            return new Frame(null, error);
+        int length;
+        if (_resumeLength is { } resumed)
+        {
+            _resumeLength = null;
+            length = resumed;
+        }
+        else
+        {
+            var headerBytes = await ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
+            if (headerBytes is null)
+                return null;
+            var header = Encoding.ASCII.GetString(headerBytes);
+            (length, var error) = ParseHeader(header);
+            if (error is null && length > MaxBodyBytes)
+                error = $"Content-Length {length} is over the limit of {MaxBodyBytes} bytes; what follows is skipped up to the next header.";
+            if (error is not null)
+            {
+                _resumeLength = Resynchronise(header);
+                return new Frame(null, _resumeLength is null ? error : error + " The next frame's header was found after it.");
+            }
+        }
         var body = await ReadExactlyAsync(length, cancellationToken).ConfigureAwait(false);
         return body is null ? null : new Frame(body, null);
+    }
+
+    /// <summary>The length announced by the last "Content-Length:" inside a bad header, when that one parses.</summary>
+    public static int? Resynchronise(string header)
+    {
+        var at = header.LastIndexOf("Content-Length:", StringComparison.OrdinalIgnoreCase);
+        if (at <= 0)
+            return null;
+        var (length, error) = ParseHeader(header[at..]);
+        return error is null && length <= MaxBodyBytes ? length : null;
     }
 
     public static (int Length, string? Error) ParseHeader(string header)
@@ -67,8 +104,8 @@ public sealed class FrameReader(PipeReader reader)
             }
             if (buffer.Length > MaxHeaderBytes)
             {
-                // Drop the garbage so the next frame can still be found.
-                reader.AdvanceTo(buffer.End);
+                // Drop the garbage so the next frame can still be found; keep a tail that may hold the start of its header.
+                reader.AdvanceTo(buffer.GetPosition(buffer.Length - 64));
                 return Encoding.ASCII.GetBytes("X-Garbage: header too long");
             }
             if (result.IsCompleted)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using Nerdbank.Streams;
 using NanoLsp.Protocol;
@@ -24,6 +25,11 @@ public sealed class TolerantMessageHandler : MessageHandlerBase, IJsonRpcMessage
     private readonly PipeWriter _output;
     private readonly FrameReader _frames;
     private readonly Action<string> _log;
+
+    /// <summary>Ids of the requests this server sent and the client has not answered yet. StreamJsonRpc ends the
+    /// whole connection on a response to no request (RemoteProtocolViolation); such a response is dropped here
+    /// instead (found by the fuzzer).</summary>
+    private readonly ConcurrentDictionary<RequestId, byte> _awaitingResponse = new();
 
     /// <summary>The body of the message being written: its length goes in the header, before it. Pooled and reused.</summary>
     private readonly Sequence<byte> _body = new(ArrayPool<byte>.Shared);
@@ -55,6 +61,13 @@ public sealed class TolerantMessageHandler : MessageHandlerBase, IJsonRpcMessage
             else
             {
                 rejected = MessageValidator.Read(Formatter, frame.Body!, out var message);
+                if (rejected is null && message is IJsonRpcMessageWithId { RequestId: var id } and (JsonRpcResult or JsonRpcError)
+                    && !_awaitingResponse.TryRemove(id, out _))
+                {
+                    _log($"Ignored a response to no request of this server (id {id}).");
+                    (message as IJsonRpcMessageBufferManager)?.DeserializationComplete(message);
+                    continue;
+                }
                 if (rejected is null)
                     return message;
                 _log(rejected.Message);
@@ -82,6 +95,8 @@ public sealed class TolerantMessageHandler : MessageHandlerBase, IJsonRpcMessage
     /// <summary>Called under the base class's send lock, one message at a time.</summary>
     protected override ValueTask WriteCoreAsync(JsonRpcMessage content, CancellationToken cancellationToken)
     {
+        if (content is JsonRpcRequest { IsResponseExpected: true } request)
+            _awaitingResponse.TryAdd(request.RequestId, 0);
         try
         {
             Formatter.Serialize(_body, content);
