@@ -27,15 +27,6 @@ public static class EvalCommand
 {
     public const string Usage = "NanoLsp eval --cases CASES.jsonl --out PREDICTIONS.jsonl [--no-context] [--no-monitors] [--no-filters] [--model DIR] [--deadline-ms N] [--trace FILE] [--cut-below LOGP|0] [--min-mean LOGP] [--memory none|all|mixing,candidates,neighbours,names] [--memory-cut LOGP] [--no-show-policy]";
 
-    private sealed record Case(
-        [property: JsonPropertyName("id")] string Id,
-        [property: JsonPropertyName("workspace")] string Workspace,
-        [property: JsonPropertyName("file")] string File,
-        [property: JsonPropertyName("line")] int Line,
-        [property: JsonPropertyName("character")] int Character,
-        [property: JsonPropertyName("text")] string Text,
-        [property: JsonPropertyName("expected")] string? Expected);
-
     private sealed record Prediction(
         [property: JsonPropertyName("id")] string Id,
         [property: JsonPropertyName("completion")] string Completion,
@@ -76,12 +67,10 @@ public static class EvalCommand
         if (cases is null || output is null) return Fail("--cases and --out are required.");
         if (!File.Exists(cases)) return Fail($"no cases file {cases}.");
 
-        List<Case> all;
+        List<EvalCase> all;
         try
         {
-            all = File.ReadLines(cases).Where(l => l.Trim().Length > 0)
-                .Select((line, n) => JsonSerializer.Deserialize<Case>(line) ?? throw new JsonException($"line {n + 1} is null"))
-                .ToList();
+            all = EvalCases.Read(cases).ToList();
         }
         catch (JsonException e)
         {
@@ -111,7 +100,7 @@ public static class EvalCommand
         var backend = new LocalModelBackend(model, ShowPolicy.Load(ModelLocator.Locate(modelDir)));
         var logger = new StderrLogger();
         var workspaces = new Dictionary<string, Solution>();
-        var results = new List<(Case Case, InlineCompletionResult Result)>();
+        var results = new List<(EvalCase Case, InlineCompletionResult Result)>();
         await using var writer = new StreamWriter(output);
         // The trace (for tuning thresholds) may show `expected`: it is written after the completion is made.
         await using var trace = tracePath is null ? null : new StreamWriter(tracePath);
@@ -167,7 +156,7 @@ public static class EvalCommand
         return 0;
     }
 
-    private static string TraceLine(Case c, InlineCompletionResult r, NanoTokenizer tokenizer)
+    private static string TraceLine(EvalCase c, InlineCompletionResult r, NanoTokenizer tokenizer)
     {
         var tokens = r.Generation?.Tokens ?? [];
         return JsonSerializer.Serialize(new Dictionary<string, object?>
@@ -222,7 +211,7 @@ public static class EvalCommand
         return PreferredDocument.Find(solution, full);
     }
 
-    private static void PrintSummary(List<(Case Case, InlineCompletionResult Result)> results, CompileCheckStats checks)
+    private static void PrintSummary(List<(EvalCase Case, InlineCompletionResult Result)> results, CompileCheckStats checks)
     {
         var scored = results.Where(r => r.Case.Expected is not null).Select(r => (r.Result.First ?? "", r.Case.Expected!)).ToList();
         var m = CompletionMetrics.Compute(scored);

@@ -23,10 +23,6 @@ public static class FixEvalCommand
 {
     public const string Usage = "NanoLsp eval-fix --cases CASES.jsonl [--all-files] [--per-kind N] [--per-file N] [--model DIR] [--deadline-ms N] [--out FIXES.jsonl]";
 
-    private sealed record Case(
-        [property: JsonPropertyName("workspace")] string Workspace,
-        [property: JsonPropertyName("file")] string File);
-
     private sealed record Outcome(string Workspace, string File, string Kind, string Break, string Diagnostic,
         int RoslynFixes, bool RoslynFixed, bool RoslynExact, int ModelFixes, bool ModelFixed, bool ModelExact, int ModelWrong,
         double ModelMs, string ModelOutcome, IReadOnlyList<string> ModelTitles, int[] Verdicts, IReadOnlyList<string> Rewrites);
@@ -57,8 +53,7 @@ public static class FixEvalCommand
         List<(string Workspace, string File)> files;
         try
         {
-            files = File.ReadLines(cases).Where(l => l.Trim().Length > 0)
-                .Select(line => JsonSerializer.Deserialize<Case>(line) ?? throw new JsonException("a null line"))
+            files = EvalCases.Read(cases)
                 .Select(c => (Path.GetFullPath(c.Workspace), c.File)).Distinct().ToList();
         }
         catch (JsonException e)

@@ -24,15 +24,6 @@ public static class RankEvalCommand
 {
     public const string Usage = "NanoLsp eval-rank --cases CASES.jsonl [--model DIR] [--deadline-ms N] [--scored N] [--starred N] [--limit N] [--out RANKS.jsonl]";
 
-    private sealed record Case(
-        [property: JsonPropertyName("id")] string Id,
-        [property: JsonPropertyName("workspace")] string Workspace,
-        [property: JsonPropertyName("file")] string File,
-        [property: JsonPropertyName("line")] int Line,
-        [property: JsonPropertyName("character")] int Character,
-        [property: JsonPropertyName("text")] string Text,
-        [property: JsonPropertyName("expected")] string? Expected);
-
     private sealed record Outcome(string Id, string Kind, string Expected, int Items, int Before, int After,
         double BeforeMs, double AfterMs, double RankMs, string Ranking, int WholeScored, double[] StageMs);
 
@@ -62,11 +53,10 @@ public static class RankEvalCommand
         if (cases is null) return Fail("--cases is required.");
         if (!File.Exists(cases)) return Fail($"no cases file {cases}.");
 
-        List<(Case Case, string Kind, string Name)> chosen;
+        List<(EvalCase Case, string Kind, string Name)> chosen;
         try
         {
-            chosen = File.ReadLines(cases).Where(l => l.Trim().Length > 0)
-                .Select(line => JsonSerializer.Deserialize<Case>(line) ?? throw new JsonException("a null line"))
+            chosen = EvalCases.Read(cases)
                 .Select(c => (Case: c, Kind: KindOf(c), Name: LeadingName(c.Expected ?? "")))
                 .Where(c => c.Kind.Length > 0 && c.Name.Length > 0)
                 .Take(limit)
@@ -143,7 +133,7 @@ public static class RankEvalCommand
     }
 
     /// <summary>"member" after `.`, "start" at a statement start (only indentation before the caret), else "".</summary>
-    private static string KindOf(Case c)
+    private static string KindOf(EvalCase c)
     {
         var lines = c.Text.Split('\n');
         if (c.Line >= lines.Length) return "";
