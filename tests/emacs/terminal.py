@@ -47,7 +47,8 @@ with open(init, "w") as f:
       native-comp-async-report-warnings-errors 'silent)
 (add-hook 'csharp-mode-hook #'eglot-ensure)
 (add-hook 'csharp-mode-hook #'nanolsp-inline-mode)
-;; Test only: what the test waits for (diagnostics count, model state, the ghost text), read from a file.
+;; Test only: what the test waits for (diagnostics count, model state, the ghost text and the line
+;; before point, so that a suggestion shown for an earlier keystroke is not taken for the awaited one).
 (run-with-timer 0.5 0.5
   (lambda ()
     (let ((buffer (get-file-buffer {elisp_string(source)})))
@@ -55,7 +56,10 @@ with open(init, "w") as f:
         (insert (json-encode
                  (list :count (if buffer (with-current-buffer buffer (length (flymake-diagnostics))) 0)
                        :state (or (plist-get nanolsp-model-status :state) "none")
-                       :ghost (or (and buffer (with-current-buffer buffer (nanolsp-suggestion))) ""))))
+                       :ghost (or (and buffer (with-current-buffer buffer (nanolsp-suggestion))) "")
+                       :before (if buffer (with-current-buffer buffer
+                                            (buffer-substring-no-properties (line-beginning-position) (point)))
+                                 ""))))
         (write-region nil nil {elisp_string(status_file)} nil 'silent)))))
 """)
 
@@ -106,7 +110,7 @@ def wait_status(predicate, seconds):
         read_for(0.3)
         try:
             status = json.loads(open(status_file).read())
-            if predicate(status["count"], status["state"]):
+            if predicate(status):
                 return status
         except (OSError, ValueError, KeyError):
             pass
@@ -124,8 +128,8 @@ try:
     # Requests wait for the workspace to load (its first diagnostics tell it is done); the model
     # loads apart from it and answers nothing until it is ready. The screen's mode line says both,
     # but a terminal is redrawn by differences, so the status file is what is polled.
-    check("flymake holds the sample's diagnostics", wait_status(lambda count, _: count > 0, 180))
-    check("the model is ready", wait_status(lambda _, state: state == "ready", 120))
+    check("flymake holds the sample's diagnostics", wait_status(lambda status: status["count"] > 0, 180))
+    check("the model is ready", wait_status(lambda status: status["state"] == "ready", 120))
     # Go to the start of the `return report` line and open a line above it, as a user would.
     keys("\x1bx" + "goto-line\r")
     # Find the line number of `return report.ToString();` (1-based) in the file on disk.
@@ -138,7 +142,9 @@ try:
     read_for(1)
     typed = len(screen)
     keys(".")                          # typing the dot: the idle timer fires by itself
-    shown = wait_status(lambda count, _: json.loads(open(status_file).read())["ghost"] != "", 60)
+    # A suggestion for `        report` (before the dot reached Emacs) may still be shown: wait for
+    # the one made at `report.`.
+    shown = wait_status(lambda status: status["ghost"] != "" and status["before"].endswith("report."), 60)
     ghost = shown["ghost"] if shown else ""
     print(f"     (the model suggested {ghost!r})", flush=True)
     # The screen is drawn by differences: search it for the suggestion's start (the line may be cut).
