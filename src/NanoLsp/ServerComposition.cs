@@ -34,6 +34,7 @@ public static class ServerComposition
         var memoryHost = new RepositoryMemoryHost(memory, workspace, model, client, state, log);
         var backends = new Features.InlineCompletion.Routing.BackendRegistry(client, log);
         var inline = new InlineCompletionFeature(new InlineCompletionPipeline(memory), model, backends);
+        var load = new WorkspaceLoadRun(state, workspace, diagnostics, client, log, afterLoad: [memoryHost]);
 
         ILspHandler[] features =
         [
@@ -43,6 +44,7 @@ public static class ServerComposition
             new DidCloseHandler(workspace, diagnostics),
             new DidSaveHandler(diagnostics),
             new DidChangeWatchedFilesHandler(workspace, diagnostics, client, log),
+            new DidChangeWorkspaceFoldersHandler(workspace, load, log),
 
             // Diagnostics (push is driven by text sync; this is pull)
             new DocumentDiagnosticHandler(log),
@@ -62,7 +64,7 @@ public static class ServerComposition
         ILspHandler[] lifecycle =
         [
             new InitializeHandler(state, capabilities, log),
-            new InitializedHandler(state, capabilities, workspace, diagnostics, client, log, backgroundWork: [model, providers, backends], afterLoad: [memoryHost]),
+            new InitializedHandler(state, capabilities, load, client, log, backgroundWork: [model, providers, backends]),
             new ShutdownHandler(state, diagnostics, log),
             new ExitHandler(state),
             new DidChangeConfigurationHandler(state, client, log, followers: [model, backends]),

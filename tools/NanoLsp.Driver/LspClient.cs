@@ -99,14 +99,18 @@ public sealed class LspClient : IAsyncDisposable
     }
 
     /// <summary>initialize (with the root folder) + initialized; returns the initialize result.</summary>
-    public async Task<JsonElement> InitializeAsync(string rootFolder, JsonObject? capabilities = null, JsonNode? initializationOptions = null, CancellationToken cancellationToken = default)
+    public Task<JsonElement> InitializeAsync(string rootFolder, JsonObject? capabilities = null, JsonNode? initializationOptions = null, CancellationToken cancellationToken = default) =>
+        InitializeAsync([rootFolder], capabilities, initializationOptions, cancellationToken);
+
+    /// <summary>initialize with several workspace folders (the first is also rootUri) + initialized.</summary>
+    public async Task<JsonElement> InitializeAsync(IReadOnlyList<string> rootFolders, JsonObject? capabilities = null, JsonNode? initializationOptions = null, CancellationToken cancellationToken = default)
     {
-        var root = Path.GetFullPath(rootFolder);
+        var roots = rootFolders.Select(Path.GetFullPath).ToList();
         var result = await RequestAsync("initialize", new JsonObject
         {
             ["processId"] = Environment.ProcessId,
-            ["rootUri"] = ToUri(root),
-            ["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = ToUri(root), ["name"] = Path.GetFileName(root) }),
+            ["rootUri"] = ToUri(roots[0]),
+            ["workspaceFolders"] = new JsonArray([.. roots.Select(WorkspaceFolder)]),
             ["capabilities"] = capabilities ?? DefaultCapabilities(),
             ["initializationOptions"] = initializationOptions,
         }, cancellationToken).ConfigureAwait(false);
@@ -130,6 +134,9 @@ public sealed class LspClient : IAsyncDisposable
             ["codeAction"] = new JsonObject { ["resolveSupport"] = new JsonObject { ["properties"] = new JsonArray("edit") } },
         },
     };
+
+    /// <summary>A WorkspaceFolder for initialize or workspace/didChangeWorkspaceFolders.</summary>
+    public static JsonObject WorkspaceFolder(string folder) => new() { ["uri"] = ToUri(folder), ["name"] = Path.GetFileName(Path.GetFullPath(folder)) };
 
     public static string ToUri(string path) => new Uri(Path.GetFullPath(path)).AbsoluteUri;
 

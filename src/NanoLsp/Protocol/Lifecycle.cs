@@ -62,10 +62,25 @@ public sealed class ServerCapabilities
     [JsonPropertyName("completionProvider")] public object? CompletionProvider { get; set; }
     [JsonPropertyName("codeActionProvider")] public object? CodeActionProvider { get; set; }
     [JsonPropertyName("inlineCompletionProvider")] public object? InlineCompletionProvider { get; set; }
+    [JsonPropertyName("workspace")] public WorkspaceServerCapabilities? Workspace { get; set; }
 
     /// <summary>Anything else a provider adds (e.g. signatureHelpProvider), by its LSP name.</summary>
     [JsonExtensionData] public Dictionary<string, object?> Other { get; } = new();
 }
+
+public sealed record WorkspaceServerCapabilities(
+    [property: JsonPropertyName("workspaceFolders")] WorkspaceFoldersServerCapabilities WorkspaceFolders);
+
+public sealed record WorkspaceFoldersServerCapabilities(
+    [property: JsonPropertyName("supported")] bool Supported,
+    [property: JsonPropertyName("changeNotifications")] bool ChangeNotifications);
+
+public sealed record WorkspaceFoldersChangeEvent(
+    [property: JsonPropertyName("added")] IReadOnlyList<WorkspaceFolder> Added,
+    [property: JsonPropertyName("removed")] IReadOnlyList<WorkspaceFolder> Removed);
+
+public sealed record DidChangeWorkspaceFoldersParams(
+    [property: JsonPropertyName("event")] WorkspaceFoldersChangeEvent Event);
 
 public sealed record Registration(
     [property: JsonPropertyName("id")] string Id,

@@ -21,6 +21,7 @@ public static class LspMethods
     // Workspace
     public const string WorkspaceDidChangeConfiguration = "workspace/didChangeConfiguration";
     public const string WorkspaceDidChangeWatchedFiles = "workspace/didChangeWatchedFiles";
+    public const string WorkspaceDidChangeWorkspaceFolders = "workspace/didChangeWorkspaceFolders";
     public const string WorkspaceConfiguration = "workspace/configuration";
 
     // Text synchronisation

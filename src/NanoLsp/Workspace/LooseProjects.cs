@@ -12,15 +12,19 @@ public static class LooseProjects
     private static readonly Lazy<IReadOnlyList<MetadataReference>> FrameworkReferences = new(() =>
         MsBuildSetup.FrameworkReferenceAssemblies().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList());
 
-    public static Solution AddLooseProject(Solution solution, string name, string? folder, IEnumerable<string> files)
+    public static Solution AddLooseProject(Solution solution, string name, string? folder, IEnumerable<string> files) =>
+        AddLooseProject(solution, name, folder, files, out _);
+
+    public static Solution AddLooseProject(Solution solution, string name, string? folder, IEnumerable<string> files, out ProjectId id)
     {
-        var id = ProjectId.CreateNewId(name);
+        id = ProjectId.CreateNewId(name);
         // Borrow the references of a loaded C# project when there is one (so loose files see the same
         // packages); otherwise the framework's reference assemblies.
         var references = solution.Projects.FirstOrDefault(p => p.Language == LanguageNames.CSharp && p.MetadataReferences.Count > 0 && p.DocumentIds.Count > 0)?.MetadataReferences
             ?? FrameworkReferences.Value;
-        var info = ProjectInfo.Create(id, VersionStamp.Create(), name, name.Replace(' ', '_'), LanguageNames.CSharp,
-            filePath: folder is null ? null : Path.Combine(folder, name.Replace(' ', '_') + ".csproj"),
+        var assemblyName = string.Concat(name.Select(c => char.IsLetterOrDigit(c) ? c : '_')).TrimEnd('_');
+        var info = ProjectInfo.Create(id, VersionStamp.Create(), name, assemblyName, LanguageNames.CSharp,
+            filePath: folder is null ? null : Path.Combine(folder, assemblyName + ".csproj"),
             compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
             parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
             metadataReferences: references);

@@ -12,23 +12,31 @@ public sealed record LoadOutcome(Solution Solution, Microsoft.CodeAnalysis.Works
 {
     /// <summary>Projects found, loaded and failed, for the editor's status and the load benchmark.</summary>
     public LoadReport Report { get; init; } = LoadReport.None;
+
+    /// <summary>Per workspace folder, the project that takes its new files when no project's folder holds
+    /// them (the generated loose-file project after a fallback load; none otherwise).</summary>
+    public IReadOnlyDictionary<string, ProjectId> LooseProjects { get; init; } = new Dictionary<string, ProjectId>();
 }
 
 /// <summary>
-/// Opens a folder: the projects of its .sln/.slnx, else its .csproj files, one at a time into one
-/// MSBuildWorkspace (a project another one already brought in is not opened again; one that fails
-/// takes no other down), each with its own target frameworks. Every .cs file under the folder that no
-/// loaded project compiles joins a "Loose files" project. With no project, or none that loads, the
-/// folder's .cs files are served through a generated project (a minimal csproj in the user cache that
-/// includes them by absolute path), because completion and quick info came back empty on an
-/// AdhocWorkspace when tried (Roslyn 5.12; cause not found).
+/// Opens the workspace folders: for each, the projects of its .sln/.slnx, else its .csproj files, all
+/// one at a time into one MSBuildWorkspace (a project another one already brought in is not opened
+/// again; one that fails takes no other down), each with its own target frameworks. Every .cs file
+/// under a folder that no loaded project compiles joins that folder's "Loose files" project. With no
+/// project in any folder, or none that loads, each folder's .cs files are served through a generated
+/// project (a minimal csproj in the user cache that includes them by absolute path), because
+/// completion and quick info came back empty on an AdhocWorkspace when tried (Roslyn 5.12; cause not found).
 /// </summary>
 public sealed partial class WorkspaceLoader(ILog logger)
 {
     private static readonly string[] SkippedFolders = ["bin", "obj", ".git", "node_modules", ".vs"];
     public const string LooseFilesName = "Loose files";
 
-    public async Task<LoadOutcome> LoadAsync(string root, Action<LoadProgress> progress, CancellationToken cancellationToken)
+    public Task<LoadOutcome> LoadAsync(string root, Action<LoadProgress> progress, CancellationToken cancellationToken) =>
+        LoadAsync([root], progress, cancellationToken);
+
+    /// <summary>Loads every folder into one Solution (multi-root: a solution or the projects chosen per folder).</summary>
+    public async Task<LoadOutcome> LoadAsync(IReadOnlyList<string> roots, Action<LoadProgress> progress, CancellationToken cancellationToken)
     {
         _ = Task.Run(() =>
         {
@@ -41,39 +49,44 @@ public sealed partial class WorkspaceLoader(ILog logger)
                 logger.Debug($"Compiler warm-up failed (harmless): {e.Message}");
             }
         }, cancellationToken);
-        var sdk = MsBuildSetup.EnsureRegistered(root);
+        // MSBuild registers once per process: the first folder's global.json picks the SDK for all.
+        var sdk = MsBuildSetup.EnsureRegistered(roots[0]);
         logger.Info($"Using the .NET SDK {sdk.Version} at {sdk.Instance.MSBuildPath}.");
         if (sdk.Warning is { } sdkWarning)
             logger.Warning(sdkWarning);
-        var target = FindProjectFiles(root);
+        var targets = roots.SelectMany(FindProjectFiles).Distinct(StringComparer.Ordinal).ToList();
+        if (roots.Count > 1)
+            logger.Info($"{roots.Count} workspace folders: " + string.Join("; ", roots.Select(r => $"{r} ({ProjectFilesNamed(r)})")));
         string? failure;
         var report = LoadReport.None with { SdkWarning = sdk.Warning };
-        if (target.Count == 0)
+        if (targets.Count == 0)
         {
-            failure = $"No .sln, .slnx or .csproj in {root}";
+            failure = $"No .sln, .slnx or .csproj in {string.Join(", ", roots)}";
         }
         else
         {
             try
             {
-                var outcome = await LoadGraphAsync(root, target, sdk.Warning, progress, cancellationToken).ConfigureAwait(false);
+                var outcome = await LoadGraphAsync(roots, targets, sdk.Warning, progress, cancellationToken).ConfigureAwait(false);
                 if (outcome.Report.ProjectsLoaded > 0)
                     return outcome;
                 report = outcome.Report;
-                failure = $"Loading {string.Join(", ", target.Select(Path.GetFileName))} failed: " + (outcome.Report.Failed.Count > 0
+                failure = $"Loading {string.Join(", ", targets.Select(Path.GetFileName))} failed: " + (outcome.Report.Failed.Count > 0
                     ? string.Join("; ", outcome.Report.Failed.Take(3).Select(f => $"{f.Project}: {f.Reason}"))
                     : "no C# project with documents was found");
                 outcome.Host.Dispose();
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                failure = $"Loading {string.Join(", ", target.Select(Path.GetFileName))} failed: {e.Message}";
+                failure = $"Loading {string.Join(", ", targets.Select(Path.GetFileName))} failed: {e.Message}";
             }
         }
         logger.Warning(failure);
-        var loose = await LoadLooseAsync(root, failure, sdk.Version.Major, progress, cancellationToken).ConfigureAwait(false);
+        var loose = await LoadLooseAsync(roots, failure, sdk.Version.Major, progress, cancellationToken).ConfigureAwait(false);
         return loose with { Report = report };
     }
+
+    private static string ProjectFilesNamed(string root) => FindProjectFiles(root) is { Count: > 0 } files ? string.Join(", ", files.Select(Path.GetFileName)) : "no project";
 
     /// <summary>A solution file at the top wins; else the top-level projects; else projects further down.</summary>
     public static IReadOnlyList<string> FindProjectFiles(string root)
@@ -123,7 +136,7 @@ public sealed partial class WorkspaceLoader(ILog logger)
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private async Task<LoadOutcome> LoadGraphAsync(
-        string root, IReadOnlyList<string> targets, string? sdkWarning, Action<LoadProgress> progress, CancellationToken cancellationToken)
+        IReadOnlyList<string> roots, IReadOnlyList<string> targets, string? sdkWarning, Action<LoadProgress> progress, CancellationToken cancellationToken)
     {
         var projects = ProjectsOf(targets);
         var restoreProblems = await RestoreIfNeededAsync(targets, projects, progress, cancellationToken).ConfigureAwait(false);
@@ -175,17 +188,22 @@ public sealed partial class WorkspaceLoader(ILog logger)
         string Reasons(string project) => string.Join("; ", (restoreProblems.GetValueOrDefault(project) ?? [])
             .Concat((problems.GetValueOrDefault(project) ?? []).Where(p => !restoreProblems.ContainsKey(project) || !p.StartsWith("Unable to find package", StringComparison.Ordinal)))
             .DefaultIfEmpty("no C# documents"));
-        var failed = found.Except(loaded).Select(f => new ProjectProblem(Relative(root, f), Reasons(f))).ToList();
-        var incomplete = loaded.Where(f => problems.ContainsKey(f) || restoreProblems.ContainsKey(f)).Select(f => new ProjectProblem(Relative(root, f), Reasons(f))).ToList();
+        var failed = found.Except(loaded).Select(f => new ProjectProblem(Relative(roots, f), Reasons(f))).ToList();
+        var incomplete = loaded.Where(f => problems.ContainsKey(f) || restoreProblems.ContainsKey(f)).Select(f => new ProjectProblem(Relative(roots, f), Reasons(f))).ToList();
 
-        var uncovered = UncoveredFiles(root, solution);
-        if (uncovered.Count > 0 && loaded.Count > 0)
+        var looseFiles = 0;
+        foreach (var root in loaded.Count > 0 ? roots : [])
         {
             // Files of failed projects and files no project compiles still get answers, never "not a document".
-            solution = LooseProjects.AddLooseProject(solution, LooseFilesName, root, uncovered);
+            // A folder inside another one was covered by the outer folder's loose project already.
+            var uncovered = UncoveredFiles(root, solution);
+            if (uncovered.Count == 0)
+                continue;
+            solution = LooseProjects.AddLooseProject(solution, LooseProjectName(roots, root), root, uncovered);
+            looseFiles += uncovered.Count;
             logger.Info($"{uncovered.Count} .cs file(s) under {root} are in no loaded project: served as loose files.");
         }
-        var report = new LoadReport(found.Count, loaded.Count, failed, incomplete, sdkWarning, loaded.Count > 0 ? uncovered.Count : 0);
+        var report = new LoadReport(found.Count, loaded.Count, failed, incomplete, sdkWarning, looseFiles);
         var description = $"{string.Join(", ", targets.Select(Path.GetFileName))}: {loaded.Count} of {found.Count} project(s) loaded ({csharp.Count} Roslyn project(s) with their target frameworks), "
             + $"{csharp.Sum(p => p.DocumentIds.Count)} document(s), loaded in {(DateTime.UtcNow - started).TotalSeconds:0.0} s";
         foreach (var problem in failed)
@@ -220,7 +238,23 @@ public sealed partial class WorkspaceLoader(ILog logger)
     [System.Text.RegularExpressions.GeneratedRegex(@"was resolved instead|has not been tested with it")]
     private static partial System.Text.RegularExpressions.Regex MissesNothing();
 
-    private static string Relative(string root, string path) => Path.GetRelativePath(root, path);
+    /// <summary>A project's path as the user knows it: relative to its folder, with the folder's name in front
+    /// when there are several.</summary>
+    private static string Relative(IReadOnlyList<string> roots, string path)
+    {
+        var root = roots.Where(r => IsUnder(r, path)).OrderByDescending(r => r.Length).FirstOrDefault();
+        if (root is null)
+            return path;
+        var relative = Path.GetRelativePath(root, path);
+        return roots.Count > 1 ? Path.Combine(Path.GetFileName(Path.TrimEndingDirectorySeparator(root)), relative) : relative;
+    }
+
+    public static bool IsUnder(string root, string path) =>
+        path.StartsWith(Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>"Loose files", or "Loose files (folder)" when several workspace folders each have their own.</summary>
+    public static string LooseProjectName(IReadOnlyList<string> roots, string root) =>
+        roots.Count > 1 ? $"{LooseFilesName} ({Path.GetFileName(Path.TrimEndingDirectorySeparator(root))})" : LooseFilesName;
 
     private static string Shorten(string text)
     {
@@ -275,29 +309,42 @@ public sealed partial class WorkspaceLoader(ILog logger)
         return problems;
     }
 
-    /// <summary>Serves the folder's .cs files through a generated project; an ad hoc project if even that fails.</summary>
+    /// <summary>Serves each folder's .cs files through a generated project; ad hoc projects if even that fails.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private async Task<LoadOutcome> LoadLooseAsync(string root, string why, int sdkMajor, Action<LoadProgress> progress, CancellationToken cancellationToken)
+    private async Task<LoadOutcome> LoadLooseAsync(IReadOnlyList<string> roots, string why, int sdkMajor, Action<LoadProgress> progress, CancellationToken cancellationToken)
     {
-        var message = $"{why}. NanoLsp serves the .cs files of {root} as loose files (with the .NET {sdkMajor} reference assemblies and no package references).";
+        var message = $"{why}. NanoLsp serves the .cs files of {string.Join(", ", roots)} as loose files (with the .NET {sdkMajor} reference assemblies and no package references).";
         try
         {
-            var project = WriteLooseProject(root, sdkMajor);
-            logger.Info($"Loose-file project: {project}");
-            var result = await LoadGraphAsync(root, [project], null, progress, cancellationToken).ConfigureAwait(false);
+            var generated = roots.ToDictionary(r => r, r => WriteLooseProject(r, sdkMajor), StringComparer.Ordinal);
+            logger.Info($"Loose-file project(s): {string.Join(", ", generated.Values)}");
+            var result = await LoadGraphAsync(roots, generated.Values.Distinct(StringComparer.Ordinal).ToList(), null, progress, cancellationToken).ConfigureAwait(false);
             if (result.Report.ProjectsLoaded > 0)
-                return result with { Description = "loose files: " + result.Description, IsFallback = true, UserMessage = message };
-            logger.Warning($"The loose-file project did not load ({string.Join("; ", result.Report.Failed.Select(f => f.Reason))}); using an in-memory project.");
+            {
+                var looseProjects = generated
+                    .Select(g => (Root: g.Key, Project: result.Solution.Projects.FirstOrDefault(p => p.FilePath == g.Value)))
+                    .Where(g => g.Project is not null)
+                    .ToDictionary(g => g.Root, g => g.Project!.Id, StringComparer.Ordinal);
+                return result with { Description = "loose files: " + result.Description, IsFallback = true, UserMessage = message, LooseProjects = looseProjects };
+            }
+            logger.Warning($"The loose-file project did not load ({string.Join("; ", result.Report.Failed.Select(f => f.Reason))}); using in-memory projects.");
             result.Host.Dispose();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.Warning($"The loose-file project did not load ({e.Message}); using an in-memory project.");
+            logger.Warning($"The loose-file project did not load ({e.Message}); using in-memory projects.");
         }
         var adhoc = new AdhocWorkspace();
-        var solution = LooseProjects.AddLooseProject(adhoc.CurrentSolution, LooseFilesName, root,
-            Descendants(root, depth: 6).Where(f => f.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)));
-        return new LoadOutcome(solution, adhoc, $"loose files (in memory) under {root}", true, message);
+        var solution = adhoc.CurrentSolution;
+        var projects = new Dictionary<string, ProjectId>(StringComparer.Ordinal);
+        foreach (var root in roots)
+        {
+            solution = LooseProjects.AddLooseProject(solution, LooseProjectName(roots, root), root,
+                Descendants(root, depth: 6).Where(f => f.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && solution.GetDocumentIdsWithFilePath(f).IsEmpty).ToList(),
+                out var id);
+            projects[root] = id;
+        }
+        return new LoadOutcome(solution, adhoc, $"loose files (in memory) under {string.Join(", ", roots)}", true, message) { LooseProjects = projects };
     }
 
     /// <summary>~/.cache/nanolsp/loose/&lt;hash of folder&gt;/&lt;folder name&gt;.csproj, including the folder's .cs files by absolute path.</summary>

@@ -42,7 +42,8 @@ public sealed class WorkspaceManager : IDisposable
         _placeholder = false;
     }
     private IReadOnlyList<string> _roots = [];
-    private ProjectId? _looseProject;
+    // Per workspace folder, the project that takes new files no project's folder holds (after a fallback load).
+    private IReadOnlyDictionary<string, ProjectId> _looseProjects = new Dictionary<string, ProjectId>();
 
     /// <summary>The Solution and the open documents' versions, as one immutable snapshot.</summary>
     public WorkspaceSnapshot Snapshot => Volatile.Read(ref _snapshot);
@@ -57,17 +58,20 @@ public sealed class WorkspaceManager : IDisposable
 
     public async Task<LoadOutcome> LoadAsync(IReadOnlyList<string> roots, Action<LoadProgress> progress, CancellationToken cancellationToken)
     {
+        var hadFolders = _roots.Count > 0;
         _roots = roots;
         if (roots.Count == 0)
         {
             _logger.Info("No workspace folder: documents are served as loose files as they are opened.");
             lock (_gate)
+            {
                 EnsureLanguageHost();
+                if (hadFolders)
+                    DropFolders();
+            }
             return LastLoad = new LoadOutcome(CurrentSolution, _host, "no folder", false, null);
         }
-        if (roots.Count > 1)
-            _logger.Warning($"{roots.Count} workspace folders: NanoLsp loads the first ({roots[0]}); files elsewhere are served as loose files.");
-        var outcome = await new WorkspaceLoader(_logger).LoadAsync(roots[0], progress, cancellationToken).ConfigureAwait(false);
+        var outcome = await new WorkspaceLoader(_logger).LoadAsync(roots, progress, cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
             var old = _host;
@@ -77,19 +81,35 @@ public sealed class WorkspaceManager : IDisposable
             {
                 solution = SetText(solution, path, text, out var known);
                 if (!known)
-                    solution = AddToBestProject(solution, path, text, outcome.IsFallback ? solution.Projects.FirstOrDefault()?.Id : null, IsUnderRoot(path));
+                    solution = AddToBestProject(solution, path, text, LooseProjectFor(outcome.LooseProjects, path), IsUnderRoot(path));
             }
             _host = outcome.Host;
             _placeholder = false;
-            _looseProject = outcome.IsFallback
-                ? solution.Projects.FirstOrDefault()?.Id
-                : solution.Projects.FirstOrDefault(p => p.Name == WorkspaceLoader.LooseFilesName)?.Id;
+            _looseProjects = outcome.LooseProjects;
             Publish(solution);
             LastLoad = outcome;
             if (!ReferenceEquals(old, _host))
                 old.Dispose();
         }
         return outcome;
+    }
+
+    /// <summary>The last folder was removed: a fresh workspace where the open documents are loose files.</summary>
+    private void DropFolders()
+    {
+        var old = _host;
+        _host = new AdhocWorkspace();
+        _looseProjects = new Dictionary<string, ProjectId>();
+        var solution = _host.CurrentSolution;
+        var open = _snapshot.Open;
+        foreach (var (path, text) in _openText)
+        {
+            solution = AddToBestProject(solution, path, text, null, underRoot: false);
+            if (open.TryGetValue(path, out var state))
+                open = open.SetItem(path, state with { AddedAsLoose = true });
+        }
+        Publish(solution, open);
+        old.Dispose();
     }
 
     /// <summary>Loads the same folders again (a project or solution file changed on disk).</summary>
@@ -109,7 +129,7 @@ public sealed class WorkspaceManager : IDisposable
             var loose = false;
             if (!known)
             {
-                solution = AddToBestProject(solution, path, sourceText, _looseProject, IsUnderRoot(path));
+                solution = AddToBestProject(solution, path, sourceText, LooseProjectFor(_looseProjects, path), IsUnderRoot(path));
                 loose = true;
                 _logger.Info($"{Path.GetFileName(path)} is in no loaded project: serving it as a loose file.");
             }
@@ -169,7 +189,7 @@ public sealed class WorkspaceManager : IDisposable
             {
                 FileChange.Deleted => Remove(solution, path),
                 _ when known => ReloadFromDisk(solution, path),
-                _ when File.Exists(path) && IsUnderRoot(path) => AddToBestProject(solution, path, null, _looseProject, true),
+                _ when File.Exists(path) && IsUnderRoot(path) => AddToBestProject(solution, path, null, LooseProjectFor(_looseProjects, path), true),
                 _ => solution,
             };
             if (!ReferenceEquals(solution, CurrentSolution))
@@ -185,8 +205,14 @@ public sealed class WorkspaceManager : IDisposable
     public static bool IsBuildOutput(string path) =>
         path.Split(Path.DirectorySeparatorChar).Any(segment => segment is "obj" or "bin");
 
-    private bool IsUnderRoot(string path) =>
-        _roots.Any(r => path.StartsWith(Path.GetFullPath(r).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+    /// <summary>The workspace folders loaded last (several in a multi-root workspace).</summary>
+    public IReadOnlyList<string> Roots => _roots;
+
+    private bool IsUnderRoot(string path) => _roots.Any(r => WorkspaceLoader.IsUnder(r, path));
+
+    /// <summary>The loose project of the innermost workspace folder holding the file, if that folder has one.</summary>
+    private static ProjectId? LooseProjectFor(IReadOnlyDictionary<string, ProjectId> looseProjects, string path) =>
+        looseProjects.Where(p => WorkspaceLoader.IsUnder(p.Key, path)).OrderByDescending(p => p.Key.Length).Select(p => (ProjectId?)p.Value).FirstOrDefault();
 
     private static Solution SetText(Solution solution, string path, SourceText text, out bool known)
     {

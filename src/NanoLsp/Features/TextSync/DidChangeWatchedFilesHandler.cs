@@ -41,7 +41,7 @@ public sealed class DidChangeWatchedFilesHandler(WorkspaceManager workspace, Dia
         {
             logger.Info("A project, solution or package-source file changed on disk: reloading the workspace.");
             var outcome = await workspace.ReloadAsync(p => logger.Debug(p.ToString()), cancellationToken).ConfigureAwait(false);
-            await Lifecycle.InitializedHandler.NotifyLoadedAsync(languageClient, outcome).ConfigureAwait(false);
+            await Lifecycle.WorkspaceLoadRun.NotifyLoadedAsync(languageClient, outcome).ConfigureAwait(false);
         }
         else
         {
