@@ -23,6 +23,7 @@ public static class LspMethods
     public const string WorkspaceDidChangeWatchedFiles = "workspace/didChangeWatchedFiles";
     public const string WorkspaceDidChangeWorkspaceFolders = "workspace/didChangeWorkspaceFolders";
     public const string WorkspaceConfiguration = "workspace/configuration";
+    public const string WorkspaceDiagnosticRefresh = "workspace/diagnostic/refresh";
 
     // Text synchronisation
     public const string TextDocumentDidOpen = "textDocument/didOpen";

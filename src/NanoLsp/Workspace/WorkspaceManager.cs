@@ -51,14 +51,71 @@ public sealed class WorkspaceManager : IDisposable
     public Solution CurrentSolution => Snapshot.Solution;
 
     private void Publish(Solution solution, ImmutableDictionary<string, OpenDocumentState>? open = null) =>
-        Volatile.Write(ref _snapshot, new WorkspaceSnapshot(solution, open ?? _snapshot.Open));
+        Volatile.Write(ref _snapshot, new WorkspaceSnapshot(solution, open ?? _snapshot.Open) { Provisional = _provisional });
+
+    // Between LoadProvisional and the end of the real load.
+    private bool _provisional;
+    // One load at a time: the first load runs off the request queue, and a reload may be asked for meanwhile.
+    private readonly SemaphoreSlim _loading = new(1, 1);
+
+    /// <summary>
+    /// Serves the folders at once from in-memory projects (<see cref="ProvisionalProjects"/>) until
+    /// <see cref="LoadAsync"/> replaces them with MSBuild's. Returns what it built, for the log.
+    /// </summary>
+    public ProvisionalProjects.Result LoadProvisional(IReadOnlyList<string> roots)
+    {
+        lock (_gate)
+        {
+            if (roots.Count == 0)
+                return new ProvisionalProjects.Result(CurrentSolution, 0, 0, "no folder");
+            EnsureLanguageHost();
+            ProvisionalProjects.Result result;
+            try
+            {
+                result = ProvisionalProjects.Create(CurrentSolution, roots);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+            {
+                // The quick pass is an extra: without it, requests wait for the real load.
+                _logger.Warning($"No provisional solution: {e.Message}");
+                return new ProvisionalProjects.Result(CurrentSolution, 0, 0, e.Message);
+            }
+            if (result.Skipped is not null)
+                return result;
+            _roots = roots;
+            var solution = result.Solution;
+            var open = _snapshot.Open;
+            foreach (var (path, text) in _openText)
+            {
+                solution = SetText(solution, path, text, out var known);
+                if (!known)
+                    solution = AddToBestProject(solution, path, text, null, IsUnderRoot(path));
+            }
+            _provisional = true;
+            Publish(solution, open);
+            return result;
+        }
+    }
 
     /// <summary>What the last load produced (null before the first).</summary>
     public LoadOutcome? LastLoad { get; private set; }
 
     public async Task<LoadOutcome> LoadAsync(IReadOnlyList<string> roots, Action<LoadProgress> progress, CancellationToken cancellationToken)
     {
-        var hadFolders = _roots.Count > 0;
+        await _loading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await LoadOnceAsync(roots, progress, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    private async Task<LoadOutcome> LoadOnceAsync(IReadOnlyList<string> roots, Action<LoadProgress> progress, CancellationToken cancellationToken)
+    {
+        var hadFolders = _roots.Count > 0 && !_provisional;
         _roots = roots;
         if (roots.Count == 0)
         {
@@ -68,6 +125,7 @@ public sealed class WorkspaceManager : IDisposable
                 EnsureLanguageHost();
                 if (hadFolders)
                     DropFolders();
+                _provisional = false;
             }
             return LastLoad = new LoadOutcome(CurrentSolution, _host, "no folder", false, null);
         }
@@ -86,6 +144,7 @@ public sealed class WorkspaceManager : IDisposable
             _host = outcome.Host;
             _placeholder = false;
             _looseProjects = outcome.LooseProjects;
+            _provisional = false;
             Publish(solution);
             LastLoad = outcome;
             if (!ReferenceEquals(old, _host))

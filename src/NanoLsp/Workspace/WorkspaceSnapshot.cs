@@ -13,6 +13,9 @@ public sealed record OpenDocumentState(string ClientName, int Version, bool Adde
 /// </summary>
 public sealed record WorkspaceSnapshot(Solution Solution, ImmutableDictionary<string, OpenDocumentState> Open)
 {
+    /// <summary>The quick solution served while the real load runs (<see cref="ProvisionalProjects"/>).</summary>
+    public bool Provisional { get; init; }
+
     /// <summary>The version of the open document at <paramref name="path"/> in this snapshot; null when it is not open.</summary>
     public int? VersionOf(string path) => Open.TryGetValue(path, out var open) ? open.Version : null;
 

@@ -62,7 +62,9 @@ public sealed class WorkspaceLoadingTests
         var error = Assert.Single(diagnostics, d => d.GetProperty("severity").GetInt32() == 1);
         Assert.Equal("CS0103", Lsp.Code(error));
         Assert.Equal(8, error.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32());
-        // The load was reported as work-done progress: a token created, then begin ... end.
+        // The load was reported as work-done progress: a token created, then begin ... end. (The first
+        // diagnostics come from the provisional solution, before the load ends.)
+        await client.WaitForNotificationAsync("nanolsp/workspaceStatus", timeout: Lsp.LoadTimeout);
         var kinds = client.Messages.Where(m => m.GetProperty("method").GetString() == "$/progress")
             .Select(m => m.GetProperty("params").GetProperty("value").GetProperty("kind").GetString()).ToList();
         Assert.Contains(client.Messages, m => m.GetProperty("method").GetString() == "window/workDoneProgress/create");

@@ -85,9 +85,12 @@ public sealed class DiagnosticsPublisher(WorkspaceManager workspace, ILanguageCl
             // Two rounds: the compiler's diagnostics as soon as they are known, then with the
             // analyzers' (seconds on a cold server, when the SDK's analyzers first run).
             var compiler = await DocumentDiagnostics.GetCompilerAsync(document, token).ConfigureAwait(false);
+            if (snapshot.Provisional)
+                compiler = ProvisionalDiagnostics.Filter(document, compiler);
             await PublishAsync(uri, version, compiler, text, token).ConfigureAwait(false);
-            logger.Debug($"Diagnostics {document.Name}: {compiler.Count} from the compiler in {watch.ElapsedMilliseconds} ms");
-            if (state.Settings.AnalyzersEnabled && document.Project.AnalyzerReferences.Count > 0)
+            logger.Debug($"Diagnostics {document.Name}: {compiler.Count} from the compiler in {watch.ElapsedMilliseconds} ms{(snapshot.Provisional ? " (provisional: the workspace is loading)" : "")}");
+            // The analyzers come with the real load (the provisional projects have none).
+            if (!snapshot.Provisional && state.Settings.AnalyzersEnabled && document.Project.AnalyzerReferences.Count > 0)
             {
                 var all = await DocumentDiagnostics.GetAsync(document, includeAnalyzers: true, token).ConfigureAwait(false);
                 if (all.Count != compiler.Count)

@@ -18,11 +18,15 @@ public sealed class DocumentDiagnosticHandler(ILog logger) : IRequestHandler<Doc
         var document = context.RequireDocument();
         // The project's dependent version changes with any edit the document's semantics can depend on.
         var version = await document.Project.GetDependentSemanticVersionAsync(cancellationToken).ConfigureAwait(false);
-        var resultId = $"{version}|{context.Settings.AnalyzersEnabled}";
+        var provisional = context.Snapshot.Provisional;
+        var resultId = $"{version}|{context.Settings.AnalyzersEnabled}{(provisional ? "|provisional" : "")}";
         if (request.PreviousResultId == resultId)
             return new DocumentDiagnosticReport("unchanged", resultId, null);
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        var diagnostics = await DocumentDiagnostics.GetAsync(document, context.Settings.AnalyzersEnabled, cancellationToken).ConfigureAwait(false);
+        // While the workspace loads: the quick solution's diagnostics (the client is asked to pull again after the load).
+        var diagnostics = provisional
+            ? ProvisionalDiagnostics.Filter(document, await DocumentDiagnostics.GetCompilerAsync(document, cancellationToken).ConfigureAwait(false))
+            : await DocumentDiagnostics.GetAsync(document, context.Settings.AnalyzersEnabled, cancellationToken).ConfigureAwait(false);
         logger.Debug($"Pull diagnostics {document.Name}: {diagnostics.Count}");
         return new DocumentDiagnosticReport("full", resultId, diagnostics.Select(d => DiagnosticConverter.ToLsp(d, text)).ToList());
     }

@@ -5,9 +5,9 @@ using NanoLsp.Server;
 namespace NanoLsp.Features.Lifecycle;
 
 /// <summary>
-/// Sends the dynamic registrations and loads the workspace. It mutates state, so every request that
-/// arrives during the load waits in the queue and then sees the loaded Solution. Background work that
-/// waits for the client (the model load, MEF composition) is started here, off the queue.
+/// Sends the dynamic registrations and starts the workspace load (<see cref="WorkspaceLoadRun.StartAsync"/>:
+/// a provisional solution at once, MSBuild's after it, off the queue). Background work that waits for the
+/// client (the model load, MEF composition) is started here, off the queue too.
 /// </summary>
 public sealed class InitializedHandler(
     ServerState state, ServerCapabilitiesBuilder capabilities, WorkspaceLoadRun load, ILanguageClient languageClient, ILog logger,
@@ -24,7 +24,7 @@ public sealed class InitializedHandler(
         // The model loads on the thread pool while the workspace loads here; nothing waits for it.
         foreach (var work in backgroundWork)
             work.Start(state.Settings);
-        await load.RunAsync(WorkspaceRoots(state.InitializeParams), cancellationToken).ConfigureAwait(false);
+        await load.StartAsync(WorkspaceRoots(state.InitializeParams), cancellationToken).ConfigureAwait(false);
     }
     private async Task RegisterAsync(IReadOnlyList<Registration> registrations)
     {

@@ -16,13 +16,60 @@ public sealed class WorkspaceLoadRun(
     ServerState state, WorkspaceManager workspace, DiagnosticsPublisher diagnostics, ILanguageClient languageClient, ILog logger,
     IReadOnlyList<IFollowsWorkspaceLoad> afterLoad)
 {
+    private Task _initialLoad = Task.CompletedTask;
+
+    /// <summary>NANOLSP_TEST_LOAD_DELAY_MS holds the real load back (tests of the provisional solution only: a small
+    /// project loads too fast to see it otherwise).</summary>
+    private static readonly TimeSpan? TestLoadDelay =
+        int.TryParse(Environment.GetEnvironmentVariable("NANOLSP_TEST_LOAD_DELAY_MS"), out var ms) && ms > 0 ? TimeSpan.FromMilliseconds(ms) : null;
+
+    /// <summary>The real load started by <see cref="StartAsync"/>, for tests and shutdown (completed when none runs).</summary>
+    public Task InitialLoad => _initialLoad;
+
+    /// <summary>
+    /// initialize's folders. The provisional solution is published now (in the request queue: milliseconds),
+    /// so that the first diagnostics, hovers and completions do not wait for MSBuild; the real load then runs
+    /// off the queue and replaces it (edits made meanwhile carry over: the open documents' text wins). A
+    /// repository too big for the quick pass is loaded in the queue, as before, and requests wait for it.
+    /// </summary>
+    public async Task StartAsync(IReadOnlyList<string> roots, CancellationToken cancellationToken)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var quick = workspace.LoadProvisional(roots);
+        if (quick.Skipped is not null)
+        {
+            if (roots.Count > 0)
+                logger.Info($"No provisional solution ({quick.Skipped}): requests wait for the load.");
+            await RunAsync(roots, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        logger.Info($"Provisional solution: {quick.Files} .cs file(s), {quick.Projects} project(s), in {watch.ElapsedMilliseconds} ms; served until MSBuild's load ends.");
+        diagnostics.RefreshAll();
+        _initialLoad = Task.Run(async () =>
+        {
+            try
+            {
+                if (TestLoadDelay is { } delay)
+                    await Task.Delay(delay).ConfigureAwait(false);
+                await RunAsync(roots, CancellationToken.None).ConfigureAwait(false);
+                // A pulling client asked while the quick solution was served: it pulls again now.
+                if (state.ClientCapabilities.Supports("workspace", "diagnostics", "refreshSupport"))
+                    await languageClient.RequestAsync<object>(LspMethods.WorkspaceDiagnosticRefresh, null, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                logger.Error($"The workspace load failed: {e.Message}. The provisional solution keeps serving.");
+            }
+        }, CancellationToken.None);
+    }
+
     public async Task RunAsync(IReadOnlyList<string> roots, CancellationToken cancellationToken)
     {
+        LoadOutcome outcome;
         await using (var progress = await WorkDoneProgress.BeginAsync(languageClient, state.ClientCapabilities, logger, "NanoLsp: loading workspace", cancellationToken).ConfigureAwait(false))
-        {
-            var outcome = await workspace.LoadAsync(roots, p => progress.Report(p.ToString(), p.Percentage), cancellationToken).ConfigureAwait(false);
-            await NotifyLoadedAsync(languageClient, outcome).ConfigureAwait(false);
-        }
+            outcome = await workspace.LoadAsync(roots, p => progress.Report(p.ToString(), p.Percentage), cancellationToken).ConfigureAwait(false);
+        // After the progress ends: the status tells the editor the load is over, progress and all.
+        await NotifyLoadedAsync(languageClient, outcome).ConfigureAwait(false);
         diagnostics.RefreshAll();
         foreach (var follower in afterLoad)
             follower.WorkspaceLoaded(roots);

@@ -1,0 +1,37 @@
+using Microsoft.CodeAnalysis;
+using NanoLsp.Workspace;
+
+namespace NanoLsp.Features.Diagnostics;
+
+/// <summary>
+/// Diagnostics of the quick solution served before the real load (<see cref="ProvisionalProjects"/>). A project
+/// without packages compiles there against what the real load gives it (the framework and its project
+/// references), so its diagnostics are the real ones. A project with packages lacks their types there: it shows
+/// syntax and semantic errors, less those a missing reference causes (an unknown type, namespace, name or member,
+/// an unreferenced assembly), and no warnings (flow analysis over unknown types says little). The real load's
+/// answer replaces them seconds later.
+/// </summary>
+public static class ProvisionalDiagnostics
+{
+    private static readonly HashSet<string> MissingReference = new(StringComparer.Ordinal)
+    {
+        "CS0012", // type defined in an assembly that is not referenced
+        "CS0103", // the name does not exist in the current context
+        "CS0115", // no suitable method found to override (a base class from a package)
+        "CS0117", // type does not contain a definition
+        "CS0234", // type or namespace does not exist in the namespace
+        "CS0246", // type or namespace could not be found
+        "CS0426", // type name does not exist in the type
+        "CS0518", // predefined type is not defined or imported
+        "CS1061", // no member or extension method
+        "CS1069", // type forwarded to an assembly that is not referenced
+        "CS1929", // extension method receiver mismatch (the right overload may be a package's)
+        "CS1935", // no query pattern (System.Linq or a package's)
+        "CS7069", // reference to a type that claims to be defined in an assembly not found
+    };
+
+    public static IReadOnlyList<Diagnostic> Filter(Document document, IReadOnlyList<Diagnostic> diagnostics) =>
+        ProvisionalProjects.HasPackages(document.Project)
+            ? diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && !MissingReference.Contains(d.Id)).ToList()
+            : diagnostics;
+}

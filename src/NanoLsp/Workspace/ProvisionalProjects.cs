@@ -1,0 +1,173 @@
+using System.Xml.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace NanoLsp.Workspace;
+
+/// <summary>
+/// The quick solution served while MSBuild loads the real one (its design-time build takes seconds to
+/// minutes; this takes milliseconds): one in-memory project per project file found, holding the .cs files
+/// under its folder (the SDK's default globs), with the framework's reference assemblies, the project
+/// references it names, and what its project file and the Directory.Build.props above it say of implicit
+/// usings, nullable, unsafe code and the target framework's preprocessor symbols. MSBuild is not evaluated:
+/// conditions, imports other than Directory.Build.props, explicit Compile items and packages are not seen.
+/// Hence <see cref="HasPackages"/>: a project that references packages can miss types here that the real
+/// load has, and its diagnostics leave out what a missing reference would cause
+/// (<c>Features/Diagnostics/ProvisionalDiagnostics.cs</c>).
+/// </summary>
+public static class ProvisionalProjects
+{
+    /// <summary>What Microsoft.NET.Sdk puts in ImplicitUsings (Microsoft.NET.Sdk.props, .NET 6 and later).</summary>
+    private static readonly string[] SdkImplicitUsings =
+        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"];
+
+    /// <summary>A repository bigger than this waits for the real load: a semantic pass would have to parse it all.</summary>
+    public const int MaxFiles = 4000;
+
+    /// <summary>The project (by its id) references packages: unresolved names in it may be the packages' types.</summary>
+    public static bool HasPackages(Project project) => project.ParseOptions?.Features.ContainsKey(PackagesFeature) == true;
+
+    // Carried on the parse options (a feature flag the compiler ignores), so a Document knows it without a side table.
+    private const string PackagesFeature = "nanolsp-provisional-packages";
+
+    public sealed record Result(Solution Solution, int Projects, int Files, string? Skipped);
+
+    public static Result Create(Solution solution, IReadOnlyList<string> roots)
+    {
+        var projectFiles = roots.SelectMany(WorkspaceLoader.FindProjectFiles)
+            .SelectMany(t => t.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) ? [Path.GetFullPath(t)] : SolutionProjects.Read(t))
+            .Where(File.Exists)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var folders = projectFiles.ToDictionary(p => p, p => Path.GetDirectoryName(p)! + Path.DirectorySeparatorChar, StringComparer.Ordinal);
+        var filesOf = projectFiles.ToDictionary(p => p, _ => new List<string>(), StringComparer.Ordinal);
+        var loose = roots.ToDictionary(r => r, _ => new List<string>(), StringComparer.Ordinal);
+        var count = 0;
+        foreach (var root in roots)
+        {
+            foreach (var file in WorkspaceLoader.Descendants(root, depth: 12))
+            {
+                if (!file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || WorkspaceManager.IsBuildOutput(file))
+                    continue;
+                if (++count > MaxFiles)
+                    return new Result(solution, 0, 0, $"more than {MaxFiles} .cs files");
+                // The deepest project folder holding the file owns it, as the SDK's globs do for nested projects.
+                var owner = folders.Where(f => file.StartsWith(f.Value, StringComparison.Ordinal)).OrderByDescending(f => f.Value.Length).Select(f => f.Key).FirstOrDefault();
+                if (owner is not null)
+                    filesOf[owner].Add(file);
+                else
+                    loose[roots.Where(r => WorkspaceLoader.IsUnder(r, file)).OrderByDescending(r => r.Length).First()].Add(file);
+            }
+        }
+
+        var ids = projectFiles.ToDictionary(p => p, p => ProjectId.CreateNewId(Path.GetFileNameWithoutExtension(p)), StringComparer.Ordinal);
+        var references = MsBuildSetup.FrameworkReferenceAssemblies().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
+        foreach (var project in projectFiles)
+        {
+            var settings = ProjectSettings.Read(project, roots);
+            var projectReferences = settings.ProjectReferences.Where(ids.ContainsKey).Select(r => new ProjectReference(ids[r])).ToList();
+            solution = AddProject(solution, ids[project], Path.GetFileNameWithoutExtension(project), project, settings, references, projectReferences, filesOf[project]);
+        }
+        foreach (var (root, files) in loose)
+        {
+            if (files.Count > 0)
+                solution = AddProject(solution, ProjectId.CreateNewId(), WorkspaceLoader.LooseProjectName(roots, root),
+                    Path.Combine(root, WorkspaceLoader.LooseProjectName(roots, root).Replace(' ', '_') + ".csproj"),
+                    ProjectSettings.Default, references, [], files);
+        }
+        return new Result(solution, projectFiles.Count, count, null);
+    }
+
+    private static Solution AddProject(Solution solution, ProjectId id, string name, string filePath, ProjectSettings settings,
+        IReadOnlyList<MetadataReference> references, IReadOnlyList<ProjectReference> projectReferences, IReadOnlyList<string> files)
+    {
+        var parse = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: settings.PreprocessorSymbols);
+        if (settings.HasPackages)
+            parse = parse.WithFeatures([new(PackagesFeature, "true")]);
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
+            nullableContextOptions: settings.Nullable ? NullableContextOptions.Enable : NullableContextOptions.Disable,
+            allowUnsafe: settings.AllowUnsafe);
+        solution = solution.AddProject(ProjectInfo.Create(id, VersionStamp.Create(), name, name, LanguageNames.CSharp,
+            filePath: filePath, compilationOptions: options, parseOptions: parse, metadataReferences: references, projectReferences: projectReferences));
+        foreach (var file in files)
+            solution = LooseProjects.AddFile(solution, id, file, null);
+        if (settings.ImplicitUsings)
+        {
+            var text = string.Concat(SdkImplicitUsings.Select(u => $"global using global::{u};\n"));
+            solution = solution.AddDocument(DocumentInfo.Create(DocumentId.CreateNewId(id), "ImplicitUsings.g.cs",
+                loader: TextLoader.From(TextAndVersion.Create(Microsoft.CodeAnalysis.Text.SourceText.From(text), VersionStamp.Create()))));
+        }
+        return solution;
+    }
+
+    /// <summary>What a project file and the Directory.Build.props above it say, read as XML without evaluating MSBuild.</summary>
+    private sealed record ProjectSettings(bool ImplicitUsings, bool Nullable, bool AllowUnsafe, bool HasPackages, IReadOnlyList<string> PreprocessorSymbols, IReadOnlyList<string> ProjectReferences)
+    {
+        // Before Default: static fields initialize in the order they are written.
+        private static readonly Version[] StandardVersions = [new(1, 0), new(1, 1), new(1, 2), new(1, 3), new(1, 4), new(1, 5), new(1, 6), new(2, 0), new(2, 1)];
+        private static readonly Version[] CoreAppVersions = [new(1, 0), new(1, 1), new(2, 0), new(2, 1), new(2, 2), new(3, 0), new(3, 1)];
+
+        public static readonly ProjectSettings Default = new(false, true, false, false, FrameworkSymbols($"net{Environment.Version.Major}.0"), []);
+
+        public static ProjectSettings Read(string project, IReadOnlyList<string> roots)
+        {
+            var documents = DirectoryProps(project, roots).Append(project).Select(TryLoad).OfType<XDocument>().ToList();
+            var own = TryLoad(project);
+            // The project file is read last: its values win, as MSBuild's later definitions do.
+            string? Property(string name) => documents.SelectMany(d => d.Descendants()).Where(e => e.Name.LocalName == name && !e.HasElements).Select(e => e.Value.Trim()).LastOrDefault();
+            bool On(string name) => Property(name) is { } value && (value.Equals("enable", StringComparison.OrdinalIgnoreCase) || value.Equals("true", StringComparison.OrdinalIgnoreCase));
+            var framework = Property("TargetFramework") ?? Property("TargetFrameworks")?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+            var folder = Path.GetDirectoryName(project)!;
+            var projectReferences = (own?.Descendants() ?? []).Where(e => e.Name.LocalName == "ProjectReference")
+                .Select(e => (string?)e.Attribute("Include")).OfType<string>()
+                .Select(p => Path.GetFullPath(Path.Combine(folder, p.Replace('\\', Path.DirectorySeparatorChar))))
+                .ToList();
+            var hasPackages = documents.Any(d => d.Descendants().Any(e => e.Name.LocalName is "PackageReference" && e.Attribute("Include") is not null));
+            return new ProjectSettings(On("ImplicitUsings"), On("Nullable"), On("AllowUnsafeBlocks"), hasPackages,
+                FrameworkSymbols(framework ?? $"net{Environment.Version.Major}.0"), projectReferences);
+        }
+
+        /// <summary>The file as XML; null when it cannot be read (the real load reports a broken project file).</summary>
+        private static XDocument? TryLoad(string file)
+        {
+            try
+            {
+                return XDocument.Load(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Xml.XmlException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>Directory.Build.props files from the project's folder up to its workspace folder, outermost first.</summary>
+        private static IEnumerable<string> DirectoryProps(string project, IReadOnlyList<string> roots)
+        {
+            var found = new List<string>();
+            for (var folder = Path.GetDirectoryName(project); folder is not null; folder = Path.GetDirectoryName(folder))
+            {
+                var props = Path.Combine(folder, "Directory.Build.props");
+                if (File.Exists(props))
+                    found.Add(props);
+                if (roots.Any(r => Path.TrimEndingDirectorySeparator(Path.GetFullPath(r)) == folder))
+                    break;
+            }
+            found.Reverse();
+            return found;
+        }
+
+        /// <summary>The SDK's symbols for a target framework: net8.0 defines NET, NET8_0, NET8_0_OR_GREATER ... NET5_0_OR_GREATER, NETCOREAPP ...</summary>
+        private static IReadOnlyList<string> FrameworkSymbols(string framework)
+        {
+            framework = framework.Split('-')[0].ToLowerInvariant();
+            if (framework.StartsWith("netstandard", StringComparison.Ordinal) && Version.TryParse(framework["netstandard".Length..], out var standard))
+                return ["NETSTANDARD", $"NETSTANDARD{standard.Major}_{standard.Minor}", .. StandardVersions.Where(v => v <= standard).Select(v => $"NETSTANDARD{v.Major}_{v.Minor}_OR_GREATER")];
+            if (framework.StartsWith("net", StringComparison.Ordinal) && Version.TryParse(framework[3..], out var net) && net.Major >= 5)
+                return ["NET", "NETCOREAPP", $"NET{net.Major}_0",
+                    .. Enumerable.Range(5, net.Major - 4).Select(m => $"NET{m}_0_OR_GREATER"),
+                    .. CoreAppVersions.Select(v => $"NETCOREAPP{v.Major}_{v.Minor}_OR_GREATER")];
+            return [];
+        }
+
+    }
+}

@@ -1,0 +1,116 @@
+using Microsoft.CodeAnalysis;
+using NanoLsp.Features.Diagnostics;
+using NanoLsp.Tests.Server;
+using NanoLsp.Workspace;
+
+namespace NanoLsp.Tests.Workspace;
+
+/// <summary>The quick solution read from project files without MSBuild: files, settings, references, and what its diagnostics leave out.</summary>
+public sealed class ProvisionalProjectsTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("nanolsp-provisional-").FullName;
+    private readonly WorkspaceManager _workspace = new(new RecordingLogger());
+
+    public ProvisionalProjectsTests()
+    {
+        Write("Directory.Build.props", "<Project><PropertyGroup><Nullable>enable</Nullable></PropertyGroup></Project>");
+        Write("Lib/Lib.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net8.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup><PackageReference Include="Newtonsoft.Json" Version="13.0.3" /></ItemGroup>
+            </Project>
+            """);
+        Write("Lib/Square.cs", """
+            namespace Lib;
+            public record Square(int Side)
+            {
+                public List<int> Sides() => [Side, Side, Side, Side];
+                public Newtonsoft.Json.Linq.JObject Json() => new();
+                public int Broken() => "four";
+            }
+            """);
+        Write("Lib/obj/Debug/Lib.AssemblyInfo.cs", "this is build output, not source");
+        Write("App/App.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+              <ItemGroup><ProjectReference Include="..\Lib\Lib.csproj" /></ItemGroup>
+            </Project>
+            """);
+        Write("App/Program.cs", """
+            public static class Program
+            {
+            #if NET8_0_OR_GREATER
+                public static int Main() => new Lib.Square(2).Side;
+            #else
+                public static Nope Main() => null;
+            #endif
+                public static string? Maybe() => null;
+            }
+            """);
+        Write("Scripts/Loose.cs", "public static class Loose { public static int One() => 1; }");
+    }
+
+    public void Dispose()
+    {
+        _workspace.Dispose();
+        Directory.Delete(_root, recursive: true);
+    }
+
+    private void Write(string relative, string text)
+    {
+        var path = Path.Combine(_root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    private Document Document(string relative) => _workspace.Snapshot.FindDocument(Path.Combine(_root, relative))!;
+
+    [Fact]
+    public void EachProjectHoldsTheFilesUnderItsFolderAndLooseFilesTheRest()
+    {
+        var result = _workspace.LoadProvisional([_root]);
+        Assert.Null(result.Skipped);
+        Assert.Equal(2, result.Projects);
+        Assert.True(_workspace.Snapshot.Provisional);
+        Assert.Equal("Lib", Document("Lib/Square.cs").Project.Name);
+        Assert.Equal("App", Document("App/Program.cs").Project.Name);
+        Assert.Equal(WorkspaceLoader.LooseFilesName, Document("Scripts/Loose.cs").Project.Name);
+        Assert.Null(_workspace.Snapshot.FindDocument(Path.Combine(_root, "Lib/obj/Debug/Lib.AssemblyInfo.cs")));
+    }
+
+    [Fact]
+    public async Task SettingsAndProjectReferencesComeFromTheProjectFiles()
+    {
+        _workspace.LoadProvisional([_root]);
+        var app = Document("App/Program.cs");
+        // The project reference resolves Lib.Square, net8.0's symbols pick the first branch, and the
+        // Directory.Build.props above turns nullable on (no CS8632 for `string?`).
+        var appDiagnostics = await DocumentDiagnostics.GetCompilerAsync(app, CancellationToken.None);
+        Assert.Empty(appDiagnostics);
+        Assert.False(ProvisionalProjects.HasPackages(app.Project));
+
+        var lib = Document("Lib/Square.cs");
+        Assert.True(ProvisionalProjects.HasPackages(lib.Project));
+        var libDiagnostics = await DocumentDiagnostics.GetCompilerAsync(lib, CancellationToken.None);
+        // Implicit usings bring List<int>; Newtonsoft is a package the quick solution lacks.
+        Assert.DoesNotContain(libDiagnostics, d => d.GetMessage().Contains("List", StringComparison.Ordinal));
+        Assert.Contains(libDiagnostics, d => d.Id is "CS0246" or "CS0234");
+        // Shown while loading: the real error, not the package's missing types.
+        Assert.Equal(["CS0029"], ProvisionalDiagnostics.Filter(lib, libDiagnostics).Select(d => d.Id));
+    }
+
+    [Fact]
+    public void ABrokenProjectFileStillGivesAProjectAndTooManyFilesGiveNone()
+    {
+        Write("Lib/Lib.csproj", "<Project><PropertyGroup>");
+        var result = _workspace.LoadProvisional([_root]);
+        Assert.Null(result.Skipped);
+        Assert.Equal("Lib", Document("Lib/Square.cs").Project.Name);
+
+        using var big = new WorkspaceManager(new RecordingLogger());
+        for (var i = 0; i <= ProvisionalProjects.MaxFiles; i++)
+            Write($"Big/F{i}.cs", "");
+        Assert.NotNull(big.LoadProvisional([_root]).Skipped);
+        Assert.False(big.Snapshot.Provisional);
+    }
+}
