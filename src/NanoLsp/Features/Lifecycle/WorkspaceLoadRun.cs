@@ -52,6 +52,7 @@ public sealed class WorkspaceLoadRun(
                 if (TestLoadDelay is { } delay)
                     await Task.Delay(delay).ConfigureAwait(false);
                 await RunAsync(roots, CancellationToken.None).ConfigureAwait(false);
+                ReleaseProvisionalMemory();
                 // A pulling client asked while the quick solution was served: it pulls again now.
                 if (state.ClientCapabilities.Supports("workspace", "diagnostics", "refreshSupport"))
                     await languageClient.RequestAsync<object>(LspMethods.WorkspaceDiagnosticRefresh, null, CancellationToken.None).ConfigureAwait(false);
@@ -61,6 +62,18 @@ public sealed class WorkspaceLoadRun(
                 logger.Error($"The workspace load failed: {e.Message}. The provisional solution keeps serving.");
             }
         }, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The provisional solution's compilation (its own copy of the framework's metadata) is garbage once the real
+    /// one is served, but the collector would keep the heap it grew to for the life of the process: one compacting
+    /// collection returns it (samples/Inventory, RSS after the load: 328 MB without, 295 MB with; 238 MB before the
+    /// provisional solution existed).
+    /// </summary>
+    private static void ReleaseProvisionalMemory()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     public async Task RunAsync(IReadOnlyList<string> roots, CancellationToken cancellationToken)
