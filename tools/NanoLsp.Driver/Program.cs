@@ -17,7 +17,7 @@ const string Usage = """
       NanoLsp.Driver demo <folder>
       NanoLsp.Driver bench <folder> [--runs N] [--file path/to/File.cs] [--no-analyzers]
       NanoLsp.Driver bench-features <folder> [--runs N] [--file path/to/File.cs]
-      NanoLsp.Driver load <folder> [--files N (4)]
+      NanoLsp.Driver load <folder> [more folders: a multi-root workspace] [--files N (4)]
       NanoLsp.Driver typing [folder (default samples/Inventory)] [--lines N (12)] [--seed S (1)] [--file path/to/File.cs] [--settings '{"nanolsp": {...}}'] [--other-document path/to/Other.cs]
       NanoLsp.Driver soak <folder> [--keystrokes N (10000)] [--files F (6)] [--seed S (1)] [--sample-every K (1000)]
       NanoLsp.Driver fuzz [folder (default samples/Inventory)] [--messages N (100000)] [--seed S (1)] [--session-messages M (10000)] [--minutes T (120)]
@@ -53,10 +53,25 @@ try
             return command == "bench"
                 ? await Bench.RunAsync(RequireFolder(folder), runs, file, analyzers)
                 : await FeatureBench.RunAsync(RequireFolder(folder), runs, file);
-        case ["load", var folder]:
-            return await LoadBench.RunAsync(RequireFolder(folder), 4);
-        case ["load", var folder, "--files", var count] when int.TryParse(count, out var files) && files > 0:
-            return await LoadBench.RunAsync(RequireFolder(folder), files);
+        case ["load", .. var loadArgs] when loadArgs.Length > 0:
+        {
+            var fileCount = 4;
+            var loadFolders = new List<string>();
+            for (var i = 0; i < loadArgs.Length; i++)
+            {
+                if (loadArgs[i] == "--files" && i + 1 < loadArgs.Length && int.TryParse(loadArgs[i + 1], out var n) && n > 0)
+                    fileCount = n;
+                else if (!loadArgs[i].StartsWith("--", StringComparison.Ordinal))
+                {
+                    loadFolders.Add(RequireFolder(loadArgs[i]));
+                    continue;
+                }
+                else
+                    throw new ArgumentException($"Unknown load option '{loadArgs[i]}'.");
+                i++;
+            }
+            return await LoadBench.RunAsync(loadFolders, fileCount);
+        }
         case ["typing", .. var rest]:
         {
             var folder = rest.Length > 0 && !rest[0].StartsWith("--", StringComparison.Ordinal) ? rest[0]

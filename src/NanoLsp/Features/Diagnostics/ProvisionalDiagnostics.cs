@@ -8,8 +8,8 @@ namespace NanoLsp.Features.Diagnostics;
 /// without packages compiles there against what the real load gives it (the framework and its project
 /// references), so its diagnostics are the real ones. A project with packages lacks their types there: it shows
 /// syntax and semantic errors, less those a missing reference causes (an unknown type, namespace, name or member,
-/// an unreferenced assembly), and no warnings (flow analysis over unknown types says little). The real load's
-/// answer replaces them seconds later.
+/// an unreferenced assembly), and no warnings (flow analysis over unknown types says little). No project shows
+/// what a source generator's missing output causes. The real load's answer replaces them seconds later.
 /// </summary>
 public static class ProvisionalDiagnostics
 {
@@ -30,8 +30,16 @@ public static class ProvisionalDiagnostics
         "CS7069", // reference to a type that claims to be defined in an assembly not found
     };
 
+    // The other half of a partial member that a source generator writes ([GeneratedRegex], [LibraryImport], the
+    // SDK's own generators included): generators run only in the real load. Left out of every provisional project.
+    private static readonly HashSet<string> MissingGeneratedCode = new(StringComparer.Ordinal)
+    {
+        "CS8795", // partial method must have an implementation part
+        "CS9248", // partial property must have an implementation part
+    };
+
     public static IReadOnlyList<Diagnostic> Filter(Document document, IReadOnlyList<Diagnostic> diagnostics) =>
         ProvisionalProjects.HasPackages(document.Project)
-            ? diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && !MissingReference.Contains(d.Id)).ToList()
-            : diagnostics;
+            ? diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && !MissingReference.Contains(d.Id) && !MissingGeneratedCode.Contains(d.Id)).ToList()
+            : diagnostics.Where(d => !MissingGeneratedCode.Contains(d.Id)).ToList();
 }
