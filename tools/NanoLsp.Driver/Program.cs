@@ -15,7 +15,7 @@ using NanoLsp.Driver;
 const string Usage = """
     Usage:
       NanoLsp.Driver demo <folder>
-      NanoLsp.Driver bench <folder> [--runs N] [--file path/to/File.cs] [--no-analyzers]
+      NanoLsp.Driver bench <folder> [--runs N] [--file path/to/File.cs] [--no-analyzers] [--after-load]
       NanoLsp.Driver bench-features <folder> [--runs N] [--file path/to/File.cs]
       NanoLsp.Driver load <folder> [more folders: a multi-root workspace] [--files N (4)]
       NanoLsp.Driver typing [folder (default samples/Inventory)] [--lines N (12)] [--seed S (1)] [--file path/to/File.cs] [--settings '{"nanolsp": {...}}'] [--other-document path/to/Other.cs]
@@ -35,8 +35,14 @@ try
             var runs = 30;
             string? file = null;
             var analyzers = true;
+            var afterLoad = false;
             for (var i = 0; i < options.Length; i++)
             {
+                if (options[i] == "--after-load")
+                {
+                    afterLoad = true;
+                    continue;
+                }
                 if (options[i] == "--runs" && i + 1 < options.Length && int.TryParse(options[i + 1], out var n) && n > 0)
                     runs = n;
                 else if (options[i] == "--file" && i + 1 < options.Length)
@@ -51,7 +57,7 @@ try
                 i++;
             }
             return command == "bench"
-                ? await Bench.RunAsync(RequireFolder(folder), runs, file, analyzers)
+                ? await Bench.RunAsync(RequireFolder(folder), runs, file, analyzers, afterLoad)
                 : await FeatureBench.RunAsync(RequireFolder(folder), runs, file);
         case ["load", .. var loadArgs] when loadArgs.Length > 0:
         {
