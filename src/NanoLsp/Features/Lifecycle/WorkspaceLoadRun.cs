@@ -67,8 +67,7 @@ public sealed class WorkspaceLoadRun(
     /// <summary>
     /// The provisional solution's compilation (its own copy of the framework's metadata) is garbage once the real
     /// one is served, but the collector would keep the heap it grew to for the life of the process: one compacting
-    /// collection returns it (Forced, not Aggressive: an aggressive one also shrinks the allocation budgets, and the
-    /// requests right after paid for it) (samples/Inventory, RSS after the load: 328 MB without, 295 MB with; 238 MB before the
+    /// collection returns it (samples/Inventory, RSS after the load: 328 MB without, 295 MB with; 238 MB before the
     /// provisional solution existed).
     /// </summary>
     private static void ReleaseProvisionalMemory()
