@@ -24,7 +24,8 @@ public static class ServerComposition
     {
         var (state, client, log) = core;
         var workspace = new WorkspaceManager(log);
-        var diagnostics = new DiagnosticsPublisher(workspace, client, log, state);
+        var firstAnswer = new FirstAnswerGate();
+        var diagnostics = new DiagnosticsPublisher(workspace, client, log, state, firstAnswer);
         var providers = new LanguageFeatures(log);
         var model = new ModelHost(client, log);
         var codeActions = new CodeActionService(providers, message => log.Log(Logging.LogLevel.Debug, message), new ModelFixes(() => model.LoadedModel));
@@ -47,7 +48,7 @@ public static class ServerComposition
             new DidChangeWorkspaceFoldersHandler(workspace, load, log),
 
             // Diagnostics (push is driven by text sync; this is pull)
-            new DocumentDiagnosticHandler(log),
+            new DocumentDiagnosticHandler(log, firstAnswer),
 
             // Hover, code actions, completion: one MEF composition of Roslyn's providers, shared
             new HoverHandler(hover),
@@ -64,7 +65,7 @@ public static class ServerComposition
         ILspHandler[] lifecycle =
         [
             new InitializeHandler(state, capabilities, log),
-            new InitializedHandler(state, capabilities, load, client, log, backgroundWork: [model, providers, backends]),
+            new InitializedHandler(state, capabilities, load, client, log, backgroundWork: [model, providers, backends], firstAnswer),
             new ShutdownHandler(state, diagnostics, log),
             new ExitHandler(state),
             new DidChangeConfigurationHandler(state, client, log, followers: [model, backends]),

@@ -9,8 +9,16 @@ public static class LooseProjects
 {
     public const string MiscellaneousName = "Miscellaneous files";
 
-    private static readonly Lazy<IReadOnlyList<MetadataReference>> FrameworkReferences = new(() =>
-        MsBuildSetup.FrameworkReferenceAssemblies().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList());
+    /// <summary>The framework's reference assemblies, each with the XML documentation beside it (hover and completion
+    /// show it, as after MSBuild's load). One set for the process: loose and provisional projects share its metadata.</summary>
+    public static readonly Lazy<IReadOnlyList<MetadataReference>> FrameworkReferences = new(() =>
+        MsBuildSetup.FrameworkReferenceAssemblies().Select(WithDocumentation).ToList());
+
+    private static MetadataReference WithDocumentation(string path)
+    {
+        var xml = Path.ChangeExtension(path, ".xml");
+        return MetadataReference.CreateFromFile(path, documentation: File.Exists(xml) ? XmlDocumentationProvider.CreateFromFile(xml) : null);
+    }
 
     public static Solution AddLooseProject(Solution solution, string name, string? folder, IEnumerable<string> files) =>
         AddLooseProject(solution, name, folder, files, out _);

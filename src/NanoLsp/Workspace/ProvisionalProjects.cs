@@ -61,7 +61,7 @@ public static class ProvisionalProjects
         }
 
         var ids = projectFiles.ToDictionary(p => p, p => ProjectId.CreateNewId(Path.GetFileNameWithoutExtension(p)), StringComparer.Ordinal);
-        var references = MsBuildSetup.FrameworkReferenceAssemblies().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
+        var references = LooseProjects.FrameworkReferences.Value;
         foreach (var project in projectFiles)
         {
             var settings = ProjectSettings.Read(project, roots);

@@ -31,6 +31,13 @@ public sealed class ProvisionalSolutionTests
             ["position"] = new JsonObject { ["line"] = 13, ["character"] = 20 },
         }).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Contains("Greet", hover.ToString());
+        // The framework's members come with their documentation, as after the load.
+        var writeLine = await client.RequestAsync("textDocument/hover", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = LspClient.ToUri(greeter) },
+            ["position"] = new JsonObject { ["line"] = 20, ["character"] = 18 },
+        }).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Contains("line terminator", writeLine.ToString());
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(50), $"answered after {clock.Elapsed}: the real load was held back 60 s");
         Assert.DoesNotContain(client.Messages, m => m.GetProperty("method").GetString() == "nanolsp/workspaceStatus");
         Assert.Equal(0, await client.ShutdownAsync());

@@ -12,7 +12,7 @@ namespace NanoLsp.Features.Diagnostics;
 /// time, a newer schedule cancels the older run, edits are debounced. Clients that pull
 /// (textDocument/diagnostic) get no pushes.
 /// </summary>
-public sealed class DiagnosticsPublisher(WorkspaceManager workspace, ILanguageClient client, ILog logger, ServerState state) : IAsyncDisposable
+public sealed class DiagnosticsPublisher(WorkspaceManager workspace, ILanguageClient client, ILog logger, ServerState state, FirstAnswerGate firstAnswer) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _runs = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopped = new();
@@ -88,6 +88,7 @@ public sealed class DiagnosticsPublisher(WorkspaceManager workspace, ILanguageCl
             if (snapshot.Provisional)
                 compiler = ProvisionalDiagnostics.Filter(document, compiler);
             await PublishAsync(uri, version, compiler, text, token).ConfigureAwait(false);
+            firstAnswer.FirstDiagnosticsComputed();
             logger.Debug($"Diagnostics {document.Name}: {compiler.Count} from the compiler in {watch.ElapsedMilliseconds} ms{(snapshot.Provisional ? " (provisional: the workspace is loading)" : "")}");
             // The analyzers come with the real load (the provisional projects have none).
             if (!snapshot.Provisional && state.Settings.AnalyzersEnabled && document.Project.AnalyzerReferences.Count > 0)

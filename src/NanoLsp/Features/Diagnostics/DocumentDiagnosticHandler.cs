@@ -5,7 +5,7 @@ using NanoLsp.Server;
 namespace NanoLsp.Features.Diagnostics;
 
 /// <summary>Pull diagnostics (textDocument/diagnostic): a full report, or "unchanged" when nothing it depends on changed.</summary>
-public sealed class DocumentDiagnosticHandler(ILog logger) : IRequestHandler<DocumentDiagnosticParams, DocumentDiagnosticReport>, ICapabilityProvider
+public sealed class DocumentDiagnosticHandler(ILog logger, FirstAnswerGate firstAnswer) : IRequestHandler<DocumentDiagnosticParams, DocumentDiagnosticReport>, ICapabilityProvider
 {
     public string Method => LspMethods.TextDocumentDiagnostic;
     public bool MutatesState => false;
@@ -27,6 +27,7 @@ public sealed class DocumentDiagnosticHandler(ILog logger) : IRequestHandler<Doc
         var diagnostics = provisional
             ? ProvisionalDiagnostics.Filter(document, await DocumentDiagnostics.GetCompilerAsync(document, cancellationToken).ConfigureAwait(false))
             : await DocumentDiagnostics.GetAsync(document, context.Settings.AnalyzersEnabled, cancellationToken).ConfigureAwait(false);
+        firstAnswer.FirstDiagnosticsComputed();
         logger.Debug($"Pull diagnostics {document.Name}: {diagnostics.Count}");
         return new DocumentDiagnosticReport("full", resultId, diagnostics.Select(d => DiagnosticConverter.ToLsp(d, text)).ToList());
     }

@@ -11,7 +11,7 @@ namespace NanoLsp.Features.Lifecycle;
 /// </summary>
 public sealed class InitializedHandler(
     ServerState state, ServerCapabilitiesBuilder capabilities, WorkspaceLoadRun load, ILanguageClient languageClient, ILog logger,
-    IReadOnlyList<IStartsAfterInitialized> backgroundWork) : INotificationHandler<object?>
+    IReadOnlyList<IStartsAfterInitialized> backgroundWork, FirstAnswerGate firstAnswer) : INotificationHandler<object?>
 {
     public string Method => LspMethods.Initialized;
     public bool MutatesState => true;
@@ -21,11 +21,26 @@ public sealed class InitializedHandler(
         var registrations = capabilities.BuildRegistrations(state.ClientCapabilities);
         if (registrations.Count > 0)
             _ = RegisterAsync(registrations);
-        // The model loads on the thread pool while the workspace loads here; nothing waits for it.
-        foreach (var work in backgroundWork)
-            work.Start(state.Settings);
+        // The model loads on the thread pool once the first diagnostics are in (FirstAnswerGate); nothing waits for it.
+        _ = StartBackgroundWorkAsync();
         await load.StartAsync(WorkspaceRoots(state.InitializeParams), cancellationToken).ConfigureAwait(false);
     }
+    private async Task StartBackgroundWorkAsync()
+    {
+        await firstAnswer.WaitAsync().ConfigureAwait(false);
+        foreach (var work in backgroundWork)
+        {
+            try
+            {
+                work.Start(state.Settings);
+            }
+            catch (Exception e)
+            {
+                logger.Error($"{work.GetType().Name} did not start: {e.Message}");
+            }
+        }
+    }
+
     private async Task RegisterAsync(IReadOnlyList<Registration> registrations)
     {
         try

@@ -48,6 +48,8 @@ public abstract class FeatureServer(string fixtureName) : IAsyncLifetime
         };
         Configure(capabilities);
         Initialize = await Client.InitializeAsync(Folder, capabilities);
+        // The features are tested on the loaded workspace; the provisional solution served before has its own tests.
+        await Client.WaitForNotificationAsync("nanolsp/workspaceStatus", timeout: Lsp.LoadTimeout);
     }
 
     /// <summary>A fixture for another kind of client changes the capabilities it declares here.</summary>

@@ -42,6 +42,8 @@ public sealed class InlineCompletionServer : IAsyncLifetime
                 _lastReport = report;
         };
         await Client.InitializeAsync(Folder, initializationOptions: JsonNode.Parse("""{"nanolsp": {"inlineCompletion": {"deadlineMs": 30000, "compileCheckMs": 20000}}}"""));
+        // Tested on the loaded workspace; the provisional solution served before has its own tests.
+        await Client.WaitForNotificationAsync("nanolsp/workspaceStatus", timeout: Lsp.LoadTimeout);
         await Client.OpenAsync(User);
         await Lsp.DiagnosticsAsync(Client, User);
         var status = await Client.WaitForNotificationAsync("nanolsp/modelStatus", p => p.GetProperty("state").GetString() != "loading", Lsp.LoadTimeout);
