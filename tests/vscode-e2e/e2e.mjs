@@ -88,14 +88,29 @@ async function hoverExplains() {
 async function applyQuickFix() {
   await page.keyboard.press('Escape');
   await goTo(page, errorAt.line, errorAt.column);
-  await page.keyboard.press('Control+.');
   const action = page.locator('.action-widget .monaco-list-row', { hasText: 'using System.Text;' }).first();
-  await action.waitFor({ timeout: 30_000 });
+  // Since the first answers come from the provisional solution, the Quick Fix widget sometimes never opened on the
+  // first Ctrl+. (about 1 run in 2; the server had answered the request, with the fix, in 2.5 s): ask again.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    try {
+      await action.waitFor({ timeout: 10_000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape');
+      await goTo(page, errorAt.line, errorAt.column);
+    }
+  }
   await screenshot('04-quick-fix-menu');
   await action.click();
-  await save();
   const file = join(workspace, serviceFile);
-  await waitUntil(() => /^using System\.Text;/m.test(readFileSync(file, 'utf8')), 30_000, `"using System.Text;" in ${serviceFile} on disk`);
+  // The edit comes after codeAction/resolve: a save made before it lands writes the file without it (seen when the
+  // server was busy swapping in the loaded workspace). Save until the file on disk has it.
+  await waitUntil(async () => {
+    await save();
+    return /^using System\.Text;/m.test(readFileSync(file, 'utf8'));
+  }, 30_000, `"using System.Text;" in ${serviceFile} on disk`);
   // The server re-checks the edited document: the error on StringBuilder goes away.
   const { line, column } = locate(serviceFile, missingUsing, 'StringBuilder');
   await goTo(page, line, column);
