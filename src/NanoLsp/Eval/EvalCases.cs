@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using NanoLsp.Model;
 
 namespace NanoLsp.Eval;
 
@@ -20,4 +21,20 @@ internal static class EvalCases
     public static IEnumerable<EvalCase> Read(string path) =>
         File.ReadLines(path).Where(l => l.Trim().Length > 0)
             .Select((line, n) => JsonSerializer.Deserialize<EvalCase>(line) ?? throw new JsonException($"line {n + 1} is null"));
+
+    /// <summary>The model an eval command runs (the shipped one unless a folder is named); null, with the reason, when
+    /// there is none.</summary>
+    public static LanguageModel? LoadModel(string? modelDir, out string? problem)
+    {
+        try
+        {
+            problem = null;
+            return LanguageModel.Load(ModelLocator.Locate(modelDir));
+        }
+        catch (ModelException e)
+        {
+            problem = $"no model: {e.Message}";
+            return null;
+        }
+    }
 }

@@ -77,15 +77,8 @@ public static class EvalCommand
             return Fail($"{cases} is not JSON lines of cases: {e.Message}");
         }
 
-        LanguageModel model;
-        try
-        {
-            model = LanguageModel.Load(ModelLocator.Locate(modelDir));
-        }
-        catch (ModelException e)
-        {
-            return Fail($"no model: {e.Message}");
-        }
+        if (EvalCases.LoadModel(modelDir, out var noModel) is not { } model)
+            return Fail(noModel!);
         using var _ = model;
         Console.Error.WriteLine($"eval: {all.Count} cases, model {model.Manifest.Name} (context {model.Manifest.ContextLength}), " +
                                 $"context {(options.IncludeHeader ? "on" : "off")}, monitors {(options.Monitors != MonitorKinds.None ? "on" : "off")}, " +

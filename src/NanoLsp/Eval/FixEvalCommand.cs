@@ -61,15 +61,8 @@ public static class FixEvalCommand
             return Fail($"{cases} is not JSON lines of cases: {e.Message}");
         }
 
-        LanguageModel model;
-        try
-        {
-            model = LanguageModel.Load(ModelLocator.Locate(modelDir));
-        }
-        catch (ModelException e)
-        {
-            return Fail($"no model: {e.Message}");
-        }
+        if (EvalCases.LoadModel(modelDir, out var noModel) is not { } model)
+            return Fail(noModel!);
         using var _ = model;
         var logger = new EvalCommand.StderrLogger();
         var service = new CodeActionService(new LanguageFeatures(logger), null, new ModelFixes(() => model));

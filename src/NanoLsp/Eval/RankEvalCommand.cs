@@ -67,15 +67,8 @@ public static class RankEvalCommand
             return Fail($"{cases} is not JSON lines of cases: {e.Message}");
         }
 
-        LanguageModel model;
-        try
-        {
-            model = LanguageModel.Load(ModelLocator.Locate(modelDir));
-        }
-        catch (ModelException e)
-        {
-            return Fail($"no model: {e.Message}");
-        }
+        if (EvalCases.LoadModel(modelDir, out var noModel) is not { } model)
+            return Fail(noModel!);
         using var _ = model;
         Console.Error.WriteLine($"eval-rank: {chosen.Count} member-access and statement-start positions, model {model.Manifest.Name}, " +
                                 $"deadline {options.Deadline.TotalMilliseconds} ms, {options.Scored} scored whole, {options.Starred} starred");
