@@ -34,11 +34,7 @@ public static class ProvisionalProjects
 
     public static Result Create(Solution solution, IReadOnlyList<string> roots)
     {
-        var projectFiles = roots.SelectMany(WorkspaceLoader.FindProjectFiles)
-            .SelectMany(t => t.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) ? [Path.GetFullPath(t)] : SolutionProjects.Read(t))
-            .Where(File.Exists)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        var projectFiles = WorkspaceLoader.ProjectsOf(roots.SelectMany(WorkspaceLoader.FindProjectFiles).ToList());
         var folders = projectFiles.ToDictionary(p => p, p => Path.GetDirectoryName(p)! + Path.DirectorySeparatorChar, StringComparer.Ordinal);
         var filesOf = projectFiles.ToDictionary(p => p, _ => new List<string>(), StringComparer.Ordinal);
         var loose = roots.ToDictionary(r => r, _ => new List<string>(), StringComparer.Ordinal);

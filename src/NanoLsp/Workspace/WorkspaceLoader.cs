@@ -128,7 +128,7 @@ public sealed partial class WorkspaceLoader(ILog logger)
     }
 
     /// <summary>The projects to open: those a solution lists, or the project files themselves.</summary>
-    private static IReadOnlyList<string> ProjectsOf(IReadOnlyList<string> targets) =>
+    public static IReadOnlyList<string> ProjectsOf(IReadOnlyList<string> targets) =>
         targets.SelectMany(t => t.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) ? [Path.GetFullPath(t)] : SolutionProjects.Read(t))
             .Where(File.Exists)
             .Distinct(StringComparer.Ordinal)
