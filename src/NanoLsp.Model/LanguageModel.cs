@@ -6,8 +6,8 @@ namespace NanoLsp.Model;
 /// A loaded model: manifest, tokenizer, decoder and prefix cache. Runs one generation at a time
 /// (the cache is shared state), in the order callers asked; a caller that no longer wants its answer
 /// cancels its own token (the server's newest-wins is per document, in the inline pipeline: one
-/// document's keystroke never cancels another document's generation). Generation runs on the thread
-/// pool, off the caller's (JSON-RPC) thread.
+/// document's keystroke never cancels another document's generation). Generation runs on the model's own
+/// thread (<see cref="ModelThread"/>: why not the thread pool), off the caller's (JSON-RPC) thread.
 /// </summary>
 public sealed class LanguageModel : IDisposable
 {
@@ -17,14 +17,15 @@ public sealed class LanguageModel : IDisposable
     private readonly BeamSearch _beamSearch;
     private readonly ContinuationScorer _scorer;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ModelThread _thread;
 
     public ModelManifest Manifest { get; }
     public NanoTokenizer Tokenizer { get; }
     public TimeSpan LoadTime { get; }
 
-    private LanguageModel(ModelManifest manifest, NanoTokenizer tokenizer, Decoder decoder, TimeSpan loadTime)
+    private LanguageModel(ModelManifest manifest, NanoTokenizer tokenizer, Decoder decoder, ModelThread thread, TimeSpan loadTime)
     {
-        (Manifest, Tokenizer, _decoder, LoadTime) = (manifest, tokenizer, decoder, loadTime);
+        (Manifest, Tokenizer, _decoder, _thread, LoadTime) = (manifest, tokenizer, decoder, thread, loadTime);
         _prefixCache = new PrefixCache(decoder);
         _generator = new Generator(decoder, tokenizer, _prefixCache);
         _beamSearch = new BeamSearch(decoder, tokenizer, _prefixCache);
@@ -37,8 +38,18 @@ public sealed class LanguageModel : IDisposable
         long start = Stopwatch.GetTimestamp();
         var manifest = ModelManifest.Load(directory);
         var tokenizer = new NanoTokenizer(manifest);
-        var decoder = new Decoder(manifest, options);
-        return new LanguageModel(manifest, tokenizer, decoder, Stopwatch.GetElapsedTime(start));
+        var thread = new ModelThread("NanoLsp model");
+        try
+        {
+            // Session creation may run kernels too (constant folding): on the model thread like every run.
+            var decoder = thread.Run(() => new Decoder(manifest, options));
+            return new LanguageModel(manifest, tokenizer, decoder, thread, Stopwatch.GetElapsedTime(start));
+        }
+        catch
+        {
+            thread.Dispose();
+            throw;
+        }
     }
 
     public FimPrompt BuildPrompt(string prefix, string suffix, string? context = null, int maxTokens = 768, bool tokenHealing = true) =>
@@ -73,7 +84,7 @@ public sealed class LanguageModel : IDisposable
         await _gate.WaitAsync(cancellation).ConfigureAwait(false);
         try
         {
-            return await Task.Run(() => work(cancellation), CancellationToken.None).ConfigureAwait(false);
+            return await _thread.RunAsync(() => work(cancellation)).ConfigureAwait(false);
         }
         finally
         {
@@ -84,6 +95,9 @@ public sealed class LanguageModel : IDisposable
     /// <summary>Direct access for the benchmark and tests: the decoder and its prefix cache.
     /// Callers must not run generations at the same time.</summary>
     internal Decoder Decoder => _decoder;
+
+    /// <summary>For tests: runs work on the model's thread, in turn.</summary>
+    internal Task<T> OnModelThreadAsync<T>(Func<T> work) => RunExclusive(CancellationToken.None, _ => work());
     internal PrefixCache PrefixCache => _prefixCache;
 
     public void Dispose()
@@ -91,6 +105,7 @@ public sealed class LanguageModel : IDisposable
         _gate.Wait();
         _prefixCache.Dispose();
         _decoder.Dispose();
+        _thread.Dispose();
         _gate.Dispose();
     }
 }

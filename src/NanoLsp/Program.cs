@@ -3,6 +3,7 @@ using NanoLsp.Features.InlineCompletion;
 using NanoLsp;
 using NanoLsp.Server;
 using NanoLsp.Features.Lifecycle;
+using NanoLsp.Model;
 
 // NanoLsp's entry point: `NanoLsp --stdio` speaks LSP on stdin/stdout. stdout carries only protocol,
 // so everything else (usage, errors, logs) goes to stderr; StdoutGuard makes that hold for native
@@ -30,6 +31,9 @@ switch (args)
 {
     case ["--stdio"]:
     {
+        // Before any thread allocates natively: the C heap's settings (why: NanoLsp.Model/NativeHeap.cs).
+        NativeHeap.Configure();
+        NativeHeap.StartPeriodicTrim(TimeSpan.FromSeconds(15));
         var host = new LanguageServerHost(Console.OpenStandardInput(), StdoutGuard.OpenProtocolOutput(), ServerComposition.Compose);
         var exitCode = await host.RunAsync();
         // A model still loading in native code when the process exits can crash it: let it settle first.

@@ -1,6 +1,7 @@
 using NanoLsp.Features.Diagnostics;
 using NanoLsp.Logging;
 using NanoLsp.Protocol;
+using NanoLsp.Model;
 using NanoLsp.Server;
 using NanoLsp.Workspace;
 
@@ -74,6 +75,7 @@ public sealed class WorkspaceLoadRun(
     {
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        NativeHeap.Trim();
     }
 
     public async Task RunAsync(IReadOnlyList<string> roots, CancellationToken cancellationToken)
