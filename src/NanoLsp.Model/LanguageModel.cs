@@ -96,7 +96,7 @@ public sealed class LanguageModel : IDisposable
     /// Callers must not run generations at the same time.</summary>
     internal Decoder Decoder => _decoder;
 
-    /// <summary>For tests: runs work on the model's thread, in turn.</summary>
+    /// <summary>For the fault probe (NanoLsp.Model.Bench --fault-probe): runs work on the model's thread, in turn.</summary>
     internal Task<T> OnModelThreadAsync<T>(Func<T> work) => RunExclusive(CancellationToken.None, _ => work());
     internal PrefixCache PrefixCache => _prefixCache;
 

@@ -45,15 +45,15 @@ internal static unsafe partial class SignalStack
         }
     }
 
-    [LibraryImport("libc", SetLastError = true)]
+    [LibraryImport("libc.so.6", SetLastError = true)]
     private static partial nint mmap(nint address, nuint length, int protection, int flags, int fd, nint offset);
 
-    [LibraryImport("libc", SetLastError = true)]
+    [LibraryImport("libc.so.6", SetLastError = true)]
     private static partial int mprotect(nint address, nuint length, int protection);
 
-    [LibraryImport("libc", SetLastError = true)]
+    [LibraryImport("libc.so.6", SetLastError = true)]
     private static partial int munmap(nint address, nuint length);
 
-    [LibraryImport("libc", SetLastError = true)]
+    [LibraryImport("libc.so.6", SetLastError = true)]
     private static partial int sigaltstack(StackT* stack, StackT* old);
 }

@@ -46,8 +46,6 @@ public sealed record RankingResult(IReadOnlyList<int> Starred, int FirstTokenSco
 /// </summary>
 public sealed class ModelRanking(Func<LanguageModel?> loadedModel)
 {
-    /// <summary>The engine scores up to eight continuations as the rows of one forward pass.</summary>
-    private const int RowsPerPass = 8;
 
     private readonly DeclarationHeaderSource _header = new();
     private bool[]? _endTokens;
@@ -85,18 +83,16 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel)
                 if (first[i].Tokens.Count > 0) firstScores[i] = Sum(first[i]);
             Lap();
 
-            // Pass 2: the likeliest whole, as the rows of one batched forward. Three at a time kept partial results
-            // when the deadline fell mid-pass but cost three forwards: eval-rank on 27 positions, pass 2 p50 68 -> 40 ms,
-            // ranking p50 144 -> 120 ms, member access 84-101 -> 63-84 ms, the same MRR (docs/protocol.md).
+            // Pass 2: the likeliest whole in one call; the engine runs them as the rows of batched forwards (eight
+            // a pass). Three calls of three kept partial results when the deadline fell mid-pass but cost three
+            // forwards: eval-rank on 27 positions, pass 2 p50 68 -> 40 ms, ranking p50 144 -> 120 ms, the same MRR
+            // (docs/protocol.md).
             var endTokens = EndTokens(model.Tokenizer);
             var best = firstScores.OrderByDescending(p => p.Value).Take(options.Scored).Select(p => p.Key).ToList();
-            foreach (var chunk in best.Chunk(RowsPerPass))
-            {
-                var whole = await model.ScoreAsync(prompt, chunk.Select(i => candidates[i]).ToList(),
-                    new ScoringOptions { EndTokens = endTokens, MaxTokens = 16 }, deadline.Token).ConfigureAwait(false);
-                for (int j = 0; j < chunk.Length; j++)
-                    if (whole[j] is { Tokens.Count: > 0, EndLogProb: { } end } scored) wholeScores[chunk[j]] = Sum(scored) + end;
-            }
+            var whole = best.Count == 0 ? [] : await model.ScoreAsync(prompt, best.Select(i => candidates[i]).ToList(),
+                new ScoringOptions { EndTokens = endTokens, MaxTokens = 16 }, deadline.Token).ConfigureAwait(false);
+            for (int j = 0; j < whole.Count; j++)
+                if (whole[j] is { Tokens.Count: > 0, EndLogProb: { } end } scored) wholeScores[best[j]] = Sum(scored) + end;
             Lap();
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
