@@ -10,12 +10,15 @@ namespace NanoLsp.Driver;
 /// then an automatic textDocument/inlineCompletion. Latency is measured end to end (didChange sent to
 /// answer received). How each answer was made (model, typing along a shown suggestion, prompt tokens
 /// reused from the engine's prefix cache) comes from the nanolsp/modelStatus notification the server
-/// sends before each answer (docs/protocol.md).
+/// sends before each answer (docs/protocol.md). The typist takes a suggestion that is exactly what comes next
+/// (two characters or more) with one Tab, inserted whole as an editor inserts it, as the user of the typing-session
+/// metric does (training/eval/score.py); otherwise they type the next character.
 /// </summary>
 public static class TypingBench
 {
+    /// <param name="Accepted">What was shown is what comes next (taken when two characters or more).</param>
     private sealed record Keystroke(double LatencyMs, bool Shown, string Source, int PromptTokens, int ReusedPromptTokens, bool Accepted,
-        Dictionary<string, double> StageMs);
+        Dictionary<string, double> StageMs, int Taken);
 
     /// <param name="otherDocument">When set, every keystroke's request goes with a request for this other open
     /// document (same moment, another file): what two documents asking at once costs each of them.</param>
@@ -89,10 +92,15 @@ public static class TypingBench
             string content = original.TrimEnd()[indent..];
             await Workbench.ReplaceAsync(client, uri, versions[file] = versions[file] + 1, lineIndex, indent, original.Length, "");
             string shown = "";
-            for (int k = 0; k < content.Length; k++)
+            for (int k = 0; k < content.Length;)
             {
+                // Tab when the suggestion is what comes next, else the next character.
+                bool take = shown.Length >= 2 && content[k..].StartsWith(shown, StringComparison.Ordinal);
+                string input = take ? shown : content[k].ToString();
                 var watch = Stopwatch.StartNew();
-                await Workbench.ReplaceAsync(client, uri, versions[file] = versions[file] + 1, lineIndex, indent + k, indent + k, content[k].ToString());
+                await Workbench.ReplaceAsync(client, uri, versions[file] = versions[file] + 1, lineIndex, indent + k, indent + k, input);
+                k += input.Length;
+                if (take) keystrokes[^1] = keystrokes[^1] with { Taken = input.Length };
                 lastReport = null;
                 otherReport = null;
                 var otherWatch = Stopwatch.StartNew();
@@ -105,7 +113,7 @@ public static class TypingBench
                 var answer = await client.RequestAsync("textDocument/inlineCompletion", new JsonObject
                 {
                     ["textDocument"] = new JsonObject { ["uri"] = uri },
-                    ["position"] = Workbench.Position(lineIndex, indent + k + 1),
+                    ["position"] = Workbench.Position(lineIndex, indent + k),
                     ["context"] = new JsonObject { ["triggerKind"] = 2 },
                 }).WaitAsync(TimeSpan.FromMinutes(1));
                 double ms = watch.Elapsed.TotalMilliseconds;
@@ -124,9 +132,9 @@ public static class TypingBench
                     report?.GetProperty("source").GetString() ?? "(no report)",
                     report?.GetProperty("promptTokens").GetInt32() ?? 0,
                     report?.GetProperty("reusedPromptTokens").GetInt32() ?? 0,
-                    shown.Length > 0 && content[(k + 1)..].StartsWith(shown, StringComparison.Ordinal),
+                    shown.Length > 0 && content[k..].StartsWith(shown, StringComparison.Ordinal),
                     report is { } r && r.TryGetProperty("stageMs", out var stages)
-                        ? stages.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble()) : []));
+                        ? stages.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble()) : [], 0));
             }
             Console.WriteLine($"  {Path.GetRelativePath(folder, file)}:{lineIndex + 1}  {content}");
             // The re-typed line equals the original again; trailing whitespace (if any) is restored too.
@@ -134,7 +142,7 @@ public static class TypingBench
                 await Workbench.ReplaceAsync(client, uri, versions[file] = versions[file] + 1, lineIndex, indent + content.Length, indent + content.Length, original[(indent + content.Length)..]);
             client.ClearMessages();
         }
-        Report(keystrokes, client.PeakMemoryBytes());
+        Report(keystrokes, lines.Sum(l => l.Text.Trim().Length), client.PeakMemoryBytes());
         if (others.Count > 0)
         {
             var sorted = others.Select(o => o.LatencyMs).Order().ToList();
@@ -146,7 +154,7 @@ public static class TypingBench
         return 0;
     }
 
-    private static void Report(List<Keystroke> keystrokes, long peakMemoryBytes)
+    private static void Report(List<Keystroke> keystrokes, int characters, long peakMemoryBytes)
     {
         var latencies = keystrokes.Select(k => k.LatencyMs).Order().ToList();
         double P(double p) => latencies[Math.Clamp((int)Math.Ceiling(p / 100 * latencies.Count) - 1, 0, latencies.Count - 1)];
@@ -155,11 +163,13 @@ public static class TypingBench
         int typingAlong = keystrokes.Count(k => k.Source == "typingAlong");
         int prefixHits = modelRuns.Count(k => k.ReusedPromptTokens * 2 >= k.PromptTokens);
         Console.WriteLine();
-        Console.WriteLine($"keystrokes                 {n}");
+        var taken = keystrokes.Where(k => k.Taken > 0).ToList();
+        Console.WriteLine($"keystrokes                 {n} for {characters} characters ({taken.Count} Tabs took {taken.Sum(k => k.Taken)})");
+        Console.WriteLine($"keystrokes saved           {(double)(taken.Sum(k => k.Taken) - taken.Count) / Math.Max(characters, 1):P1}");
         Console.WriteLine($"peak server memory         {peakMemoryBytes / (1024.0 * 1024.0):0} MiB");
         Console.WriteLine($"latency ms                 p50 {P(50):0.0}  p95 {P(95):0.0}  p99 {P(99):0.0}  max {latencies[^1]:0.0}");
         Console.WriteLine($"with a suggestion          {Share(keystrokes.Count(k => k.Shown), n)}");
-        Console.WriteLine($"suggestion = what was typed next (prefix of the rest of the line) {Share(keystrokes.Count(k => k.Accepted), Math.Max(1, keystrokes.Count(k => k.Shown)))} of shown");
+        Console.WriteLine($"suggestion = what comes next (prefix of the rest of the line) {Share(keystrokes.Count(k => k.Accepted), Math.Max(1, keystrokes.Count(k => k.Shown)))} of shown");
         Console.WriteLine($"cache hits                 {Share(typingAlong + prefixHits, n)} (typing along {Share(typingAlong, n)}; engine prefix cache reused >= half the prompt {Share(prefixHits, n)})");
         Console.WriteLine($"engine prefix reuse        {(modelRuns.Count == 0 ? 0 : modelRuns.Sum(k => (double)k.ReusedPromptTokens) / modelRuns.Sum(k => k.PromptTokens)):P1} of prompt tokens over {modelRuns.Count} model runs");
         var stageNames = modelRuns.SelectMany(k => k.StageMs.Keys).Distinct();

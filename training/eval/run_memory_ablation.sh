@@ -25,7 +25,8 @@ case $KIND in
 esac
 if [ $# -eq 0 ]; then
   set -- "none=--memory none" "mixing=--memory mixing" "candidates=--memory candidates" "neighbours=--memory neighbours" \
-         "all=--memory all" "default=" "default-whole=--no-show-policy"
+         "all=--memory all" "default=" "default-whole=--no-show-policy" "default-keep=--declined keep" \
+         "fit-trace=--no-show-policy --every-position --declined keep"
 fi
 for variant in "$@"; do
   name=${variant%%=*}; flags=${variant#*=}

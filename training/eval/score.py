@@ -7,7 +7,9 @@ per cursor kind. Typing session (SET-typing.jsonl, one case per position of each
 walking each line from its indentation, a suggestion is accepted with one Tab when it has at least
 2 characters and is exactly what comes next (the cursor jumps past it); otherwise one character is
 typed. Keystrokes saved = (accepted chars - one Tab per accept) / chars of the lines; wrong shown =
-shown suggestions that were not what came next; accepts and suggestions shown per line.
+shown suggestions that were not what came next; accepts and suggestions shown per line. `eval` visits the
+typing positions as this user does (src/NanoLsp/Eval/TypingSessionReplay.cs: the server sees the session's
+history, what it showed and whether it was taken), so its predictions are exactly the positions read here.
 
 The repository line completer (the second floor): the most frequent line of the repository (every .cs
 file of the case's workspace outside obj/ and bin/, the case's own file as the case text without the

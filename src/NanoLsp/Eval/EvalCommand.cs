@@ -18,14 +18,16 @@ namespace NanoLsp.Eval;
 /// <summary>
 /// <c>NanoLsp eval --cases CASES.jsonl --out PRED.jsonl [--no-context] [--no-monitors] [--no-filters]
 /// [--model DIR] [--deadline-ms N] [--trace FILE] [--cut-below LOGP|0] [--min-mean LOGP] [--memory none|all|CHANNEL,...]
-/// [--memory-cut LOGP] [--no-show-policy]</c>: the evaluation contract (docs/architecture.md). Each case runs
+/// [--memory-cut LOGP] [--no-show-policy] [--declined keep|silent|ask] [--every-position] [--show-threshold P]</c>: the evaluation contract
+/// (docs/architecture.md). Typing-session cases are visited as the session's user reaches them
+/// (<see cref="TypingSessionReplay"/>; <c>--every-position</c>: all of them, in order). Each case runs
 /// through <see cref="InlineCompletionPipeline"/>, the handler's own path, with the automatic trigger's
 /// options; each workspace is opened once with the server's <see cref="WorkspaceLoader"/>.
 /// <c>expected</c> is read only for the summary on stderr.
 /// </summary>
 public static class EvalCommand
 {
-    public const string Usage = "NanoLsp eval --cases CASES.jsonl --out PREDICTIONS.jsonl [--no-context] [--no-monitors] [--no-filters] [--model DIR] [--deadline-ms N] [--trace FILE] [--cut-below LOGP|0] [--min-mean LOGP] [--memory none|all|mixing,candidates,neighbours,names] [--memory-cut LOGP] [--no-show-policy]";
+    public const string Usage = "NanoLsp eval --cases CASES.jsonl --out PREDICTIONS.jsonl [--no-context] [--no-monitors] [--no-filters] [--model DIR] [--deadline-ms N] [--trace FILE] [--cut-below LOGP|0] [--min-mean LOGP] [--memory none|all|mixing,candidates,neighbours,names] [--memory-cut LOGP] [--no-show-policy] [--declined keep|silent|ask] [--every-position] [--show-threshold P]";
 
     private sealed record Prediction(
         [property: JsonPropertyName("id")] string Id,
@@ -39,6 +41,8 @@ public static class EvalCommand
     {
         string? cases = null, output = null, modelDir = null, tracePath = null;
         var options = new InlineCompletionOptions();
+        bool everyPosition = false;
+        double? showThreshold = null;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -60,6 +64,11 @@ public static class EvalCommand
                 case "--no-context": options = options with { IncludeHeader = false }; break;
                 case "--no-monitors": options = options with { Monitors = MonitorKinds.None }; break;
                 case "--no-show-policy": options = options with { ShowPolicy = false }; break;
+                case "--declined" when i + 1 < args.Length && ParseDeclined(args[i + 1]) is { } declined:
+                    options = options with { Declined = declined }; i++; break;
+                case "--every-position": everyPosition = true; break;
+                case "--show-threshold" when i + 1 < args.Length && double.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out double threshold):
+                    showThreshold = threshold; i++; break;
                 case "--no-filters": options = options with { Filters = false }; break;
                 default: return Fail($"unknown or incomplete argument '{args[i]}'.");
             }
@@ -90,7 +99,8 @@ public static class EvalCommand
         var memory = new RepositoryMemory();
         string? memoryRoot = null;
         var pipeline = options.Memory.UseIndex() ? new InlineCompletionPipeline(memory) : new InlineCompletionPipeline();
-        var backend = new LocalModelBackend(model, ShowPolicy.Load(ModelLocator.Locate(modelDir)));
+        var policy = ShowPolicy.Load(ModelLocator.Locate(modelDir));
+        var backend = new LocalModelBackend(model, showThreshold is { } t ? policy.WithThreshold(t) : policy);
         var logger = new StderrLogger();
         var workspaces = new Dictionary<string, Solution>();
         var results = new List<(EvalCase Case, InlineCompletionResult Result)>();
@@ -98,8 +108,10 @@ public static class EvalCommand
         // The trace (for tuning thresholds) may show `expected`: it is written after the completion is made.
         await using var trace = tracePath is null ? null : new StreamWriter(tracePath);
         var warm = new HashSet<string>();
+        var session = new TypingSessionReplay();
         foreach (var c in all)
         {
+            if (!everyPosition && !session.Visits(c)) continue;
             string root = Path.GetFullPath(c.Workspace);
             if (!workspaces.TryGetValue(root, out var solution))
             {
@@ -141,6 +153,7 @@ public static class EvalCommand
             }
             var result = await pipeline.CompleteAsync(backend, document, position, options, CancellationToken.None).ConfigureAwait(false);
             results.Add((c, result));
+            session.Saw(c, result.First);
             if (trace is not null)
                 await trace.WriteLineAsync(TraceLine(c, result, model.Tokenizer)).ConfigureAwait(false);
             await writer.WriteLineAsync(JsonSerializer.Serialize(new Prediction(c.Id, result.First ?? "", Math.Round(result.Latency.TotalMilliseconds, 1)), Json)).ConfigureAwait(false);
@@ -184,6 +197,11 @@ public static class EvalCommand
             ["stage_ms"] = new[] { r.Stages.Context, r.Stages.Model, r.Stages.Filters }.Select(v => Math.Round(v, 1)).ToArray(),
         }, Json);
     }
+
+    private static DeclinedSuggestion? ParseDeclined(string value) => value switch
+    {
+        "keep" => DeclinedSuggestion.Keep, "silent" => DeclinedSuggestion.Silent, "ask" => DeclinedSuggestion.AskModel, _ => null,
+    };
 
     private static MemoryChannels? ParseChannels(string value)
     {

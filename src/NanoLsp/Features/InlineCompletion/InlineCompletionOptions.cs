@@ -39,6 +39,9 @@ public sealed record InlineCompletionOptions
     /// <summary>Cut each suggestion to what the backend's show policy expects to be right (off: show it whole).</summary>
     public bool ShowPolicy { get; init; } = true;
 
+    /// <summary>What typing into a shown suggestion instead of taking it does (TypingAlongCache).</summary>
+    public DeclinedSuggestion Declined { get; init; } = DeclinedSuggestion.Silent;
+
     public FilterOptions FilterOptions => new(MinMeanLogProb, MinTokenLogProb, CompileCheck, CompileCheckBudget);
 
     /// <summary>Invoked requests get three alternatives and a longer deadline: the user is waiting for them.</summary>

@@ -105,7 +105,7 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
             if (options.Deadline is { } deadline && Stopwatch.GetElapsedTime(start) > deadline && result.Source == CompletionSource.Model)
                 result = result with { Suggestions = [], Source = CompletionSource.Deadline };
             if (result.Source == CompletionSource.Model)
-                _typingAlong.Remember(document.Id, result.Before!, result.After!, result.Whole ?? "");
+                _typingAlong.Remember(document.Id, result.Before!, result.After!, result.Whole ?? "", result.First ?? "");
             return result with { Latency = Stopwatch.GetElapsedTime(start), Stages = stages };
         }
         catch (OperationCanceledException) when (!ticket.ClientCancelled)
@@ -135,10 +135,15 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
         // Stage 2, typing along a suggestion already made: its rest, without the model, as much as the policy shows.
         // The policy is one of the filters: with them off (an ablation, a diagnosis) the model's answer shows whole.
         var policy = options.ShowPolicy && options.Filters ? backend.ShowPolicy : ShowPolicy.Whole;
-        if (options.Alternatives == 1 && _typingAlong.TryTypeAlong(document.Id, before, after) is { } rest)
+        // A suggestion the user typed into instead of taking is declined (TypingAlongCache): by default nothing is
+        // shown while they type on along it.
+        if (options.Alternatives == 1 && _typingAlong.TryTypeAlong(document.Id, before, after) is { } along
+            && !(along.Declined && options.Declined == DeclinedSuggestion.AskModel))
         {
-            string along = policy.Cut(rest, [], 0, null, typingAlong: true, fromMemory: false, ShowPolicy.EndsMidWord(before));
-            return new InlineCompletionResult(along.Length > 0 ? [along] : [], CompletionSource.TypingAlong, TimeSpan.Zero);
+            string rest = along.Declined && options.Declined == DeclinedSuggestion.Silent ? ""
+                : policy.Cut(along.Rest, [], 0, null, typingAlong: true, fromMemory: false, ShowPolicy.EndsMidWord(before));
+            _typingAlong.Showing(document.Id, before, rest);
+            return new InlineCompletionResult(rest.Length > 0 ? [rest] : [], CompletionSource.TypingAlong, TimeSpan.Zero);
         }
 
         // Stage 3, context: FIM windows and the context sources ahead of them.

@@ -39,6 +39,9 @@ public sealed partial class ShowPolicy
         (_weights, Threshold) = (weights, threshold);
     }
 
+    /// <summary>The same estimate with another threshold (eval's --show-threshold, to choose one).</summary>
+    public ShowPolicy WithThreshold(double threshold) => IsWhole ? this : new(_weights, threshold);
+
     /// <summary>The policy shipped in a model directory; <see cref="Whole"/> when there is none.</summary>
     /// <exception cref="ModelException">The file exists but is not a policy.</exception>
     public static ShowPolicy Load(string modelDirectory)
