@@ -18,5 +18,10 @@ if [ "$#" -gt 0 ]; then
 fi
 mkdir -p "$out"
 rm -f "$out"/NanoLsp.*.nupkg
+# The RIDs packed (those given, else every one the project lists) need their ReadyToRun packs fetched.
+if [ "$#" -gt 0 ]; then targets=("$@"); else
+  IFS=';' read -r -a targets <<< "$(dotnet msbuild src/NanoLsp -getProperty:ToolPackageRuntimeIdentifiers -nologo)"
+fi
+bash scripts/restore-ready-to-run.sh "${targets[@]}"
 dotnet pack src/NanoLsp -c Release -o "$out" --nologo -v quiet "${rids[@]}"
 ls -l "$out"/NanoLsp.*.nupkg

@@ -52,6 +52,8 @@ const chosen = onlyRids.length ? onlyRids.map(platformOf) : shippable;
 for (const p of chosen) {
   if (!shippable.includes(p)) throw new Error(`${p.rid} cannot be built: ONNX Runtime ${ort.version} ships no native library for it`);
 }
+// ReadyToRun publishes need each RID's runtime and Crossgen2 packs, which the plain restore does not fetch.
+await step('restore ReadyToRun packs', () => run('bash', ['scripts/restore-ready-to-run.sh', ...chosen.map(p => p.rid)]));
 
 await step('extension bundle', () => run('npm', ['run', 'build', '--workspace', 'vscode-extension']));
 for (const platform of chosen) {

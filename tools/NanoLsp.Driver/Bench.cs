@@ -13,7 +13,8 @@ public static class Bench
     /// <param name="afterLoad">Measure once the real load has ended (its nanolsp/workspaceStatus): the steady state. By
     /// default the measures start right after the first diagnostics, which a provisional solution answers while the
     /// load still runs, so the first requests share the machine with it.</param>
-    public static async Task<int> RunAsync(string folder, int runs, string? fileArgument, bool analyzers = true, bool afterLoad = false)
+    public static async Task<int> RunAsync(string folder, int runs, string? fileArgument, bool analyzers = true, bool afterLoad = false,
+        string? settingsJson = null)
     {
         folder = Path.GetFullPath(folder);
         var file = fileArgument is not null ? Path.GetFullPath(fileArgument) : Workbench.CSharpFiles(folder).OrderByDescending(f => new FileInfo(f).Length).FirstOrDefault();
@@ -27,12 +28,17 @@ public static class Bench
 
         await using var client = LspClient.Start();
         var clock = Stopwatch.StartNew();
-        var options = analyzers ? null : JsonNode.Parse("""{"nanolsp":{"diagnostics":{"analyzers":false}}}""");
+        var options = settingsJson is null ? new JsonObject() : JsonNode.Parse(settingsJson)!.AsObject();
+        if (!analyzers)
+        {
+            var nanolsp = options["nanolsp"] as JsonObject ?? (JsonObject)(options["nanolsp"] = new JsonObject());
+            nanolsp["diagnostics"] = new JsonObject { ["analyzers"] = false };
+        }
         // A pull client (as VS Code is): no pushes compete with the measured pulls. Its first
         // diagnostics are the answer to a pull sent right after opening the file, which waits for the load.
         var capabilities = LspClient.DefaultCapabilities();
         capabilities["textDocument"]!["diagnostic"] = new JsonObject { ["dynamicRegistration"] = false };
-        await client.InitializeAsync(folder, capabilities, options);
+        await client.InitializeAsync(folder, capabilities, options.Count == 0 ? null : options);
         var initialized = clock.Elapsed;
         await client.OpenAsync(file, text);
         var opened = clock.Elapsed;

@@ -15,7 +15,7 @@ using NanoLsp.Driver;
 const string Usage = """
     Usage:
       NanoLsp.Driver demo <folder>
-      NanoLsp.Driver bench <folder> [--runs N] [--file path/to/File.cs] [--no-analyzers] [--after-load]
+      NanoLsp.Driver bench <folder> [--runs N] [--file path/to/File.cs] [--no-analyzers] [--after-load] [--settings '{"nanolsp": {...}}']
       NanoLsp.Driver bench-features <folder> [--runs N] [--file path/to/File.cs]
       NanoLsp.Driver load <folder> [more folders: a multi-root workspace] [--files N (4)]
       NanoLsp.Driver typing [folder (default samples/Inventory)] [--lines N (12)] [--seed S (1)] [--file path/to/File.cs] [--settings '{"nanolsp": {...}}'] [--other-document path/to/Other.cs]
@@ -36,6 +36,7 @@ try
             string? file = null;
             var analyzers = true;
             var afterLoad = false;
+            string? benchSettings = null;
             for (var i = 0; i < options.Length; i++)
             {
                 if (options[i] == "--after-load")
@@ -47,6 +48,8 @@ try
                     runs = n;
                 else if (options[i] == "--file" && i + 1 < options.Length)
                     file = options[i + 1];
+                else if (options[i] == "--settings" && i + 1 < options.Length)
+                    benchSettings = options[i + 1];
                 else if (options[i] == "--no-analyzers")
                 {
                     analyzers = false;
@@ -57,7 +60,7 @@ try
                 i++;
             }
             return command == "bench"
-                ? await Bench.RunAsync(RequireFolder(folder), runs, file, analyzers, afterLoad)
+                ? await Bench.RunAsync(RequireFolder(folder), runs, file, analyzers, afterLoad, benchSettings)
                 : await FeatureBench.RunAsync(RequireFolder(folder), runs, file);
         case ["load", .. var loadArgs] when loadArgs.Length > 0:
         {

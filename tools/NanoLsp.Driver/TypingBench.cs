@@ -18,7 +18,11 @@ public static class TypingBench
 {
     /// <param name="Accepted">What was shown is what comes next (taken when two characters or more).</param>
     private sealed record Keystroke(double LatencyMs, bool Shown, string Source, int PromptTokens, int ReusedPromptTokens, bool Accepted,
-        Dictionary<string, double> StageMs, int Taken);
+        Dictionary<string, double> StageMs, int Taken)
+    {
+        /// <summary>Where it was typed (file:line, column) and what was input, for the slowest keystrokes' list.</summary>
+        public string Where { get; init; } = "";
+    }
 
     /// <param name="otherDocument">When set, every keystroke's request goes with a request for this other open
     /// document (same moment, another file): what two documents asking at once costs each of them.</param>
@@ -134,7 +138,10 @@ public static class TypingBench
                     report?.GetProperty("reusedPromptTokens").GetInt32() ?? 0,
                     shown.Length > 0 && content[k..].StartsWith(shown, StringComparison.Ordinal),
                     report is { } r && r.TryGetProperty("stageMs", out var stages)
-                        ? stages.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble()) : [], 0));
+                        ? stages.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble()) : [], 0)
+                {
+                    Where = $"{Path.GetFileName(file)}:{lineIndex + 1} col {indent + k} after {(take ? "Tab" : "key")} '{input}'",
+                });
             }
             Console.WriteLine($"  {Path.GetRelativePath(folder, file)}:{lineIndex + 1}  {content}");
             // The re-typed line equals the original again; trailing whitespace (if any) is restored too.
@@ -175,6 +182,9 @@ public static class TypingBench
         var stageNames = modelRuns.SelectMany(k => k.StageMs.Keys).Distinct();
         Console.WriteLine($"server stages, model runs  {string.Join("  ", stageNames.Select(name => $"{name} p50 {Median(modelRuns.Select(k => k.StageMs.GetValueOrDefault(name))):0.0} ms"))}");
         Console.WriteLine($"sources                    {string.Join(", ", keystrokes.GroupBy(k => k.Source).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}"))}");
+        Console.WriteLine("slowest keystrokes:");
+        foreach (var k in keystrokes.OrderByDescending(k => k.LatencyMs).Take(5))
+            Console.WriteLine($"  {k.LatencyMs,7:0.0} ms  {k.Source,-11} {string.Join(" ", k.StageMs.Select(p => $"{p.Key} {p.Value:0}"))}  {k.Where}");
     }
 
     private static double Median(IEnumerable<double> values)
