@@ -145,6 +145,6 @@ public static class Bench
             return;
         var sorted = times.Select(t => t.TotalMilliseconds).Order().ToList();
         double Percentile(double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-        Console.WriteLine($"{what,-26} p50 {Percentile(0.5),6:0} ms  p90 {Percentile(0.9),6:0} ms  p99 {Percentile(0.99),6:0} ms  (n={sorted.Count})");
+        Console.WriteLine($"{what,-26} p50 {Percentile(0.5),6:0} ms  p90 {Percentile(0.9),6:0} ms  p95 {Percentile(0.95),6:0} ms  p99 {Percentile(0.99),6:0} ms  (n={sorted.Count})");
     }
 }

@@ -18,7 +18,7 @@ namespace NanoLsp.Eval;
 /// <summary>
 /// <c>NanoLsp eval --cases CASES.jsonl --out PRED.jsonl [--no-context] [--no-monitors] [--no-filters]
 /// [--model DIR] [--deadline-ms N] [--trace FILE] [--cut-below LOGP|0] [--min-mean LOGP] [--memory none|all|CHANNEL,...]
-/// [--memory-cut LOGP] [--no-show-policy] [--declined keep|silent|ask] [--every-position] [--show-threshold P]</c>: the evaluation contract
+/// [--memory-cut LOGP] [--no-show-policy] [--declined keep|silent|ask] [--every-position] [--show-threshold P] [--candidates LINES,WORDS]</c>: the evaluation contract
 /// (docs/architecture.md). Typing-session cases are visited as the session's user reaches them
 /// (<see cref="TypingSessionReplay"/>; <c>--every-position</c>: all of them, in order). Each case runs
 /// through <see cref="InlineCompletionPipeline"/>, the handler's own path, with the automatic trigger's
@@ -27,7 +27,7 @@ namespace NanoLsp.Eval;
 /// </summary>
 public static class EvalCommand
 {
-    public const string Usage = "NanoLsp eval --cases CASES.jsonl --out PREDICTIONS.jsonl [--no-context] [--no-monitors] [--no-filters] [--model DIR] [--deadline-ms N] [--trace FILE] [--cut-below LOGP|0] [--min-mean LOGP] [--memory none|all|mixing,candidates,neighbours,names] [--memory-cut LOGP] [--no-show-policy] [--declined keep|silent|ask] [--every-position] [--show-threshold P]";
+    public const string Usage = "NanoLsp eval --cases CASES.jsonl --out PREDICTIONS.jsonl [--no-context] [--no-monitors] [--no-filters] [--model DIR] [--deadline-ms N] [--trace FILE] [--cut-below LOGP|0] [--min-mean LOGP] [--memory none|all|mixing,candidates,neighbours,names] [--memory-cut LOGP] [--no-show-policy] [--declined keep|silent|ask] [--every-position] [--show-threshold P] [--candidates LINES,WORDS]";
 
     private sealed record Prediction(
         [property: JsonPropertyName("id")] string Id,
@@ -67,6 +67,8 @@ public static class EvalCommand
                 case "--declined" when i + 1 < args.Length && ParseDeclined(args[i + 1]) is { } declined:
                     options = options with { Declined = declined }; i++; break;
                 case "--every-position": everyPosition = true; break;
+                case "--candidates" when i + 1 < args.Length && args[i + 1].Split(',') is [var l, var w] && int.TryParse(l, out int lines) && int.TryParse(w, out int words):
+                    options = options with { CandidateLines = lines, CandidateWords = words }; i++; break;
                 case "--show-threshold" when i + 1 < args.Length && double.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out double threshold):
                     showThreshold = threshold; i++; break;
                 case "--no-filters": options = options with { Filters = false }; break;

@@ -156,7 +156,7 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
         var view = memory is not null && options.Memory.UseIndex() && document.FilePath is { } path
             ? memory.ViewAt(path, text, position) : null;
         var fromMemory = view is not null && options.Memory.HasFlag(MemoryChannels.Candidates) && options.Alternatives == 1
-            ? view.Candidates(context.LinePrefix.TrimStart()) : [];
+            ? view.Candidates(context.LinePrefix.TrimStart(), options.CandidateLines, options.CandidateWords) : [];
         stages.Context = Lap(ref stage);
 
         // Stage 4, decode: the backend builds its prompt and decodes under its monitors (and the repository's
