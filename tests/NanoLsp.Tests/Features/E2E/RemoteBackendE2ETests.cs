@@ -179,15 +179,17 @@ public sealed class RemoteBackendE2ETests(RemoteBackendFixture fixture) : IClass
     public async Task ARemoteKilledMidRequestFallsOverToTheLocalModel()
     {
         const string name = "remote-killed";
-        var serve = await ServeProcess.StartAsync(["--parallel", "1"]);
+        var serve = await ServeProcess.StartAsync(["--parallel", "1", "--max-tokens", "440"]);
         try
         {
             await UseAsync(Remote(name, new Uri(serve.BaseAddress, "v1/")), hedgeAfterMs: 100);
-            // The server is busy with a long generation, so the language server's request waits in its queue...
+            // The server is busy with two long generations, so the language server's request waits in its queue... (On a
+            // quiet machine one of 250 tokens took 0.4 s and ended before the kill; two of 440 take about 1.5 s.)
             using var http = new HttpClient { BaseAddress = serve.BaseAddress, Timeout = TimeSpan.FromMinutes(1) };
-            var busy = http.PostAsync("v1/completions", new StringContent(
-                """{"model": "nano-csharp", "prompt": "int[] primes = { 2, 3, 5, 7, 11, 13, ", "max_tokens": 250, "temperature": 0}""",
+            Task<HttpResponseMessage> Generate() => http.PostAsync("v1/completions", new StringContent(
+                """{"model": "nano-csharp", "prompt": "int[] primes = { 2, 3, 5, 7, 11, 13, ", "max_tokens": 440, "temperature": 0}""",
                 System.Text.Encoding.UTF8, "application/json"));
+            var busy = Task.WhenAll(Generate(), Generate());
             await Task.Delay(300);
             var request = CompleteAsync();
             await Task.Delay(300);
