@@ -145,8 +145,11 @@ def single(cases, preds):
                 "wrong_shown": s["wrong"] / max(s["shown"], 1)} for k, s in per.items()}
 
 
-def typing(cases, suggest):
-    """suggest(case) -> suggestion text at that case's cursor."""
+def typing(cases, suggest, typed_along=None):
+    """suggest(case) -> suggestion text at that case's cursor. typed_along(case) -> whether that suggestion only types
+    along an earlier one (None: unknown); given it, the server's rule for declined suggestions is replayed (show_filter.py
+    replays traces made with declined suggestions kept): once the user types into a shown suggestion instead of taking
+    it, typing along it shows nothing until the model is asked again (TypingAlongCache)."""
     lines = defaultdict(dict)
     for c in cases:
         _, _, li, p = c["id"].split("/")
@@ -158,9 +161,14 @@ def typing(cases, suggest):
         assert len(line) == n, (li, len(line), n)
         t["lines"] += 1
         t["chars"] += n
-        p = 0
+        p, declined = 0, False
         while p < n:
             s = suggest(pos[p])  # whole suggestion: more lines than this one would not be what comes next
+            along = typed_along(pos[p]) if typed_along else None
+            if along and declined:
+                s = ""
+            elif along is False:
+                declined = False
             rest = line[p:]
             if s:
                 t["shown"] += 1
@@ -170,7 +178,9 @@ def typing(cases, suggest):
                 t["accepts"] += 1
                 t["accepted_chars"] += len(s)
                 p += len(s)
+                declined = False
             else:
+                declined = declined or bool(s)
                 p += 1
     return {"lines": t["lines"], "chars": t["chars"],
             "keystrokes_saved": (t["accepted_chars"] - t["accepts"]) / max(t["chars"], 1),

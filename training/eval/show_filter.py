@@ -118,38 +118,6 @@ def cut(row, w, threshold):
     return best
 
 
-def session(cases, rows, w, threshold):
-    """score.typing with the server's declined rule: after a shown suggestion the user typed into rather than took,
-    typing along it shows nothing until the model is asked again."""
-    lines = {}
-    for c in cases:
-        _, _, li, p = c["id"].split("/")
-        lines.setdefault(li, {})[int(p)] = c
-    shown = wrong = accepts = accepted = chars = 0
-    for pos in lines.values():
-        line = pos[0]["expected"]
-        chars += len(line)
-        p, declined = 0, False
-        while p < len(line):
-            row = rows.get(pos[p]["id"])
-            s = cut(row, w, threshold) if row else ""
-            if row and row["source"] == "TypingAlong" and declined:
-                s = ""
-            elif row and row["source"] != "TypingAlong":
-                declined = False
-            if s:
-                shown += 1
-                wrong += not line[p:].startswith(s)
-            if len(s) >= 2 and line[p:].startswith(s):
-                accepts, accepted, p, declined = accepts + 1, accepted + len(s), p + len(s), False
-            else:
-                declined = declined or bool(s)
-                p += 1
-    return {"lines": len(lines), "chars": chars, "keystrokes_saved": (accepted - accepts) / max(chars, 1),
-            "accepts_per_line": accepts / max(len(lines), 1), "shown_per_line": shown / max(len(lines), 1),
-            "wrong_shown": wrong / max(shown, 1)}
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--trace", required=True, nargs="+")
@@ -172,7 +140,8 @@ def main():
     print("threshold  keystrokes_saved  wrong_shown  shown_per_line")
     results = []
     for t in [0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.88, 0.9, 0.92, 0.94, 0.96]:
-        m = session(cases, by_id, w, t)
+        m = typing(cases, lambda c: cut(by_id[c["id"]], w, t) if c["id"] in by_id else "",
+                   typed_along=lambda c: by_id[c["id"]]["source"] == "TypingAlong" if c["id"] in by_id else None)
         results.append((t, m))
         print(f"{t:9.2f}  {m['keystrokes_saved']:16.3f}  {m['wrong_shown']:11.3f}  {m['shown_per_line']:14.2f}")
     # Never below the plain identifier completer (the pipeline must not do worse than it); within that, the

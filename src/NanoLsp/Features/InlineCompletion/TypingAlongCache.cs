@@ -44,8 +44,6 @@ public sealed class TypingAlongCache
             _entries.TryRemove(document, out _);
     }
 
-    public void Forget(DocumentId document) => _entries.TryRemove(document, out _);
-
     /// <summary>The remainder of the last suggestion, or null when the user did not type along it. A hit becomes
     /// the new entry, so typing on keeps hitting; <see cref="Showing"/> then records what of it was shown.</summary>
     public TypedAlong? TryTypeAlong(DocumentId document, string prefix, string suffix)
