@@ -34,7 +34,7 @@ public static class ServerComposition
         var memory = new Memory.RepositoryMemory();
         var memoryHost = new RepositoryMemoryHost(memory, workspace, model, client, state, log);
         var backends = new Features.InlineCompletion.Routing.BackendRegistry(client, log);
-        var inline = new InlineCompletionFeature(new InlineCompletionPipeline(memory), model, backends);
+        var inline = new InlineCompletionFeature(new InlineCompletionPipeline(memory, serveStaleHeader: true), model, backends);
         var load = new WorkspaceLoadRun(state, workspace, diagnostics, client, log, afterLoad: [memoryHost]);
 
         ILspHandler[] features =

@@ -26,8 +26,11 @@ public static class TypingBench
 
     /// <param name="otherDocument">When set, every keystroke's request goes with a request for this other open
     /// document (same moment, another file): what two documents asking at once costs each of them.</param>
+    /// <param name="memoryWaitSeconds">How long to wait for the repository memory's report (0 for a server without one).</param>
+    /// <param name="keystrokesOut">When set, every keystroke (latency, source, stage times, where) is written there as
+    /// a JSON line, for finding where the slow ones spend their time.</param>
     public static async Task<int> RunAsync(string folder, int lineCount, int seed, string? fileArgument, string? settingsJson = null,
-        string? otherDocument = null)
+        string? otherDocument = null, string? keystrokesOut = null, int memoryWaitSeconds = 90)
     {
         folder = Path.GetFullPath(folder);
         var files = fileArgument is not null ? [Path.GetFullPath(fileArgument)] : Workbench.CSharpFiles(folder);
@@ -62,12 +65,12 @@ public static class TypingBench
             // while after opening.
             await client.WaitForNotificationAsync("nanolsp/workspaceStatus", timeout: TimeSpan.FromMinutes(5));
             var memory = await client.WaitForNotificationAsync("window/logMessage",
-                p => p.GetProperty("message").GetString()?.StartsWith("Repository memory", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(90));
+                p => p.GetProperty("message").GetString()?.StartsWith("Repository memory", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(memoryWaitSeconds));
             Console.WriteLine($"memory: {memory.GetProperty("message").GetString()}");
         }
         catch (TimeoutException)
         {
-            Console.WriteLine("memory: none reported within 90 s (a server without a repository memory, or no model)");
+            Console.WriteLine($"memory: none reported within {memoryWaitSeconds} s (a server without a repository memory, or no model)");
         }
 
         var versions = new Dictionary<string, int>();
@@ -150,6 +153,8 @@ public static class TypingBench
             client.ClearMessages();
         }
         Report(keystrokes, lines.Sum(l => l.Text.Trim().Length), client.PeakMemoryBytes());
+        if (keystrokesOut is not null)
+            await File.WriteAllLinesAsync(keystrokesOut, keystrokes.Select(k => JsonSerializer.Serialize(k)));
         if (others.Count > 0)
         {
             var sorted = others.Select(o => o.LatencyMs).Order().ToList();

@@ -11,6 +11,15 @@ namespace NanoLsp.Assist;
 /// never resolves: a partial name), on the windows, and on the other documents. So that is the key:
 /// the document text with that identifier cut out, the window bounds relative to it, the versions of
 /// every other document the compilation sees, the budget and the tokenizer. Equal key, equal header.
+/// <para>
+/// With <see cref="ServeStale"/> (the server), a miss whose document has a header for nearly the same text (the
+/// same windows' start, the same other documents, a few characters apart) gets that header at once, and the fresh
+/// one is built in the background for the next keystroke. Binding the member at the cursor after each word costs
+/// 20-50 ms, and far more on the first keystrokes in a newly opened file; a header one keystroke old names the same
+/// types nearly always, and keeps the prompt's start, so the engine's prefix cache still holds it. With no header
+/// near (the first keystrokes in a file), the request waits for the build a little (<see cref="ColdWait"/>) and then
+/// goes on without a header rather than past its deadline: the build goes on and serves the keystrokes after it.
+/// </para>
 /// </summary>
 public sealed class HeaderCache
 {
@@ -21,13 +30,55 @@ public sealed class HeaderCache
             Document == other.Document && Budget == other.Budget && ReferenceEquals(Tokenizer, other.Tokenizer)
             && WindowStart == other.WindowStart && WindowEndFromCursor == other.WindowEndFromCursor
             && string.Equals(Text, other.Text, StringComparison.Ordinal) && Others.SequenceEqual(other.Others);
+
+        /// <summary>The same document, windows' start and other documents, the text a few characters apart: what
+        /// typing on changes between two keystrokes.</summary>
+        public bool Near(Key other) =>
+            Document == other.Document && Budget == other.Budget && ReferenceEquals(Tokenizer, other.Tokenizer)
+            && WindowStart == other.WindowStart && Math.Abs(Text.Length - other.Text.Length) <= NearCharacters
+            && Others.SequenceEqual(other.Others);
     }
+
+    /// <summary>How far apart (in characters) two texts may be for one's header to stand in for the other's.</summary>
+    private const int NearCharacters = 128;
+
+    /// <summary>A background build that runs longer is given up (the next miss starts another).</summary>
+    private static readonly TimeSpan RefreshTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Serve a near header at once and build the exact one in the background (the server); off, every
+    /// miss is built before it returns (eval and tests: the same answer every time).</summary>
+    public bool ServeStale { get; init; }
+
+    /// <summary>How long a request with no header near waits for the build (a header on a compilation already bound
+    /// takes 20-50 ms on a 2-core laptop; the first in a newly opened file 100-500 ms).</summary>
+    public static readonly TimeSpan ColdWait = TimeSpan.FromMilliseconds(50);
+
+    private readonly Dictionary<DocumentId, Task<string>> _refreshing = [];
+    private long _stale, _without;
 
     private const int Capacity = 32;
     private readonly Dictionary<DocumentId, (Key Key, string Header, long Used)> Entries = new();
     private long _hits, _misses, _tick;
 
     public (long Hits, long Misses) Counts => (Interlocked.Read(ref _hits), Interlocked.Read(ref _misses));
+
+    /// <summary>Misses answered with a near header while the exact one was built in the background.</summary>
+    public long StaleServed => Interlocked.Read(ref _stale);
+
+    /// <summary>Misses answered without a header: none near, and the build took longer than <see cref="ColdWait"/>.</summary>
+    public long ServedWithout => Interlocked.Read(ref _without);
+
+    /// <summary>Waits for the background builds running now (tests).</summary>
+    internal async Task RefreshedAsync()
+    {
+        while (true)
+        {
+            Task[] running;
+            lock (_refreshing) running = [.. _refreshing.Values];
+            if (running.Length == 0) return;
+            await Task.WhenAny(Task.WhenAll(running), Task.Delay(1000)).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>The identifier the cursor is in or touches: [start, end).</summary>
     public static (int Start, int End) IdentifierAt(SourceText text, int position)
@@ -38,12 +89,14 @@ public sealed class HeaderCache
         return (start, end);
     }
 
+    /// <param name="build">Builds the exact header; its token is the request's, or the background build's own.</param>
     public async Task<string> GetOrBuildAsync(Document document, int position, TextSpan windows, NanoTokenizer tokenizer,
-        int budget, Func<Task<string>> build, CancellationToken cancellationToken)
+        int budget, Func<CancellationToken, Task<string>> build, CancellationToken cancellationToken)
     {
         var key = await KeyAsync(document, position, windows, tokenizer, budget, cancellationToken).ConfigureAwait(false);
         if (key is not null)
         {
+            string? near = null;
             lock (Entries)
             {
                 if (Entries.TryGetValue(document.Id, out var entry) && entry.Key.Matches(key))
@@ -52,22 +105,70 @@ public sealed class HeaderCache
                     Entries[document.Id] = entry with { Used = ++_tick };
                     return entry.Header;
                 }
+                if (ServeStale && entry.Key is not null && entry.Key.Near(key)) near = entry.Header;
+            }
+            if (near is not null)
+            {
+                Interlocked.Increment(ref _stale);
+                _ = Refresh(document.Id, key, build);
+                return near;
+            }
+            if (ServeStale)
+            {
+                Interlocked.Increment(ref _misses);
+                var building = Refresh(document.Id, key, build);
+                if (await Task.WhenAny(building, Task.Delay(ColdWait, cancellationToken)).ConfigureAwait(false) == building
+                    && building.IsCompletedSuccessfully)
+                    return building.Result;
+                cancellationToken.ThrowIfCancellationRequested();
+                Interlocked.Increment(ref _without);
+                return "";
             }
         }
         Interlocked.Increment(ref _misses);
-        string header = await build().ConfigureAwait(false);
+        string header = await build(cancellationToken).ConfigureAwait(false);
         // Before the first build of a compilation the other documents may not be loaded yet; now they are.
         key ??= await KeyAsync(document, position, windows, tokenizer, budget, cancellationToken).ConfigureAwait(false);
-        if (key is not null)
-        {
-            lock (Entries)
-            {
-                if (Entries.Count >= Capacity && !Entries.ContainsKey(document.Id))
-                    Entries.Remove(Entries.MinBy(e => e.Value.Used).Key); // the least recently used document
-                Entries[document.Id] = (key, header, ++_tick);
-            }
-        }
+        if (key is not null) Store(key, header);
         return header;
+    }
+
+    private void Store(Key key, string header)
+    {
+        lock (Entries)
+        {
+            if (Entries.Count >= Capacity && !Entries.ContainsKey(key.Document))
+                Entries.Remove(Entries.MinBy(e => e.Value.Used).Key); // the least recently used document
+            Entries[key.Document] = (key, header, ++_tick);
+        }
+    }
+
+    /// <summary>Builds the exact header in the background, one build per document at a time: while one runs, the
+    /// keystrokes that miss get the one running (or the near header), and the next miss after it starts the next build.</summary>
+    private Task<string> Refresh(DocumentId document, Key key, Func<CancellationToken, Task<string>> build)
+    {
+        lock (_refreshing)
+        {
+            if (_refreshing.TryGetValue(document, out var running)) return running;
+            var task = Task.Run(async () =>
+            {
+                try
+                {
+                    using var timeout = new CancellationTokenSource(RefreshTimeout);
+                    string header = await build(timeout.Token).ConfigureAwait(false);
+                    Store(key, header);
+                    return header;
+                }
+                finally
+                {
+                    lock (_refreshing) _refreshing.Remove(document);
+                }
+            });
+            // A build that failed leaves the near header (or none); a request that misses later tries again.
+            _ = task.ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+            _refreshing[document] = task; // its finally waits for this lock to remove it
+            return task;
+        }
     }
 
     private static async Task<Key?> KeyAsync(Document document, int position, TextSpan windows, NanoTokenizer tokenizer, int budget,

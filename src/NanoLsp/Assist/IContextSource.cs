@@ -22,14 +22,16 @@ public interface IContextSource
 
 /// <summary>The context header (docs/context-header.md): declarations the code at the cursor refers to,
 /// resolved by Roslyn across files. Owns its cache of the last header per document (HeaderCache).</summary>
-public sealed class DeclarationHeaderSource : IContextSource
+public sealed class DeclarationHeaderSource(bool serveStale = false) : IContextSource
 {
-    public HeaderCache Cache { get; } = new();
+    /// <summary>With serveStale (the server), a header one keystroke old stands in while the exact one is built
+    /// in the background (HeaderCache.ServeStale).</summary>
+    public HeaderCache Cache { get; } = new() { ServeStale = serveStale };
 
     public string Name => "declarations";
 
     public Task<string> GetAsync(Document document, int position, TextSpan windows, NanoTokenizer tokenizer, int budgetTokens,
         CancellationToken cancellationToken) =>
         Cache.GetOrBuildAsync(document, position, windows, tokenizer, budgetTokens,
-            () => ContextHeader.BuildUncachedAsync(document, position, windows, tokenizer, budgetTokens, cancellationToken), cancellationToken);
+            ct => ContextHeader.BuildUncachedAsync(document, position, windows, tokenizer, budgetTokens, ct), cancellationToken);
 }

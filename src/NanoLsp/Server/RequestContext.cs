@@ -29,6 +29,10 @@ public sealed class RequestContext
     /// feature tell the newest of concurrent reads, e.g. inline completion's newest-wins.</summary>
     public long Sequence { get; init; }
 
+    /// <summary>When the request entered the queue (a Stopwatch timestamp; 0 when it did not come through one):
+    /// what a handler's own clock misses is the time it waited behind the edits before it.</summary>
+    public long ArrivedAt { get; internal set; }
+
     /// <summary>What the client declared in initialize (markdown, snippets, pull diagnostics, ...).</summary>
     public ClientCapabilities ClientCapabilities { get; init; } = ClientCapabilities.None;
 

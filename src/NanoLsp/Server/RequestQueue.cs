@@ -49,6 +49,7 @@ public sealed class RequestQueue : IAsyncDisposable
             try
             {
                 context = _createContext(item.DocumentUri);
+                context.ArrivedAt = item.ArrivedAt;
             }
             catch (Exception e)
             {
@@ -86,6 +87,7 @@ public sealed class RequestQueue : IAsyncDisposable
         public bool Mutates { get; } = mutates;
         public string? DocumentUri { get; } = documentUri;
         public CancellationToken CancellationToken { get; } = cancellationToken;
+        public long ArrivedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
 
         public abstract Task RunAsync(RequestContext context);
         public abstract void Cancel();

@@ -170,4 +170,42 @@ public class PromptContextBuilderTests
             Budget with { HeaderTokens = 300 }, [source], default);
         Assert.Contains("int Rebuilt();", third.Header);
     }
+
+    [Fact]
+    public async Task AServingStaleCacheAnswersANearMissAtOnceAndBuildsTheExactHeaderBehind()
+    {
+        var (document, caret) = AssistWorkspace.Inventory("Services/InventoryService.cs", "            item.");
+        var text = await document.GetTextAsync();
+        var source = new DeclarationHeaderSource(serveStale: true);
+        // None near: the request waits for the build a little (HeaderCache.ColdWait), then goes on without it.
+        var cold = await PromptContextBuilder.BuildAsync(document, caret, AssistWorkspace.Tokenizer, Budget, [source], default);
+        await source.Cache.RefreshedAsync();
+        var first = await PromptContextBuilder.BuildAsync(document, caret, AssistWorkspace.Tokenizer, Budget, [source], default);
+        Assert.NotEqual("", first.Header);
+        Assert.True(cold.Header == first.Header || (cold.Header == "" && source.Cache.ServedWithout == 1));
+
+        // A space ends the name: the exact key misses, and the header of one keystroke before stands in.
+        var typed = document.WithText(text.WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(new(caret, 0), "Name ")));
+        var second = await PromptContextBuilder.BuildAsync(typed, caret + 5, AssistWorkspace.Tokenizer, Budget, [source], default);
+        Assert.Equal(1, source.Cache.StaleServed);
+        Assert.Equal(first.Header, second.Header);
+
+        // Once the background build is done, the same request hits the exact header, as a fresh build makes it.
+        await source.Cache.RefreshedAsync();
+        var (hits, _) = source.Cache.Counts;
+        var third = await PromptContextBuilder.BuildAsync(typed, caret + 5, AssistWorkspace.Tokenizer, Budget, [source], default);
+        Assert.Equal(hits + 1, source.Cache.Counts.Hits);
+        var windows = new Microsoft.CodeAnalysis.Text.TextSpan(caret + 5 - third.Prefix.Length, third.Prefix.Length + third.Suffix.Length);
+        Assert.Equal(await ContextHeader.BuildUncachedAsync(typed, caret + 5, windows, AssistWorkspace.Tokenizer, Budget.HeaderTokens, default), third.Header);
+
+        // Far from it (another document changed, and the budget): built before it returns.
+        var stockItem = typed.Project.Documents.Single(d => d.Name.EndsWith("StockItem.cs"));
+        var stockText = await stockItem.GetTextAsync();
+        int at = stockText.ToString().IndexOf("    public void Add(", StringComparison.Ordinal);
+        var changed = stockItem.WithText(stockText.WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(new(at, 0), "    public int Rebuilt() => 1;\n")));
+        var fourth = await PromptContextBuilder.BuildAsync(changed.Project.GetDocument(typed.Id)!, caret + 5, AssistWorkspace.Tokenizer,
+            Budget with { HeaderTokens = 300 }, [source], default);
+        Assert.Equal(1, source.Cache.StaleServed);
+        Assert.Contains("int Rebuilt();", fourth.Header);
+    }
 }

@@ -52,6 +52,9 @@ public sealed record BackendAnswer(IReadOnlyList<Candidate> Candidates)
     /// <summary>Which backend answered (nanolsp.backends' name: "local" for the nano model), for the report.</summary>
     public string Backend { get; init; } = "local";
 
+    /// <summary>Milliseconds of the backend's own steps (the local model: monitor, decode, score), for the report.</summary>
+    public IReadOnlyDictionary<string, double> StepMs { get; init; } = new Dictionary<string, double>();
+
     /// <summary>The answering backend's show policy when it is not the one the pipeline was given (a router's remote
     /// answer: the local model's policy was fitted to the local model's tokens).</summary>
     public ShowPolicy? ShowPolicy { get; init; }

@@ -34,6 +34,8 @@ public sealed class InlineCompletionFeature(InlineCompletionPipeline pipeline, M
 {
     public async Task<InlineCompletionList> HandleAsync(InlineCompletionParams request, RequestContext context, CancellationToken cancellationToken)
     {
+        long arrived = context.ArrivedAt != 0 ? context.ArrivedAt : System.Diagnostics.Stopwatch.GetTimestamp();
+        double queued = System.Diagnostics.Stopwatch.GetElapsedTime(arrived).TotalMilliseconds;
         var document = context.RequireDocument();
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         int position = ProtocolConversions.ToOffset(text, request.Position);
@@ -60,10 +62,14 @@ public sealed class InlineCompletionFeature(InlineCompletionPipeline pipeline, M
             (result.MonitorStats?.MemberAccessSteps ?? 0) + (result.MonitorStats?.ObjectCreationSteps ?? 0) + (result.MonitorStats?.NameSteps ?? 0),
             result.MonitorStats?.ArgmaxChanges ?? 0,
             result.RawCompletion,
-            new Dictionary<string, double>
+            new Dictionary<string, double>(result.Stages.Backend.Select(s => KeyValuePair.Create(s.Key, Math.Round(s.Value, 2))))
             {
+                // Waiting in the queue (behind the edit before it) before this handler started.
+                ["queue"] = Math.Round(queued, 2),
                 ["context"] = Math.Round(result.Stages.Context, 2),
                 ["model"] = Math.Round(result.Stages.Model, 2), ["filters"] = Math.Round(result.Stages.Filters, 2),
+                // From arrival to this report: the stages and what lies around them (the text, the model host).
+                ["server"] = Math.Round(System.Diagnostics.Stopwatch.GetElapsedTime(arrived).TotalMilliseconds, 2),
             })
         {
             Backend = result.Source == CompletionSource.Model ? result.Backend : null,

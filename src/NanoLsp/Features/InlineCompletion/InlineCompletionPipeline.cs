@@ -56,6 +56,8 @@ public sealed class StageTimes
     /// <summary>The backend's whole step: prompt, monitor, decoding.</summary>
     public double Model { get; set; }
     public double Filters { get; set; }
+    /// <summary>The backend's own steps within <see cref="Model"/> (the local model: prompt, monitor, prefill, decode, score).</summary>
+    public IReadOnlyDictionary<string, double> Backend { get; set; } = new Dictionary<string, double>();
 }
 
 /// <summary>
@@ -78,7 +80,10 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
     public InlineCompletionPipeline() : this([new DeclarationHeaderSource()], new SuggestionFilter()) { }
 
     /// <summary>The server's stages with the repository memory's channels.</summary>
-    public InlineCompletionPipeline(RepositoryMemory memory) : this([new DeclarationHeaderSource()], new SuggestionFilter(), memory) { }
+    /// <param name="serveStaleHeader">The server's choice: a declaration header one keystroke old stands in while the
+    /// exact one is built in the background (HeaderCache.ServeStale); eval builds each one, for answers that repeat.</param>
+    public InlineCompletionPipeline(RepositoryMemory memory, bool serveStaleHeader = false)
+        : this([new DeclarationHeaderSource(serveStaleHeader)], new SuggestionFilter(), memory) { }
 
     /// <summary>The compile checks this pipeline's filter ran (eval and the benchmarks report them).</summary>
     public CompileCheckStats CompileChecks => filter.CompileCheckStats;
@@ -170,6 +175,7 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
         };
         var answer = await backend.CompleteAsync(request, ct).ConfigureAwait(false);
         stages.Model = Lap(ref stage);
+        stages.Backend = answer.StepMs;
 
         if (answer.ShowPolicy is { } own && options.ShowPolicy && options.Filters) policy = own;
 
@@ -183,6 +189,9 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
         string? whole = null;
         foreach (var candidate in candidates)
         {
+            // Typing shows one suggestion (the editor's first item; the others wait behind a key few press): once
+            // one passed, checking the rest would only cost time, a compile check each.
+            if (options.Alternatives == 1 && shown.Count > 0) break;
             var (sure, tokens) = options.Filters && options.CutBelowLogProb is { } doubt && candidate.FromMemory is null
                 ? ConfidenceCut.Apply(candidate.Text, candidate.Tokens, answer.HealedBytes, backend.Tokenizer, doubt)
                 : (candidate.Text, candidate.Tokens);

@@ -41,7 +41,12 @@ internal sealed class NewestPerDocument
             catch (ObjectDisposedException) { /* it finished meanwhile */ }
         }
 
-        public void Dispose() => _source.Dispose();
+        /// <summary>Ends the request: what it started and left running (the compile check's early binding) stops too.</summary>
+        public void Dispose()
+        {
+            _source.Cancel();
+            _source.Dispose();
+        }
     }
 
     /// <summary>Admits a request, superseding the older one of its document; null when a newer one already arrived.</summary>
