@@ -24,9 +24,9 @@ internal sealed partial class MemorySegment
     private readonly string[] _texts;
     private readonly int[] _tokens;        // every document's tokens, each followed by -1
     private readonly int[] _docStarts;     // index of each document's first token
-    private readonly ulong[] _bigramKeys;  // (t[p-2], t[p-1]) → p, sorted by key
+    private readonly uint[] _bigramKeys;   // (t[p-2], t[p-1]) → p, sorted by key
     private readonly int[] _bigramNext;
-    private readonly ulong[] _fourKeys;    // hash(t[p-4..p-1]) → p, sorted by key
+    private readonly uint[] _fourKeys;     // hash(t[p-4..p-1]) → p, sorted by key
     private readonly int[] _fourNext;
     private readonly string[] _lines;      // trimmed lines of two characters or more, sorted ordinally
     private readonly int[] _lineDocs;
@@ -45,7 +45,7 @@ internal sealed partial class MemorySegment
 
     /// <summary>Bytes the arrays hold (strings counted at two bytes a character), for the memory report.</summary>
     public long ApproximateBytes =>
-        _tokens.Length * 4L + (_bigramKeys.Length + _fourKeys.Length) * 12L + _texts.Sum(t => 2L * t.Length + 24)
+        _tokens.Length * 4L + (_bigramKeys.Length + _fourKeys.Length) * 8L + _texts.Sum(t => 2L * t.Length + 24)
         + _lines.Sum(l => 2L * l.Length + 28) + _words.Sum(w => 2L * w.Length + 32) + _windows.Length * 16L + _postingKeys.Length * 8L;
 
     public MemorySegment(IReadOnlyList<MemoryDocument> documents, NanoTokenizer? tokenizer)
@@ -110,33 +110,37 @@ internal sealed partial class MemorySegment
         return ids;
     }
 
-    private (ulong[] Keys, int[] Next) Keys(int order)
+    /// <summary>The keys of every <paramref name="order"/>-token context followed by a token, sorted, with where the
+    /// token is. Counted first and filled in place: no growing lists (their copies were most of the build's garbage).</summary>
+    private (uint[] Keys, int[] Next) Keys(int order)
     {
-        var keys = new List<ulong>(_tokens.Length);
-        var next = new List<int>(_tokens.Length);
+        int count = 0;
         for (int p = order; p < _tokens.Length; p++)
+            if (_tokens[p] >= 0 && Key(_tokens.AsSpan(p - order, order)) != uint.MaxValue) count++;
+        var keys = new uint[count];
+        var next = new int[count];
+        for (int p = order, i = 0; p < _tokens.Length; p++)
         {
             if (_tokens[p] < 0) continue;
-            ulong key = Key(_tokens.AsSpan(p - order, order));
-            if (key == ulong.MaxValue) continue; // the context crosses a document boundary
-            keys.Add(key);
-            next.Add(p);
+            uint key = Key(_tokens.AsSpan(p - order, order));
+            if (key == uint.MaxValue) continue; // the context crosses a document boundary
+            keys[i] = key;
+            next[i++] = p;
         }
-        var k = keys.ToArray();
-        var n = next.ToArray();
-        Array.Sort(k, n);
-        return (k, n);
+        Array.Sort(keys, next);
+        return (keys, next);
     }
 
-    /// <summary>The key of a token context: exact for two tokens, an FNV-1a hash for more; MaxValue when it
-    /// holds a document separator.</summary>
-    public static ulong Key(ReadOnlySpan<int> context)
+    /// <summary>The key of a token context: exact for two tokens of a vocabulary under 65,536 (two 16-bit halves),
+    /// else an FNV-1a hash (a collision is told by comparing the tokens); MaxValue when it holds a document separator.
+    /// Four bytes rather than eight: 6.6 MB less for docfx's 830 K tokens.</summary>
+    public static uint Key(ReadOnlySpan<int> context)
     {
-        foreach (int t in context) if (t < 0) return ulong.MaxValue;
-        if (context.Length == 2) return ((ulong)(uint)context[0] << 32) | (uint)context[1];
-        ulong h = 14695981039346656037UL;
-        foreach (int t in context) { h ^= (uint)t; h *= 1099511628211UL; }
-        return h == ulong.MaxValue ? h - 1 : h;
+        foreach (int t in context) if (t < 0) return uint.MaxValue;
+        if (context.Length == 2 && context[0] < 0x10000 && context[1] < 0x10000) return ((uint)context[0] << 16) | (uint)context[1];
+        uint h = 2166136261;
+        foreach (int t in context) { h ^= (uint)t; h *= 16777619; }
+        return h == uint.MaxValue ? h - 1 : h;
     }
 
     /// <summary>Occurrences of the end of <paramref name="context"/> (four tokens when they occur, else two),
@@ -148,7 +152,7 @@ internal sealed partial class MemorySegment
         if (found == 0) Collect(_bigramKeys, _bigramNext, Key(context[^2..]), context, skip, matches, local);
     }
 
-    private int Collect(ulong[] keys, int[] next, ulong key, ReadOnlySpan<int> context, Func<string, bool> skip, List<TokenMatch> matches, bool local)
+    private int Collect(uint[] keys, int[] next, uint key, ReadOnlySpan<int> context, Func<string, bool> skip, List<TokenMatch> matches, bool local)
     {
         int lo = LowerBound(keys, key), found = 0;
         for (int i = lo; i < keys.Length && keys[i] == key && found < MaxScan; i++)
