@@ -7,14 +7,18 @@ namespace NanoLsp.Features.InlineCompletion;
 
 /// <summary>
 /// Builds the server's repository memory in the background once the workspace has loaded and the model's
-/// tokenizer is there (with $/progress), then keeps it current: once a second, when the Solution changed
-/// (an edit, a file created, deleted or renamed on disk), the documents Roslyn reports changed are indexed
-/// again. A reload starts over. Inline completion uses whatever the memory holds meanwhile (nothing at first).
+/// tokenizer is there (with $/progress), then keeps it current: when the Solution changed (an edit, a file
+/// created, deleted or renamed on disk) and then stood still for a second, or at the latest five seconds after
+/// it first changed, the documents Roslyn reports changed are indexed again. Not at every second of typing: the
+/// document being typed in is read live by its own requests (RepositoryMemory.ViewAt), and indexing it again
+/// each second took a core of a 2-core laptop from the keystrokes for tens of milliseconds in a big file.
+/// A reload starts over. Inline completion uses whatever the memory holds meanwhile (nothing at first).
 /// </summary>
 public sealed class RepositoryMemoryHost(RepositoryMemory memory, WorkspaceManager workspace, ModelHost model,
     ILanguageClient client, ServerState state, ILog log) : IFollowsWorkspaceLoad, IDrainsBeforeExit, IDisposable
 {
     private static readonly TimeSpan FollowInterval = TimeSpan.FromSeconds(1);
+    private const int MostTicksBehind = 5;
     private readonly object _gate = new();
     private CancellationTokenSource _run = new();
     private Task _work = Task.CompletedTask;
@@ -54,12 +58,18 @@ public sealed class RepositoryMemoryHost(RepositoryMemory memory, WorkspaceManag
                          $"built in {figures.BuildTime.TotalSeconds:0.00} s ({figures.Skipped} files skipped: too large or not UTF-8).");
             }
             using var timer = new PeriodicTimer(FollowInterval);
-            var seen = workspace.CurrentSolution;
+            var synced = workspace.CurrentSolution;
+            var last = synced;
+            int behind = 0; // ticks since the first change not synced
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
                 var current = workspace.CurrentSolution;
-                if (ReferenceEquals(current, seen)) continue;
-                seen = current;
+                if (ReferenceEquals(current, synced)) continue;
+                bool settled = ReferenceEquals(current, last);
+                last = current;
+                if (!settled && ++behind < MostTicksBehind) continue;
+                behind = 0;
+                synced = current;
                 await memory.SyncAsync(current, cancellationToken).ConfigureAwait(false);
             }
         }
