@@ -12,7 +12,7 @@ namespace NanoLsp.Assist;
 /// the document text with that identifier cut out, the window bounds relative to it, the versions of
 /// every other document the compilation sees, the budget and the tokenizer. Equal key, equal header.
 /// <para>
-/// With <see cref="ServeStale"/> (the server), a miss whose document has a header for nearly the same text (the
+/// Serving stale (the server's typing requests), a miss whose document has a header for nearly the same text (the
 /// same windows' start, the same other documents, a few characters apart) gets that header at once, and the fresh
 /// one is built in the background for the next keystroke. Binding the member at the cursor after each word costs
 /// 20-50 ms, and far more on the first keystrokes in a newly opened file; a header one keystroke old names the same
@@ -44,10 +44,6 @@ public sealed class HeaderCache
 
     /// <summary>A background build that runs longer is given up (the next miss starts another).</summary>
     private static readonly TimeSpan RefreshTimeout = TimeSpan.FromSeconds(10);
-
-    /// <summary>Serve a near header at once and build the exact one in the background (the server); off, every
-    /// miss is built before it returns (eval and tests: the same answer every time).</summary>
-    public bool ServeStale { get; init; }
 
     /// <summary>How long a request with no header near waits for the build (a header on a compilation already bound
     /// takes 20-50 ms on a 2-core laptop; the first in a newly opened file 100-500 ms).</summary>
@@ -90,8 +86,10 @@ public sealed class HeaderCache
     }
 
     /// <param name="build">Builds the exact header; its token is the request's, or the background build's own.</param>
+    /// <param name="serveStale">Serve a near header at once and build the exact one in the background (the server's
+    /// typing requests); off, every miss is built before it returns (invoked requests, eval and tests).</param>
     public async Task<string> GetOrBuildAsync(Document document, int position, TextSpan windows, NanoTokenizer tokenizer,
-        int budget, Func<CancellationToken, Task<string>> build, CancellationToken cancellationToken)
+        int budget, Func<CancellationToken, Task<string>> build, bool serveStale, CancellationToken cancellationToken)
     {
         var key = await KeyAsync(document, position, windows, tokenizer, budget, cancellationToken).ConfigureAwait(false);
         if (key is not null)
@@ -105,7 +103,7 @@ public sealed class HeaderCache
                     Entries[document.Id] = entry with { Used = ++_tick };
                     return entry.Header;
                 }
-                if (ServeStale && entry.Key is not null && entry.Key.Near(key)) near = entry.Header;
+                if (serveStale && entry.Key is not null && entry.Key.Near(key)) near = entry.Header;
             }
             if (near is not null)
             {
@@ -113,7 +111,7 @@ public sealed class HeaderCache
                 _ = Refresh(document.Id, key, build);
                 return near;
             }
-            if (ServeStale)
+            if (serveStale)
             {
                 Interlocked.Increment(ref _misses);
                 var building = Refresh(document.Id, key, build);

@@ -22,16 +22,22 @@ public interface IContextSource
 
 /// <summary>The context header (docs/context-header.md): declarations the code at the cursor refers to,
 /// resolved by Roslyn across files. Owns its cache of the last header per document (HeaderCache).</summary>
-public sealed class DeclarationHeaderSource(bool serveStale = false) : IContextSource
+public sealed class DeclarationHeaderSource(HeaderCache? cache = null, bool serveStale = false) : IContextSource
 {
-    /// <summary>With serveStale (the server), a header one keystroke old stands in while the exact one is built
-    /// in the background (HeaderCache.ServeStale).</summary>
-    public HeaderCache Cache { get; } = new() { ServeStale = serveStale };
+    public HeaderCache Cache { get; } = cache ?? new();
+
+    /// <summary>A header one keystroke old stands in while the exact one is built in the background (the server's
+    /// typing requests: HeaderCache, "serving stale").</summary>
+    public bool ServeStale => serveStale;
 
     public string Name => "declarations";
+
+    /// <summary>This source over the same cache, building every header it misses before it answers (invoked requests:
+    /// the user asked and waits for the best answer).</summary>
+    public DeclarationHeaderSource Exact() => serveStale ? new(Cache) : this;
 
     public Task<string> GetAsync(Document document, int position, TextSpan windows, NanoTokenizer tokenizer, int budgetTokens,
         CancellationToken cancellationToken) =>
         Cache.GetOrBuildAsync(document, position, windows, tokenizer, budgetTokens,
-            ct => ContextHeader.BuildUncachedAsync(document, position, windows, tokenizer, budgetTokens, ct), cancellationToken);
+            ct => ContextHeader.BuildUncachedAsync(document, position, windows, tokenizer, budgetTokens, ct), serveStale, cancellationToken);
 }

@@ -213,5 +213,14 @@ public class PromptContextBuilderTests
         await source.Cache.RefreshedAsync();
         var fifth = await PromptContextBuilder.BuildAsync(changed, caret + 5, AssistWorkspace.Tokenizer, Budget with { HeaderTokens = 300 }, [source], default);
         Assert.Contains("int Rebuilt();", fifth.Header);
+
+        // An invoked request over the same cache builds what it misses before it answers, even with a header near.
+        var changedText = await changed.GetTextAsync();
+        var nearer = changed.WithText(changedText.WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(new(caret + 5, 0), "x ")));
+        var invoked = await PromptContextBuilder.BuildAsync(nearer, caret + 7, AssistWorkspace.Tokenizer, Budget with { HeaderTokens = 300 },
+            [source.Exact()], default);
+        Assert.Equal(1, source.Cache.StaleServed);
+        var invokedWindows = new Microsoft.CodeAnalysis.Text.TextSpan(caret + 7 - invoked.Prefix.Length, invoked.Prefix.Length + invoked.Suffix.Length);
+        Assert.Equal(await ContextHeader.BuildUncachedAsync(nearer, caret + 7, invokedWindows, AssistWorkspace.Tokenizer, 300, default), invoked.Header);
     }
 }

@@ -72,6 +72,9 @@ public sealed class StageTimes
 public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> contextSources, SuggestionFilter filter, RepositoryMemory? memory = null)
 {
     private readonly RepositoryNeighbourSource? _neighbours = memory is null ? null : new RepositoryNeighbourSource(memory);
+    // Invoked requests build the exact declaration header (the same cache): the user asked and waits for the best answer.
+    private readonly IReadOnlyList<IContextSource> _invokedSources =
+        contextSources.Select(s => s is DeclarationHeaderSource header ? header.Exact() : s).ToList();
     private readonly NewestPerDocument _newest = new();
     private readonly TypingAlongCache _typingAlong = new();
     private long _arrivals;
@@ -81,9 +84,9 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
 
     /// <summary>The server's stages with the repository memory's channels.</summary>
     /// <param name="serveStaleHeader">The server's choice: a declaration header one keystroke old stands in while the
-    /// exact one is built in the background (HeaderCache.ServeStale); eval builds each one, for answers that repeat.</param>
+    /// exact one is built in the background while typing (HeaderCache); eval builds each one, for answers that repeat.</param>
     public InlineCompletionPipeline(RepositoryMemory memory, bool serveStaleHeader = false)
-        : this([new DeclarationHeaderSource(serveStaleHeader)], new SuggestionFilter(), memory) { }
+        : this([new DeclarationHeaderSource(serveStale: serveStaleHeader)], new SuggestionFilter(), memory) { }
 
     /// <summary>The compile checks this pipeline's filter ran (eval and the benchmarks report them).</summary>
     public CompileCheckStats CompileChecks => filter.CompileCheckStats;
@@ -154,8 +157,9 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
         // Stage 3, context: FIM windows and the context sources ahead of them.
         long stage = Stopwatch.GetTimestamp();
         var budget = PromptBudget.For(backend.ContextLength, LocalModelBackend.AnswerRoom(backend.ContextLength, options));
+        var headerSources = options.Alternatives > 1 ? _invokedSources : contextSources;
         IReadOnlyList<IContextSource> sources = !options.IncludeHeader ? []
-            : _neighbours is not null && options.Memory.HasFlag(MemoryChannels.Neighbours) ? [.. contextSources, _neighbours] : contextSources;
+            : _neighbours is not null && options.Memory.HasFlag(MemoryChannels.Neighbours) ? [.. headerSources, _neighbours] : headerSources;
         var context = await PromptContextBuilder.BuildAsync(document, position, backend.Tokenizer, budget, sources, ct).ConfigureAwait(false);
         // The repository memory as this request sees it: the document's live text without the line being typed.
         var view = memory is not null && options.Memory.UseIndex() && document.FilePath is { } path
