@@ -96,8 +96,9 @@ public sealed class ServeLimitsTests
     [Fact]
     public async Task ARequestPastTheTimeoutIs504AndItsGenerationStops()
     {
-        await using var serve = await ServeProcess.StartAsync(["--timeout-ms", "400"]);
-        var answer = await new LegacyCompletions(serve.BaseAddress).CreateAsync(LongRequest());
+        // 440 tokens take about 0.7 s on a quiet machine (250 took 0.4 s and sometimes ended inside a 400 ms timeout).
+        await using var serve = await ServeProcess.StartAsync(["--timeout-ms", "200", "--max-tokens", "440"]);
+        var answer = await new LegacyCompletions(serve.BaseAddress).CreateAsync(LongRequest(440));
         Assert.Equal(504, answer.Status);
         Assert.Equal("timeout", answer.Body.GetProperty("error").GetProperty("code").GetString());
         var waited = Stopwatch.StartNew();
