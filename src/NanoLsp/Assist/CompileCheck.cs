@@ -31,14 +31,15 @@ internal sealed class CompileCheck
         Interlocked.Increment(ref _runs);
         var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(budget);
+        var token = timeout.Token; // taken now: the source is disposed as soon as the check ends, which may come first
         // The budget holds even where Roslyn looks at the token seldom (binding one statement of a member hundreds of
         // lines long, with big raw strings, took the filters to 120-170 ms on a 40 ms budget): the check runs apart and
         // is not waited for past the budget; it stops at its next look at the token.
-        var check = Task.Run(() => CheckAsync(document, position, suggestion, timeout.Token), timeout.Token);
+        var check = Task.Run(() => CheckAsync(document, position, suggestion, token), token);
         _ = check.ContinueWith(t => { _ = t.Exception; timeout.Dispose(); }, TaskScheduler.Default);
         try
         {
-            return await check.WaitAsync(timeout.Token).ConfigureAwait(false);
+            return await check.WaitAsync(token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

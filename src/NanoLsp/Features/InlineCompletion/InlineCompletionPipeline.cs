@@ -56,8 +56,17 @@ public sealed class StageTimes
     /// <summary>The backend's whole step: prompt, monitor, decoding.</summary>
     public double Model { get; set; }
     public double Filters { get; set; }
-    /// <summary>The backend's own steps within <see cref="Model"/> (the local model: prompt, monitor, prefill, decode, score).</summary>
+    /// <summary>The backend's own steps within <see cref="Model"/> (the local model: prompt, monitorWait, prefill, decode, score).</summary>
     public IReadOnlyDictionary<string, double> Backend { get; set; } = new Dictionary<string, double>();
+
+    /// <summary>Milliseconds since <paramref name="stage"/>, which moves on to now: one stage's time after another's.</summary>
+    public static double Lap(ref long stage)
+    {
+        long now = Stopwatch.GetTimestamp();
+        double ms = Stopwatch.GetElapsedTime(stage, now).TotalMilliseconds;
+        stage = now;
+        return ms;
+    }
 }
 
 /// <summary>
@@ -166,7 +175,7 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
             ? memory.ViewAt(path, text, position) : null;
         var fromMemory = view is not null && options.Memory.HasFlag(MemoryChannels.Candidates) && options.Alternatives == 1
             ? view.Candidates(context.LinePrefix.TrimStart(), options.CandidateLines, options.CandidateWords) : [];
-        stages.Context = Lap(ref stage);
+        stages.Context = StageTimes.Lap(ref stage);
 
         // Stage 4, decode: the backend builds its prompt and decodes under its monitors (and the repository's
         // distribution), and scores the repository's candidates.
@@ -178,7 +187,7 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
             Prior = view is not null && options.Memory.HasFlag(MemoryChannels.Mixing) ? prefix => new RepositoryPrior(view, prefix) : null,
         };
         var answer = await backend.CompleteAsync(request, ct).ConfigureAwait(false);
-        stages.Model = Lap(ref stage);
+        stages.Model = StageTimes.Lap(ref stage);
         stages.Backend = answer.StepMs;
 
         if (answer.ShowPolicy is { } own && options.ShowPolicy && options.Filters) policy = own;
@@ -217,7 +226,7 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
                 shown.Add(fitting);
             }
         }
-        stages.Filters = Lap(ref stage);
+        stages.Filters = StageTimes.Lap(ref stage);
         return new InlineCompletionResult(shown, CompletionSource.Model, TimeSpan.Zero, answer.Candidates.FirstOrDefault()?.Text, firstVerdict,
             answer.MonitorStats, answer.Generation, context.Shape)
         {
@@ -226,11 +235,4 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
         };
     }
 
-    private static double Lap(ref long stage)
-    {
-        long now = Stopwatch.GetTimestamp();
-        double ms = Stopwatch.GetElapsedTime(stage, now).TotalMilliseconds;
-        stage = now;
-        return ms;
-    }
 }

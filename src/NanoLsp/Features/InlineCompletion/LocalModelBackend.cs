@@ -31,7 +31,7 @@ public sealed class LocalModelBackend(LanguageModel model, ShowPolicy showPolicy
         var prompt = model.BuildPrompt(context.Prefix, context.Suffix, context.Header.Length > 0 ? context.Header : null,
             maxTokens: ContextLength - answerRoom);
         var healed = prompt.Healing?.Bytes ?? [];
-        double promptMs = Lap(ref step);
+        double promptMs = StageTimes.Lap(ref step);
         // The names channel widens the monitor to names in scope (it needs the monitor on).
         var kinds = options.Monitors == MonitorKinds.None ? MonitorKinds.None
             : options.Memory.HasFlag(MemoryChannels.Names) ? options.Monitors | MonitorKinds.Names : options.Monitors;
@@ -66,7 +66,7 @@ public sealed class LocalModelBackend(LanguageModel model, ShowPolicy showPolicy
         if (options.Filters && options.CutBelowLogProb is { } cut)
             generation = generation with { StopBefore = token => ConfidenceCut.IsDoubt(token, cut) };
         var result = await model.GenerateAsync(prompt, generation, cancellationToken).ConfigureAwait(false);
-        double decodeMs = Lap(ref step);
+        double decodeMs = StageTimes.Lap(ref step);
         cancellationToken.ThrowIfCancellationRequested(); // the pipeline tells a newer keystroke from the deadline
         var scored = await ScoreAsync(request, prompt, generation.Prior, result.Text, cancellationToken).ConfigureAwait(false);
         return new BackendAnswer([new Candidate(result.Text, result.Tokens)])
@@ -78,17 +78,9 @@ public sealed class LocalModelBackend(LanguageModel model, ShowPolicy showPolicy
             StoppedAtDoubt = result.StopReason == StopReason.Doubt,
             StepMs = new Dictionary<string, double>
             {
-                ["prompt"] = promptMs, ["monitorWait"] = monitor?.WaitedMs ?? 0, ["prefill"] = result.PrefillTime.TotalMilliseconds, ["decode"] = decodeMs, ["score"] = Lap(ref step),
+                ["prompt"] = promptMs, ["monitorWait"] = monitor?.WaitedMs ?? 0, ["prefill"] = result.PrefillTime.TotalMilliseconds, ["decode"] = decodeMs, ["score"] = StageTimes.Lap(ref step),
             },
         };
-    }
-
-    private static double Lap(ref long step)
-    {
-        long now = Stopwatch.GetTimestamp();
-        double ms = Stopwatch.GetElapsedTime(step, now).TotalMilliseconds;
-        step = now;
-        return ms;
     }
 
     /// <summary>The repository's candidates scored after the prompt (still in the prefix cache: each costs one
