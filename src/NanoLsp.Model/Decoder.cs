@@ -31,6 +31,9 @@ public sealed unsafe class Decoder : IDisposable
     private float* _logits;                                        // (batch, kept, vocab)
     private long _logitsCapacity;                                  // floats
 
+    /// <summary>Runs of at most this many tokens (batch x seq) use the step session (DecodeThreads, one by default).</summary>
+    public const int SingleThreadTokens = 64;
+
     public ModelManifest Manifest => _manifest;
     public int Capacity { get; }
 
@@ -138,7 +141,11 @@ public sealed unsafe class Decoder : IDisposable
         }
         *_logitsToKeep = keep;
 
-        bool isStep = seq == 1;
+        // Small runs (steps, a short edit's prefill, a few scored rows) go to the step session (one thread): waking the
+        // prefill session's second thread for each of the graph's ~600 kernels cost more than it saved. Scoring 8 names
+        // as the rows of one pass after 450 tokens took 22-23 ms on two threads and 11-13 ms on one; prefills of 16-128
+        // tokens were alike (NanoLsp.Model.Bench, 2-core machine, same run).
+        bool isStep = tokens.Length <= SingleThreadTokens;
         var session = isStep ? _step : _prefill;
         var binding = isStep ? _stepBinding : _prefillBinding;
         var mem = OrtMemoryInfo.DefaultInstance;

@@ -9,12 +9,19 @@ public sealed class PrefixCache(Decoder decoder) : IDisposable
 {
     private readonly KvCache _cache = decoder.CreateCache();
 
+    // The logits after the last prefilled prompt, and that prompt: asked for the same prompt again (the completion
+    // list's second pass, candidates scored after a generation) the cache is cut back to it and they are returned
+    // without running its last token again. They depend on the tokens alone, so what ran since does not matter.
+    private readonly float[] _lastLogits = new float[decoder.Manifest.VocabSize];
+    private int[] _lastPrompt = [];
+
     public KvCache Cache => _cache;
 
     /// <summary>Positions reused by the last <see cref="Prefill"/>.</summary>
     public int LastReused { get; private set; }
 
-    /// <summary>Makes the cache hold exactly <paramref name="prompt"/> and returns the logits after its last token.</summary>
+    /// <summary>Makes the cache hold exactly <paramref name="prompt"/> and returns the logits after its last token
+    /// (valid until the next call).</summary>
     public ReadOnlySpan<float> Prefill(ReadOnlySpan<int> prompt, CancellationToken cancellation = default)
     {
         if (prompt.IsEmpty) throw new ArgumentException("The prompt is empty.", nameof(prompt));
@@ -22,14 +29,28 @@ public sealed class PrefixCache(Decoder decoder) : IDisposable
         int common = 0;
         int limit = Math.Min(held.Count, prompt.Length);
         while (common < limit && held[common] == prompt[common]) common++;
-        // The logits after the last prompt token are not kept, so that token is always run again.
+        if (common == prompt.Length && prompt.SequenceEqual(_lastPrompt))
+        {
+            _cache.Truncate(common);
+            LastReused = common;
+            return _lastLogits;
+        }
+        // Else the logits after the last prompt token are not known, so that token is run again.
         common = Math.Min(common, prompt.Length - 1);
         _cache.Truncate(common);
         LastReused = common;
-        return decoder.Forward(_cache, prompt[common..], cancellation: cancellation);
+        _lastPrompt = [];
+        var logits = decoder.Forward(_cache, prompt[common..], cancellation: cancellation);
+        logits.CopyTo(_lastLogits);
+        _lastPrompt = prompt.ToArray();
+        return logits;
     }
 
-    public void Clear() => _cache.Clear();
+    public void Clear()
+    {
+        _cache.Clear();
+        _lastPrompt = [];
+    }
 
     public void Dispose() => _cache.Dispose();
 }

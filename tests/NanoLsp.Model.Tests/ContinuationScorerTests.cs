@@ -77,6 +77,38 @@ public sealed class ContinuationScorerTests : IDisposable
         }
     }
 
+    /// <summary>Keeping only the best few (bounded by the cheap pass, scored one by one on the prefix cache) picks the
+    /// same best, with the same scores, as scoring every continuation whole in a batch, and scores fewer.</summary>
+    [Fact]
+    public async Task KeepingTheBestFewFindsTheSameBestAsScoringEveryOne()
+    {
+        var prompt = _model.BuildPrompt("var items = new List<int>();\nitems.", "\n", tokenHealing: true);
+        string[] names = ["Add", "AddRange", "Clear", "Count", "Contains", "Remove", "RemoveAt", "Insert", "IndexOf", "Sort"];
+        var ends = Enumerable.Range(0, _model.Manifest.VocabSize)
+            .Select(i => _model.Tokenizer.TokenBytes(i) is [var b, ..] && !char.IsAsciiLetterOrDigit((char)b)).ToArray();
+        static float Whole(ScoredContinuation s) => s.Tokens.Sum(t => t.ConstrainedLogProb) + (s.EndLogProb ?? 0);
+
+        var cheap = await _model.ScoreAsync(prompt, names, new ScoringOptions { UpToFirstNewToken = true });
+        var order = Enumerable.Range(0, names.Length).OrderByDescending(i => cheap[i].Tokens.Sum(t => t.ConstrainedLogProb)).ToList();
+        var ordered = order.Select(i => names[i]).ToList();
+        var all = await _model.ScoreAsync(prompt, ordered, new ScoringOptions { EndTokens = ends });
+        var kept = await _model.ScoreAsync(prompt, ordered, new ScoringOptions
+        {
+            EndTokens = ends, KeepBest = 3, UpperBounds = order.Select(i => cheap[i].Tokens.Sum(t => t.ConstrainedLogProb)).ToList(),
+        });
+
+        var bestOfAll = Enumerable.Range(0, ordered.Count).OrderByDescending(i => Whole(all[i])).Take(3).ToList();
+        var bestKept = Enumerable.Range(0, ordered.Count).Where(i => kept[i].Tokens.Count > 0).OrderByDescending(i => Whole(kept[i])).Take(3).ToList();
+        Assert.Equal(bestOfAll, bestKept);
+        foreach (int i in bestKept)
+            Assert.Equal(Whole(all[i]), Whole(kept[i]), 3);
+        Assert.Equal(ordered, kept.Select(s => s.Text));
+        Assert.InRange(kept.Count(s => s.Tokens.Count > 0), 3, ordered.Count);
+        // Each whole score is within its bound: the first tokens are judged alike and the rest only subtract.
+        for (int i = 0; i < ordered.Count; i++)
+            Assert.True(Whole(all[i]) <= cheap[order[i]].Tokens.Sum(t => t.ConstrainedLogProb) + 1e-4f);
+    }
+
     /// <summary>The end's probability is a probability (at most 1), and certain when every token may end the word.</summary>
     [Fact]
     public async Task TheEndProbabilityIsCertainWhenAnyTokenMayFollow()

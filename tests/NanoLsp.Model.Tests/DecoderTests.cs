@@ -42,13 +42,24 @@ public sealed class DecoderTests : IDisposable
     }
 
     [Fact]
-    public void RepeatedPromptReusesAllButTheLastToken()
+    public void ARepeatedPromptReusesEveryTokenAndItsLogitsEvenAfterTheCacheRanOn()
     {
         int[] prompt = _model.Tokenizer.Encode("namespace Demo { class A { } }");
         float[] first = _model.PrefixCache.Prefill(prompt).ToArray();
+        // A generation ran on after the prompt (the cache holds more), then the same prompt is asked again.
+        _model.Decoder.Forward(_model.PrefixCache.Cache, _model.Tokenizer.Encode(" // x"));
         float[] again = _model.PrefixCache.Prefill(prompt).ToArray();
-        Assert.Equal(prompt.Length - 1, _model.PrefixCache.LastReused);
+        Assert.Equal(prompt.Length, _model.PrefixCache.LastReused);
+        Assert.Equal(prompt.Length, _model.PrefixCache.Cache.Length);
         AssertClose(first, again);
+
+        // Another prompt in between: the kept logits are the other prompt's, so the last token runs again.
+        int[] other = _model.Tokenizer.Encode("namespace Demo { class B { } }");
+        float[] otherLogits = _model.PrefixCache.Prefill(other).ToArray();
+        float[] third = _model.PrefixCache.Prefill(prompt).ToArray();
+        Assert.True(_model.PrefixCache.LastReused < prompt.Length);
+        AssertClose(first, third);
+        Assert.NotEqual(otherLogits, third);
     }
 
     [Fact]
