@@ -6,8 +6,8 @@ namespace NanoLsp.Model;
 
 /// <summary>
 /// Runs the ONNX decoder (Optimum layout) over a <see cref="KvCache"/>. Two sessions share the
-/// weights' packed form: a multi-threaded one for prefill and a single-threaded one for steps,
-/// because the best thread count differs (docs/engine.md). Inputs and outputs live in native
+/// weights' packed form: a multi-threaded one for long prefills and a single-threaded one for steps
+/// and other small runs, because the best thread count differs (docs/engine.md). Inputs and outputs live in native
 /// buffers sized once; each run only wraps them in OrtValues of the current shape.
 /// Not thread-safe: <see cref="LanguageModel"/> serialises callers.
 /// </summary>
