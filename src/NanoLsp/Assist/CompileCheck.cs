@@ -77,10 +77,12 @@ internal sealed class CompileCheck
         if (Adds(Count(tree.GetDiagnostics(root), span), Count(editedTree.GetDiagnostics(), editedSpan, excused, null)))
             return CompileCheckResult.AddsErrors;
 
+        // The original and the edited member bind side by side: the model is idle by now, so the second core is free.
+        // docfx typing bench, three rounds interleaved: the filters' p50 14.5-18.2 -> 11.7-13.3 ms.
         var edited = document.WithSyntaxRoot(editedRoot);
-        var before = await SemanticErrorsAsync(document, span, budget).ConfigureAwait(false);
+        var before = Task.Run(() => SemanticErrorsAsync(document, span, budget), budget);
         var after = await SemanticErrorsAsync(edited, editedSpan, budget, excused).ConfigureAwait(false);
-        return Adds(before, after) ? CompileCheckResult.AddsErrors : CompileCheckResult.NoNewErrors;
+        return Adds(await before.ConfigureAwait(false), after) ? CompileCheckResult.AddsErrors : CompileCheckResult.NoNewErrors;
     }
 
     private static bool Adds(Dictionary<(string, string), int> before, Dictionary<(string, string), int> after) =>
