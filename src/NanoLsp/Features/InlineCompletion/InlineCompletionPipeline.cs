@@ -169,10 +169,13 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
         var headerSources = options.Alternatives > 1 ? _invokedSources : contextSources;
         IReadOnlyList<IContextSource> sources = !options.IncludeHeader ? []
             : _neighbours is not null && options.Memory.HasFlag(MemoryChannels.Neighbours) ? [.. headerSources, _neighbours] : headerSources;
+        // The repository memory as this request sees it: the document's live text without the line being typed. On a
+        // new line that text is indexed anew (up to 20 ms in a big file), on the pool while the header is built (the
+        // first keystrokes in a file wait up to HeaderCache.ColdWait for it), so the two cost the longer, not the sum.
+        var viewing = memory is not null && options.Memory.UseIndex() && document.FilePath is { } path
+            ? Task.Run(() => memory.ViewAt(path, text, position), CancellationToken.None) : null;
         var context = await PromptContextBuilder.BuildAsync(document, position, backend.Tokenizer, budget, sources, ct).ConfigureAwait(false);
-        // The repository memory as this request sees it: the document's live text without the line being typed.
-        var view = memory is not null && options.Memory.UseIndex() && document.FilePath is { } path
-            ? memory.ViewAt(path, text, position) : null;
+        var view = viewing is null ? null : await viewing.ConfigureAwait(false);
         var fromMemory = view is not null && options.Memory.HasFlag(MemoryChannels.Candidates) && options.Alternatives == 1
             ? view.Candidates(context.LinePrefix.TrimStart(), options.CandidateLines, options.CandidateWords) : [];
         stages.Context = StageTimes.Lap(ref stage);
