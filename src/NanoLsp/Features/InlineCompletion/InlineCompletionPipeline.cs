@@ -137,6 +137,14 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
         }
     }
 
+    /// <summary>Less than this left of a typing request's compile-check budget checks no further candidate.</summary>
+    internal static readonly TimeSpan MinCompileCheck = TimeSpan.FromMilliseconds(15);
+
+    /// <summary>What a typing request's next candidate may spend on its compile check after <paramref name="spent"/>
+    /// on the ones before; null when too little is left to bind a member.</summary>
+    internal static TimeSpan? CompileCheckLeft(TimeSpan budget, TimeSpan spent) =>
+        budget - spent is var left && left >= MinCompileCheck ? left : null;
+
     /// <summary>Kept free after scoring the repository's candidates, besides the compile check's budget.</summary>
     private static readonly TimeSpan ScoringMargin = TimeSpan.FromMilliseconds(20);
 
@@ -203,17 +211,26 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
         FilterVerdict? firstVerdict = null;
         CandidateKind? shownFrom = null;
         string? whole = null;
+        var filterOptions = options.FilterOptions;
         foreach (var candidate in candidates)
         {
             // Typing shows one suggestion (the editor's first item; the others wait behind a key few press): once
             // one passed, checking the rest would only cost time, a compile check each.
             if (options.Alternatives == 1 && shown.Count > 0) break;
+            // A typing request has one compile-check budget, not one per candidate: the next candidate gets what the
+            // ones before left, and none when too little is left to bind a member (a check over budget would pass it
+            // unchecked). Two checks in a row were most of the slowest keystrokes' filters (70-80 ms).
+            if (options.Alternatives == 1 && firstVerdict is not null && filterOptions.CompileCheck)
+            {
+                if (CompileCheckLeft(options.FilterOptions.CompileCheckBudget, Stopwatch.GetElapsedTime(stage)) is not { } left) break;
+                filterOptions = filterOptions with { CompileCheckBudget = left };
+            }
             var (sure, tokens) = options.Filters && options.CutBelowLogProb is { } doubt && candidate.FromMemory is null
                 ? ConfidenceCut.Apply(candidate.Text, candidate.Tokens, answer.HealedBytes, backend.Tokenizer, doubt)
                 : (candidate.Text, candidate.Tokens);
             string trimmed = SuggestionFilter.Trim(sure, context);
             var (verdict, suggestion) = options.Filters
-                ? await filter.CheckAsync(document, position, trimmed, tokens, context, options.FilterOptions, ct).ConfigureAwait(false)
+                ? await filter.CheckAsync(document, position, trimmed, tokens, context, filterOptions, ct).ConfigureAwait(false)
                 : (trimmed.Trim().Length == 0 ? FilterVerdict.WhitespaceOnly : FilterVerdict.Keep, trimmed);
             firstVerdict ??= verdict;
             // The filters judged the whole suggestion; the show policy keeps the words likely right (typing along

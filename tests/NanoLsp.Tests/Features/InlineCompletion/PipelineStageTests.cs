@@ -85,4 +85,17 @@ public class PipelineStageTests
         Assert.Equal(["shelf."], cut.Suggestions);
         Assert.Equal(FilterVerdict.Keep, cut.Verdict);
     }
+
+    /// <summary>A typing request's compile checks share one budget: the next candidate gets what is left, and none is
+    /// checked with less than a member's binding left (a check over budget would let it pass unchecked).</summary>
+    [Fact]
+    public void TheNextCandidateIsCheckedOnlyWithWhatTheBudgetHasLeft()
+    {
+        var budget = TimeSpan.FromMilliseconds(40);
+        Assert.Equal(TimeSpan.FromMilliseconds(30), InlineCompletionPipeline.CompileCheckLeft(budget, TimeSpan.FromMilliseconds(10)));
+        Assert.Equal(InlineCompletionPipeline.MinCompileCheck,
+            InlineCompletionPipeline.CompileCheckLeft(budget, budget - InlineCompletionPipeline.MinCompileCheck));
+        Assert.Null(InlineCompletionPipeline.CompileCheckLeft(budget, TimeSpan.FromMilliseconds(30)));
+        Assert.Null(InlineCompletionPipeline.CompileCheckLeft(budget, TimeSpan.FromMilliseconds(70)));
+    }
 }
