@@ -61,7 +61,6 @@ internal sealed class ContinuationScorer(Decoder decoder, NanoTokenizer tokenize
     public IReadOnlyList<ScoredContinuation> Score(int[] prompt, TokenHealing? healing, IReadOnlyList<string> continuations,
         ScoringOptions options, CancellationToken cancellation)
     {
-        int vocab = decoder.Manifest.VocabSize;
         var afterPrompt = prefixCache.Prefill(prompt, cancellation).ToArray();
         int promptLength = prefixCache.Cache.Length;
         string healedText = healing is null ? "" : Encoding.UTF8.GetString(healing.Bytes);
@@ -98,10 +97,19 @@ internal sealed class ContinuationScorer(Decoder decoder, NanoTokenizer tokenize
             var tokens = shared is not null
                 ? ScoreShared(plan.Ids, plan.Fits, afterPrompt, rows, healing, options.Prior, steps!)
                 : ScoreOne(plan.Ids, plan.Fits, afterPrompt, rows, healing, options.Prior);
-            float? endLogProb = plan.End ? EndLogProb(rows.AsSpan((plan.Fits - 1) * vocab, vocab), options.EndTokens!) : null;
-            results[plan.Index] = new ScoredContinuation(continuations[plan.Index], tokens) { EndLogProb = endLogProb };
+            results[plan.Index] = Scored(continuations[plan.Index], plan, rows, tokens, options.EndTokens);
         }
         return results;
+    }
+
+    /// <summary>A plan's result: its judged tokens and, when it was scored whole, the end's probability after them.</summary>
+    private ScoredContinuation Scored(string text, Plan plan, float[]? rows, List<GeneratedToken> tokens, bool[]? endTokens)
+    {
+        int vocab = decoder.Manifest.VocabSize;
+        return new ScoredContinuation(text, tokens)
+        {
+            EndLogProb = plan.End ? EndLogProb(rows.AsSpan((plan.Fits - 1) * vocab, vocab), endTokens!) : null,
+        };
     }
 
     /// <summary>
@@ -113,7 +121,6 @@ internal sealed class ContinuationScorer(Decoder decoder, NanoTokenizer tokenize
     private IReadOnlyList<ScoredContinuation> ScoreBest(List<Plan> plans, ScoredContinuation[] results, IReadOnlyList<string> continuations,
         float[] afterPrompt, TokenHealing? healing, ScoringOptions options, IReadOnlyList<float> bounds, CancellationToken cancellation)
     {
-        int vocab = decoder.Manifest.VocabSize;
         var best = new List<float>(options.KeepBest + 1); // descending
         foreach (var plan in plans)
         {
@@ -123,10 +130,9 @@ internal sealed class ContinuationScorer(Decoder decoder, NanoTokenizer tokenize
                 break;
             cancellation.ThrowIfCancellationRequested();
             var rows = plan.Forward == 0 ? null : Rows(plan.Ids, plan.Forward, shared: null, cancellation);
-            var tokens = ScoreOne(plan.Ids, plan.Fits, afterPrompt, rows, healing, options.Prior);
-            float? endLogProb = plan.End ? EndLogProb(rows.AsSpan((plan.Fits - 1) * vocab, vocab), options.EndTokens!) : null;
-            results[plan.Index] = new ScoredContinuation(continuations[plan.Index], tokens) { EndLogProb = endLogProb };
-            float whole = tokens.Sum(t => t.ConstrainedLogProb) + (endLogProb ?? 0);
+            var scored = results[plan.Index] = Scored(continuations[plan.Index], plan, rows,
+                ScoreOne(plan.Ids, plan.Fits, afterPrompt, rows, healing, options.Prior), options.EndTokens);
+            float whole = scored.Tokens.Sum(t => t.ConstrainedLogProb) + (scored.EndLogProb ?? 0);
             int at = best.FindIndex(b => whole > b);
             best.Insert(at < 0 ? best.Count : at, whole);
         }

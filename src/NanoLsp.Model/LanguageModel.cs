@@ -75,6 +75,11 @@ public sealed class LanguageModel : IDisposable
         ScoringOptions options, CancellationToken cancellation = default) =>
         RunExclusive(cancellation, ct => _scorer.Score(prompt.Ids, prompt.Healing?.Clone(), continuations, options, ct));
 
+    /// <summary>Makes the prefix cache hold the prompt (with the logits after it), so that a generation or a scoring of
+    /// the same prompt that follows starts at once; after any generation still running.</summary>
+    public Task PrefillAsync(FimPrompt prompt, CancellationToken cancellation = default) =>
+        RunExclusive(cancellation, ct => _prefixCache.Prefill(prompt.Ids, ct).Length);
+
     /// <summary>Synchronous generation for tools and tests; waits for any running generation.</summary>
     public GenerationResult Generate(FimPrompt prompt, GenerationOptions options, CancellationToken cancellation = default) =>
         GenerateAsync(prompt, options, cancellation).GetAwaiter().GetResult();

@@ -58,9 +58,8 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
             return new LspCompletionList(false, []);
 
         // The model's prompt is built and prefilled while Roslyn computes the list (two cores: about half the ranking's time).
-        var prepared = ranking is not null && rankingOptions is { Enabled: true }
-            ? ranking.PrepareAsync(document, WordStart(text, offset), rankingOptions, cancellationToken)
-            : null;
+        bool rank = ranking is not null && rankingOptions is { Enabled: true };
+        var prepared = rank ? ranking!.PrepareAsync(document, WordStart(text, offset), rankingOptions!, cancellationToken) : null;
         var list = await service.GetCompletionsAsync(document, offset, trigger, cancellationToken: cancellationToken).ConfigureAwait(false);
         var version = await document.GetTextVersionAsync(cancellationToken).ConfigureAwait(false);
         var resultId = Interlocked.Increment(ref _nextResultId);
@@ -87,8 +86,8 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
                 Data = new CompletionItemData(uri, position, resultId, i),
             });
         }
-        if (ranking is not null && rankingOptions is { Enabled: true } && items.Count > 1)
-            await RankAsync(document, text, offset, list, items, rankingOptions, prepared, cancellationToken).ConfigureAwait(false);
+        if (rank && items.Count > 1)
+            await RankAsync(document, text, offset, list, items, rankingOptions!, prepared, cancellationToken).ConfigureAwait(false);
         return new LspCompletionList(IsIncomplete: false, items);
     }
 

@@ -67,8 +67,8 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel)
             try
             {
                 var prompt = await BuildPromptAsync(model, document, wordStart, cancellationToken).ConfigureAwait(false);
-                // No continuations: only the prefill, whose logits the prefix cache keeps for the first pass.
-                await model.ScoreAsync(prompt, [], new ScoringOptions(), cancellationToken).ConfigureAwait(false);
+                // The prefix cache keeps the prompt's logits for the first pass.
+                await model.PrefillAsync(prompt, cancellationToken).ConfigureAwait(false);
                 return new PreparedPrompt(wordStart, prompt, model);
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or ModelException)
