@@ -13,6 +13,9 @@ export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
 cd "$HERE"
 $PY export.py --ckpt "$RUN/ckpt.pt" --tokenizer "$TOK" --out "$RUN/fp32" --no-golden
 $PY quantize.py "$RUN/fp32" "$DEST"
+# The engine runs from an ORT-format conversion of model.onnx (one copy of the weights for its two sessions:
+# docs/engine.md, "Two sessions"); converted with the product's own ONNX Runtime, and named in nano-model.json.
+dotnet run -c Release --project "$HERE/../tools/NanoLsp.Model.Bench" -- "$DEST" --write-ort
 # TOKENS: the prepared data whose val.bin measures perplexity (data/tokens512c for the GPU route).
 EV="$PY eval/line_eval.py --ckpt $RUN/ckpt.pt --tokenizer $TOK --corpus data/corpus --tokens ${TOKENS:-data/tokens} --ppl-batches ${PPL_BATCHES:-20}"
 # The three evals are independent single-thread jobs: run them side by side.

@@ -51,6 +51,13 @@ function checkModel(tree) {
     return [`${manifestPath} is not JSON: ${error.message}`];
   }
   const problems = [];
+  // ort_model (the ORT-format conversion the engine runs from) is optional, but a named one must ship.
+  if (parsed.ort_model !== undefined && !parsed.ort_model?.file) problems.push(`${manifestPath} names an ort_model without a file`);
+  if (parsed.ort_model?.file) {
+    const entry = tree.get(`${modelDir}/${parsed.ort_model.file}`);
+    if (!entry) problems.push(`the model's ${modelDir}/${parsed.ort_model.file} is missing`);
+    else if (entry.size === 0) problems.push(`the model's ${modelDir}/${parsed.ort_model.file} is empty`);
+  }
   for (const name of [parsed.model_file, parsed.tokenizer?.vocab, parsed.tokenizer?.merges]) {
     if (!name) {
       problems.push(`${manifestPath} names no model file, vocabulary or merges`);

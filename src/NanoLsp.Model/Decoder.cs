@@ -5,16 +5,16 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 namespace NanoLsp.Model;
 
 /// <summary>
-/// Runs the ONNX decoder (Optimum layout) over a <see cref="KvCache"/>. Two sessions share the
-/// weights' packed form: a multi-threaded one for long prefills and a single-threaded one for steps
-/// and other small runs, because the best thread count differs (docs/engine.md). Inputs and outputs live in native
+/// Runs the ONNX decoder (Optimum layout) over a <see cref="KvCache"/>. Two sessions: a multi-threaded one for
+/// long prefills and a single-threaded one for steps and other small runs, because the best thread count differs;
+/// both run from one copy of the weights where the model has an ORT-format conversion (docs/engine.md, "One copy of the weights"). Inputs and outputs live in native
 /// buffers sized once; each run only wraps them in OrtValues of the current shape.
 /// Not thread-safe: <see cref="LanguageModel"/> serialises callers.
 /// </summary>
 public sealed unsafe class Decoder : IDisposable
 {
     private readonly ModelManifest _manifest;
-    private readonly PrePackedWeightsContainer _weights = new();
+    private byte[]? _ortBytes;                                     // pinned: both sessions run from its weights (OrtModelFile)
     private readonly InferenceSession _prefill;
     private readonly InferenceSession _step;
     private readonly OrtIoBinding _prefillBinding;
@@ -35,6 +35,9 @@ public sealed unsafe class Decoder : IDisposable
     public const int SingleThreadTokens = 64;
 
     public ModelManifest Manifest => _manifest;
+
+    /// <summary>The file the sessions were opened from, and why not the ORT-format one when it was skipped.</summary>
+    public string LoadedFrom { get; }
     public int Capacity { get; }
 
     public Decoder(ModelManifest manifest, DecoderOptions? options = null)
@@ -54,17 +57,18 @@ public sealed unsafe class Decoder : IDisposable
         }
 
         _memoryPattern = options.MemoryPattern;
-        _prefill = OpenSession(options.PrefillThreads, options.AllowSpinning);
+        _ortBytes = OrtModelFile.TryRead(manifest, out var skipped);
         try
         {
-            ModelGraphCheck.Verify(_prefill, manifest, _pastNames, _presentNames);
-            _step = OpenSession(options.DecodeThreads, options.AllowSpinning, options.StepProfilePrefix);
+            (_prefill, _step) = OpenSessions(options);
+            LoadedFrom = _ortBytes is not null ? manifest.OrtModel!.File : manifest.ModelFile + (skipped is null ? "" : $" ({skipped})");
         }
-        catch
+        catch (ModelException e) when (_ortBytes is not null)
         {
-            _prefill.Dispose();
-            _weights.Dispose();
-            throw;
+            // A conversion this runtime refuses costs the memory it saves, never the model.
+            _ortBytes = null;
+            (_prefill, _step) = OpenSessions(options);
+            LoadedFrom = $"{manifest.ModelFile} ({manifest.OrtModel!.File} did not load: {e.Message})";
         }
         _prefillBinding = _prefill.CreateIoBinding();
         _stepBinding = _step.CreateIoBinding();
@@ -79,7 +83,26 @@ public sealed unsafe class Decoder : IDisposable
         EnsureLogits(8L * manifest.VocabSize);
     }
 
-    private InferenceSession OpenSession(int threads, bool spinning, string? profilePrefix = null)
+    private (InferenceSession Prefill, InferenceSession Step) OpenSessions(DecoderOptions options)
+    {
+        // Only the step session packs the weights for its matrix kernels (another copy of the int8 matrices, about
+        // 15 MB): a one-token step took 0.6 ms packed and 1.5 ms unpacked, while a long prefill is alike either way
+        // (480 tokens 20-21 ms; 96 tokens 3.2-3.8 ms). Sharing the packed copy between sessions
+        // (PrePackedWeightsContainer) only works for initializers given with AddInitializer, not for a model's own.
+        var prefill = OpenSession(options.PrefillThreads, options.AllowSpinning, prepack: false);
+        try
+        {
+            ModelGraphCheck.Verify(prefill, _manifest, _pastNames, _presentNames);
+            return (prefill, OpenSession(options.DecodeThreads, options.AllowSpinning, prepack: true, options.StepProfilePrefix));
+        }
+        catch
+        {
+            prefill.Dispose();
+            throw;
+        }
+    }
+
+    private InferenceSession OpenSession(int threads, bool spinning, bool prepack, string? profilePrefix = null)
     {
         using var so = new SessionOptions
         {
@@ -93,6 +116,7 @@ public sealed unsafe class Decoder : IDisposable
             EnableMemoryPattern = _memoryPattern,
         };
         so.AddSessionConfigEntry("session.intra_op.allow_spinning", spinning ? "1" : "0");
+        if (!prepack) so.AddSessionConfigEntry("session.disable_prepacking", "1");
         if (profilePrefix is not null)
         {
             so.ProfileOutputPathPrefix = profilePrefix; // before enabling: enabling reads the prefix
@@ -100,11 +124,17 @@ public sealed unsafe class Decoder : IDisposable
         }
         try
         {
-            return new InferenceSession(_manifest.ModelPath, so, _weights);
+            if (_ortBytes is null)
+                return new InferenceSession(_manifest.ModelPath, so);
+            // The weights stay in _ortBytes (pinned, held as long as the sessions) instead of a copy per session.
+            so.AddSessionConfigEntry("session.use_ort_model_bytes_directly", "1");
+            so.AddSessionConfigEntry("session.use_ort_model_bytes_for_initializers", "1");
+            return new InferenceSession(_ortBytes, so);
         }
         catch (OnnxRuntimeException e)
         {
-            throw new ModelException($"Cannot load the ONNX model {_manifest.ModelPath}: {e.Message}", e);
+            string path = _ortBytes is null ? _manifest.ModelPath : _manifest.OrtModelPath!;
+            throw new ModelException($"Cannot load the ONNX model {path}: {e.Message}", e);
         }
     }
 
@@ -216,7 +246,6 @@ public sealed unsafe class Decoder : IDisposable
         _stepBinding.Dispose();
         _prefill.Dispose();
         _step.Dispose();
-        _weights.Dispose();
         _runOptions.Dispose();
         NativeMemory.AlignedFree(_inputIds);
         NativeMemory.AlignedFree(_positionIds);

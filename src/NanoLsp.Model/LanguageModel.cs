@@ -23,6 +23,9 @@ public sealed class LanguageModel : IDisposable
     public NanoTokenizer Tokenizer { get; }
     public TimeSpan LoadTime { get; }
 
+    /// <summary>The model file the engine runs from (the ORT-format conversion, or the .onnx and why).</summary>
+    public string LoadedFrom => _decoder.LoadedFrom;
+
     private LanguageModel(ModelManifest manifest, NanoTokenizer tokenizer, Decoder decoder, ModelThread thread, TimeSpan loadTime)
     {
         (Manifest, Tokenizer, _decoder, _thread, LoadTime) = (manifest, tokenizer, decoder, thread, loadTime);

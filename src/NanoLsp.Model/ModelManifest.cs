@@ -19,6 +19,12 @@ public sealed record TokenizerFiles(
     [property: JsonPropertyName("vocab")] string Vocab,
     [property: JsonPropertyName("merges")] string Merges);
 
+/// <summary>The model converted to ONNX Runtime's own format (<see cref="OrtModelFile"/>), and the SHA-256 of
+/// the .onnx it was converted from: a replaced .onnx is never shadowed by a stale conversion.</summary>
+public sealed record OrtModel(
+    [property: JsonPropertyName("file")] string File,
+    [property: JsonPropertyName("onnx_sha256")] string OnnxSha256);
+
 /// <summary>
 /// <c>nano-model.json</c>, format version 1 (docs/model-format.md). File names are relative to
 /// <see cref="Directory"/>; <see cref="Load"/> checks that they exist and that sizes are coherent.
@@ -38,7 +44,8 @@ public sealed record ModelManifest(
     [property: JsonPropertyName("head_dim")] int HeadDim,
     [property: JsonPropertyName("kv_dtype")] string KvDtype,
     [property: JsonPropertyName("fim_layout")] string FimLayout,
-    [property: JsonPropertyName("logits_to_keep_input")] bool LogitsToKeepInput)
+    [property: JsonPropertyName("logits_to_keep_input")] bool LogitsToKeepInput,
+    [property: JsonPropertyName("ort_model")] OrtModel? OrtModel = null)
 {
     public const string FileName = "nano-model.json";
     public const int SupportedFormatVersion = 1;
@@ -49,6 +56,7 @@ public sealed record ModelManifest(
     public string ModelPath => Path.Combine(Directory, ModelFile);
     public string VocabPath => Path.Combine(Directory, Tokenizer.Vocab);
     public string MergesPath => Path.Combine(Directory, Tokenizer.Merges);
+    public string? OrtModelPath => OrtModel is null ? null : Path.Combine(Directory, OrtModel.File);
 
     public static ModelManifest Load(string directory)
     {

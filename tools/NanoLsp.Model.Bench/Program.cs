@@ -4,6 +4,7 @@
 // noisy machine slows them alike; that is how vocabulary sizes were compared (training/tokenizer_study.py).
 // Usage: NanoLsp.Model.Bench MODEL_DIR [MODEL_DIR...] [--runs N] [--prefill-threads N] [--decode-threads N] [--decode-tokens N] [--prefill 128,256,512] [--decode-after 128,512] [--spin]
 //        [--profile PREFIX] [--soak N [--memory-pattern]] [--prefix TEXT [--suffix TEXT]]  (the latter prints one greedy line completion of the first model instead; \n in TEXT is a newline)
+//        [--write-ort]  (converts the first model to ORT format beside its .onnx: OrtModelFile.cs)
 //        [--fault-probe]  (null dereferences after a model run, on the pool and the model thread: FaultProbe.cs)
 using System.Diagnostics;
 using NanoLsp.Model;
@@ -17,6 +18,12 @@ if (args.Length == 0 || args[0].StartsWith('-'))
 string[] dirs = args.TakeWhile(a => !a.StartsWith('-')).ToArray();
 if (args.Contains("--fault-probe"))
     return FaultProbe.Run(dirs[0]);
+if (args.Contains("--write-ort"))
+{
+    // training/ship_model.sh: the shipped model converted with this build's ONNX Runtime (OrtModelFile).
+    Console.WriteLine($"wrote {OrtModelFile.Write(dirs[0])}; {ModelManifest.FileName} names it");
+    return 0;
+}
 int Option(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1]) : fallback;
 int runs = Option("--runs", 10);
 int decodeTokens = Option("--decode-tokens", 64);

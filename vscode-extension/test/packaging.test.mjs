@@ -104,9 +104,11 @@ describe('server contents per platform', () => {
   it('MissingOrEmptyModelFails', () => {
     const tree = serverTree('osx-arm64');
     tree.delete('models/nano-csharp/model.onnx');
+    tree.delete('models/nano-csharp/model.ort');
     tree.set('models/nano-csharp/vocab.json', { size: 0, head: Buffer.alloc(0) });
     const problems = checkServerTree('osx-arm64', tree).join('\n');
     expect(problems).toMatch(/model\.onnx is missing/);
+    expect(problems).toMatch(/model\.ort is missing/);
     expect(problems).toMatch(/vocab\.json is empty/);
   });
 

@@ -106,7 +106,7 @@ public sealed class ModelHost : IStartsAfterInitialized, IFollowsSettings, IDrai
             ShowPolicy = LoadShowPolicy(directory);
             Swap(old, model);
             await SetStateAsync(ModelStates.Ready,
-                $"Model {model.Manifest.Name} ready ({model.Manifest.ContextLength} tokens of context, loaded in {model.LoadTime.TotalMilliseconds:0} ms).",
+                $"Model {model.Manifest.Name} ready ({model.Manifest.ContextLength} tokens of context, loaded in {model.LoadTime.TotalMilliseconds:0} ms from {model.LoadedFrom}).",
                 MessageType.Info, show: false).ConfigureAwait(false);
             return model;
         }
