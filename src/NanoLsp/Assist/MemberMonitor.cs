@@ -39,13 +39,14 @@ public sealed class MemberMonitor : IForcingTokenMask
     private readonly NanoTokenizer _tokenizer;
     private readonly VocabularyIndex _vocab;
     private readonly MonitorKinds _kinds;
-    private readonly SymbolNames _names;
+    private readonly SyntaxNode _root;
+    private readonly Task<SemanticModel?> _semantic;  // asked for only when the line's memo lacks an answer
+    private readonly LineMemo _memo;
+    private SymbolNames? _names;
     private readonly byte[] _docTail;      // UTF-8 of the text before the cursor from the previous line start
     private readonly byte[] _healBytes;    // the prompt's tail that token healing backed over (generation re-types it)
     private readonly int _docTailStart;    // document offset of _docTail[0]
-    private readonly Dictionary<string, NameSet?> _siteCache = new(StringComparer.Ordinal);
     private readonly Dictionary<(NameSet, string), AllowedRuns> _runCache = new();
-    private readonly SemanticModel _model;
     private readonly SourceText _text;
     private readonly int _position;
     private NameScope? _scope;
@@ -64,16 +65,17 @@ public sealed class MemberMonitor : IForcingTokenMask
 
     private const int ChainLines = 4;
 
-    private MemberMonitor(NanoTokenizer tokenizer, MonitorKinds kinds, SymbolNames names, byte[] docTail, int docTailStart, byte[] healBytes,
-        SemanticModel model, SourceText text, int position)
+    private MemberMonitor(NanoTokenizer tokenizer, MonitorKinds kinds, SyntaxNode root, Task<SemanticModel?> semantic, LineMemo memo,
+        byte[] docTail, int docTailStart, byte[] healBytes, SourceText text, int position)
     {
-        _model = model;
+        _root = root;
+        _semantic = semantic;
+        _memo = memo;
         _text = text;
         _position = position;
         _tokenizer = tokenizer;
         _vocab = VocabularyIndex.For(tokenizer);
         _kinds = kinds;
-        _names = names;
         _docTail = docTail;
         _docTailStart = docTailStart;
         _healBytes = healBytes;
@@ -91,9 +93,12 @@ public sealed class MemberMonitor : IForcingTokenMask
         if (position < 0 || position > text.Length)
             throw new ArgumentOutOfRangeException(nameof(position), $"Position {position} is outside the document (length {text.Length}).");
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null) return null;
+        if (root is null) return null;
         if (IsInsideCommentStringOrDirective(root, position)) return null;
+        // Not awaited: on the line's later keystrokes the memo answers what the monitor asks, and the model waits for
+        // the semantic model only when it does not.
+        // On the pool: making it can take milliseconds before its first await (a new compilation for the edit).
+        var semantic = Task.Run(() => document.GetSemanticModelAsync(cancellationToken), cancellationToken);
 
         int line = text.Lines.GetLineFromPosition(position).LineNumber;
         // A few lines back, so a fluent chain that starts lines with `.` can be followed to its receiver.
@@ -102,7 +107,7 @@ public sealed class MemberMonitor : IForcingTokenMask
         // The prompt's prefix ends at the cursor too, so the healed bytes are the end of this tail (a healed
         // whitespace run can reach above it: then the whole tail is re-typed).
         byte[] heal = healedBytes.Length <= tail.Length ? healedBytes.ToArray() : tail;
-        return new MemberMonitor(tokenizer, kinds, new SymbolNames(model, root, position), tail, tailStart, heal, model, text, position);
+        return new MemberMonitor(tokenizer, kinds, root, semantic, LineMemo.For(document.Id, text, position), tail, tailStart, heal, text, position);
     }
 
     private static bool IsInsideCommentStringOrDirective(SyntaxNode root, int position)
@@ -158,11 +163,12 @@ public sealed class MemberMonitor : IForcingTokenMask
         int? receiverOffset = !joined && site.Receiver is not null && lineStart + site.ReceiverStart + site.Receiver.Length <= docChars
             ? _docTailStart + lineStart + site.ReceiverStart : null;
         string cacheKey = $"{site.Kind}|{site.Receiver}|{receiverOffset}";
-        if (!_siteCache.TryGetValue(cacheKey, out var names))
+        if (!_memo.Sites.TryGetValue(cacheKey, out var names))
         {
             try
             {
-                names = _names.For(site, receiverOffset);
+                _names ??= Semantic() is { } model ? new SymbolNames(model, _root, _position) : null;
+                names = _names?.For(site, receiverOffset);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -171,7 +177,7 @@ public sealed class MemberMonitor : IForcingTokenMask
                 names = null;
                 _failures++;
             }
-            _siteCache[cacheKey] = names;
+            _memo.Sites[cacheKey] = names;
         }
         if (names is null) return;
 
@@ -234,9 +240,10 @@ public sealed class MemberMonitor : IForcingTokenMask
         else return;
         if (char.IsAsciiDigit((char)run[0])) return;
 
-        _scope ??= new NameScope(_model, _text, _position);
+        _scope ??= Scope();
         // What the lines above and the model already wrote counts as declared (a local the answer declares,
         // a lambda's parameter), except the partial name being judged.
+        if (_scope is null) return;
         if (allIdent ? _scope.AnyStartsWith(run) : _scope.Contains(run)) return; // the common case: no scan of the text
         var written = NameScope.IdentifiersIn(continues ? all[..(lineStart + p)] : all);
         if (Exists(_scope, written, run, allIdent)) return;
@@ -284,6 +291,21 @@ public sealed class MemberMonitor : IForcingTokenMask
         _forbidden += forbidden;
         _nameSteps++;
         if (ArgMax(logits) != best) _argmaxChanges++;
+    }
+
+    /// <summary>The semantic model, waited for on the model's thread (null where the document has none); a failure
+    /// to make it fails the generation, as it did when the monitor waited for it before the first token.</summary>
+    private SemanticModel? Semantic() => _semantic.GetAwaiter().GetResult();
+
+    private NameScope? Scope()
+    {
+        var names = _memo.Scope;
+        if (names is null)
+        {
+            if (Semantic() is not { } model) return null;
+            _memo.Scope = names = new ScopeNames(model, _position);
+        }
+        return new NameScope(names, () => Semantic()!, _text, _root.SyntaxTree, _position);
     }
 
     private static bool Exists(NameScope scope, HashSet<string> written, string run, bool prefix) =>

@@ -7,40 +7,32 @@ using Microsoft.CodeAnalysis.Text;
 namespace NanoLsp.Assist;
 
 /// <summary>
-/// The names that exist at the cursor (locals, parameters, members, types, namespaces from
-/// <c>LookupSymbols</c>, and every C# keyword), looked up once per request, sorted for prefix queries;
-/// and whether a spliced name is a <em>use</em> Roslyn's parser places where only existing names may go.
+/// The names that exist at a place (locals, parameters, members, types, namespaces from <c>LookupSymbols</c>, and
+/// every C# keyword), sorted for prefix queries. The same on every keystroke of a line (a name the line itself
+/// declares counts through the text written instead), so <see cref="LineMemo"/> keeps it for the line's next monitors.
 /// </summary>
-internal sealed class NameScope
+internal sealed class ScopeNames
 {
     private static readonly string[] Keywords = SyntaxFacts.GetKeywordKinds().Concat(SyntaxFacts.GetContextualKeywordKinds())
         .Select(SyntaxFacts.GetText).Where(t => t.Length > 0 && char.IsLetter(t[0]))
         .Concat(["var", "dynamic", "nint", "nuint", "value", "args"]) // names the parser reads as identifiers
         .Distinct(StringComparer.Ordinal).ToArray();
 
-    private readonly SemanticModel _model;
-    private readonly SourceText _text;
-    private readonly SyntaxTree _tree;
-    private readonly int _position;
-    private readonly bool _returnsDelegate;
-
     /// <summary>Every name in the Latin-1-of-UTF-8 form of the token runs, sorted ordinally.</summary>
     public readonly string[] Sorted;
     public readonly NameSet Set;
+    /// <summary>The enclosing method may return a delegate (a returned name may then be a lambda's parameter).</summary>
+    public readonly bool ReturnsDelegate;
 
-    public NameScope(SemanticModel model, SourceText text, int position)
+    public ScopeNames(SemanticModel model, int position)
     {
-        _model = model;
-        _text = text;
-        _tree = model.SyntaxTree;
-        _position = position;
         var names = model.LookupSymbols(position).Where(s => s.CanBeReferencedByName).Select(s => s.Name).Concat(Keywords);
         Set = new NameSet(names);
         Sorted = (string[])Set.Keys.Clone();
         Array.Sort(Sorted, StringComparer.Ordinal);
         var returnType = (model.GetEnclosingSymbol(position) as IMethodSymbol)?.ReturnType;
         if (returnType is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask" } task) returnType = task.TypeArguments[0];
-        _returnsDelegate = returnType is null || MayBeDelegate(returnType);
+        ReturnsDelegate = returnType is null || NameScope.MayBeDelegate(returnType);
     }
 
     /// <summary>Some name starts with <paramref name="prefix"/> (Latin-1 form).</summary>
@@ -66,6 +58,22 @@ internal sealed class NameScope
         }
         return lo;
     }
+}
+
+/// <summary>
+/// The names in scope at the cursor (<see cref="ScopeNames"/>) and whether a spliced name is a <em>use</em> Roslyn's
+/// parser places where only existing names may go. The semantic model is asked for only when a call's overloads
+/// must be bound (<see cref="IsUseSite"/> at an argument).
+/// </summary>
+internal sealed class NameScope(ScopeNames names, Func<SemanticModel> model, SourceText text, SyntaxTree tree, int position)
+{
+    private readonly SourceText _text = text;
+    private readonly SyntaxTree _tree = tree;
+    private readonly int _position = position;
+
+    public NameSet Set => names.Set;
+    public bool AnyStartsWith(string prefix) => names.AnyStartsWith(prefix);
+    public bool Contains(string name) => names.Contains(name);
 
     /// <summary>
     /// Splices <paramref name="replacement"/> over [<paramref name="spanStart"/>, cursor) of the document and
@@ -101,7 +109,7 @@ internal sealed class NameScope
             case CastExpressionSyntax cast:
                 return cast.Expression == name || cast.Type == name;
             case ReturnStatementSyntax or YieldStatementSyntax:
-                return !_returnsDelegate;
+                return !names.ReturnsDelegate;
             case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } }:
                 // `var x = y =>` does not compile; a delegate-typed declaration may take a lambda.
                 return declaration.Type.IsVar || declaration.Type is PredefinedTypeSyntax;
@@ -125,7 +133,7 @@ internal sealed class NameScope
         parameterNames = [];
         var expression = SyntaxFactory.ParseExpression(callee);
         if (expression.ContainsDiagnostics || index < 0) return false;
-        var info = _model.GetSpeculativeSymbolInfo(_position, expression, SpeculativeBindingOption.BindAsExpression);
+        var info = model().GetSpeculativeSymbolInfo(_position, expression, SpeculativeBindingOption.BindAsExpression);
         var methods = (info.Symbol is null ? info.CandidateSymbols : [info.Symbol])
             .Select(s => s switch
             {
@@ -150,7 +158,7 @@ internal sealed class NameScope
         return true;
     }
 
-    private static bool MayBeDelegate(ITypeSymbol type) =>
+    internal static bool MayBeDelegate(ITypeSymbol type) =>
         type.TypeKind is TypeKind.Delegate or TypeKind.TypeParameter or TypeKind.Error or TypeKind.Dynamic
         || type.SpecialType is SpecialType.System_Object or SpecialType.System_Delegate or SpecialType.System_MulticastDelegate
         || type.Name == "Expression";

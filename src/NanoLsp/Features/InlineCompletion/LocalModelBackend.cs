@@ -35,9 +35,11 @@ public sealed class LocalModelBackend(LanguageModel model, ShowPolicy showPolicy
         // The names channel widens the monitor to names in scope (it needs the monitor on).
         var kinds = options.Monitors == MonitorKinds.None ? MonitorKinds.None
             : options.Memory.HasFlag(MemoryChannels.Names) ? options.Monitors | MonitorKinds.Names : options.Monitors;
-        // Made on the pool while the engine takes the prompt: the engine waits for it before the first token (PendingMonitor).
+        // Made while the engine takes the prompt: the engine waits for it before the first token (PendingMonitor). It needs
+        // only the document's text and syntax tree (the semantic model is asked for when the line's memo has no answer),
+        // which the prompt's context has read already, so it is made here and now; a tree still to parse continues on the pool.
         var monitor = kinds == MonitorKinds.None ? null
-            : new PendingMonitor(Task.Run(() => MemberMonitor.CreateAsync(document, position, model.Tokenizer, kinds, healed, cancellationToken), cancellationToken));
+            : new PendingMonitor(MemberMonitor.CreateAsync(document, position, model.Tokenizer, kinds, healed, cancellationToken));
         bool singleLine = context.Shape == SuggestionShape.SingleLine;
         var generation = new GenerationOptions
         {
