@@ -18,7 +18,7 @@ public sealed record InlineCompletionOptions
     /// <summary>One token this unlikely in a suggestion means the model was guessing there.</summary>
     public double MinTokenLogProb { get; init; } = -9;
     public bool CompileCheck { get; init; } = true;
-    public TimeSpan CompileCheckBudget { get; init; } = TimeSpan.FromMilliseconds(40);
+    public TimeSpan CompileCheckBudget { get; init; } = TimeSpan.FromMilliseconds(ServerSettings.DefaultInlineCompileCheckMs);
     /// <summary>End to end (context, model, filters); past it the answer is dropped. Null: none.</summary>
     public TimeSpan? Deadline { get; init; } = TimeSpan.FromMilliseconds(300);
     /// <summary>1 for automatic triggers; up to 3 when invoked (beam search).</summary>
