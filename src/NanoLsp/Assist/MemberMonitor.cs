@@ -95,9 +95,9 @@ public sealed class MemberMonitor : IForcingTokenMask
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null) return null;
         if (IsInsideCommentStringOrDirective(root, position)) return null;
-        // Not awaited: on the line's later keystrokes the memo answers what the monitor asks, and the model waits for
-        // the semantic model only when it does not.
-        // On the pool: making it can take milliseconds before its first await (a new compilation for the edit).
+        // Not awaited: on the line's later keystrokes the memo answers what the monitor asks, and the model waits for the
+        // semantic model only when it does not. Started on the pool: making it can take milliseconds before its first
+        // await (a new compilation for the edit), which the request's thread would otherwise spend before the model's turn.
         var semantic = Task.Run(() => document.GetSemanticModelAsync(cancellationToken), cancellationToken);
 
         int line = text.Lines.GetLineFromPosition(position).LineNumber;
