@@ -67,10 +67,6 @@ internal sealed class ScopeNames
 /// </summary>
 internal sealed class NameScope(ScopeNames names, Func<SemanticModel> model, SourceText text, SyntaxTree tree, int position)
 {
-    private readonly SourceText _text = text;
-    private readonly SyntaxTree _tree = tree;
-    private readonly int _position = position;
-
     public NameSet Set => names.Set;
     public bool AnyStartsWith(string prefix) => names.AnyStartsWith(prefix);
     public bool Contains(string name) => names.Contains(name);
@@ -86,8 +82,8 @@ internal sealed class NameScope(ScopeNames names, Func<SemanticModel> model, Sou
     public bool IsUseSite(int spanStart, string replacement, int nameStart, out IReadOnlyList<string> extra)
     {
         extra = [];
-        var spliced = _text.WithChanges(new TextChange(TextSpan.FromBounds(spanStart, _position), replacement));
-        var root = _tree.WithChangedText(spliced).GetRoot();
+        var spliced = text.WithChanges(new TextChange(TextSpan.FromBounds(spanStart, position), replacement));
+        var root = tree.WithChangedText(spliced).GetRoot();
         var token = root.FindToken(nameStart);
         if (!token.IsKind(SyntaxKind.IdentifierToken) || token.SpanStart != nameStart) return false;
         if (token.Parent is not SimpleNameSyntax name) return false; // a declarator, parameter, designation, label...
@@ -133,7 +129,7 @@ internal sealed class NameScope(ScopeNames names, Func<SemanticModel> model, Sou
         parameterNames = [];
         var expression = SyntaxFactory.ParseExpression(callee);
         if (expression.ContainsDiagnostics || index < 0) return false;
-        var info = model().GetSpeculativeSymbolInfo(_position, expression, SpeculativeBindingOption.BindAsExpression);
+        var info = model().GetSpeculativeSymbolInfo(position, expression, SpeculativeBindingOption.BindAsExpression);
         var methods = (info.Symbol is null ? info.CandidateSymbols : [info.Symbol])
             .Select(s => s switch
             {
