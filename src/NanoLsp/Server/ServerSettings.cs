@@ -22,9 +22,9 @@ public sealed record ServerSettings
 
     /// <summary>50 ms since the member monitor stopped asking Roslyn on every keystroke: the decode stage got quicker
     /// (p50 22-26 -> 14 ms) and the check, no longer after a monitor that had made the compilation, ran over 40 ms
-    /// more often (typing eval, test: 21 -> 25 of 170 checks). At 50 the test set's typing session saves 45.7 % with
-    /// 29.5 % wrong shown (43.3 / 29.4 % before the monitor's change, 41.5 / 31.0 % after it at 40); dev 53.0 / 21.7 %
-    /// (53.0 / 22.6 % at 40) (docs/repository-memory.md, "The monitor's questions, once a line").</summary>
+    /// more often (typing eval, test: 21 -> 25 of 170 checks). The eval's typing session moves with such timings from run
+    /// to run: test 45.7 / 29.5 % (saved / wrong shown) in one run at 50, 42.0 / 31.0 % in the session's last; dev 53.0 /
+    /// 21.7 % and 53.2 / 21.4 % (53.0 / 22.6 % at 40) (docs/repository-memory.md, "The monitor's questions, once a line").</summary>
     public const int DefaultInlineCompileCheckMs = 50;
 
     /// <summary>nanolsp.logLevel: error | warning | info | debug — what goes to window/logMessage.</summary>
