@@ -13,8 +13,10 @@ public static class Bench
     /// <param name="afterLoad">Measure once the real load has ended (its nanolsp/workspaceStatus): the steady state. By
     /// default the measures start right after the first diagnostics, which a provisional solution answers while the
     /// load still runs, so the first requests share the machine with it.</param>
+    /// <param name="slowMs">Prints each measured request that took longer, with when it started (ms since initialize), to find
+    /// what an outlier shared the machine with.</param>
     public static async Task<int> RunAsync(string folder, int runs, string? fileArgument, bool analyzers = true, bool afterLoad = false,
-        string? settingsJson = null)
+        string? settingsJson = null, double? slowMs = null)
     {
         folder = Path.GetFullPath(folder);
         var file = fileArgument is not null ? Path.GetFullPath(fileArgument) : Workbench.CSharpFiles(folder).OrderByDescending(f => new FileInfo(f).Length).FirstOrDefault();
@@ -28,6 +30,8 @@ public static class Bench
 
         await using var client = LspClient.Start();
         var clock = Stopwatch.StartNew();
+        _clock = clock;
+        _slowMs = slowMs;
         var options = settingsJson is null ? new JsonObject() : JsonNode.Parse(settingsJson)!.AsObject();
         if (!analyzers)
         {
@@ -83,6 +87,12 @@ public static class Bench
         await FirstInlineAsync(client, file, members);
 
         Console.WriteLine($"peak server memory         {client.PeakMemoryBytes() / (1024.0 * 1024.0),8:0} MiB");
+        if (slowMs is not null)
+        {
+            var log = Path.Combine(Path.GetTempPath(), "nanolsp-bench-server.log");
+            await File.WriteAllTextAsync(log, client.Stderr);
+            Console.WriteLine($"server log: {log}");
+        }
         await client.ShutdownAsync();
         return 0;
     }
@@ -129,13 +139,22 @@ public static class Bench
         Console.WriteLine($"first inline completion    {watch.Elapsed.TotalMilliseconds,8:0} ms (after waiting {waited.TotalMilliseconds:0} ms for the model)");
     }
 
+    private static Stopwatch _clock = new();
+    private static double? _slowMs;
+
     private static async Task<List<TimeSpan>> MeasureAsync(int runs, Func<int, Task<TimeSpan>> run)
     {
         var times = new List<TimeSpan>();
         // The first (cold) call is reported on its own and not counted in the percentiles.
         Console.WriteLine($"  first call (cold)        {(await run(-1)).TotalMilliseconds,8:0} ms");
         for (var i = 0; i < runs; i++)
-            times.Add(await run(i));
+        {
+            var started = _clock.Elapsed;
+            var took = await run(i);
+            times.Add(took);
+            if (took.TotalMilliseconds > _slowMs)
+                Console.WriteLine($"  slow: run {i} took {took.TotalMilliseconds:0} ms, started {started.TotalMilliseconds:0} ms after initialize");
+        }
         return times;
     }
 

@@ -14,11 +14,8 @@ public static class LooseProjects
     public static readonly Lazy<IReadOnlyList<MetadataReference>> FrameworkReferences = new(() =>
         MsBuildSetup.FrameworkReferenceAssemblies().Select(WithDocumentation).ToList());
 
-    private static MetadataReference WithDocumentation(string path)
-    {
-        var xml = Path.ChangeExtension(path, ".xml");
-        return MetadataReference.CreateFromFile(path, documentation: File.Exists(xml) ? XmlDocumentationProvider.CreateFromFile(xml) : null);
-    }
+    private static MetadataReference WithDocumentation(string path) =>
+        MetadataReference.CreateFromFile(path, documentation: IndexedXmlDocumentation.Beside(path));
 
     public static Solution AddLooseProject(Solution solution, string name, string? folder, IEnumerable<string> files) =>
         AddLooseProject(solution, name, folder, files, out _);

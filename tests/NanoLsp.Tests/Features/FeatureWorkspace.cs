@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
+using NanoLsp.Workspace;
 
 namespace NanoLsp.Tests.Features;
 
@@ -45,12 +46,8 @@ internal static class FeatureWorkspace
                 .Select(d => Path.Combine(d, "ref", "net10.0")).LastOrDefault(Directory.Exists)
             : null;
         var dlls = refDir is null ? Directory.GetFiles(runtimeDir, "*.dll") : Directory.GetFiles(refDir, "*.dll");
-        return dlls.Where(IsManaged).Select(dll =>
-        {
-            var xml = Path.ChangeExtension(dll, ".xml");
-            return (MetadataReference)MetadataReference.CreateFromFile(dll,
-                documentation: File.Exists(xml) ? XmlDocumentationProvider.CreateFromFile(xml) : null);
-        }).ToList();
+        // The server's own documentation provider, so that hover and completion tests read documentation as it does.
+        return dlls.Where(IsManaged).Select(dll => (MetadataReference)MetadataReference.CreateFromFile(dll, documentation: IndexedXmlDocumentation.Beside(dll))).ToList();
     }
 
     /// <summary>Reference packs hold a few native files beside the assemblies.</summary>
