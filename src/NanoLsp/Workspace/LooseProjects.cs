@@ -15,7 +15,7 @@ public static class LooseProjects
         MsBuildSetup.FrameworkReferenceAssemblies().Select(WithDocumentation).ToList());
 
     private static MetadataReference WithDocumentation(string path) =>
-        MetadataReference.CreateFromFile(path, documentation: IndexedXmlDocumentation.Beside(path));
+        SharedMetadata.For(path).GetReference(documentation: IndexedXmlDocumentation.Beside(path), filePath: path);
 
     public static Solution AddLooseProject(Solution solution, string name, string? folder, IEnumerable<string> files) =>
         AddLooseProject(solution, name, folder, files, out _);

@@ -181,7 +181,7 @@ public sealed partial class WorkspaceLoader(ILog logger)
         progress(new LoadProgress("Projects loaded", projects.Count, projects.Count));
 
         // Documentation read a member at a time, not a whole XML file at the first hover (IndexedXmlDocumentation).
-        var solution = DocumentedReferences.Apply(workspace.CurrentSolution);
+        var solution = LoadedReferences.Apply(workspace.CurrentSolution);
         var csharp = solution.Projects.Where(p => p.Language == LanguageNames.CSharp).ToList();
         var found = projects.Concat(csharp.Select(p => p.FilePath).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
         var loaded = found.Where(f => csharp.Any(p => p.FilePath == f && p.DocumentIds.Count > 0)).ToList();

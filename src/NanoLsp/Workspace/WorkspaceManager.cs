@@ -100,12 +100,16 @@ public sealed class WorkspaceManager : IDisposable
     /// <summary>What the last load produced (null before the first).</summary>
     public LoadOutcome? LastLoad { get; private set; }
 
-    public async Task<LoadOutcome> LoadAsync(IReadOnlyList<string> roots, Action<LoadProgress> progress, CancellationToken cancellationToken)
+    /// <param name="warmUp">Run on the loaded solution (with the open documents' text) before it is served: what the first
+    /// requests after the load would compute (the open documents' compilation and diagnostics) is computed while the
+    /// solution served before still answers. Edits made meanwhile are applied after it, incrementally.</param>
+    public async Task<LoadOutcome> LoadAsync(IReadOnlyList<string> roots, Action<LoadProgress> progress, CancellationToken cancellationToken,
+        Func<Solution, IReadOnlyList<DocumentId>, CancellationToken, Task>? warmUp = null)
     {
         await _loading.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await LoadOnceAsync(roots, progress, cancellationToken).ConfigureAwait(false);
+            return await LoadOnceAsync(roots, progress, warmUp, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -113,7 +117,8 @@ public sealed class WorkspaceManager : IDisposable
         }
     }
 
-    private async Task<LoadOutcome> LoadOnceAsync(IReadOnlyList<string> roots, Action<LoadProgress> progress, CancellationToken cancellationToken)
+    private async Task<LoadOutcome> LoadOnceAsync(IReadOnlyList<string> roots, Action<LoadProgress> progress,
+        Func<Solution, IReadOnlyList<DocumentId>, CancellationToken, Task>? warmUp, CancellationToken cancellationToken)
     {
         var hadFolders = _roots.Count > 0 && !_provisional;
         _roots = roots;
@@ -130,17 +135,14 @@ public sealed class WorkspaceManager : IDisposable
             return LastLoad = new LoadOutcome(CurrentSolution, _host, "no folder", false, null);
         }
         var outcome = await new WorkspaceLoader(_logger).LoadAsync(roots, progress, cancellationToken).ConfigureAwait(false);
+        (Solution Solution, IReadOnlyList<string> Open)? warm = warmUp is null ? null : await WarmUpAsync(outcome, warmUp, progress, cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
             var old = _host;
-            var solution = outcome.Solution;
-            // Documents opened before the load keep their editor text.
-            foreach (var (path, text) in _openText)
-            {
-                solution = SetText(solution, path, text, out var known);
-                if (!known)
-                    solution = AddToBestProject(solution, path, text, LooseProjectFor(outcome.LooseProjects, path), IsUnderRoot(path));
-            }
+            // Documents opened before the load keep their editor text (after a warm-up: the edits made during it). A
+            // document closed during the warm-up has its editor text in the warm solution: the cold one is served then.
+            var loaded = warm is not null && warm.Value.Open.All(_openText.ContainsKey) ? warm.Value.Solution : outcome.Solution;
+            var solution = WithOpenDocuments(loaded, outcome.LooseProjects);
             _host = outcome.Host;
             _placeholder = false;
             _looseProjects = outcome.LooseProjects;
@@ -151,6 +153,47 @@ public sealed class WorkspaceManager : IDisposable
                 old.Dispose();
         }
         return outcome;
+    }
+
+    /// <summary>The solution with every open document's editor text; a document no project has becomes a loose one.
+    /// Text already there is kept as it is (Roslyn keeps the same solution for the same text).</summary>
+    private Solution WithOpenDocuments(Solution solution, IReadOnlyDictionary<string, ProjectId> looseProjects)
+    {
+        foreach (var (path, text) in _openText)
+        {
+            solution = SetText(solution, path, text, out var known);
+            if (!known)
+                solution = AddToBestProject(solution, path, text, LooseProjectFor(looseProjects, path), IsUnderRoot(path));
+        }
+        return solution;
+    }
+
+    /// <summary>The loaded solution with the open documents' text, warmed up; and the documents open then (by path).</summary>
+    private async Task<(Solution Solution, IReadOnlyList<string> Open)> WarmUpAsync(LoadOutcome outcome,
+        Func<Solution, IReadOnlyList<DocumentId>, CancellationToken, Task> warmUp, Action<LoadProgress> progress, CancellationToken cancellationToken)
+    {
+        Solution draft;
+        List<string> paths;
+        lock (_gate)
+        {
+            draft = WithOpenDocuments(outcome.Solution, outcome.LooseProjects);
+            paths = [.. _openText.Keys];
+        }
+        var open = paths.SelectMany(path => draft.GetDocumentIdsWithFilePath(path)).ToList();
+        if (open.Count == 0)
+            return (draft, paths);
+        progress(new LoadProgress("Compiling the open documents", 0, 0));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            await warmUp(draft, open, cancellationToken).ConfigureAwait(false);
+            _logger.Debug($"The loaded solution was warmed up for {open.Count} open document(s) in {watch.ElapsedMilliseconds} ms before it was served.");
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _logger.Debug($"Warming the loaded solution up failed (it is served cold): {e.Message}");
+        }
+        return (draft, paths);
     }
 
     /// <summary>The last folder was removed: a fresh workspace where the open documents are loose files.</summary>
