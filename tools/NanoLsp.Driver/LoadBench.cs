@@ -140,7 +140,7 @@ public static partial class LoadBench
         return text.Length > 160 ? text[..157] + "..." : text;
     }
 
-    [GeneratedRegex(@"(\d+) C# project\(s\), \d+ document\(s\), loaded in [\d.]+ s")]
+    [GeneratedRegex(@"(\d+ of \d+) project\(s\) loaded \(\d+ Roslyn project\(s\)[^)]*\), \d+ document\(s\), loaded in [\d.]+ s")]
     private static partial Regex LoadedLine();
 
     [GeneratedRegex(@"(Test|Tests|Benchmark|Benchmarks|Bench|Sample|Samples|Example|Examples|Build|Aot|Demo)($|\.)|\.Test|\.Tests|Benchmark", RegexOptions.IgnoreCase)]
