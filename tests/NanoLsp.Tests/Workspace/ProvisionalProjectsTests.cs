@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using NanoLsp.Features.CodeActions;
 using NanoLsp.Features.Diagnostics;
 using NanoLsp.Tests.Server;
 using NanoLsp.Workspace;
@@ -97,6 +98,21 @@ public sealed class ProvisionalProjectsTests : IDisposable
         Assert.Contains(libDiagnostics, d => d.Id is "CS0246" or "CS0234");
         // Shown while loading: the real error, not the package's missing types.
         Assert.Equal(["CS0029"], ProvisionalDiagnostics.Filter(lib, libDiagnostics).Select(d => d.Id));
+    }
+
+    [Fact]
+    public async Task HoverAndCodeActionsTakeOnlyTheDiagnosticsTheProvisionalSolutionShows()
+    {
+        _workspace.LoadProvisional([_root]);
+        var lib = Document("Lib/Square.cs");
+        var text = (await lib.GetTextAsync()).ToString();
+        // The package's type (unknown until the load) and the real error, each on its own line.
+        var package = new Microsoft.CodeAnalysis.Text.TextSpan(text.IndexOf("Newtonsoft", StringComparison.Ordinal), 0);
+        var real = new Microsoft.CodeAnalysis.Text.TextSpan(text.IndexOf("\"four\"", StringComparison.Ordinal), 0);
+
+        Assert.Contains(await CodeActionService.GetDiagnosticsAsync(lib, package, CancellationToken.None), d => d.Id is "CS0246" or "CS0234");
+        Assert.Empty(await CodeActionService.GetDiagnosticsAsync(lib, package, CancellationToken.None, provisional: true));
+        Assert.Equal(["CS0029"], (await CodeActionService.GetDiagnosticsAsync(lib, real, CancellationToken.None, provisional: true)).Select(d => d.Id));
     }
 
     [Fact]

@@ -32,7 +32,8 @@ public sealed class CodeActionHandler(CodeActionService codeActions, ILog logger
         // The model's fixes cost a beam search and compile checks: only when the user asks (the quick-fix menu),
         // not for the lightbulb's automatic requests on every caret move.
         var modelFixes = request.Context?.TriggerKind == CodeActionTriggerKinds.Automatic ? null : ModelFixOptions.From(context.Settings);
-        var actions = await codeActions.GetActionsAsync(document, span, wantsRefactorings, cancellationToken, modelFixOptions: modelFixes).ConfigureAwait(false);
+        var actions = await codeActions.GetActionsAsync(document, span, wantsRefactorings, cancellationToken, modelFixOptions: modelFixes,
+            provisional: context.Snapshot.Provisional).ConfigureAwait(false);
         var uri = context.DocumentUri ?? request.TextDocument.Uri;
         var chosen = actions.Where(a => only is null || only.Any(k => a.Kind == k || a.Kind.StartsWith(k + ".", StringComparison.Ordinal))).ToList();
         var listed = chosen.Select(a => new LspCodeAction(a.Title, a.Kind, new CodeActionData(uri, request.Range, a.Provider, a.Index, a.Title))).ToList();

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CodeRefactorings;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using NanoLsp.Features.Diagnostics;
 using NanoLsp.Protocol;
 using Diagnostic = Microsoft.CodeAnalysis.Diagnostic;
 using RoslynCodeAction = Microsoft.CodeAnalysis.CodeActions.CodeAction;
@@ -22,7 +23,11 @@ public sealed record CodeActionCandidate(string Title, string Kind, string Provi
 public sealed class CodeActionService(LanguageFeatures features, Action<string>? log = null, ModelFixes? modelFixes = null)
 {
     /// <summary>The diagnostics a fix can target: compiler diagnostics touching the span (hidden ones included, e.g. CS8019 unused using).</summary>
-    public static async Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync(Document document, TextSpan span, CancellationToken cancellationToken)
+    /// <param name="provisional">The document is the provisional solution's: only what its diagnostics show
+    /// (<see cref="ProvisionalDiagnostics"/>), not the errors of a package's types that the load will resolve, whose
+    /// fixes ("add using", "generate type") would mislead, and cost: a hover on one took 450 ms on dotnet/docfx.</param>
+    public static async Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync(Document document, TextSpan span, CancellationToken cancellationToken,
+        bool provisional = false)
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (model is null)
@@ -36,18 +41,20 @@ public sealed class CodeActionService(LanguageFeatures features, Action<string>?
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root?.FindToken(span.Start).Parent?.FirstAncestorOrSelf<UsingDirectiveSyntax>() is not null)
             diagnostics = diagnostics.AddRange(model.GetDiagnostics(cancellationToken: cancellationToken).Where(d => d.Id == "CS8019"));
-        return [.. diagnostics.Where(d => d.Location.IsInSource && d.Location.SourceSpan.IntersectsWith(span)).Distinct()];
+        var touching = diagnostics.Where(d => d.Location.IsInSource && d.Location.SourceSpan.IntersectsWith(span)).Distinct().ToList();
+        return [.. provisional ? ProvisionalDiagnostics.Filter(document, touching) : touching];
     }
 
     /// <param name="modelFixOptions">Model fixes for the error nearest the span (null: none, as for the lightbulb's
     /// automatic requests); they come after Roslyn's fixes and before the refactorings.</param>
+    /// <param name="provisional">The document is the provisional solution's (see <see cref="GetDiagnosticsAsync"/>).</param>
     public async Task<IReadOnlyList<CodeActionCandidate>> GetActionsAsync(
         Document document, TextSpan span, bool includeRefactorings, CancellationToken cancellationToken, string? onlyProvider = null,
-        ModelFixOptions? modelFixOptions = null)
+        ModelFixOptions? modelFixOptions = null, bool provisional = false)
     {
         var catalog = await features.GetCatalogAsync(cancellationToken).ConfigureAwait(false);
         var result = new List<CodeActionCandidate>();
-        var diagnostics = await GetDiagnosticsAsync(document, span, cancellationToken).ConfigureAwait(false);
+        var diagnostics = await GetDiagnosticsAsync(document, span, cancellationToken, provisional).ConfigureAwait(false);
         var fixesOf = new Dictionary<Diagnostic, IReadOnlyList<CodeActionCandidate>>();
         foreach (var diagnostic in diagnostics)
         {

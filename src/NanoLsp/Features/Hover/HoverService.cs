@@ -15,12 +15,14 @@ public sealed record HoverResult(string Markdown, TextSpan Span);
 /// </summary>
 public sealed class HoverService(CodeActionService codeActions)
 {
-    public async Task<HoverResult?> GetHoverAsync(Document document, int position, CancellationToken cancellationToken)
+    /// <param name="provisional">The document is the provisional solution's: only the diagnostics it shows are explained
+    /// (<see cref="CodeActionService.GetDiagnosticsAsync"/>).</param>
+    public async Task<HoverResult?> GetHoverAsync(Document document, int position, CancellationToken cancellationToken, bool provisional = false)
     {
         var markdown = new StringBuilder();
         TextSpan? span = null;
 
-        var diagnostics = (await CodeActionService.GetDiagnosticsAsync(document, new TextSpan(position, 0), cancellationToken).ConfigureAwait(false))
+        var diagnostics = (await CodeActionService.GetDiagnosticsAsync(document, new TextSpan(position, 0), cancellationToken, provisional).ConfigureAwait(false))
             .Where(d => d.Severity != DiagnosticSeverity.Hidden || ExplanationCatalog.Find(d.Id) is not null)
             .OrderByDescending(d => d.Severity)
             .Take(3)
