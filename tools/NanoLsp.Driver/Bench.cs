@@ -5,7 +5,8 @@ namespace NanoLsp.Driver;
 
 /// <summary>
 /// Latency and memory of the real server on a folder: initialize -> first diagnostics, then pull
-/// diagnostics after an edit, hover and completion, N times each; peak server memory (VmHWM).
+/// diagnostics after an edit, hover, completion after '.' and invoked at a statement's start, N times each;
+/// peak server memory (VmHWM).
 /// Not a timed test: numbers depend on the machine; run it to measure.
 /// </summary>
 public static class Bench
@@ -84,6 +85,14 @@ public static class Bench
         var members = Workbench.MemberAccessPositions(text);
         var completion = await MeasureFeatureAsync(runs, "textDocument/completion", members, p => Workbench.TextDocumentPosition(file, p.Line, p.Character), client);
         Report("completion after '.'", completion);
+        var starts = Workbench.StatementStartPositions(text);
+        var invoked = await MeasureFeatureAsync(runs, "textDocument/completion", starts, p =>
+        {
+            var request = Workbench.TextDocumentPosition(file, p.Line, p.Character);
+            request["context"] = new JsonObject { ["triggerKind"] = 1 };
+            return request;
+        }, client);
+        Report("completion, statement start", invoked);
         await FirstInlineAsync(client, file, members);
 
         Console.WriteLine($"peak server memory         {client.PeakMemoryBytes() / (1024.0 * 1024.0),8:0} MiB");

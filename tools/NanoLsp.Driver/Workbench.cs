@@ -34,6 +34,23 @@ public static partial class Workbench
             .Select(m => ToPosition(text, m.Index + m.Length))
             .ToList();
 
+    /// <summary>The first character of each statement line that starts with a name (`item.Add(units);`, `var x = ...;`):
+    /// where an editor asks for a list as a word starts, and where Roslyn offers every type of every namespace.</summary>
+    public static List<(int Line, int Character)> StatementStartPositions(string text)
+    {
+        var positions = new List<(int, int)>();
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            var trimmed = line.TrimStart();
+            if (trimmed.Length > 0 && char.IsLetter(trimmed[0]) && trimmed.EndsWith(';') && line.Length - trimmed.Length >= 8
+                && !trimmed.StartsWith("using ", StringComparison.Ordinal) && !trimmed.StartsWith("namespace ", StringComparison.Ordinal))
+                positions.Add((i, line.Length - trimmed.Length));
+        }
+        return positions;
+    }
+
     /// <summary>Dotted names in using and namespace lines are namespaces, not member accesses.</summary>
     private static bool IsUsingOrNamespaceLine(string text, int index)
     {

@@ -166,6 +166,30 @@ public sealed class FeatureServiceTests
     }
 
     [Fact]
+    public async Task AnItemFromANamespaceNotImportedBringsItsUsingOnResolveAndTheListStaysQuick()
+    {
+        var (document, caret) = FeatureWorkspace.Create("using System.Collections.Generic;\nclass C\n{\n    void M(List<int> items)\n    {\n        items.$$\n    }\n}");
+        var text = await document.GetTextAsync();
+        var service = new CompletionFeatureService();
+        var list = await service.GetCompletionsAsync(document, ProtocolConversions.ToPosition(text, caret),
+            new Protocol.CompletionContext(CompletionTriggerKinds.TriggerCharacter, "."), CancellationToken.None);
+        var frozen = Assert.Single(list.Items, i => i.Label.StartsWith("ToFrozenSet", StringComparison.Ordinal));
+        // The list inserts the name where the caret is; the using comes with resolve.
+        Assert.Equal(ProtocolConversions.ToPosition(text, caret), frozen.TextEdit!.Range.Start);
+        Assert.Null(frozen.AdditionalTextEdits);
+
+        var resolved = await service.ResolveAsync(document, frozen, CancellationToken.None);
+        var edit = Assert.Single(resolved.AdditionalTextEdits!);
+        Assert.True(edit.Range.End.Line < ProtocolConversions.ToPosition(text, caret).Line);
+        var accepted = text.WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(ProtocolConversions.ToSpan(text, edit.Range), edit.NewText)).ToString();
+        Assert.StartsWith("using System.Collections.Frozen;\nusing System.Collections.Generic;\n", accepted.Replace("\r\n", "\n"));
+
+        // An item of an imported namespace needs nothing more.
+        var add = Assert.Single(list.Items, i => i.Label == "Add");
+        Assert.Null((await service.ResolveAsync(document, add, CancellationToken.None)).AdditionalTextEdits);
+    }
+
+    [Fact]
     public async Task ResolveFindsItsItemAfterANewerListReplacedTheCachedOne()
     {
         var (document, caret) = FeatureWorkspace.Create("class C { void M() { System.Console.$$ } }");
