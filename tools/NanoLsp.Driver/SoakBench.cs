@@ -45,6 +45,7 @@ public static class SoakBench
         Console.WriteLine($"  keystrokes      0  RSS {samples[0].RssMb,6:F0} MB");
         var inline = new List<double>();
         var features = new List<double>();
+        var byMethod = new Dictionary<string, List<double>>();
         var errors = 0;
         var typed = 0;
         var pending = new List<(long Id, Task Answer)>();
@@ -99,7 +100,7 @@ public static class SoakBench
                         inline.Add(watch.Elapsed.TotalMilliseconds);
                         typed++;
                         if (typed % FeatureEvery == 0)
-                            await FeaturesAsync(client, file, lineIndex, indent + k + 1, features, pending, counts);
+                            await FeaturesAsync(client, file, lineIndex, indent + k + 1, features, byMethod, pending, counts);
                         if (typed % sampleEvery == 0)
                         {
                             samples.Add((typed, Mb(client.ResidentMemoryBytes())));
@@ -120,7 +121,11 @@ public static class SoakBench
             Console.WriteLine($"memory trend               {slope:+0.0;-0.0} MB per 1,000 keystrokes (least squares over the samples after the first)");
             Console.WriteLine($"inline completion          p50 {Percentile(inline, 50):F1}  p95 {Percentile(inline, 95):F1} ms");
             lock (features)
+            {
                 Console.WriteLine($"hover/completion/actions   p50 {Percentile(features, 50):F1}  p95 {Percentile(features, 95):F1} ms ({features.Count} answered, {counts.Cancelled} cancelled unanswered 25 keystrokes later)");
+                foreach (var (method, times) in byMethod.OrderBy(m => m.Key, StringComparer.Ordinal))
+                    Console.WriteLine($"  {method,-24} p50 {Percentile(times, 50):F1}  p95 {Percentile(times, 95):F1} ms ({times.Count} answered)");
+            }
         }
     }
 
@@ -129,7 +134,8 @@ public static class SoakBench
     /// while the user types on; the ones still pending from the last round are cancelled first ($/cancelRequest,
     /// as VS Code cancels a completion the user typed past). Latencies of the answered ones go to the list.
     /// </summary>
-    private static async Task FeaturesAsync(LspClient client, string file, int line, int character, List<double> latencies, List<(long Id, Task Answer)> pending, Counts counts)
+    private static async Task FeaturesAsync(LspClient client, string file, int line, int character, List<double> latencies,
+        Dictionary<string, List<double>> byMethod, List<(long Id, Task Answer)> pending, Counts counts)
     {
         foreach (var (id, answer) in pending)
         {
@@ -147,7 +153,8 @@ public static class SoakBench
             {
                 parameters.Remove("position");
                 parameters["range"] = new JsonObject { ["start"] = Workbench.Position(line, 0), ["end"] = Workbench.Position(line, character) };
-                parameters["context"] = new JsonObject { ["diagnostics"] = new JsonArray() };
+                // As VS Code asks for the lightbulb while the caret moves: automatic (the model's fixes only come when invoked).
+                parameters["context"] = new JsonObject { ["diagnostics"] = new JsonArray(), ["triggerKind"] = 2 };
             }
             var watch = Stopwatch.StartNew();
             var (id, response) = await client.SendRequestAsync(method, parameters);
@@ -155,7 +162,12 @@ public static class SoakBench
             {
                 if (t.IsCompletedSuccessfully)
                     lock (latencies)
+                    {
                         latencies.Add(watch.Elapsed.TotalMilliseconds);
+                        if (!byMethod.TryGetValue(method, out var times))
+                            byMethod[method] = times = [];
+                        times.Add(watch.Elapsed.TotalMilliseconds);
+                    }
                 else if (t.Exception?.InnerException is LspResponseException { Code: not -32800 } e)
                 {
                     Console.WriteLine($"  error: {method}: {e.Message}");

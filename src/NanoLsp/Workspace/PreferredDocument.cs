@@ -18,4 +18,28 @@ public static class PreferredDocument
         var best = TargetFrameworkPicker.Pick(byFramework.Select(d => d.Framework).OfType<string>(), int.MaxValue);
         return solution.GetDocument(byFramework.FirstOrDefault(d => d.Framework == best).Id ?? ids[0]);
     }
+
+    /// <summary>
+    /// The document in a view of its solution without the other frameworks' projects, for the features that answer
+    /// from one framework. Roslyn's quick info and completion bind a linked file in every project that has it (to say
+    /// which frameworks lack a symbol): after an edit in JoshClose/CsvHelper (seven frameworks) quick info took 52-105
+    /// ms, alone 1-18 ms. The view costs well under a millisecond and keeps the document's compilation. Not for code
+    /// actions: their edits are computed against the whole solution.
+    /// </summary>
+    public static Document Alone(Document document)
+    {
+        var linked = document.GetLinkedDocumentIds();
+        if (linked.IsEmpty)
+            return document;
+        var solution = document.Project.Solution;
+        // A file linked into a project this one references (a shared source file) stays: removing that project would
+        // change this one's compilation.
+        var needed = solution.GetProjectDependencyGraph().GetProjectsThatThisProjectTransitivelyDependsOn(document.Project.Id);
+        foreach (var project in linked.Select(id => id.ProjectId).Distinct())
+        {
+            if (project != document.Project.Id && !needed.Contains(project))
+                solution = solution.RemoveProject(project);
+        }
+        return solution.GetDocument(document.Id) ?? document;
+    }
 }

@@ -60,7 +60,9 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
         // The model's prompt is built and prefilled while Roslyn computes the list (two cores: about half the ranking's time).
         bool rank = ranking is not null && rankingOptions is { Enabled: true };
         var prepared = rank ? ranking!.PrepareAsync(document, WordStart(text, offset), rankingOptions!, cancellationToken) : null;
-        var list = await service.GetCompletionsAsync(document, offset, trigger, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // Roslyn's items for this framework's project only (PreferredDocument.Alone); ranking reads the document as it is.
+        var alone = PreferredDocument.Alone(document);
+        var list = await service.GetCompletionsAsync(alone, offset, trigger, cancellationToken: cancellationToken).ConfigureAwait(false);
         var version = await document.GetTextVersionAsync(cancellationToken).ConfigureAwait(false);
         var resultId = Interlocked.Increment(ref _nextResultId);
         Volatile.Write(ref _last, new CachedList(resultId, document.Id, version, offset, list.ItemsList.ToImmutableArray()));
@@ -81,7 +83,7 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
                 SortText = item.SortText,
                 FilterText = item.FilterText != label ? item.FilterText : null,
                 Preselect = item.Rules.MatchPriority > MatchPriority.Default ? true : null,
-                TextEdit = await TextEditForAsync(service, document, text, item, cancellationToken).ConfigureAwait(false),
+                TextEdit = await TextEditForAsync(service, alone, text, item, cancellationToken).ConfigureAwait(false),
                 CommitCharacters = commit,
                 Data = new CompletionItemData(uri, position, resultId, i),
             });
@@ -145,6 +147,7 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
     {
         if (item.Data is not { } data)
             return item;
+        document = PreferredDocument.Alone(document);
         var service = CompletionService.GetService(document)
             ?? throw new LspException(LspErrorCodes.RequestFailed, $"No completion service for {document.Name}.");
         var roslynItem = await FindItemAsync(service, document, item, data, cancellationToken).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.QuickInfo;
 using Microsoft.CodeAnalysis.Text;
 using NanoLsp.Features.CodeActions;
+using NanoLsp.Workspace;
 
 namespace NanoLsp.Features.Hover;
 
@@ -55,6 +56,7 @@ public sealed class HoverService(CodeActionService codeActions)
 
     private static async Task<(string Markdown, TextSpan Span)?> GetQuickInfoAsync(Document document, int position, CancellationToken cancellationToken)
     {
+        document = PreferredDocument.Alone(document);
         var service = QuickInfoService.GetService(document);
         if (service is null)
             return null;
