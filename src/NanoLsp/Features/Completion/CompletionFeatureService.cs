@@ -63,17 +63,19 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
         // Roslyn's items for this framework's project only (PreferredDocument.Alone); ranking reads the document as it is.
         var alone = PreferredDocument.Alone(document);
         var list = await service.GetCompletionsAsync(alone, offset, trigger, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var typed = text.ToString(TextSpan.FromBounds(Math.Min(list.Span.Start, offset), offset));
+        var (sent, truncated) = CompletionListLimit.Apply(list.ItemsList, typed);
         var version = await document.GetTextVersionAsync(cancellationToken).ConfigureAwait(false);
         var resultId = Interlocked.Increment(ref _nextResultId);
-        Volatile.Write(ref _last, new CachedList(resultId, document.Id, version, offset, list.ItemsList.ToImmutableArray()));
+        Volatile.Write(ref _last, new CachedList(resultId, document.Id, version, offset, [.. sent]));
 
         // In "suggestion mode" (a name is being declared, e.g. a lambda parameter) typing must never commit.
         var commit = commitCharacters && list.SuggestionModeItem is null ? CommitCharacters : null;
         var uri = document.FilePath is null ? document.Name : ProtocolConversions.FromPath(document.FilePath);
-        var items = new List<LspCompletionItem>(list.ItemsList.Count);
-        for (var i = 0; i < list.ItemsList.Count; i++)
+        var items = new List<LspCompletionItem>(sent.Count);
+        for (var i = 0; i < sent.Count; i++)
         {
-            var item = list.ItemsList[i];
+            var item = sent[i];
             var label = item.DisplayTextPrefix + item.DisplayText + item.DisplayTextSuffix;
             items.Add(new LspCompletionItem
             {
@@ -89,8 +91,8 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
             });
         }
         if (rank && items.Count > 1)
-            await RankAsync(document, text, offset, list, items, rankingOptions!, prepared, cancellationToken).ConfigureAwait(false);
-        return new LspCompletionList(IsIncomplete: false, items);
+            await RankAsync(document, text, offset, list.Span, sent, items, rankingOptions!, prepared, cancellationToken).ConfigureAwait(false);
+        return new LspCompletionList(IsIncomplete: truncated, items);
     }
 
     /// <summary>
@@ -98,16 +100,16 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
     /// and sorted first; the rest keep Roslyn's sort text, so its order. Labels, the inserted text and
     /// completionItem/resolve are unchanged.
     /// </summary>
-    private async Task RankAsync(Document document, SourceText text, int offset, Microsoft.CodeAnalysis.Completion.CompletionList list,
+    private async Task RankAsync(Document document, SourceText text, int offset, TextSpan span, IReadOnlyList<RoslynCompletionItem> sent,
         List<LspCompletionItem> items, RankingOptions options, Task<ModelRanking.PreparedPrompt?>? prepared, CancellationToken cancellationToken)
     {
-        int wordStart = Math.Min(list.Span.Start, offset);
+        int wordStart = Math.Min(span.Start, offset);
         string typed = text.ToString(TextSpan.FromBounds(wordStart, offset));
         var indexes = new List<int>();
         var texts = new List<string>();
-        for (int i = 0; i < list.ItemsList.Count; i++)
+        for (int i = 0; i < sent.Count; i++)
         {
-            var item = list.ItemsList[i];
+            var item = sent[i];
             // Names only: the model scores the text the item inserts, which for snippets and operators is not its label.
             if (item.IsComplexTextEdit || !IsName(item.DisplayText) || !item.FilterText.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
                 continue;
