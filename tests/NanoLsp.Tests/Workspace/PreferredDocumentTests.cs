@@ -1,6 +1,8 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
+using NanoLsp.Features.CodeActions;
+using NanoLsp.Protocol;
 using NanoLsp.Workspace;
 
 namespace NanoLsp.Tests.Workspace;
@@ -48,6 +50,20 @@ public sealed class PreferredDocumentTests
         var appAlone = PreferredDocument.Alone(inApp);
         Assert.NotNull(appAlone.Project.Solution.GetProject(net8));
         Assert.Null(appAlone.Project.Solution.GetProject(standard));
+    }
+
+    [Fact]
+    public async Task AnEditOfAFileInEveryFrameworksProjectEditsTheFileOnce()
+    {
+        var (solution, _, _, _) = MultiTargeted();
+        // As Roslyn's code actions leave it: the change made in every linked copy.
+        var changed = solution;
+        foreach (var id in solution.GetDocumentIdsWithFilePath(Path))
+            changed = changed.WithDocumentText(id, SourceText.From("public sealed class Shape { }"));
+
+        var edit = await CodeActionEditBuilder.DescribeAsync(solution, changed, EditOptions.Default, CancellationToken.None);
+        var document = Assert.Single(edit.DocumentChanges!.OfType<TextDocumentEdit>());
+        Assert.Equal("sealed ", Assert.Single(document.Edits).NewText);
     }
 
     [Fact]

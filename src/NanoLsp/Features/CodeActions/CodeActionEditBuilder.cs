@@ -48,12 +48,15 @@ public static class CodeActionEditBuilder
             foreach (var id in project.GetChangedDocuments(onlyGetDocumentsWithTextChanges: true))
             {
                 var before = original.GetDocument(id)!;
+                var uri = ProtocolConversions.FromPath(RequirePath(before));
+                // A file of several projects (one per target framework) changes in each: the file is edited once.
+                if (changes.ContainsKey(uri))
+                    continue;
                 var after = changed.GetDocument(id)!;
                 var oldText = await before.GetTextAsync(cancellationToken).ConfigureAwait(false);
                 var edits = (await after.GetTextChangesAsync(before, cancellationToken).ConfigureAwait(false))
                     .Select(c => new TextEdit(ProtocolConversions.ToRange(oldText, c.Span), c.NewText ?? ""))
                     .ToList();
-                var uri = ProtocolConversions.FromPath(RequirePath(before));
                 changes[uri] = edits;
                 documentChanges.Add(new TextDocumentEdit(new OptionalVersionedTextDocumentIdentifier(uri, options.OpenVersion(uri)), edits));
             }

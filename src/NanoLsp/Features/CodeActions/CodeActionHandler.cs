@@ -24,7 +24,9 @@ public sealed class CodeActionHandler(CodeActionService codeActions, ILog logger
 
     public async Task<IReadOnlyList<LspCodeAction>> HandleAsync(CodeActionParams request, RequestContext context, CancellationToken cancellationToken)
     {
-        var document = context.RequireDocument();
+        // The document's own framework (PreferredDocument.Alone): Roslyn's providers would otherwise search and change
+        // every framework's copy of a multi-targeting project's file; the edit is described against the same view.
+        var document = PreferredDocument.Alone(context.RequireDocument());
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var span = ProtocolConversions.ToSpan(text, request.Range);
         var only = request.Context?.Only;
@@ -46,7 +48,7 @@ public sealed class CodeActionHandler(CodeActionService codeActions, ILog logger
         {
             try
             {
-                var edit = await CodeActionEditBuilder.BuildAsync(chosen[i].Action, context.Solution, options, cancellationToken).ConfigureAwait(false);
+                var edit = await CodeActionEditBuilder.BuildAsync(chosen[i].Action, document.Project.Solution, options, cancellationToken).ConfigureAwait(false);
                 withEdits.Add(listed[i] with { Edit = edit });
             }
             catch (Exception e) when (e is not OperationCanceledException)

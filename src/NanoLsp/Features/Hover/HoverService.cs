@@ -20,6 +20,8 @@ public sealed class HoverService(CodeActionService codeActions)
     /// (<see cref="CodeActionService.GetDiagnosticsAsync"/>).</param>
     public async Task<HoverResult?> GetHoverAsync(Document document, int position, CancellationToken cancellationToken, bool provisional = false)
     {
+        // The document's own framework: quick info and fixes bind a linked file in every framework's project otherwise.
+        document = PreferredDocument.Alone(document);
         var markdown = new StringBuilder();
         TextSpan? span = null;
 
@@ -56,7 +58,6 @@ public sealed class HoverService(CodeActionService codeActions)
 
     private static async Task<(string Markdown, TextSpan Span)?> GetQuickInfoAsync(Document document, int position, CancellationToken cancellationToken)
     {
-        document = PreferredDocument.Alone(document);
         var service = QuickInfoService.GetService(document);
         if (service is null)
             return null;
