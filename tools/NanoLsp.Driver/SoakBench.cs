@@ -16,7 +16,7 @@ namespace NanoLsp.Driver;
 public static class SoakBench
 {
     private const int FeatureEvery = 25;
-    public static async Task<int> RunAsync(string folder, int keystrokeTarget, int fileCount, int seed, int sampleEvery = 1000)
+    public static async Task<int> RunAsync(string folder, int keystrokeTarget, int fileCount, int seed, int sampleEvery = 1000, string? settingsJson = null)
     {
         folder = Path.GetFullPath(folder);
         var random = new Random(seed);
@@ -30,7 +30,7 @@ public static class SoakBench
         await using var client = LspClient.Start(workingDirectory: folder);
         Console.WriteLine($"soak {folder}: {keystrokeTarget} keystrokes over {lines.Select(l => l.File).Distinct().Count()} files, seed {seed}, server pid {client.ProcessId}");
         var load = Stopwatch.StartNew();
-        await client.InitializeAsync(folder);
+        await client.InitializeAsync(folder, LspClient.DefaultCapabilities(), settingsJson is null ? null : System.Text.Json.Nodes.JsonNode.Parse(settingsJson)!.AsObject());
         var status = await client.WaitForNotificationAsync("nanolsp/workspaceStatus", timeout: TimeSpan.FromMinutes(10));
         await client.WaitForNotificationAsync("nanolsp/modelStatus", p => p.GetProperty("state").GetString() != "loading", TimeSpan.FromMinutes(2));
         Console.WriteLine($"loaded in {load.Elapsed.TotalSeconds:F1} s: {status.GetProperty("message").GetString()}");
