@@ -65,7 +65,7 @@ public static class ServerComposition
         ILspHandler[] lifecycle =
         [
             new InitializeHandler(state, capabilities, log),
-            new InitializedHandler(state, capabilities, load, client, log, backgroundWork: [model, providers, backends, new CompletionWarmUp(log)], firstAnswer),
+            new InitializedHandler(state, capabilities, load, client, log, backgroundWork: [model, providers, backends], firstAnswer),
             new ShutdownHandler(state, diagnostics, log),
             new ExitHandler(state),
             new DidChangeConfigurationHandler(state, client, log, followers: [model, backends]),
