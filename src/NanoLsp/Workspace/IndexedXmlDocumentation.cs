@@ -35,11 +35,28 @@ public sealed class IndexedXmlDocumentation : DocumentationProvider
         _index = new Lazy<MemberIndex>(() => MemberIndex.Scan(_path), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>The provider for the XML file beside <paramref name="assemblyPath"/>, or null when there is none.</summary>
-    public static IndexedXmlDocumentation? Beside(string assemblyPath)
+    /// <summary>The provider for the XML file beside <paramref name="assemblyPath"/>, or null when there is none. The
+    /// scan looks for UTF-8 bytes: a file in UTF-16 or UTF-32 (a byte order mark says so) gets Roslyn's provider.</summary>
+    public static DocumentationProvider? Beside(string assemblyPath)
     {
         var xml = Path.ChangeExtension(assemblyPath, ".xml");
-        return File.Exists(xml) ? new IndexedXmlDocumentation(xml) : null;
+        if (!File.Exists(xml))
+            return null;
+        return IsUtf16Or32(xml) ? XmlDocumentationProvider.CreateFromFile(xml) : new IndexedXmlDocumentation(xml);
+    }
+
+    private static bool IsUtf16Or32(string path)
+    {
+        try
+        {
+            Span<byte> start = stackalloc byte[2];
+            using var stream = File.OpenRead(path);
+            return stream.ReadAtLeast(start, 2, throwOnEndOfStream: false) == 2 && (start[0], start[1]) is (0xFF, 0xFE) or (0xFE, 0xFF) or (0x00, 0x00);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     public string FilePath => _path;

@@ -16,7 +16,7 @@ public static class LoadedReferences
     public static Solution Apply(Solution solution)
     {
         var wrapped = new Dictionary<MetadataReference, MetadataReference>(ReferenceEqualityComparer.Instance);
-        var documentation = new Dictionary<string, IndexedXmlDocumentation?>(StringComparer.Ordinal);
+        var documentation = new Dictionary<string, DocumentationProvider?>(StringComparer.Ordinal);
         foreach (var project in solution.Projects)
         {
             var changed = false;
@@ -45,8 +45,8 @@ public static class LoadedReferences
 
     /// <summary>A file reference whose documentation is indexed and whose metadata is the process's shared copy of the
     /// file when a loose or provisional project read it already, otherwise the workspace's own.</summary>
-    private sealed class SharedReference(PortableExecutableReference inner, IndexedXmlDocumentation? documentation)
-        : PortableExecutableReference(inner.Properties, inner.FilePath, documentation)
+    private sealed class SharedReference(PortableExecutableReference inner, DocumentationProvider? documentation)
+        : PortableExecutableReference(inner.Properties, inner.FilePath) // the documentation comes from CreateDocumentationProvider
     {
         private Metadata? _metadata;
 

@@ -61,6 +61,20 @@ public sealed class IndexedXmlDocumentationTests : IDisposable
         Assert.Null(IndexedXmlDocumentation.Beside(Path.Combine(_folder, "never.dll")));
     }
 
+    [Fact]
+    public void AFileInUtf16IsLeftToRoslynsProviderAndStillRead()
+    {
+        var utf8 = WriteDocumentation("Utf8.xml", [("T:Sample.Kept", "<summary>kept</summary>")]);
+        Assert.IsType<IndexedXmlDocumentation>(IndexedXmlDocumentation.Beside(Path.ChangeExtension(utf8, ".dll")));
+
+        var path = Path.Combine(_folder, "Wide.xml");
+        File.WriteAllText(path, File.ReadAllText(utf8).Replace("utf-8", "utf-16"), System.Text.Encoding.Unicode);
+        var wide = IndexedXmlDocumentation.Beside(Path.ChangeExtension(path, ".dll"));
+        Assert.NotNull(wide);
+        Assert.IsNotType<IndexedXmlDocumentation>(wide);
+        Assert.Contains("kept", Read(wide, "T:Sample.Kept"));
+    }
+
     /// <summary>The public types of the reference and their public members, in a stable order.</summary>
     private static List<ISymbol> Symbols(MetadataReference reference)
     {
