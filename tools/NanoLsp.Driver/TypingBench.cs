@@ -29,8 +29,11 @@ public static class TypingBench
     /// <param name="memoryWaitSeconds">How long to wait for the repository memory's report (0 for a server without one).</param>
     /// <param name="keystrokesOut">When set, every keystroke (latency, source, stage times, where) is written there as
     /// a JSON line, for finding where the slow ones spend their time.</param>
+    /// <param name="withLists">Also asks for a completion list where an editor's quick suggestions would: after a typed
+    /// '.' (as a trigger character) and at the first letter of a word (invoked), at the same moment as the inline
+    /// request; the lists' latencies are reported apart.</param>
     public static async Task<int> RunAsync(string folder, int lineCount, int seed, string? fileArgument, string? settingsJson = null,
-        string? otherDocument = null, string? keystrokesOut = null, int memoryWaitSeconds = 90)
+        string? otherDocument = null, string? keystrokesOut = null, int memoryWaitSeconds = 90, bool withLists = false)
     {
         folder = Path.GetFullPath(folder);
         var files = fileArgument is not null ? [Path.GetFullPath(fileArgument)] : Workbench.CSharpFiles(folder);
@@ -76,6 +79,7 @@ public static class TypingBench
         var versions = new Dictionary<string, int>();
         var keystrokes = new List<Keystroke>();
         var others = new List<(double LatencyMs, string Source)>();
+        var lists = new List<(double LatencyMs, bool AfterDot)>();
         JsonObject? otherPosition = null;
         if (otherDocument is not null)
         {
@@ -117,6 +121,16 @@ public static class TypingBench
                     ["position"] = otherPosition!.DeepClone(),
                     ["context"] = new JsonObject { ["triggerKind"] = 2 },
                 });
+                // Quick suggestions: a list after '.', and at a word's first letter (not after a Tab, which takes a whole suggestion).
+                bool afterDot = !take && input == ".";
+                bool wordStart = !take && char.IsLetter(input[0]) && (k < 2 || !(char.IsLetterOrDigit(content[k - 2]) || content[k - 2] == '_'));
+                var listWatch = Stopwatch.StartNew();
+                var list = withLists && (afterDot || wordStart) ? client.RequestAsync("textDocument/completion", new JsonObject
+                {
+                    ["textDocument"] = new JsonObject { ["uri"] = uri },
+                    ["position"] = Workbench.Position(lineIndex, indent + k),
+                    ["context"] = afterDot ? new JsonObject { ["triggerKind"] = 2, ["triggerCharacter"] = "." } : new JsonObject { ["triggerKind"] = 1 },
+                }).ContinueWith(t => { if (t.IsCompletedSuccessfully) lock (lists) lists.Add((listWatch.Elapsed.TotalMilliseconds, afterDot)); }, TaskScheduler.Default) : null;
                 var answer = await client.RequestAsync("textDocument/inlineCompletion", new JsonObject
                 {
                     ["textDocument"] = new JsonObject { ["uri"] = uri },
@@ -124,6 +138,8 @@ public static class TypingBench
                     ["context"] = new JsonObject { ["triggerKind"] = 2 },
                 }).WaitAsync(TimeSpan.FromMinutes(1));
                 double ms = watch.Elapsed.TotalMilliseconds;
+                if (list is not null)
+                    await list.WaitAsync(TimeSpan.FromMinutes(1));
                 if (otherAnswer is not null)
                 {
                     await otherAnswer.WaitAsync(TimeSpan.FromMinutes(1));
@@ -155,6 +171,14 @@ public static class TypingBench
         Report(keystrokes, lines.Sum(l => l.Text.Trim().Length), client.PeakMemoryBytes());
         if (keystrokesOut is not null)
             await File.WriteAllLinesAsync(keystrokesOut, keystrokes.Select(k => JsonSerializer.Serialize(k)));
+        foreach (var (name, which) in new[] { ("after '.'", true), ("at a word's start", false) })
+        {
+            var times = lists.Where(l => l.AfterDot == which).Select(l => l.LatencyMs).Order().ToList();
+            if (times.Count == 0)
+                continue;
+            double Q(double p) => times[Math.Clamp((int)Math.Ceiling(p / 100 * times.Count) - 1, 0, times.Count - 1)];
+            Console.WriteLine($"completion list {name,-18} {times.Count,4} requests: latency p50 {Q(50):0.0}  p95 {Q(95):0.0}  max {times[^1]:0.0} ms");
+        }
         if (others.Count > 0)
         {
             var sorted = others.Select(o => o.LatencyMs).Order().ToList();
