@@ -21,9 +21,9 @@ public static class SharedMetadata
     public static AssemblyMetadata For(string path)
     {
         path = Path.GetFullPath(path);
+        if (Known(path) is { } known)
+            return known;
         var file = new FileInfo(path);
-        if (Made.TryGetValue(path, out var entry) && entry.WriteTimeUtc == file.LastWriteTimeUtc && entry.Length == file.Length)
-            return entry.Metadata;
         var made = new Entry(file.LastWriteTimeUtc, file.Length, AssemblyMetadata.CreateFromFile(path));
         Made[path] = made;
         return made.Metadata;
@@ -32,8 +32,7 @@ public static class SharedMetadata
     /// <summary>The metadata made for <paramref name="path"/> before, if the file is unchanged since; never makes one.</summary>
     public static AssemblyMetadata? Known(string path)
     {
-        path = Path.GetFullPath(path);
-        if (!Made.TryGetValue(path, out var entry))
+        if (!Made.TryGetValue(Path.GetFullPath(path), out var entry))
             return null;
         var file = new FileInfo(path);
         return file.Exists && entry.WriteTimeUtc == file.LastWriteTimeUtc && entry.Length == file.Length ? entry.Metadata : null;

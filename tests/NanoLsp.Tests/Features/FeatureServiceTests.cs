@@ -148,14 +148,22 @@ public sealed class FeatureServiceTests
         Assert.Contains("- Remove unnecessary usings", hover.Markdown);
     }
 
-    [Fact]
-    public async Task CompletionAfterConsoleDotOffersWriteLineWithDocumentationOnResolve()
+    /// <summary>The list a '.' typed at `$$` opens, with the service that made it (resolve asks the same one).</summary>
+    private static async Task<(CompletionFeatureService Service, Microsoft.CodeAnalysis.Document Document, Microsoft.CodeAnalysis.Text.SourceText Text,
+        int Caret, Protocol.CompletionList List)> ListAfterDotAsync(string source)
     {
-        var (document, caret) = FeatureWorkspace.Create("class C { void M() { System.Console.$$ } }");
+        var (document, caret) = FeatureWorkspace.Create(source);
         var text = await document.GetTextAsync();
         var service = new CompletionFeatureService();
         var list = await service.GetCompletionsAsync(document, ProtocolConversions.ToPosition(text, caret),
             new Protocol.CompletionContext(CompletionTriggerKinds.TriggerCharacter, "."), CancellationToken.None);
+        return (service, document, text, caret, list);
+    }
+
+    [Fact]
+    public async Task CompletionAfterConsoleDotOffersWriteLineWithDocumentationOnResolve()
+    {
+        var (service, document, text, caret, list) = await ListAfterDotAsync("class C { void M() { System.Console.$$ } }");
         var writeLine = Assert.Single(list.Items, i => i.Label == "WriteLine");
         Assert.Equal(CompletionItemKinds.Method, writeLine.Kind);
         Assert.Equal(ProtocolConversions.ToPosition(text, caret), writeLine.TextEdit!.Range.Start);
@@ -168,11 +176,8 @@ public sealed class FeatureServiceTests
     [Fact]
     public async Task AnItemFromANamespaceNotImportedBringsItsUsingOnResolveAndTheListStaysQuick()
     {
-        var (document, caret) = FeatureWorkspace.Create("using System.Collections.Generic;\nclass C\n{\n    void M(List<int> items)\n    {\n        items.$$\n    }\n}");
-        var text = await document.GetTextAsync();
-        var service = new CompletionFeatureService();
-        var list = await service.GetCompletionsAsync(document, ProtocolConversions.ToPosition(text, caret),
-            new Protocol.CompletionContext(CompletionTriggerKinds.TriggerCharacter, "."), CancellationToken.None);
+        var (service, document, text, caret, list) =
+            await ListAfterDotAsync("using System.Collections.Generic;\nclass C\n{\n    void M(List<int> items)\n    {\n        items.$$\n    }\n}");
         var frozen = Assert.Single(list.Items, i => i.Label.StartsWith("ToFrozenSet", StringComparison.Ordinal));
         // The list inserts the name where the caret is; the using comes with resolve.
         Assert.Equal(ProtocolConversions.ToPosition(text, caret), frozen.TextEdit!.Range.Start);

@@ -172,12 +172,11 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
     // The item's span is what the user has typed of it; the edit replaces that span with the item's
     // text. Items whose insertion is more than their text (an indexer's brackets, `await`) ask Roslyn for
     // the real change; LSP needs a one-line range around the caret, so a change beyond that keeps the text.
-    // Not asked for items from namespaces not imported and snippets (their inline description says which): their
-    // changes are never one line (a using directive, a snippet's lines), and at a statement's start there are
-    // about 3,200 of them: asking took 2.4-2.6 s a list. An imported item's using comes with resolve instead.
+    // Not asked for items whose change reaches beyond their line (OutOfLine): at a statement's start there are about
+    // 3,200 of them, and asking took 2.4-2.6 s a list. An imported item's using comes with resolve instead.
     private static async Task<TextEdit> TextEditForAsync(CompletionService service, Document document, SourceText text, RoslynCompletionItem item, CancellationToken cancellationToken)
     {
-        if (item.IsComplexTextEdit && item.InlineDescription.Length == 0)
+        if (item.IsComplexTextEdit && !OutOfLine(item))
         {
             var change = (await service.GetChangeAsync(document, item, cancellationToken: cancellationToken).ConfigureAwait(false)).TextChange;
             var range = ProtocolConversions.ToRange(text, change.Span);
@@ -194,7 +193,7 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
     /// </summary>
     private static async Task<IReadOnlyList<TextEdit>?> AdditionalEditsAsync(CompletionService service, Document document, RoslynCompletionItem item, CancellationToken cancellationToken)
     {
-        if (!item.IsComplexTextEdit || item.InlineDescription.Length == 0)
+        if (!item.IsComplexTextEdit || !OutOfLine(item))
             return null;
         var change = await service.GetChangeAsync(document, item, cancellationToken: cancellationToken).ConfigureAwait(false);
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
@@ -205,6 +204,10 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
             .ToList();
         return elsewhere.Count > 0 ? elsewhere : null;
     }
+
+    /// <summary>An item from a namespace not imported or a snippet (Roslyn's inline description names the namespace or the
+    /// snippet): its change is never on its own line alone (a using directive, a snippet's lines).</summary>
+    private static bool OutOfLine(RoslynCompletionItem item) => item.InlineDescription.Length > 0;
 
     private async Task<RoslynCompletionItem?> FindItemAsync(CompletionService service, Document document, LspCompletionItem item, CompletionItemData data, CancellationToken cancellationToken)
     {
