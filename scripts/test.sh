@@ -63,5 +63,10 @@ run_suite neovim bash tests/neovim/run.sh
 # .vsix when missing. Screenshots: artifacts/vscode-e2e/.
 run_suite vscode-e2e bash tests/vscode-e2e/run.sh
 
+# What failed, by name, here at the end where a CI log's tail shows it: the .NET tests from their .trx, the
+# other suites' own failure lines ("FAIL ...", "not ok ...").
+echo "== failures"
+python3 scripts/failed-tests.py "$results"/*.trx || true
+grep -H -E '^(FAIL|not ok|FAILED)' "$results"/*.log | sed "s|^$results/||" | head -40 || true
 echo "all: $passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
