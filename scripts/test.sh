@@ -6,6 +6,20 @@ cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# Every temporary file of this run (the tests' scratch projects and model copies, the suites' work folders, the
+# build's) goes under one folder that is removed at the end: a machine that runs the tests day after day keeps
+# none of it. (Runs before this one left theirs in the system's temporary folder; what is older than a day of
+# those is cleared here.) Build servers started here keep TMPDIR; they are shut down before it goes.
+system_tmp=${TMPDIR:-/tmp}
+find "$system_tmp/nanolsp-e2e" -mindepth 1 -maxdepth 1 -mmin +1440 -exec rm -rf {} + 2>/dev/null || true
+export TMPDIR
+TMPDIR=$(mktemp -d "$system_tmp/nanolsp-test.XXXXXX")
+cleanup() {
+  dotnet build-server shutdown > /dev/null 2>&1 || true
+  rm -rf "$TMPDIR"
+}
+trap cleanup EXIT
+
 passed=0
 failed=0
 results=$(mktemp -d)
