@@ -30,7 +30,9 @@ public static class ServerComposition
         var model = new ModelHost(client, log);
         var codeActions = new CodeActionService(providers, message => log.Log(Logging.LogLevel.Debug, message), new ModelFixes(() => model.LoadedModel));
         var hover = new HoverService(codeActions);
-        var completion = new CompletionFeatureService(new ModelRanking(() => model.LoadedModel));
+        var ranking = new ModelRanking(() => model.LoadedModel);
+        var completion = new CompletionFeatureService(ranking);
+        var completionWarmUp = new CompletionWarmUp(workspace, log, model.GetModelAsync, ranking);
         var memory = new Memory.RepositoryMemory();
         var memoryHost = new RepositoryMemoryHost(memory, workspace, model, client, state, log);
         var backends = new Features.InlineCompletion.Routing.BackendRegistry(client, log);
@@ -65,7 +67,7 @@ public static class ServerComposition
         ILspHandler[] lifecycle =
         [
             new InitializeHandler(state, capabilities, log),
-            new InitializedHandler(state, capabilities, load, client, log, backgroundWork: [model, providers, backends], firstAnswer),
+            new InitializedHandler(state, capabilities, load, client, log, backgroundWork: [model, providers, backends, completionWarmUp], firstAnswer),
             new ShutdownHandler(state, diagnostics, log),
             new ExitHandler(state),
             new DidChangeConfigurationHandler(state, client, log, followers: [model, backends]),

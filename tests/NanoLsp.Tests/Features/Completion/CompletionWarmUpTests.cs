@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using NanoLsp.Features.Completion;
+using NanoLsp.Model;
+using NanoLsp.Protocol;
+using NanoLsp.Server;
+using NanoLsp.Tests.Assist;
+using NanoLsp.Tests.Server;
+using NanoLsp.Workspace;
+
+namespace NanoLsp.Tests.Features.Completion;
+
+/// <summary>The first completion list and its ranking are made once the server is up, on an open document, before the
+/// user asks: what the warm-up did is in the log.</summary>
+public sealed class CompletionWarmUpTests : IDisposable
+{
+    private static readonly Lazy<LanguageModel> Model = new(() => LanguageModel.Load(ModelLocator.Locate()));
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("nanolsp-warmup-").FullName;
+    private readonly RecordingLogger _log = new();
+    private readonly WorkspaceManager _workspace;
+
+    public CompletionWarmUpTests() => _workspace = new WorkspaceManager(_log);
+
+    public void Dispose()
+    {
+        _workspace.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private void Open(string name, string text)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text);
+        _workspace.Open(path, ProtocolConversions.FromPath(path), text, 1);
+    }
+
+    private async Task<List<string>> WarmUpAsync(ServerSettings settings)
+    {
+        var warmUp = new CompletionWarmUp(_workspace, _log, _ => Task.FromResult<LanguageModel?>(Model.Value), new ModelRanking(() => Model.Value));
+        warmUp.Start(settings);
+        await warmUp.Running;
+        return _log.Messages.Select(m => m.Message).Where(m => m.StartsWith("Completion", StringComparison.Ordinal)).ToList();
+    }
+
+    [Fact]
+    public async Task TheListAfterTheFirstMemberAccessAndItsRankingAreMade()
+    {
+        Open("Plain.cs", "class Plain { int One() => 1; }");
+        Open("Use.cs", "using System.Collections.Generic;\nclass Use\n{\n    int Run(List<int> items) => items.Count;\n}\n");
+
+        var said = await WarmUpAsync(ServerSettings.Default);
+
+        var listed = Assert.Single(said, m => m.StartsWith("Completion warmed up", StringComparison.Ordinal));
+        var match = Regex.Match(listed, @"\((\d+) items after a '\.' in Use\.cs\)");
+        Assert.True(match.Success, listed);
+        Assert.True(int.Parse(match.Groups[1].Value) > 10, listed); // List<int>'s members
+        Assert.Single(said, m => m.StartsWith("Completion ranking warmed up", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WithRankingOffOnlyTheListIsMade()
+    {
+        Open("Use.cs", "class Use { string Run(object o) => o.ToString(); }");
+
+        var said = await WarmUpAsync(ServerSettings.Default with { CompletionRankWithModel = false });
+
+        Assert.Single(said, m => m.StartsWith("Completion warmed up", StringComparison.Ordinal));
+        Assert.DoesNotContain(said, m => m.StartsWith("Completion ranking", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WithoutAMemberAccessInAnOpenDocumentNothingIsMade()
+    {
+        Open("Plain.cs", "class Plain { int One() => 1; }");
+
+        Assert.Empty(await WarmUpAsync(ServerSettings.Default));
+    }
+}
