@@ -198,8 +198,7 @@ public sealed class FaultTests(ITestOutputHelper output)
     public async Task CacheFolderThatCannotBeWrittenStillServesLooseFiles()
     {
         // A regular file where the cache folder should be: no folder can be created under it (even as root).
-        var blocked = Path.Combine(Path.GetTempPath(), "nanolsp-e2e", $"cache-blocked-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(Path.GetDirectoryName(blocked)!);
+        var blocked = ScratchFolder.PathFor("cache-blocked");
         File.WriteAllText(blocked, "not a folder");
         var folder = Fixtures.Copy("LooseFiles");
         await using var client = LspClient.Start(environment: new Dictionary<string, string?> { ["XDG_CACHE_HOME"] = Path.Combine(blocked, "cache") });
@@ -267,7 +266,7 @@ public sealed class FaultTests(ITestOutputHelper output)
 
     private static string CopyModel(string from)
     {
-        var to = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "nanolsp-e2e", $"model-{Guid.NewGuid():N}")).FullName;
+        var to = ScratchFolder.Create("model");
         foreach (var file in Directory.GetFiles(from))
             File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         return to;

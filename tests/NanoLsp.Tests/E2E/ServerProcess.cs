@@ -20,7 +20,7 @@ internal static class Fixtures
     /// <summary>A scratch copy of a fixture (without build output), for tests that change files on disk.</summary>
     public static string Copy(string name)
     {
-        var target = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "nanolsp-e2e", $"{name}-{Guid.NewGuid():N}"[..24]);
+        var target = ScratchFolder.PathFor(name);
         var source = Path(name);
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {

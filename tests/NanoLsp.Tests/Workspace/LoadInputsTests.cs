@@ -3,8 +3,12 @@ using NanoLsp.Workspace;
 namespace NanoLsp.Tests.Workspace;
 
 /// <summary>The pure parts of a load: global.json pins, restore output, solution files, the user's message.</summary>
-public class LoadInputsTests
+public sealed class LoadInputsTests : IDisposable
 {
+    private readonly string _root = Directory.CreateTempSubdirectory("nanolsp-inputs-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
     [Theory]
     [InlineData("10.0.100", "10.0.401;9.0.300;11.0.100", "10.0.401")]
     [InlineData("8.0.100", "10.0.401;9.0.300", "10.0.401")]
@@ -16,7 +20,7 @@ public class LoadInputsTests
     [Fact]
     public void TheNearestGlobalJsonWithAnSdkVersionIsThePin()
     {
-        var root = Directory.CreateTempSubdirectory("nanolsp-pin").FullName;
+        var root = _root;
         var inner = Directory.CreateDirectory(Path.Combine(root, "src", "Lib")).FullName;
         File.WriteAllText(Path.Combine(root, "global.json"), """{ "sdk": { "version": "10.0.100", "rollForward": "latestPatch" } }""");
         var pin = SdkPin.Find(inner);
@@ -48,7 +52,7 @@ public class LoadInputsTests
     [Fact]
     public void SolutionProjectsAreReadFromSlnAndSlnxAsAbsoluteCSharpProjectPaths()
     {
-        var root = Directory.CreateTempSubdirectory("nanolsp-sln").FullName;
+        var root = _root;
         File.WriteAllText(Path.Combine(root, "A.sln"), """
             Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Lib", "src\Lib\Lib.csproj", "{7FCEDFCE-6F57-4BAC-9D79-8318C5F2657E}"
             EndProject

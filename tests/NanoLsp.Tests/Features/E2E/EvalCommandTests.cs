@@ -19,7 +19,7 @@ public sealed class EvalCommandTests
 
     private static async Task<(List<JsonElement> Predictions, string Stderr, int Exit)> EvalAsync(IEnumerable<JsonObject> cases, params string[] flags)
     {
-        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "nanolsp-e2e", $"eval-{Guid.NewGuid():N}")).FullName;
+        var folder = ScratchFolder.Create("eval");
         var casesFile = Path.Combine(folder, "cases.jsonl");
         var output = Path.Combine(folder, "pred.jsonl");
         File.WriteAllLines(casesFile, cases.Select(c => c.ToJsonString()));

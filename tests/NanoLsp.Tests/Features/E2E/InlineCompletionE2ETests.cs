@@ -261,7 +261,7 @@ public sealed class MissingModelE2ETests
     public async Task WithTheModelMissingOtherFeaturesKeepWorkingAndTheUserIsToldWhyUntilTheSettingIsFixed()
     {
         var folder = Fixtures.Copy("ProjectFixture");
-        var empty = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "nanolsp-e2e", $"no-model-{Guid.NewGuid():N}")).FullName;
+        var empty = ScratchFolder.Create("no-model");
         await using var client = LspClient.Start();
         var options = new JsonObject { ["nanolsp"] = new JsonObject { ["model"] = new JsonObject { ["path"] = empty } } };
         await client.InitializeAsync(folder, initializationOptions: options);
