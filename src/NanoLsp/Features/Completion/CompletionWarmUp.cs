@@ -45,7 +45,7 @@ public sealed class CompletionWarmUp(WorkspaceManager workspace, ILog log,
                 var list = await service.GetCompletionsAsync(PreferredDocument.Alone(document), access.OperatorToken.Span.End,
                     CompletionTrigger.CreateInsertionTrigger('.')).ConfigureAwait(false);
                 log.Debug($"Completion warmed up in {watch.ElapsedMilliseconds} ms ({list.ItemsList.Count} items after a '.' in {Path.GetFileName(path)}).");
-                await WarmUpRankingAsync(path, access.OperatorToken.Span.End, list.ItemsList.Select(i => i.DisplayText).Take(8).ToList(), rankingOptions)
+                await WarmUpRankingAsync(document, access.OperatorToken.Span.End, list.ItemsList.Select(i => i.DisplayText).Take(8).ToList(), rankingOptions)
                     .ConfigureAwait(false);
                 return;
             }
@@ -57,12 +57,13 @@ public sealed class CompletionWarmUp(WorkspaceManager workspace, ILog log,
         }
     }
 
-    private async Task WarmUpRankingAsync(string path, int wordStart, IReadOnlyList<string> candidates, RankingOptions options)
+    /// <summary>Ranks on the document the list was made on: edits made since change nothing that a warm-up is for.</summary>
+    private async Task WarmUpRankingAsync(Microsoft.CodeAnalysis.Document document, int wordStart, IReadOnlyList<string> candidates, RankingOptions options)
     {
         if (ranking is null || model is null || !options.Enabled || candidates.Count < 2)
             return;
         using var wait = new CancellationTokenSource(ModelWait);
-        if (await model(wait.Token).ConfigureAwait(false) is null || workspace.Snapshot.FindDocument(path) is not { } document)
+        if (await model(wait.Token).ConfigureAwait(false) is null)
             return;
         var watch = Stopwatch.StartNew();
         var result = await ranking.RankAsync(document, wordStart, candidates, options, CancellationToken.None).ConfigureAwait(false);
