@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using NanoLsp.Tests.Server;
 using NanoLsp.Workspace;
 
 namespace NanoLsp.Tests.Workspace;
@@ -7,9 +8,9 @@ namespace NanoLsp.Tests.Workspace;
 /// <summary>Documentation read a member at a time answers what Roslyn's whole-file provider answers.</summary>
 public sealed class IndexedXmlDocumentationTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("nanolsp-xmldoc-").FullName;
+    private readonly TemporaryFolder _folder = new("nanolsp-xmldoc-");
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void TheFrameworksDocumentationReadsAsRoslynReadsIt()
@@ -56,9 +57,9 @@ public sealed class IndexedXmlDocumentationTests : IDisposable
         File.Delete(path);
         Assert.Equal("", Read(documentation, "T:Sample.Kept"));
 
-        var never = new IndexedXmlDocumentation(Path.Combine(_folder, "never.xml"));
+        var never = new IndexedXmlDocumentation(Path.Combine(_folder.Path, "never.xml"));
         Assert.Equal(0, never.MemberCount);
-        Assert.Null(IndexedXmlDocumentation.Beside(Path.Combine(_folder, "never.dll")));
+        Assert.Null(IndexedXmlDocumentation.Beside(Path.Combine(_folder.Path, "never.dll")));
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public sealed class IndexedXmlDocumentationTests : IDisposable
         var utf8 = WriteDocumentation("Utf8.xml", [("T:Sample.Kept", "<summary>kept</summary>")]);
         Assert.IsType<IndexedXmlDocumentation>(IndexedXmlDocumentation.Beside(Path.ChangeExtension(utf8, ".dll")));
 
-        var path = Path.Combine(_folder, "Wide.xml");
+        var path = Path.Combine(_folder.Path, "Wide.xml");
         File.WriteAllText(path, File.ReadAllText(utf8).Replace("utf-8", "utf-16"), System.Text.Encoding.Unicode);
         var wide = IndexedXmlDocumentation.Beside(Path.ChangeExtension(path, ".dll"));
         Assert.NotNull(wide);
@@ -89,7 +90,7 @@ public sealed class IndexedXmlDocumentationTests : IDisposable
 
     private string WriteDocumentation(string name, IEnumerable<(string Name, string Body)> members)
     {
-        var path = Path.Combine(_folder, name);
+        var path = Path.Combine(_folder.Path, name);
         File.WriteAllText(path, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<doc>\n<assembly><name>Sample</name></assembly>\n<members>\n"
             + string.Concat(members.Select(m => $"<member name=\"{m.Name}\">{m.Body}</member>\n")) + "</members>\n</doc>\n");
         return path;

@@ -1,3 +1,4 @@
+using NanoLsp.Tests.Server;
 using NanoLsp.Workspace;
 
 namespace NanoLsp.Tests.Workspace;
@@ -5,9 +6,9 @@ namespace NanoLsp.Tests.Workspace;
 /// <summary>The pure parts of a load: global.json pins, restore output, solution files, the user's message.</summary>
 public sealed class LoadInputsTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("nanolsp-inputs-").FullName;
+    private readonly TemporaryFolder _root = new("nanolsp-inputs-");
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _root.Dispose();
 
     [Theory]
     [InlineData("10.0.100", "10.0.401;9.0.300;11.0.100", "10.0.401")]
@@ -20,7 +21,7 @@ public sealed class LoadInputsTests : IDisposable
     [Fact]
     public void TheNearestGlobalJsonWithAnSdkVersionIsThePin()
     {
-        var root = _root;
+        var root = _root.Path;
         var inner = Directory.CreateDirectory(Path.Combine(root, "src", "Lib")).FullName;
         File.WriteAllText(Path.Combine(root, "global.json"), """{ "sdk": { "version": "10.0.100", "rollForward": "latestPatch" } }""");
         var pin = SdkPin.Find(inner);
@@ -52,7 +53,7 @@ public sealed class LoadInputsTests : IDisposable
     [Fact]
     public void SolutionProjectsAreReadFromSlnAndSlnxAsAbsoluteCSharpProjectPaths()
     {
-        var root = _root;
+        var root = _root.Path;
         File.WriteAllText(Path.Combine(root, "A.sln"), """
             Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Lib", "src\Lib\Lib.csproj", "{7FCEDFCE-6F57-4BAC-9D79-8318C5F2657E}"
             EndProject

@@ -9,7 +9,7 @@ namespace NanoLsp.Tests.Workspace;
 /// <summary>The quick solution read from project files without MSBuild: files, settings, references, and what its diagnostics leave out.</summary>
 public sealed class ProvisionalProjectsTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("nanolsp-provisional-").FullName;
+    private readonly TemporaryFolder _root = new("nanolsp-provisional-");
     private readonly WorkspaceManager _workspace = new(new RecordingLogger());
 
     public ProvisionalProjectsTests()
@@ -54,35 +54,35 @@ public sealed class ProvisionalProjectsTests : IDisposable
     public void Dispose()
     {
         _workspace.Dispose();
-        Directory.Delete(_root, recursive: true);
+        _root.Dispose();
     }
 
     private void Write(string relative, string text)
     {
-        var path = Path.Combine(_root, relative);
+        var path = Path.Combine(_root.Path, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
     }
 
-    private Document Document(string relative) => _workspace.Snapshot.FindDocument(Path.Combine(_root, relative))!;
+    private Document Document(string relative) => _workspace.Snapshot.FindDocument(Path.Combine(_root.Path, relative))!;
 
     [Fact]
     public void EachProjectHoldsTheFilesUnderItsFolderAndLooseFilesTheRest()
     {
-        var result = _workspace.LoadProvisional([_root]);
+        var result = _workspace.LoadProvisional([_root.Path]);
         Assert.Null(result.Skipped);
         Assert.Equal(2, result.Projects);
         Assert.True(_workspace.Snapshot.Provisional);
         Assert.Equal("Lib", Document("Lib/Square.cs").Project.Name);
         Assert.Equal("App", Document("App/Program.cs").Project.Name);
         Assert.Equal(WorkspaceLoader.LooseFilesName, Document("Scripts/Loose.cs").Project.Name);
-        Assert.Null(_workspace.Snapshot.FindDocument(Path.Combine(_root, "Lib/obj/Debug/Lib.AssemblyInfo.cs")));
+        Assert.Null(_workspace.Snapshot.FindDocument(Path.Combine(_root.Path, "Lib/obj/Debug/Lib.AssemblyInfo.cs")));
     }
 
     [Fact]
     public async Task SettingsAndProjectReferencesComeFromTheProjectFiles()
     {
-        _workspace.LoadProvisional([_root]);
+        _workspace.LoadProvisional([_root.Path]);
         var app = Document("App/Program.cs");
         // The project reference resolves Lib.Square, net8.0's symbols pick the first branch, and the
         // Directory.Build.props above turns nullable on (no CS8632 for `string?`).
@@ -103,7 +103,7 @@ public sealed class ProvisionalProjectsTests : IDisposable
     [Fact]
     public async Task HoverAndCodeActionsTakeOnlyTheDiagnosticsTheProvisionalSolutionShows()
     {
-        _workspace.LoadProvisional([_root]);
+        _workspace.LoadProvisional([_root.Path]);
         var lib = Document("Lib/Square.cs");
         var text = (await lib.GetTextAsync()).ToString();
         // The package's type (unknown until the load) and the real error, each on its own line.
@@ -119,14 +119,14 @@ public sealed class ProvisionalProjectsTests : IDisposable
     public void ABrokenProjectFileStillGivesAProjectAndTooManyFilesGiveNone()
     {
         Write("Lib/Lib.csproj", "<Project><PropertyGroup>");
-        var result = _workspace.LoadProvisional([_root]);
+        var result = _workspace.LoadProvisional([_root.Path]);
         Assert.Null(result.Skipped);
         Assert.Equal("Lib", Document("Lib/Square.cs").Project.Name);
 
         using var big = new WorkspaceManager(new RecordingLogger());
         for (var i = 0; i <= ProvisionalProjects.MaxFiles; i++)
             Write($"Big/F{i}.cs", "");
-        Assert.NotNull(big.LoadProvisional([_root]).Skipped);
+        Assert.NotNull(big.LoadProvisional([_root.Path]).Skipped);
         Assert.False(big.Snapshot.Provisional);
     }
 }

@@ -15,7 +15,7 @@ public sealed class CompletionWarmUpTests : IDisposable
 {
     private static readonly Lazy<LanguageModel> Model = new(() => LanguageModel.Load(ModelLocator.Locate()));
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("nanolsp-warmup-").FullName;
+    private readonly TemporaryFolder _folder = new("nanolsp-warmup-");
     private readonly RecordingLogger _log = new();
     private readonly WorkspaceManager _workspace;
 
@@ -24,12 +24,12 @@ public sealed class CompletionWarmUpTests : IDisposable
     public void Dispose()
     {
         _workspace.Dispose();
-        Directory.Delete(_folder, recursive: true);
+        _folder.Dispose();
     }
 
     private void Open(string name, string text)
     {
-        var path = Path.Combine(_folder, name);
+        var path = Path.Combine(_folder.Path, name);
         File.WriteAllText(path, text);
         _workspace.Open(path, ProtocolConversions.FromPath(path), text, 1);
     }
