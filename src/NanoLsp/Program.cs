@@ -4,6 +4,7 @@ using NanoLsp;
 using NanoLsp.Server;
 using NanoLsp.Features.Lifecycle;
 using NanoLsp.Model;
+using NanoLsp.Workspace;
 
 // NanoLsp's entry point: `NanoLsp --stdio` speaks LSP on stdin/stdout. stdout carries only protocol,
 // so everything else (usage, errors, logs) goes to stderr; StdoutGuard makes that hold for native
@@ -27,6 +28,9 @@ const string Usage = """
     Settings (nanolsp.*) and custom requests: docs/protocol.md.
     """;
 
+// MSBuild's build hosts must not outlive this process, nor those of a server that was killed (why: Workspace/BuildHostProcesses.cs).
+AppDomain.CurrentDomain.ProcessExit += (_, _) => BuildHostProcesses.EndChildren();
+
 switch (args)
 {
     case ["--stdio"]:
@@ -34,6 +38,7 @@ switch (args)
         // Before any thread allocates natively: the C heap's settings (why: NanoLsp.Model/NativeHeap.cs).
         NativeHeap.Configure();
         NativeHeap.StartPeriodicTrim(TimeSpan.FromSeconds(15));
+        _ = Task.Run(() => ReportOrphans(BuildHostProcesses.EndOrphans()));
         var host = new LanguageServerHost(Console.OpenStandardInput(), StdoutGuard.OpenProtocolOutput(), ServerComposition.Compose);
         var exitCode = await host.RunAsync();
         // A model still loading in native code when the process exits can crash it: let it settle first.
@@ -62,4 +67,10 @@ switch (args)
         Console.Error.WriteLine($"NanoLsp: unknown argument(s): {string.Join(" ", args)}. Editors start it with --stdio.");
         Console.Error.WriteLine(Usage);
         return 2;
+}
+
+static void ReportOrphans(IReadOnlyList<int> ended)
+{
+    if (ended.Count > 0)
+        Console.Error.WriteLine($"NanoLsp: ended {ended.Count} MSBuild build host(s) left waiting by a NanoLsp server that was killed (process {string.Join(", ", ended)}).");
 }

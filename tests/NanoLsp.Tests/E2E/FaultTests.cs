@@ -87,6 +87,38 @@ public sealed class FaultTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task BuildHostLeftWaitingByAKilledServerIsEndedByTheNextServer()
+    {
+        // A killed server (SIGKILL runs nothing at exit) can leave MSBuild's build host waiting for its pipe forever:
+        // the real build host of the server's folder, started here and never connected to, is such an orphan.
+        var serverDll = ServerLocator.Find();
+        var buildHost = Path.Combine(Path.GetDirectoryName(serverDll)!, "BuildHost-netcore", "Microsoft.CodeAnalysis.Workspaces.MSBuild.BuildHost.dll");
+        using var orphan = Process.Start(new ProcessStartInfo("dotnet", ["--roll-forward", "LatestMajor", buildHost, Guid.NewGuid().ToString(), "en-US"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        try
+        {
+            await Task.Delay(500);
+            Assert.False(orphan.HasExited, "the build host did not wait for its pipe");
+
+            await using var client = LspClient.Start(serverDll);
+            await client.InitializeAsync(Fixtures.Copy("ProjectFixture"));
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            await orphan.WaitForExitAsync(cts.Token);
+            var log = client.Stderr;
+            output.WriteLine(log);
+            Assert.Contains($"ended 1 MSBuild build host(s) left waiting by a NanoLsp server that was killed (process {orphan.Id})", log);
+            Assert.Equal(0, await client.ShutdownAsync());
+        }
+        finally
+        {
+            if (!orphan.HasExited) orphan.Kill();
+        }
+    }
+
+    [Fact]
     public async Task ProjectFileBrokenMidSessionIsReportedAndTheRepairIsPickedUp()
     {
         var folder = Fixtures.Copy("ProjectFixture");
