@@ -105,7 +105,7 @@ import sys, numpy as np; sys.path.insert(0, 'eval')
 from export import load_checkpoint; from quantize import load_dequantized; from line_eval import perplexity
 val = np.memmap('$T/tokens/val.bin', dtype=np.uint16, mode='r')
 m, _ = load_checkpoint('$T/run/ckpt.pt'); a = perplexity(m, val, 64, 4, 4)['perplexity']
-assert load_dequantized(m, '$T/model-int8/model.onnx') == 7 * m.config.num_layers + 1
+assert load_dequantized(m, '$T/model-int8/model.onnx') == 7 * m.config.num_layers + 2
 b = perplexity(m, val, 64, 4, 4)['perplexity']; print(a, b)
 assert abs(b - a) / a < 0.05, (a, b)"
 check line-eval $PY eval/line_eval.py --ckpt "$T/run/ckpt.pt" --tokenizer "$T/tok" --corpus "$T/corpus" \
