@@ -316,15 +316,9 @@ public sealed class WorkspaceManager : IDisposable
     private static ProjectId? LooseProjectFor(IReadOnlyDictionary<string, ProjectId> looseProjects, string path) =>
         looseProjects.Where(p => WorkspaceLoader.IsUnder(p.Key, path)).OrderByDescending(p => p.Key.Length).Select(p => (ProjectId?)p.Value).FirstOrDefault();
 
-    private static Solution SetText(Solution solution, string path, SourceText text, out bool known)
-    {
-        var ids = solution.GetDocumentIdsWithFilePath(path);
-        known = !ids.IsEmpty;
-        // A linked file (one path in several projects) gets the text in each.
-        foreach (var id in ids)
-            solution = solution.WithDocumentText(id, text, PreservationMode.PreserveIdentity);
-        return solution;
-    }
+    // A linked file (one path in several projects) gets the text in each (why not as an edit in each: LinkedFileText).
+    private static Solution SetText(Solution solution, string path, SourceText text, out bool known) =>
+        LinkedFileText.WithText(solution, path, text, PreservationMode.PreserveIdentity, out known);
 
     private static Solution Remove(Solution solution, string path)
     {
