@@ -183,14 +183,14 @@ public sealed class RemoteBackendE2ETests(RemoteBackendFixture fixture) : IClass
         try
         {
             await UseAsync(Remote(name, new Uri(serve.BaseAddress, "v1/")), hedgeAfterMs: 100);
-            // The server is busy with four long generations, one at a time, so the language server's request waits in its
-            // queue... (Quiet machine, 2026-12-04: one of 440 tokens takes 0.5 s, so two could both end before the kill
-            // 0.6 s in, as they once did under CI; four take about 2 s.)
+            // The server is busy with twelve long generations, one at a time, so the language server's request waits in its
+            // queue... (Quiet machine, 2026-12-04: one of 440 tokens takes 0.5 s. Two, then four, all ended before the kill
+            // under CI, where the two delays below can last seconds; twelve take about 6 s, within the queue's 16.)
             using var http = new HttpClient { BaseAddress = serve.BaseAddress, Timeout = TimeSpan.FromMinutes(1) };
             Task<HttpResponseMessage> Generate() => http.PostAsync("v1/completions", new StringContent(
                 """{"model": "nano-csharp", "prompt": "int[] primes = { 2, 3, 5, 7, 11, 13, ", "max_tokens": 440, "temperature": 0}""",
                 System.Text.Encoding.UTF8, "application/json"));
-            var busy = Task.WhenAll(Generate(), Generate(), Generate(), Generate());
+            var busy = Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Generate()));
             await Task.Delay(300);
             var request = CompleteAsync();
             await Task.Delay(300);
