@@ -32,9 +32,8 @@ public static class LinkedFileText
                 solution = solution.WithDocumentText(id, text, mode);
                 continue;
             }
-            var copy = solution.GetDocument(id);
-            if (copy is null || copy.TryGetText(out var current) && current == text)
-                continue; // the same text stays as it is (as WithDocumentText would keep it)
+            if (solution.GetDocument(id) is not { } copy)
+                continue;
             var version = copy.TryGetTextVersion(out var last) ? last.GetNewerVersion() : VersionStamp.Create();
             solution = solution.WithDocumentTextLoader(id, TextLoader.From(TextAndVersion.Create(text, version, path)), mode);
         }

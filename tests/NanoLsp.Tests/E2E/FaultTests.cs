@@ -90,7 +90,8 @@ public sealed class FaultTests(ITestOutputHelper output)
     public async Task BuildHostLeftWaitingByAKilledServerIsEndedByTheNextServer()
     {
         // A killed server (SIGKILL runs nothing at exit) can leave MSBuild's build host waiting for its pipe forever:
-        // the real build host of the server's folder, started here and never connected to, is such an orphan.
+        // the real build host of the server's folder, started here and never connected to, is such an orphan. (Its parent,
+        // this test process, maps its own copy of NanoLsp.dll, not the server's: to the server it is not a NanoLsp server.)
         var serverDll = ServerLocator.Find();
         var buildHost = Path.Combine(Path.GetDirectoryName(serverDll)!, "BuildHost-netcore", "Microsoft.CodeAnalysis.Workspaces.MSBuild.BuildHost.dll");
         using var orphan = Process.Start(new ProcessStartInfo("dotnet", ["--roll-forward", "LatestMajor", buildHost, Guid.NewGuid().ToString(), "en-US"])
