@@ -38,14 +38,7 @@ public sealed class LanguageFeatures(ILog logger) : IStartsAfterInitialized
     private static ProviderCatalog Compose()
     {
         var stopwatch = Stopwatch.StartNew();
-        // Touch the Features assemblies so MefHostServices.DefaultAssemblies (which loads them by
-        // name) and the container both see them.
-        var assemblies = MefHostServices.DefaultAssemblies
-            .Concat([typeof(Microsoft.CodeAnalysis.Completion.CompletionService).Assembly,
-                     typeof(Microsoft.CodeAnalysis.CSharp.Formatting.CSharpFormattingOptions).Assembly])
-            .Distinct()
-            .ToArray();
-        using var container = new ContainerConfiguration().WithAssemblies(assemblies).CreateContainer();
+        var container = Workspace.RoslynHost.Container;
 
         var fixes = ImmutableArray.CreateBuilder<NamedProvider<CodeFixProvider>>();
         foreach (var export in container.GetExports<Lazy<CodeFixProvider, IDictionary<string, object>>>())

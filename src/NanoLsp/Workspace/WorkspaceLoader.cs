@@ -143,7 +143,7 @@ public sealed partial class WorkspaceLoader(ILog logger)
 
         // No global TargetFramework: each project loads with its own frameworks (one Roslyn project per
         // framework of a multi-targeting one), so a file only some frameworks compile has its project.
-        var workspace = MSBuildWorkspace.Create(new Dictionary<string, string>());
+        var workspace = MSBuildWorkspace.Create(new Dictionary<string, string>(), RoslynHost.Services);
         var problems = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         void Note(string project, string reason)
         {
@@ -335,7 +335,7 @@ public sealed partial class WorkspaceLoader(ILog logger)
         {
             logger.Warning($"The loose-file project did not load ({e.Message}); using in-memory projects.");
         }
-        var adhoc = new AdhocWorkspace();
+        var adhoc = new AdhocWorkspace(RoslynHost.Services);
         var solution = adhoc.CurrentSolution;
         var projects = new Dictionary<string, ProjectId>(StringComparer.Ordinal);
         foreach (var root in roots)

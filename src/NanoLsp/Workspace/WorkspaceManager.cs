@@ -21,7 +21,7 @@ public sealed class WorkspaceManager : IDisposable
     private readonly Dictionary<string, SourceText> _openText = new(StringComparer.Ordinal);
     // Until the first load or loose file: an empty solution on a workspace without language services.
     // Composing Roslyn's full MEF host takes a second or more, which the initialize answer need not wait for.
-    private Microsoft.CodeAnalysis.Workspace _host = new AdhocWorkspace(MefHostServices.Create([typeof(AdhocWorkspace).Assembly]));
+    private Microsoft.CodeAnalysis.Workspace _host = new AdhocWorkspace(RoslynHost.WorkspaceLayerOnly());
     private WorkspaceSnapshot _snapshot;
     private bool _placeholder = true;
 
@@ -37,7 +37,7 @@ public sealed class WorkspaceManager : IDisposable
         if (!_placeholder)
             return;
         _host.Dispose();
-        _host = new AdhocWorkspace();
+        _host = new AdhocWorkspace(RoslynHost.Services);
         _snapshot = _snapshot with { Solution = _host.CurrentSolution };
         _placeholder = false;
     }
@@ -200,7 +200,7 @@ public sealed class WorkspaceManager : IDisposable
     private void DropFolders()
     {
         var old = _host;
-        _host = new AdhocWorkspace();
+        _host = new AdhocWorkspace(RoslynHost.Services);
         _looseProjects = new Dictionary<string, ProjectId>();
         var solution = _host.CurrentSolution;
         var open = _snapshot.Open;
