@@ -6,24 +6,24 @@ using System.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CodeRefactorings;
-using Microsoft.CodeAnalysis.Host.Mef;
 using NanoLsp.Server;
 
 namespace NanoLsp.Features;
 
 /// <summary>
-/// Roslyn's own C# code fixes and refactorings, discovered by MEF from the Features assemblies.
-/// Composition takes seconds, so it starts in the background when the server starts and every
-/// caller awaits the same task. Providers are created by the container (not by Activator) because
-/// several of them import services through their constructors.
+/// Roslyn's own C# code fixes and refactorings, exported by the Features assemblies into the server's one MEF
+/// composition (<see cref="Workspace.RoslynHost"/>). Making the 250 providers takes a few hundred milliseconds of CPU
+/// (the composition's too when no workspace has made it yet), so it runs in the background and every caller awaits
+/// the same task. Providers are created by the container (not by Activator) because several of them import services
+/// through their constructors.
 /// </summary>
 public sealed class LanguageFeatures(ILog logger) : IStartsAfterInitialized
 {
     private readonly Lazy<Task<ProviderCatalog>> _catalog =
         new(() => Task.Run(Compose), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>Composition takes seconds of CPU: it starts once the client is initialized (a code action or
-    /// hover that needs it before then starts it itself), off the caller's thread.</summary>
+    /// <summary>Starts making the providers once the client is initialized (a code action or hover that needs them
+    /// before then starts it itself), off the caller's thread.</summary>
     public void Start(ServerSettings settings) =>
         _catalog.Value.ContinueWith(t => logger.Log(
             t.IsCompletedSuccessfully ? LogLevel.Info : LogLevel.Error,

@@ -19,6 +19,7 @@ public sealed class WorkspaceManager : IDisposable
     private readonly object _gate = new();
     // Open documents by path: the editor's text (the truth while open) and what the snapshot reports of them.
     private readonly Dictionary<string, SourceText> _openText = new(StringComparer.Ordinal);
+    private readonly EditHistory _editHistory = new();
     // Until the first load or loose file: an empty solution on a workspace without language services.
     // Composing Roslyn's full MEF host takes a second or more, which the initialize answer need not wait for.
     private Microsoft.CodeAnalysis.Workspace _host = new AdhocWorkspace(RoslynHost.WorkspaceLayerOnly());
@@ -236,6 +237,7 @@ public sealed class WorkspaceManager : IDisposable
                 _logger.Info($"{Path.GetFileName(path)} is in no loaded project: serving it as a loose file.");
             }
             _openText[path] = sourceText;
+            _editHistory.Forget(path);
             Publish(solution, _snapshot.Open.SetItem(path, new OpenDocumentState(clientName, version, loose)));
             return _snapshot.FindDocument(path)!;
         }
@@ -249,7 +251,7 @@ public sealed class WorkspaceManager : IDisposable
         {
             if (!_openText.TryGetValue(path, out var text) || !_snapshot.Open.TryGetValue(path, out var open))
                 throw new WorkspaceException($"{path} is not open: open it (didOpen) before changing it.");
-            text = edit(text);
+            text = _editHistory.AfterEdit(path, edit(text));
             var solution = SetText(CurrentSolution, path, text, out _);
             _openText[path] = text;
             Publish(solution, _snapshot.Open.SetItem(path, open with { Version = version }));
@@ -265,6 +267,7 @@ public sealed class WorkspaceManager : IDisposable
             if (!_snapshot.Open.TryGetValue(path, out var open))
                 return;
             _openText.Remove(path);
+            _editHistory.Forget(path);
             var solution = CurrentSolution;
             if (open.AddedAsLoose && !IsUnderRoot(path))
                 solution = Remove(solution, path);
