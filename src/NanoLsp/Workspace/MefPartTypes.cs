@@ -44,8 +44,17 @@ public static class MefPartTypes
         }
         var parts = new List<Type>(partHandles.Count);
         foreach (var handle in partHandles)
-            if (assembly.GetType(FullName(metadata, handle), throwOnError: false) is { } type)
-                parts.Add(type);
+        {
+            // A part whose dependencies cannot load is left out, as one whose imports cannot be met is.
+            try
+            {
+                if (assembly.GetType(FullName(metadata, handle), throwOnError: false) is { } type)
+                    parts.Add(type);
+            }
+            catch (Exception e) when (e is TypeLoadException or FileNotFoundException or FileLoadException or BadImageFormatException)
+            {
+            }
+        }
         return parts;
     }
 
