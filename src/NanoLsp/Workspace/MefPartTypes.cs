@@ -9,7 +9,7 @@ namespace NanoLsp.Workspace;
 /// The MEF parts of an assembly (types that carry an <see cref="ExportAttribute"/> or a derived one, on themselves or on
 /// a property), found in its metadata, so that composition loads only them. <c>ContainerConfiguration.WithAssemblies</c>
 /// reflects over every type an assembly defines, and a type that reflection sees is loaded into the runtime with all its
-/// methods: for Roslyn's Workspaces and Features assemblies that is about 11,000 types, two thirds of them closures and
+/// methods: for Roslyn's Workspaces and Features assemblies that is about 11,000 types, half of them closures and
 /// state machines no composition ever uses, and their type data stays for the life of the process.
 /// </summary>
 public static class MefPartTypes
