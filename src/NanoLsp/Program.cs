@@ -39,6 +39,9 @@ switch (args)
         NativeHeap.Configure();
         NativeHeap.StartPeriodicTrim(TimeSpan.FromSeconds(15));
         _ = Task.Run(() => ReportOrphans(BuildHostProcesses.EndOrphans()));
+        // Roslyn's composition (200-300 ms of CPU) while the client starts up and initializes: the first workspace,
+        // made when the first folder or file arrives, then finds it ready.
+        _ = Task.Run(() => RoslynHost.Services);
         var host = new LanguageServerHost(Console.OpenStandardInput(), StdoutGuard.OpenProtocolOutput(), ServerComposition.Compose);
         var exitCode = await host.RunAsync();
         // A model still loading in native code when the process exits can crash it: let it settle first.
