@@ -20,10 +20,10 @@ public sealed class EditHistory
 
     private readonly Dictionary<string, int> _edits = new(StringComparer.Ordinal);
 
-    /// <summary>The text to keep for <paramref name="path"/> after one more edit made <paramref name="edited"/>.</summary>
-    public SourceText AfterEdit(string path, SourceText edited)
+    /// <summary>The text to keep for <paramref name="path"/> after <paramref name="count"/> more edits made <paramref name="edited"/>.</summary>
+    public SourceText AfterEdits(string path, SourceText edited, int count = 1)
     {
-        int edits = _edits.GetValueOrDefault(path) + 1;
+        int edits = _edits.GetValueOrDefault(path) + Math.Max(1, count);
         if (edits < EditsBeforeCut)
         {
             _edits[path] = edits;

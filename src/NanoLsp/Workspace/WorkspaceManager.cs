@@ -245,13 +245,15 @@ public sealed class WorkspaceManager : IDisposable
 
     /// <summary>didChange: <paramref name="edit"/> turns the open text into the new one (the caller converts
     /// the protocol's changes; an exception from it leaves the text as it was).</summary>
-    public Document Change(string path, int version, Func<SourceText, SourceText> edit)
+    /// <param name="edits">How many changes <paramref name="edit"/> makes one after another (a multi-cursor keystroke
+    /// makes one per cursor): each is a link of the text's history (<see cref="EditHistory"/>).</param>
+    public Document Change(string path, int version, Func<SourceText, SourceText> edit, int edits = 1)
     {
         lock (_gate)
         {
             if (!_openText.TryGetValue(path, out var text) || !_snapshot.Open.TryGetValue(path, out var open))
                 throw new WorkspaceException($"{path} is not open: open it (didOpen) before changing it.");
-            text = _editHistory.AfterEdit(path, edit(text));
+            text = _editHistory.AfterEdits(path, edit(text), edits);
             var solution = SetText(CurrentSolution, path, text, out _);
             _openText[path] = text;
             Publish(solution, _snapshot.Open.SetItem(path, open with { Version = version }));

@@ -57,6 +57,27 @@ public class EditHistoryTests : IDisposable
     }
 
     [Fact]
+    public void EachChangeOfAMultiCursorEditCounts()
+    {
+        _workspace.Open(DocPath, _uri, Original, 1);
+        var opened = CurrentText();
+        // Two cursors, on lines 0 and 1: a keystroke is two changes, as DidChangeHandler hands them over.
+        TextDocumentContentChangeEvent[] TwoCursors(string typed, int width) =>
+        [
+            new(new Range(new Position(0, 0), new Position(0, width)), typed),
+            new(new Range(new Position(1, 0), new Position(1, width)), typed),
+        ];
+        for (int version = 2; version < 2 + EditHistory.EditsBeforeCut / 2; version++)
+        {
+            var changes = (version & 1) == 0 ? TwoCursors("x", 0) : TwoCursors("", 1);
+            _workspace.Change(DocPath, version, text => ProtocolConversions.Apply(text, changes), edits: changes.Length);
+        }
+
+        Assert.Equal(Original, CurrentText().ToString());
+        Assert.Equal(new TextChangeRange(new TextSpan(0, opened.Length), Original.Length), Assert.Single(CurrentText().GetChangeRanges(opened)));
+    }
+
+    [Fact]
     public void TheOpenedTextCanBeCollectedOnceTheHistoryIsCut()
     {
         var opened = OpenAndWatch();

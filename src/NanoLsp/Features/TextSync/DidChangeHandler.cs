@@ -14,7 +14,7 @@ public sealed class DidChangeHandler(WorkspaceManager workspace, DiagnosticsPubl
     {
         var changes = notification.ContentChanges;
         workspace.Change(ProtocolConversions.ToPath(notification.TextDocument.Uri), notification.TextDocument.Version,
-            text => ProtocolConversions.Apply(text, changes));
+            text => ProtocolConversions.Apply(text, changes), edits: changes.Count);
         var debounce = TimeSpan.FromMilliseconds(context.Settings.DiagnosticsDebounceMs);
         diagnostics.Schedule(notification.TextDocument.Uri, debounce);
         // The other open files after a longer pause: the edited one is what the user looks at.
