@@ -11,6 +11,7 @@ namespace NanoLsp.Workspace;
 /// new link walks the whole chain; a soak's heap held 22,871 more links after 28,000 keystrokes than after 6,000).
 /// Every <see cref="EditsBeforeCut"/> edits the document's text is replaced by a plain copy of itself: the history and
 /// the opened text can then go, for one full parse of the document instead of an incremental one.
+/// Not thread-safe: <see cref="WorkspaceManager"/> calls it under its lock.
 /// </summary>
 public sealed class EditHistory
 {
