@@ -6,7 +6,9 @@ namespace NanoLsp.Driver;
 /// <summary>
 /// Latency and memory of the real server on a folder: initialize -> first diagnostics, then pull
 /// diagnostics after an edit, hover, completion after '.' and invoked at a statement's start, N times each;
-/// peak server memory (VmHWM).
+/// peak server memory (VmHWM). With a peer (another LSP server's executable, e.g. csharp-ls) the same client measures
+/// that server instead, so the two can be compared in one run on one machine: what it does not offer (pull
+/// diagnostics, inline completion) is left out, and its first diagnostics are its first push for the file.
 /// Not a timed test: numbers depend on the machine; run it to measure.
 /// </summary>
 public static class Bench
@@ -17,7 +19,7 @@ public static class Bench
     /// <param name="slowMs">Prints each measured request that took longer, with when it started (ms since initialize), to find
     /// what an outlier shared the machine with.</param>
     public static async Task<int> RunAsync(string folder, int runs, string? fileArgument, bool analyzers = true, bool afterLoad = false,
-        string? settingsJson = null, double? slowMs = null)
+        string? settingsJson = null, double? slowMs = null, string? peer = null)
     {
         folder = Path.GetFullPath(folder);
         var file = fileArgument is not null ? Path.GetFullPath(fileArgument) : Workbench.CSharpFiles(folder).OrderByDescending(f => new FileInfo(f).Length).FirstOrDefault();
@@ -29,7 +31,7 @@ public static class Bench
         var text = File.ReadAllText(file);
         Console.WriteLine($"bench {folder}\nfile: {Path.GetRelativePath(folder, file)} ({text.Split('\n').Length} lines), {runs} runs per measure, {Environment.ProcessorCount} CPU(s), analyzers {(analyzers ? "on" : "off")}");
 
-        await using var client = LspClient.Start();
+        await using var client = peer is null ? LspClient.Start() : LspClient.StartCommand(peer, []);
         var clock = Stopwatch.StartNew();
         _clock = clock;
         _slowMs = slowMs;
@@ -43,15 +45,25 @@ public static class Bench
         // diagnostics are the answer to a pull sent right after opening the file, which waits for the load.
         var capabilities = LspClient.DefaultCapabilities();
         capabilities["textDocument"]!["diagnostic"] = new JsonObject { ["dynamicRegistration"] = false };
-        await client.InitializeAsync(folder, capabilities, options.Count == 0 ? null : options);
+        var initializeResult = await client.InitializeAsync(folder, capabilities, options.Count == 0 ? null : options);
         var initialized = clock.Elapsed;
+        var serverCapabilities = initializeResult.GetProperty("capabilities");
+        bool pulls = serverCapabilities.TryGetProperty("diagnosticProvider", out _);
+        bool inline = serverCapabilities.TryGetProperty("inlineCompletionProvider", out _);
+        if (initializeResult.TryGetProperty("serverInfo", out var serverInfo))
+            Console.WriteLine($"server: {serverInfo.GetProperty("name").GetString()} {(serverInfo.TryGetProperty("version", out var v) ? v.GetString() : "")}");
         await client.OpenAsync(file, text);
         var opened = clock.Elapsed;
         var uri = LspClient.ToUri(file);
-        await client.RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } }).WaitAsync(TimeSpan.FromMinutes(10));
+        int firstCount = pulls
+            ? (await client.RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } })
+                .WaitAsync(TimeSpan.FromMinutes(10))).GetProperty("items").GetArrayLength()
+            : (await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => p.GetProperty("uri").GetString() == uri, TimeSpan.FromMinutes(10)))
+                .GetProperty("diagnostics").GetArrayLength();
         var firstDiagnostics = clock.Elapsed;
         Console.WriteLine($"initialize answered        {initialized.TotalMilliseconds,8:0} ms");
-        Console.WriteLine($"initialize -> first diags  {firstDiagnostics.TotalMilliseconds,8:0} ms ({(firstDiagnostics - opened).TotalMilliseconds:0} ms after open)");
+        Console.WriteLine($"initialize -> first diags  {firstDiagnostics.TotalMilliseconds,8:0} ms ({(firstDiagnostics - opened).TotalMilliseconds:0} ms after open; " +
+            $"{firstCount} diagnostic(s), {(pulls ? "pulled" : "pushed")})");
         if (afterLoad)
         {
             await client.WaitForNotificationAsync("nanolsp/workspaceStatus", timeout: TimeSpan.FromMinutes(10));
@@ -60,7 +72,7 @@ public static class Bench
 
         var end = Workbench.ToPosition(text, text.Length);
         var version = 1;
-        var pull = await MeasureAsync(runs, async i =>
+        var pull = !pulls ? null : await MeasureAsync(runs, async i =>
         {
             // A real edit first (a space typed at the end, then deleted), so each pull recomputes.
             var typing = (i & 1) == 0;
@@ -93,7 +105,8 @@ public static class Bench
             return request;
         }, client);
         Report("completion, statement start", invoked);
-        await FirstInlineAsync(client, file, members);
+        if (inline)
+            await FirstInlineAsync(client, file, members);
 
         Console.WriteLine($"peak server memory         {client.PeakMemoryBytes() / (1024.0 * 1024.0),8:0} MiB");
         if (slowMs is not null)

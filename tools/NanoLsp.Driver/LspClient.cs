@@ -79,9 +79,14 @@ public sealed class LspClient : IAsyncDisposable
     public byte[] RawOutput => _raw?.Recorded() ?? throw new InvalidOperationException("Start the client with recordRawOutput to keep the raw output.");
 
     /// <param name="environment">Variables to set for the server (null values remove one).</param>
-    public static LspClient Start(string? serverDll = null, string? workingDirectory = null, bool recordRawOutput = false, IReadOnlyDictionary<string, string?>? environment = null)
+    public static LspClient Start(string? serverDll = null, string? workingDirectory = null, bool recordRawOutput = false, IReadOnlyDictionary<string, string?>? environment = null) =>
+        StartCommand("dotnet", [serverDll ?? ServerLocator.Find(), "--stdio"], workingDirectory, recordRawOutput, environment);
+
+    /// <summary>Any LSP server that speaks over its stdio (another C# server, for measuring side by side).</summary>
+    public static LspClient StartCommand(string executable, IReadOnlyList<string> arguments, string? workingDirectory = null, bool recordRawOutput = false,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet", [serverDll ?? ServerLocator.Find(), "--stdio"])
+        var start = new ProcessStartInfo(executable, arguments)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,

@@ -15,7 +15,7 @@ using NanoLsp.Driver;
 const string Usage = """
     Usage:
       NanoLsp.Driver demo <folder>
-      NanoLsp.Driver bench <folder> [--runs N] [--file path/to/File.cs] [--no-analyzers] [--after-load] [--settings '{"nanolsp": {...}}'] [--slow MS]
+      NanoLsp.Driver bench <folder> [--runs N] [--file path/to/File.cs] [--no-analyzers] [--after-load] [--settings '{"nanolsp": {...}}'] [--slow MS] [--peer EXECUTABLE]
       NanoLsp.Driver bench-features <folder> [--runs N] [--file path/to/File.cs]
       NanoLsp.Driver load <folder> [more folders: a multi-root workspace] [--files N (4)]
       NanoLsp.Driver typing [folder (default samples/Inventory)] [--lines N (12)] [--seed S (1)] [--file path/to/File.cs] [--settings '{"nanolsp": {...}}'] [--other-document path/to/Other.cs] [--keystrokes-out keys.jsonl] [--memory-wait S (90; 0 for a server without a repository memory)] [--with-lists]
@@ -38,6 +38,7 @@ try
             var afterLoad = false;
             string? benchSettings = null;
             double? slowMs = null;
+            string? peer = null;
             for (var i = 0; i < options.Length; i++)
             {
                 if (options[i] == "--after-load")
@@ -53,6 +54,8 @@ try
                     benchSettings = options[i + 1];
                 else if (options[i] == "--slow" && i + 1 < options.Length && double.TryParse(options[i + 1], out var slow))
                     slowMs = slow;
+                else if (options[i] == "--peer" && i + 1 < options.Length)
+                    peer = options[i + 1];
                 else if (options[i] == "--no-analyzers")
                 {
                     analyzers = false;
@@ -63,7 +66,7 @@ try
                 i++;
             }
             return command == "bench"
-                ? await Bench.RunAsync(RequireFolder(folder), runs, file, analyzers, afterLoad, benchSettings, slowMs)
+                ? await Bench.RunAsync(RequireFolder(folder), runs, file, analyzers, afterLoad, benchSettings, slowMs, peer)
                 : await FeatureBench.RunAsync(RequireFolder(folder), runs, file);
         case ["load", .. var loadArgs] when loadArgs.Length > 0:
         {

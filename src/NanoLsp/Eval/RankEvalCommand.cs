@@ -12,7 +12,7 @@ using NanoLsp.Workspace;
 namespace NanoLsp.Eval;
 
 /// <summary>
-/// <c>NanoLsp eval-rank --cases CASES.jsonl [--model DIR] [--deadline-ms N] [--scored N] [--starred N] [--limit N]
+/// <c>NanoLsp eval-rank --cases CASES.jsonl [--model DIR] [--deadline-ms N] [--scored N] [--starred N] [--prompt-tokens N] [--limit N]
 /// [--out RANKS.jsonl]</c>: the completion list ranked with the model against Roslyn's order, on the evaluation
 /// contract's cases (docs/architecture.md). Kept: member-access positions (the line before the caret ends with
 /// `.`) and statement starts (only indentation before it) whose expected text starts with a name Roslyn's list
@@ -22,7 +22,7 @@ namespace NanoLsp.Eval;
 /// </summary>
 public static class RankEvalCommand
 {
-    public const string Usage = "NanoLsp eval-rank --cases CASES.jsonl [--model DIR] [--deadline-ms N] [--scored N] [--starred N] [--limit N] [--out RANKS.jsonl]";
+    public const string Usage = "NanoLsp eval-rank --cases CASES.jsonl [--model DIR] [--deadline-ms N] [--scored N] [--starred N] [--prompt-tokens N] [--limit N] [--out RANKS.jsonl]";
 
     private sealed record Outcome(string Id, string Kind, string Expected, int Items, int Before, int After,
         double BeforeMs, double AfterMs, double RankMs, string Ranking, int WholeScored, double[] StageMs);
@@ -45,6 +45,8 @@ public static class RankEvalCommand
                     options = options with { Scored = scored }; i++; break;
                 case "--starred" when i + 1 < args.Length && int.TryParse(args[i + 1], out int starred) && starred > 0:
                     options = options with { Starred = starred }; i++; break;
+                case "--prompt-tokens" when i + 1 < args.Length && int.TryParse(args[i + 1], out int tokens) && tokens >= 64:
+                    options = options with { PromptTokens = tokens }; i++; break;
                 case "--limit" when i + 1 < args.Length && int.TryParse(args[i + 1], out int n) && n > 0:
                     limit = n; i++; break;
                 default: return Fail($"unknown or incomplete argument '{args[i]}'.");

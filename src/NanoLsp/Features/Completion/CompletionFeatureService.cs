@@ -72,6 +72,9 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
         // In "suggestion mode" (a name is being declared, e.g. a lambda parameter) typing must never commit.
         var commit = commitCharacters && list.SuggestionModeItem is null ? CommitCharacters : null;
         var uri = document.FilePath is null ? document.Name : ProtocolConversions.FromPath(document.FilePath);
+        // The model ranks Roslyn's items while they are turned into LSP items (on a 2-core machine about 5 ms for the
+        // 1,000 items at a statement's start, while the model's passes there take 15-25 ms).
+        var ranked = rank && sent.Count > 1 ? RankAsync(document, text, offset, list.Span, sent, rankingOptions!, prepared, cancellationToken) : null;
         var items = new List<LspCompletionItem>(sent.Count);
         for (var i = 0; i < sent.Count; i++)
         {
@@ -90,18 +93,17 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
                 Data = new CompletionItemData(uri, position, resultId, i),
             });
         }
-        if (rank && items.Count > 1)
-            await RankAsync(document, text, offset, list.Span, sent, items, rankingOptions!, prepared, cancellationToken).ConfigureAwait(false);
+        if (ranked is not null)
+            MarkStarred(items, await ranked.ConfigureAwait(false));
         return new LspCompletionList(IsIncomplete: truncated, items);
     }
 
     /// <summary>
-    /// The model's likeliest items (among those matching what is typed of the word) are starred (a ★ label detail)
-    /// and sorted first; the rest keep Roslyn's sort text, so its order. Labels, the inserted text and
-    /// completionItem/resolve are unchanged.
+    /// The model's likeliest items among those matching what is typed of the word: indexes into
+    /// <paramref name="sent"/>, best first.
     /// </summary>
-    private async Task RankAsync(Document document, SourceText text, int offset, TextSpan span, IReadOnlyList<RoslynCompletionItem> sent,
-        List<LspCompletionItem> items, RankingOptions options, Task<ModelRanking.PreparedPrompt?>? prepared, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<int>> RankAsync(Document document, SourceText text, int offset, TextSpan span, IReadOnlyList<RoslynCompletionItem> sent,
+        RankingOptions options, Task<ModelRanking.PreparedPrompt?>? prepared, CancellationToken cancellationToken)
     {
         int wordStart = Math.Min(span.Start, offset);
         string typed = text.ToString(TextSpan.FromBounds(wordStart, offset));
@@ -118,10 +120,19 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
         }
         var result = await ranking!.RankAsync(document, wordStart, texts, options, cancellationToken, prepared).ConfigureAwait(false);
         LastRanking = result;
+        return [.. result.Starred.Select(i => indexes[i])];
+    }
+
+    /// <summary>
+    /// The starred items (indexes, best first) get a ★ label detail and sort first; the rest keep Roslyn's sort text,
+    /// so its order. Labels, the inserted text and completionItem/resolve are unchanged.
+    /// </summary>
+    private static void MarkStarred(List<LspCompletionItem> items, IReadOnlyList<int> starred)
+    {
         bool roslynPreselects = items.Any(i => i.Preselect == true);
-        for (int rank = 0; rank < result.Starred.Count; rank++)
+        for (int rank = 0; rank < starred.Count; rank++)
         {
-            int index = indexes[result.Starred[rank]];
+            int index = starred[rank];
             var item = items[index];
             items[index] = item with
             {

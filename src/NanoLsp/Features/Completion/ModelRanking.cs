@@ -20,6 +20,9 @@ public sealed record RankingOptions
     /// <summary>How many of those are starred and put first.</summary>
     public int Starred { get; init; } = 3;
 
+    /// <summary>The prompt's length in tokens; 0: the inline pipeline's (so one prefill can serve both).</summary>
+    public int PromptTokens { get; init; }
+
     public static RankingOptions From(Server.ServerSettings settings) => new()
     {
         Enabled = settings.CompletionRankWithModel,
@@ -66,7 +69,7 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel)
         {
             try
             {
-                var prompt = await BuildPromptAsync(model, document, wordStart, cancellationToken).ConfigureAwait(false);
+                var prompt = await BuildPromptAsync(model, document, wordStart, options, cancellationToken).ConfigureAwait(false);
                 // The prefix cache keeps the prompt's logits for the first pass.
                 await model.PrefillAsync(prompt, cancellationToken).ConfigureAwait(false);
                 return new PreparedPrompt(wordStart, prompt, model);
@@ -78,15 +81,16 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel)
         }, CancellationToken.None);
     }
 
-    private async Task<FimPrompt> BuildPromptAsync(LanguageModel model, Document document, int wordStart, CancellationToken cancellationToken)
+    private async Task<FimPrompt> BuildPromptAsync(LanguageModel model, Document document, int wordStart, RankingOptions options, CancellationToken cancellationToken)
     {
         var inline = new InlineCompletionOptions();
         int contextLength = model.Manifest.ContextLength;
-        int answerRoom = LocalModelBackend.AnswerRoom(contextLength, inline);
+        int promptTokens = contextLength - LocalModelBackend.AnswerRoom(contextLength, inline);
+        if (options.PromptTokens > 0) promptTokens = Math.Clamp(options.PromptTokens, 64, promptTokens);
         var context = await PromptContextBuilder.BuildAsync(document, wordStart, model.Tokenizer,
-            PromptBudget.For(contextLength, answerRoom), [_header], cancellationToken).ConfigureAwait(false);
+            PromptBudget.For(promptTokens, 0), [_header], cancellationToken).ConfigureAwait(false);
         return model.BuildPrompt(context.Prefix, context.Suffix, context.Header.Length > 0 ? context.Header : null,
-            maxTokens: contextLength - answerRoom);
+            maxTokens: promptTokens);
     }
 
     public async Task<RankingResult> RankAsync(Document document, int wordStart, IReadOnlyList<string> candidates,
@@ -109,7 +113,7 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel)
             var ready = prepared is null ? null : await prepared.WaitAsync(deadline.Token).ConfigureAwait(false);
             var prompt = ready is not null && ready.WordStart == wordStart && ReferenceEquals(ready.Model, model)
                 ? ready.Prompt
-                : await BuildPromptAsync(model, document, wordStart, deadline.Token).ConfigureAwait(false);
+                : await BuildPromptAsync(model, document, wordStart, options, deadline.Token).ConfigureAwait(false);
             Lap();
 
             // Pass 1: every item on its first new token.
