@@ -125,6 +125,7 @@ public static class Bench
         if (positions.Count == 0)
             return null;
         var answered = 0;
+        var itemCounts = new List<int>();
         try
         {
             var times = await MeasureAsync(runs, async i =>
@@ -134,9 +135,16 @@ public static class Bench
                 var elapsed = watch.Elapsed;
                 if (result.ValueKind is not (System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.Undefined))
                     answered++;
+                // A completion answer is a list of items or an array of them: how long a list the server sends matters to its time.
+                if (result.ValueKind == System.Text.Json.JsonValueKind.Array)
+                    itemCounts.Add(result.GetArrayLength());
+                else if (result.ValueKind == System.Text.Json.JsonValueKind.Object && result.TryGetProperty("items", out var items))
+                    itemCounts.Add(items.GetArrayLength());
                 return elapsed;
             });
-            Console.WriteLine($"({method}: {answered} of {runs + 1} answers had content)");
+            var counts = itemCounts.Order().ToList();
+            Console.WriteLine($"({method}: {answered} of {runs + 1} answers had content" +
+                (counts.Count > 0 ? $"; items median {counts[counts.Count / 2]}, max {counts[^1]})" : ")"));
             return times;
         }
         catch (LspResponseException e) when (e.Code == -32601)
