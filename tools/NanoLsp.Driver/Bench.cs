@@ -8,7 +8,8 @@ namespace NanoLsp.Driver;
 /// diagnostics after an edit, hover, completion after '.' and invoked at a statement's start, N times each;
 /// peak server memory (VmHWM). With a peer (another LSP server's executable, e.g. csharp-ls) the same client measures
 /// that server instead, so the two can be compared in one run on one machine: what it does not offer (pull
-/// diagnostics, inline completion) is left out, and its first diagnostics are its first push for the file.
+/// diagnostics, inline completion) is left out, and its first diagnostics are its first push for the file when it
+/// offers no pull (scripts/install-peer.sh installs csharp-ls).
 /// Not a timed test: numbers depend on the machine; run it to measure.
 /// </summary>
 public static class Bench
@@ -57,7 +58,7 @@ public static class Bench
         var uri = LspClient.ToUri(file);
         int firstCount = pulls
             ? (await client.RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } })
-                .WaitAsync(TimeSpan.FromMinutes(10))).GetProperty("items").GetArrayLength()
+                .WaitAsync(TimeSpan.FromMinutes(10))) is var report && report.TryGetProperty("items", out var pulled) ? pulled.GetArrayLength() : 0
             : (await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => p.GetProperty("uri").GetString() == uri, TimeSpan.FromMinutes(10)))
                 .GetProperty("diagnostics").GetArrayLength();
         var firstDiagnostics = clock.Elapsed;
