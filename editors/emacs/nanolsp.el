@@ -154,26 +154,17 @@ nil when neither has it."
                         names))
              dirs)))
 
-(defconst nanolsp-gen0-budget "0x400000"
-  "The .NET GC's smallest gen0 budget for the server (hex bytes: 4 MB).
-The runtime reads it from the environment only.  By default gen0 is sized from
-the CPU's cache (16 MB on a 32 MB L3), and a 4,000-keystroke soak peaked 40 MB
-higher (README, \"Robustness: fuzzing, faults, soak\").")
-
 (defun nanolsp--server-env (host dotnet)
   "NAME=VALUE strings for the server on HOST with DOTNET.
 DOTNET is what `nanolsp-locate-dotnet' found.
-The GC's gen0 budget unless the user set one; DOTNET_ROOT names the dotnet
-found (the tool's launcher looks there, not on PATH), and a dotnet found off
-PATH goes first on PATH."
-  (append
-   (unless (nanolsp--env host "DOTNET_GCgen0size") (list (concat "DOTNET_GCgen0size=" nanolsp-gen0-budget)))
-   (when dotnet
-     (append
-      (unless (nanolsp--env host "DOTNET_ROOT") (list (concat "DOTNET_ROOT=" (plist-get dotnet :root))))
-      (unless (eq (plist-get dotnet :source) 'path)
-        (list (concat "PATH=" (plist-get dotnet :root) (if (eq (plist-get host :os) 'windows) ";" ":")
-                      (or (nanolsp--env host "PATH") ""))))))))
+DOTNET_ROOT names it (the tool's launcher looks there, not on PATH), and a
+dotnet found off PATH goes first on PATH."
+  (when dotnet
+    (append
+     (unless (nanolsp--env host "DOTNET_ROOT") (list (concat "DOTNET_ROOT=" (plist-get dotnet :root))))
+     (unless (eq (plist-get dotnet :source) 'path)
+       (list (concat "PATH=" (plist-get dotnet :root) (if (eq (plist-get host :os) 'windows) ";" ":")
+                     (or (nanolsp--env host "PATH") "")))))))
 
 (defun nanolsp-server-command (&optional host)
   "The program and arguments that start the server on HOST.

@@ -40,7 +40,7 @@
                          :links '(("/opt/homebrew/bin/dotnet" . "/opt/homebrew/Cellar/dotnet/10.0.1/libexec/dotnet")))))
   (locate-is "macos Homebrew root is its libexec" (plist-get (nanolsp-locate-dotnet brew) :root) "/opt/homebrew/Cellar/dotnet/10.0.1/libexec")
   (locate-is "macos Homebrew root goes to the server as DOTNET_ROOT" (nanolsp--server-env brew (nanolsp-locate-dotnet brew))
-             '("DOTNET_GCgen0size=0x400000" "DOTNET_ROOT=/opt/homebrew/Cellar/dotnet/10.0.1/libexec")))
+             '("DOTNET_ROOT=/opt/homebrew/Cellar/dotnet/10.0.1/libexec")))
 (locate-is "macos official installer off PATH"
            (plist-get (nanolsp-locate-dotnet (locate-host 'macos "arm64" '("/usr/local/share/dotnet/dotnet") '(("PATH" . "/usr/bin")))) :path)
            "/usr/local/share/dotnet/dotnet")
@@ -55,13 +55,11 @@
 (let ((distro (locate-host 'linux "x64" '("/usr/lib/dotnet/dotnet") '(("PATH" . "/usr/bin")))))
   (locate-is "linux distro package" (plist-get (nanolsp-locate-dotnet distro) :path) "/usr/lib/dotnet/dotnet")
   (locate-is "dotnet off PATH goes first on the server's PATH" (nanolsp--server-env distro (nanolsp-locate-dotnet distro))
-             '("DOTNET_GCgen0size=0x400000" "DOTNET_ROOT=/usr/lib/dotnet" "PATH=/usr/lib/dotnet:/usr/bin"))
-  (locate-is "a user's own gen0 budget is kept"
-             (nanolsp--server-env (locate-host 'linux "x64" nil '(("DOTNET_GCgen0size" . "0x1000000"))) nil) nil)
+             '("DOTNET_ROOT=/usr/lib/dotnet" "PATH=/usr/lib/dotnet:/usr/bin"))
   (let ((nanolsp-command '("dotnet" "/opt/Nano Lsp/NanoLsp.dll" "--stdio")))
     (locate-is "a dotnet command runs the dotnet found, through env"
                (nanolsp-server-command distro)
-               '("env" "DOTNET_GCgen0size=0x400000" "DOTNET_ROOT=/usr/lib/dotnet" "PATH=/usr/lib/dotnet:/usr/bin" "/usr/lib/dotnet/dotnet" "/opt/Nano Lsp/NanoLsp.dll" "--stdio"))))
+               '("env" "DOTNET_ROOT=/usr/lib/dotnet" "PATH=/usr/lib/dotnet:/usr/bin" "/usr/lib/dotnet/dotnet" "/opt/Nano Lsp/NanoLsp.dll" "--stdio"))))
 (locate-is "DOTNET_ROOT_ARM64 before DOTNET_ROOT"
            (plist-get (nanolsp-locate-dotnet (locate-host 'linux "arm64" '("/a/dotnet" "/b/dotnet") '(("DOTNET_ROOT_ARM64" . "/a") ("DOTNET_ROOT" . "/b")))) :path)
            "/a/dotnet")

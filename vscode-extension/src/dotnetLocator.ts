@@ -124,24 +124,13 @@ export function splitPath(host: HostLayout): string[] {
 }
 
 /**
- * The .NET GC's smallest gen0 budget for the server (hex bytes: 4 MB). By default the GC sizes gen0 from the CPU's
- * last-level cache (16 MB on a 32 MB L3), and a language server's short-lived garbage (lists, syntax, JSON) then
- * stays resident between collections. A 4,000-keystroke soak on a real library peaked at 671 / 674 MB by default and
- * 631 / 633 MB with this, its latencies within the spread (README, "Robustness"). The runtime reads the knob from
- * the environment only (not from runtimeconfig.json), so the launcher sets it; a user's own value is kept.
- */
-export const serverGen0Budget = '0x400000';
-
-/**
  * The server's environment: DOTNET_ROOT names the dotnet found (a dotnet tool's launcher and
  * MSBuild's locator look there, not on PATH, and miss Homebrew's), and a dotnet found off PATH goes
- * first on it, so the build host Roslyn starts as `dotnet` runs the same one; the GC's gen0 budget
- * (serverGen0Budget).
+ * first on it, so the build host Roslyn starts as `dotnet` runs the same one.
  */
 export function serverEnvironment(location: DotnetLocation, host: HostLayout): Record<string, string | undefined> {
+  if (!location.root) return { ...host.env };
   const env: Record<string, string | undefined> = { ...host.env };
-  if (!env.DOTNET_GCgen0size?.trim()) env.DOTNET_GCgen0size = serverGen0Budget;
-  if (!location.root) return env;
   if (!env.DOTNET_ROOT?.trim()) env.DOTNET_ROOT = location.root;
   if (location.source !== 'PATH') {
     const key = host.platform === 'win32' && env.PATH === undefined && env.Path !== undefined ? 'Path' : 'PATH';

@@ -108,13 +108,6 @@ describe('server environment', () => {
     expect(env.PATH).toBeUndefined();
   });
 
-  it('TheServerGetsASmallGen0BudgetUnlessTheUserSetOne', () => {
-    const host = fakeHost('linux', 'x64', ['/usr/bin/dotnet'], { PATH: '/usr/bin' });
-    expect(serverEnvironment(locateDotnet(host), host).DOTNET_GCgen0size).toBe('0x400000');
-    const mine = fakeHost('linux', 'x64', [], { PATH: '/usr/bin', DOTNET_GCgen0size: '0x1000000' });
-    expect(serverEnvironment(locateDotnet(mine), mine).DOTNET_GCgen0size).toBe('0x1000000');
-  });
-
   it('DotnetOnPathLeavesPathAlone', () => {
     const host = fakeHost('linux', 'x64', ['/usr/bin/dotnet'], { PATH: '/usr/bin' }, { links: { '/usr/bin/dotnet': '/usr/share/dotnet/dotnet' } });
     const env = serverEnvironment(locateDotnet(host), host);

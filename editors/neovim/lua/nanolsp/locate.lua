@@ -112,25 +112,16 @@ function M.server(host, name)
   return nil
 end
 
---- The .NET GC's smallest gen0 budget for the server (hex bytes, 4 MB; the runtime reads it from the
---- environment only). By default gen0 is sized from the CPU's cache (16 MB on a 32 MB L3), and a
---- 4,000-keystroke soak peaked 40 MB higher (README, "Robustness: fuzzing, faults, soak").
-M.gen0_budget = '0x400000'
-
---- Environment for the server process: the GC's gen0 budget unless the user set one; DOTNET_ROOT names
---- the dotnet found (the tool's launcher looks there, not on PATH), and a dotnet found off PATH goes
---- first on it. nil: nothing to add.
+--- Environment for the server process: DOTNET_ROOT names the dotnet found (the tool's launcher
+--- looks there, not on PATH), and a dotnet found off PATH goes first on it. nil: nothing to add.
 function M.server_env(host, dotnet)
+  if not dotnet then return nil end
   local env = {}
-  local gen0 = host.env('DOTNET_GCgen0size')
-  if not gen0 or gen0 == '' then env.DOTNET_GCgen0size = M.gen0_budget end
-  if dotnet then
-    local current = host.env('DOTNET_ROOT')
-    if not current or current == '' then env.DOTNET_ROOT = dotnet.root end
-    if dotnet.source ~= 'PATH' then
-      local path = host.env('PATH') or host.env('Path') or ''
-      env.PATH = dotnet.root .. (host.os == 'windows' and ';' or ':') .. path
-    end
+  local current = host.env('DOTNET_ROOT')
+  if not current or current == '' then env.DOTNET_ROOT = dotnet.root end
+  if dotnet.source ~= 'PATH' then
+    local path = host.env('PATH') or host.env('Path') or ''
+    env.PATH = dotnet.root .. (host.os == 'windows' and ';' or ':') .. path
   end
   return next(env) and env or nil
 end
