@@ -43,6 +43,28 @@ public static class LoadedReferences
         return solution;
     }
 
+    /// <summary>A reference to <paramref name="path"/> made without a workspace (<see cref="DesignTimeCache"/>): its metadata is
+    /// the process's shared copy of the file, read when the compiler first asks; its documentation indexed.</summary>
+    public static MetadataReference FileReference(string path, MetadataReferenceProperties properties, DocumentationProvider? documentation) =>
+        new CachedFileReference(path, properties, documentation);
+
+    private sealed class CachedFileReference(string path, MetadataReferenceProperties properties, DocumentationProvider? documentation)
+        : PortableExecutableReference(properties, path)
+    {
+        private Metadata? _metadata;
+
+        public override string? Display => FilePath;
+
+        protected override DocumentationProvider CreateDocumentationProvider() => documentation ?? DocumentationProvider.Default;
+
+        protected override Metadata GetMetadataImpl() =>
+            LazyInitializer.EnsureInitialized(ref _metadata, () =>
+                Properties.Kind == MetadataImageKind.Assembly ? SharedMetadata.For(FilePath!) : ModuleMetadata.CreateFromFile(FilePath!));
+
+        protected override PortableExecutableReference WithPropertiesImpl(MetadataReferenceProperties changed) =>
+            new CachedFileReference(FilePath!, changed, documentation);
+    }
+
     /// <summary>A file reference whose documentation is indexed and whose metadata is the process's shared copy of the
     /// file when a loose or provisional project read it already, otherwise the workspace's own.</summary>
     private sealed class SharedReference(PortableExecutableReference inner, DocumentationProvider? documentation)

@@ -32,6 +32,9 @@ public sealed partial class WorkspaceLoader(ILog logger)
     private static readonly string[] SkippedFolders = ["bin", "obj", ".git", "node_modules", ".vs"];
     public const string LooseFilesName = "Loose files";
 
+    /// <summary>Where the projects of a full load are kept for the next start (<see cref="DesignTimeCache"/>).</summary>
+    public string DesignTimeCacheFolder { get; init; } = DesignTimeCache.DefaultFolder();
+
     public Task<LoadOutcome> LoadAsync(string root, Action<LoadProgress> progress, CancellationToken cancellationToken) =>
         LoadAsync([root], progress, cancellationToken);
 
@@ -65,9 +68,11 @@ public sealed partial class WorkspaceLoader(ILog logger)
         }
         else
         {
+            if (LoadCached(roots, targets, sdk, progress) is { } cached)
+                return cached;
             try
             {
-                var outcome = await LoadGraphAsync(roots, targets, sdk.Warning, progress, cancellationToken).ConfigureAwait(false);
+                var outcome = await LoadGraphAsync(roots, targets, sdk.Warning, progress, cancellationToken, cacheAs: sdk.Instance.MSBuildPath).ConfigureAwait(false);
                 if (outcome.Report.ProjectsLoaded > 0)
                     return outcome;
                 report = outcome.Report;
@@ -134,9 +139,49 @@ public sealed partial class WorkspaceLoader(ILog logger)
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>The projects of the last full load of these folders, from <see cref="DesignTimeCache"/>, when nothing MSBuild read has changed.</summary>
+    private LoadOutcome? LoadCached(IReadOnlyList<string> roots, IReadOnlyList<string> targets, MsBuildSetup.SdkChoice sdk, Action<LoadProgress> progress)
+    {
+        var started = DateTime.UtcNow;
+        var host = new AdhocWorkspace(RoslynHost.Services);
+        if (DesignTimeCache.TryLoad(DesignTimeCacheFolder, roots, targets, sdk.Instance.MSBuildPath, host, logger) is not { } hit)
+        {
+            host.Dispose();
+            return null;
+        }
+        progress(new LoadProgress("Projects loaded (design-time cache)", hit.ProjectsFound, hit.ProjectsFound));
+        var csharp = hit.Solution.Projects.ToList();
+        var solution = AddLooseFiles(roots, hit.Solution, out var looseFiles);
+        var report = new LoadReport(hit.ProjectsFound, hit.ProjectsFound, [], [], sdk.Warning, looseFiles);
+        var description = $"{string.Join(", ", targets.Select(Path.GetFileName))}: {hit.ProjectsFound} of {hit.ProjectsFound} project(s) loaded ({csharp.Count} Roslyn project(s) with their target frameworks), "
+            + $"{csharp.Sum(p => p.DocumentIds.Count)} document(s), from the design-time cache of {hit.SavedUtc:u} in {(DateTime.UtcNow - started).TotalSeconds:0.0} s (MSBuild: {hit.LoadSeconds:0.0} s)";
+        logger.Info(description);
+        return new LoadOutcome(solution, host, description, false, report.UserMessage()) { Report = report };
+    }
+
+    /// <summary>Each folder's .cs files that no project compiles, as that folder's loose-file project (none when nothing loaded).</summary>
+    private Solution AddLooseFiles(IReadOnlyList<string> roots, Solution solution, out int looseFiles)
+    {
+        looseFiles = 0;
+        foreach (var root in roots)
+        {
+            // Files of failed projects and files no project compiles still get answers, never "not a document".
+            // A folder inside another one was covered by the outer folder's loose project already.
+            var uncovered = UncoveredFiles(root, solution);
+            if (uncovered.Count == 0)
+                continue;
+            solution = LooseProjects.AddLooseProject(solution, LooseProjectName(roots, root), root, uncovered);
+            looseFiles += uncovered.Count;
+            logger.Info($"{uncovered.Count} .cs file(s) under {root} are in no loaded project: served as loose files.");
+        }
+        return solution;
+    }
+
+    /// <param name="cacheAs">The SDK's MSBuild path when a load where every project loaded is to be kept in the <see cref="DesignTimeCache"/>.</param>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private async Task<LoadOutcome> LoadGraphAsync(
-        IReadOnlyList<string> roots, IReadOnlyList<string> targets, string? sdkWarning, Action<LoadProgress> progress, CancellationToken cancellationToken)
+        IReadOnlyList<string> roots, IReadOnlyList<string> targets, string? sdkWarning, Action<LoadProgress> progress, CancellationToken cancellationToken,
+        string? cacheAs = null)
     {
         var projects = ProjectsOf(targets);
         var restoreProblems = await RestoreIfNeededAsync(targets, projects, progress, cancellationToken).ConfigureAwait(false);
@@ -192,18 +237,11 @@ public sealed partial class WorkspaceLoader(ILog logger)
         var failed = found.Except(loaded).Select(f => new ProjectProblem(Relative(roots, f), Reasons(f))).ToList();
         var incomplete = loaded.Where(f => problems.ContainsKey(f) || restoreProblems.ContainsKey(f)).Select(f => new ProjectProblem(Relative(roots, f), Reasons(f))).ToList();
 
+        if (cacheAs is not null && loaded.Count > 0 && failed.Count == 0 && incomplete.Count == 0)
+            DesignTimeCache.Save(DesignTimeCacheFolder, roots, targets, cacheAs, solution, found.Count, DateTime.UtcNow - started, logger);
         var looseFiles = 0;
-        foreach (var root in loaded.Count > 0 ? roots : [])
-        {
-            // Files of failed projects and files no project compiles still get answers, never "not a document".
-            // A folder inside another one was covered by the outer folder's loose project already.
-            var uncovered = UncoveredFiles(root, solution);
-            if (uncovered.Count == 0)
-                continue;
-            solution = LooseProjects.AddLooseProject(solution, LooseProjectName(roots, root), root, uncovered);
-            looseFiles += uncovered.Count;
-            logger.Info($"{uncovered.Count} .cs file(s) under {root} are in no loaded project: served as loose files.");
-        }
+        if (loaded.Count > 0)
+            solution = AddLooseFiles(roots, solution, out looseFiles);
         var report = new LoadReport(found.Count, loaded.Count, failed, incomplete, sdkWarning, looseFiles);
         var description = $"{string.Join(", ", targets.Select(Path.GetFileName))}: {loaded.Count} of {found.Count} project(s) loaded ({csharp.Count} Roslyn project(s) with their target frameworks), "
             + $"{csharp.Sum(p => p.DocumentIds.Count)} document(s), loaded in {(DateTime.UtcNow - started).TotalSeconds:0.0} s";

@@ -1,0 +1,217 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using NanoLsp.Logging;
+
+namespace NanoLsp.Workspace;
+
+/// <summary>
+/// The projects MSBuild's design-time build produced, kept on disk (~/.cache/nanolsp/design-time/) so that the next
+/// server on the same folders serves the real projects in a fraction of a second instead of after the build
+/// (seconds on a small project, over a minute on dotnet/docfx). Kept only for a load where every project loaded.
+/// <para>
+/// Used only while nothing the build read has changed. The key hashes the contents of every project, solution,
+/// .props, .targets, global.json, nuget.config, editorconfig and package lock file under the folders, the list of .cs
+/// files there (the SDK's globs pick up a new file), the SDK, Roslyn and this server's build; and every reference and
+/// analyzer the projects name must still be the same file (length and write time), every document must still exist.
+/// Restore outputs (project.assets.json) are not hashed: a package change is a change to a project or .props file, and
+/// the restored assemblies it names are the references checked. Anything else: the cache is not used, MSBuild loads,
+/// and the result replaces the entry. <c>NANOLSP_DESIGN_TIME_CACHE=off</c> turns it off.
+/// </para>
+/// </summary>
+public static class DesignTimeCache
+{
+    private const int FormatVersion = 1;
+
+    /// <summary>Entries kept (one per set of workspace folders); the least recently used go first.</summary>
+    private const int MaxEntries = 32;
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static bool Enabled =>
+        !string.Equals(Environment.GetEnvironmentVariable("NANOLSP_DESIGN_TIME_CACHE"), "off", StringComparison.OrdinalIgnoreCase);
+
+    private sealed record Entry(int Format, string Key, DateTime SavedUtc, int ProjectsFound, double LoadSeconds,
+        IReadOnlyList<CachedProject> Projects, IReadOnlyDictionary<string, FileStamp> Files);
+
+    /// <summary>A referenced file as it was: missing (-1), else its length and last write time.</summary>
+    private sealed record FileStamp(long Length, DateTime WriteTimeUtc)
+    {
+        public static FileStamp Of(string path)
+        {
+            var file = new FileInfo(path);
+            return file.Exists ? new FileStamp(file.Length, file.LastWriteTimeUtc) : new FileStamp(-1, default);
+        }
+    }
+
+    /// <summary>What the cache gave: the solution's projects, how many project files the load found, and when it was saved.</summary>
+    public sealed record Hit(Solution Solution, int ProjectsFound, DateTime SavedUtc, double LoadSeconds);
+
+    /// <summary>$XDG_CACHE_HOME/nanolsp/design-time, else ~/.cache/nanolsp/design-time.</summary>
+    public static string DefaultFolder() => Path.Combine(MsBuildSetup.UserCache(), "nanolsp", "design-time");
+
+    /// <summary>&lt;folder&gt;/&lt;hash of the workspace folders and what was opened in them&gt;.json</summary>
+    public static string EntryPath(string folder, IReadOnlyList<string> roots, IReadOnlyList<string> targets)
+    {
+        var name = string.Join("\n", roots.Select(r => Path.TrimEndingDirectorySeparator(Path.GetFullPath(r))).Order(StringComparer.Ordinal))
+            + "\n--\n" + string.Join("\n", targets.Order(StringComparer.Ordinal));
+        return Path.Combine(folder, Hash(name)[..24] + ".json");
+    }
+
+    /// <summary>The projects of the last load of these folders, made again, when nothing the build read has changed.</summary>
+    public static Hit? TryLoad(string folder, IReadOnlyList<string> roots, IReadOnlyList<string> targets, string sdkPath, AdhocWorkspace host, ILog logger)
+    {
+        var path = EntryPath(folder, roots, targets);
+        if (!Enabled || !File.Exists(path))
+            return null;
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllBytes(path), Json);
+            string? stale = entry is null || entry.Format != FormatVersion ? "an older format"
+                : entry.Key != Key(roots, sdkPath) ? "project files, .props/.targets or the set of .cs files changed"
+                : entry.Files.FirstOrDefault(f => FileStamp.Of(f.Key) != f.Value) is { Key: { } changed } ? $"{changed} changed"
+                : entry.Projects.SelectMany(p => p.Documents).FirstOrDefault(d => !File.Exists(d.Path)) is { } gone ? $"{gone.Path} is gone"
+                : null;
+            if (stale is not null)
+            {
+                logger.Info($"The design-time cache of {string.Join(", ", roots)} is out of date ({stale}): MSBuild loads the projects.");
+                return null;
+            }
+            var solution = Restore(entry!.Projects, host);
+            logger.Info($"{entry.Projects.Count} project(s) of {string.Join(", ", roots)} made from the design-time cache of {entry.SavedUtc:u} in {watch.ElapsedMilliseconds} ms (MSBuild took {entry.LoadSeconds:0.0} s then).");
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow); // recently used: kept longest
+            return new Hit(solution, entry.ProjectsFound, entry.SavedUtc, entry.LoadSeconds);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException or ArgumentException or InvalidCastException)
+        {
+            logger.Warning($"The design-time cache {path} could not be used ({e.Message}): MSBuild loads the projects.");
+            return null;
+        }
+    }
+
+    /// <summary>Writes the C# projects of a load where every project loaded. Failing to write costs only the next start's time.</summary>
+    public static void Save(string folder, IReadOnlyList<string> roots, IReadOnlyList<string> targets, string sdkPath, Solution solution,
+        int projectsFound, TimeSpan loadTime, ILog logger)
+    {
+        if (!Enabled)
+            return;
+        var path = EntryPath(folder, roots, targets);
+        try
+        {
+            var projects = solution.Projects.Where(p => p.Language == LanguageNames.CSharp && p.ParseOptions is not null && p.CompilationOptions is not null).ToList();
+            var order = projects.Select((p, i) => (p.Id, i)).ToDictionary(p => p.Id, p => p.i);
+            var cached = projects.Select(p => CachedProject.From(p, order)).ToList();
+            var files = cached.SelectMany(p => p.References.Select(r => r.Path).Concat(p.Analyzers)).Distinct(StringComparer.Ordinal)
+                .ToDictionary(f => f, FileStamp.Of, StringComparer.Ordinal);
+            var entry = new Entry(FormatVersion, Key(roots, sdkPath), DateTime.UtcNow, projectsFound, Math.Round(loadTime.TotalSeconds, 1), cached, files);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var temporary = path + $".{Environment.ProcessId}.tmp";
+            File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(entry, Json));
+            File.Move(temporary, path, overwrite: true); // a reader never sees half an entry
+            Prune(Path.GetDirectoryName(path)!);
+            logger.Debug($"Design-time cache written: {path} ({cached.Count} project(s)).");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or InvalidCastException)
+        {
+            logger.Debug($"The design-time cache could not be written to {path}: {e.Message}");
+        }
+    }
+
+    /// <summary>The projects made again, as <paramref name="host"/>'s solution; references to the same file share one object.</summary>
+    private static Solution Restore(IReadOnlyList<CachedProject> projects, AdhocWorkspace host)
+    {
+        var ids = projects.Select(p => ProjectId.CreateNewId(p.Name)).ToList();
+        var references = new Dictionary<(string, MetadataReferenceProperties), MetadataReference>();
+        var documentation = new Dictionary<string, DocumentationProvider?>(StringComparer.Ordinal);
+        MetadataReference Reference(CachedReference cached)
+        {
+            var key = (cached.Path, cached.Properties);
+            if (!references.TryGetValue(key, out var reference))
+            {
+                if (!documentation.TryGetValue(cached.Path, out var provider))
+                    documentation[cached.Path] = provider = IndexedXmlDocumentation.Beside(cached.Path);
+                references[key] = reference = LoadedReferences.FileReference(cached.Path, cached.Properties, provider);
+            }
+            return reference;
+        }
+        var analyzers = AnalyzerReferences(projects.SelectMany(p => p.Analyzers).Distinct(StringComparer.Ordinal).ToList(), host);
+        var infos = projects.Select((p, i) => p.ToProjectInfo(ids[i], ids, Reference, path => analyzers[path])).ToList();
+        return host.AddSolution(SolutionInfo.Create(SolutionId.CreateNewId(), VersionStamp.Create(), projects: infos));
+    }
+
+    /// <summary>
+    /// Analyzer references made by Roslyn's own command-line path (<see cref="CommandLineProject"/>), which loads them
+    /// with the workspace's shared analyzer loader, as MSBuild's load does; the loader itself is not public.
+    /// </summary>
+    private static Dictionary<string, AnalyzerReference> AnalyzerReferences(IReadOnlyList<string> paths, Microsoft.CodeAnalysis.Workspace host)
+    {
+        if (paths.Count == 0)
+            return [];
+        var info = CommandLineProject.CreateProjectInfo("analyzers", LanguageNames.CSharp, paths.Select(p => $"/analyzer:{p}"),
+            Path.GetDirectoryName(paths[0])!, host);
+        return info.AnalyzerReferences.Where(r => r.FullPath is not null).GroupBy(r => r.FullPath!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// What the design-time build depends on: the contents of every build input under the folders, the .cs files
+    /// there by name, the SDK and the builds of Roslyn and this server (a new build may read projects differently).
+    /// </summary>
+    public static string Key(IReadOnlyList<string> roots, string sdkPath)
+    {
+        var text = new StringBuilder();
+        text.Append("format ").Append(FormatVersion).Append('\n');
+        text.Append("roslyn ").Append(typeof(Solution).Assembly.ManifestModule.ModuleVersionId).Append('\n');
+        text.Append("nanolsp ").Append(typeof(DesignTimeCache).Assembly.ManifestModule.ModuleVersionId).Append('\n');
+        text.Append("sdk ").Append(sdkPath).Append('\n');
+        foreach (var root in roots.Select(r => Path.TrimEndingDirectorySeparator(Path.GetFullPath(r))).Order(StringComparer.Ordinal))
+        {
+            foreach (var file in WorkspaceLoader.Descendants(root, depth: 12).Order(StringComparer.Ordinal))
+            {
+                if (file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+                    text.Append(file).Append('\n');
+                else if (IsBuildInput(Path.GetFileName(file)))
+                    text.Append(file).Append(' ').Append(HashFile(file)).Append('\n');
+            }
+        }
+        return Hash(text.ToString());
+    }
+
+    private static bool IsBuildInput(string name) =>
+        name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".props", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".targets", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".sln", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".slnf", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".editorconfig", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".globalconfig", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("global.json", StringComparison.OrdinalIgnoreCase) || name.Equals("nuget.config", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("packages.lock.json", StringComparison.OrdinalIgnoreCase);
+
+    private static string HashFile(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return Convert.ToHexString(SHA256.HashData(stream));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "unreadable";
+        }
+    }
+
+    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
+
+    private static void Prune(string folder)
+    {
+        foreach (var old in new DirectoryInfo(folder).GetFiles("*.json").OrderByDescending(f => f.LastWriteTimeUtc).Skip(MaxEntries))
+            old.Delete();
+    }
+}

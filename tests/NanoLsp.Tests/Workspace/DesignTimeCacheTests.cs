@@ -1,0 +1,134 @@
+using Microsoft.CodeAnalysis;
+using NanoLsp.Tests.E2E;
+using NanoLsp.Tests.Server;
+using NanoLsp.Workspace;
+
+namespace NanoLsp.Tests.Workspace;
+
+/// <summary>
+/// The projects of MSBuild's load kept on disk and made again at the next start: the same compilation as MSBuild's
+/// (documents, references, options, source generators, diagnostics), and never used once something the build read
+/// has changed.
+/// </summary>
+[Collection(ServerProcessCollection.Name)]
+public sealed class DesignTimeCacheTests : IDisposable
+{
+    private readonly string _folder = Fixtures.Copy("SharedReference");
+    private readonly TemporaryFolder _cache = new("nanolsp-design-time-");
+    private readonly RecordingLogger _logger = new();
+
+    public DesignTimeCacheTests()
+    {
+        // An error, a warning and a source generator's input, so that the compilations have something to differ in.
+        File.WriteAllText(Path.Combine(_folder, "App", "Checks.cs"), """
+            using System.Text.RegularExpressions;
+            namespace App;
+            public static partial class Checks
+            {
+                [GeneratedRegex("^[a-z]+$")]
+                private static partial Regex Word();
+                public static bool IsWord(string text) => Word().IsMatch(text);
+                public static int Wrong() => "four";
+                public static string Maybe(string? text) => text;
+            }
+            """);
+    }
+
+    public void Dispose()
+    {
+        _cache.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private Task<LoadOutcome> LoadAsync() =>
+        new WorkspaceLoader(_logger) { DesignTimeCacheFolder = _cache.Path }.LoadAsync(_folder, _ => { }, CancellationToken.None);
+
+    private static bool FromCache(LoadOutcome outcome) => outcome.Description.Contains("from the design-time cache", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task TheCachedProjectsCompileAsMsBuildsDo()
+    {
+        var built = await LoadAsync();
+        Assert.False(FromCache(built));
+        Assert.Single(Directory.GetFiles(_cache.Path, "*.json"));
+        var cached = await LoadAsync();
+        Assert.True(FromCache(cached), cached.Description);
+        Assert.Equal(built.Report.ProjectsLoaded, cached.Report.ProjectsLoaded);
+
+        var projects = built.Solution.Projects.Where(p => p.Language == LanguageNames.CSharp).ToList();
+        Assert.Equal(3, projects.Count);
+        foreach (var project in projects)
+        {
+            var again = cached.Solution.Projects.Single(p => p.FilePath == project.FilePath && p.Name == project.Name);
+            Assert.Equal(Paths(project.Documents), Paths(again.Documents));
+            Assert.Equal(Paths(project.AnalyzerConfigDocuments), Paths(again.AnalyzerConfigDocuments));
+            Assert.Equal(project.MetadataReferences.OfType<PortableExecutableReference>().Select(r => r.FilePath).Order(),
+                again.MetadataReferences.OfType<PortableExecutableReference>().Select(r => r.FilePath).Order());
+            Assert.Equal(project.AnalyzerReferences.Select(r => r.FullPath).Order(), again.AnalyzerReferences.Select(r => r.FullPath).Order());
+            Assert.Equal(project.ProjectReferences.Select(r => built.Solution.GetProject(r.ProjectId)!.FilePath).Order(),
+                again.ProjectReferences.Select(r => cached.Solution.GetProject(r.ProjectId)!.FilePath).Order());
+            Assert.Equal(project.OutputFilePath, again.OutputFilePath);
+            Assert.Equal(project.DefaultNamespace, again.DefaultNamespace);
+            Assert.Equal(project.ParseOptions, again.ParseOptions);
+
+            Assert.Equal((await project.GetSourceGeneratedDocumentsAsync()).Select(d => d.HintName).Order(),
+                (await again.GetSourceGeneratedDocumentsAsync()).Select(d => d.HintName).Order());
+            var expected = Describe((await project.GetCompilationAsync())!.GetDiagnostics());
+            Assert.Equal(expected, Describe((await again.GetCompilationAsync())!.GetDiagnostics()));
+            if (project.Name == "App")
+            {
+                Assert.Contains(expected, d => d.StartsWith("CS0029", StringComparison.Ordinal)); // the error
+                Assert.Contains(expected, d => d.StartsWith("CS8603", StringComparison.Ordinal)); // the nullable warning
+                Assert.Contains((await again.GetSourceGeneratedDocumentsAsync()), d => d.HintName.Contains("Regex", StringComparison.Ordinal));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task ANewFileOrAChangedProjectFileLoadsWithMsBuildAgain()
+    {
+        await LoadAsync();
+        Assert.True(FromCache(await LoadAsync()));
+
+        var added = Path.Combine(_folder, "Lib", "Added.cs");
+        File.WriteAllText(added, "namespace Lib; public static class Added { }");
+        var afterAdd = await LoadAsync();
+        Assert.False(FromCache(afterAdd));
+        Assert.NotEmpty(afterAdd.Solution.GetDocumentIdsWithFilePath(added));
+        Assert.True(FromCache(await LoadAsync()));
+
+        var project = Path.Combine(_folder, "Lib", "Lib.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("</PropertyGroup>", "<DefineConstants>$(DefineConstants);EXTRA</DefineConstants></PropertyGroup>"));
+        var afterEdit = await LoadAsync();
+        Assert.False(FromCache(afterEdit));
+        Assert.Contains("EXTRA", afterEdit.Solution.Projects.Single(p => p.Name == "Lib").ParseOptions!.PreprocessorSymbolNames);
+        Assert.Contains(_logger.Messages, m => m.Message.Contains("out of date", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ACorruptEntryIsReportedAndReplaced()
+    {
+        await LoadAsync();
+        var entry = Assert.Single(Directory.GetFiles(_cache.Path, "*.json"));
+        File.WriteAllText(entry, "{ not json");
+        var outcome = await LoadAsync();
+        Assert.False(FromCache(outcome));
+        Assert.Equal(3, outcome.Report.ProjectsLoaded);
+        Assert.Contains(_logger.Messages, m => m.Level == NanoLsp.Logging.LogLevel.Warning && m.Message.Contains(entry, StringComparison.Ordinal));
+        Assert.True(FromCache(await LoadAsync()));
+    }
+
+    [Fact]
+    public async Task ALoadWithAProjectThatFailedIsNotKept()
+    {
+        File.WriteAllText(Path.Combine(_folder, "Tool", "Tool.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup>");
+        var outcome = await LoadAsync();
+        Assert.NotEmpty(outcome.Report.Failed);
+        Assert.Empty(Directory.GetFiles(_cache.Path, "*.json"));
+    }
+
+    private static List<string?> Paths(IEnumerable<TextDocument> documents) => documents.Select(d => d.FilePath).Order().ToList();
+
+    private static List<string> Describe(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.Select(d => $"{d.Id} {d.Severity} {d.Location.GetLineSpan()} {d.GetMessage()}").Order().ToList();
+}
