@@ -12,7 +12,7 @@ namespace NanoLsp.Workspace;
 /// <summary>
 /// The projects MSBuild's design-time build produced, kept on disk (~/.cache/nanolsp/design-time/) so that the next
 /// server on the same folders serves the real projects in a fraction of a second instead of after the build
-/// (seconds on a small project, over a minute on dotnet/docfx). Kept only for a load where every project loaded.
+/// (seconds on a small project, over half a minute on dotnet/docfx). Kept only for a load where every project loaded.
 /// <para>
 /// Used only while nothing the build read has changed. The key hashes the contents of every project, solution,
 /// .props, .targets, global.json, nuget.config, editorconfig and package lock file under the folders, the list of .cs
@@ -40,7 +40,7 @@ public static class DesignTimeCache
         !string.Equals(Environment.GetEnvironmentVariable("NANOLSP_DESIGN_TIME_CACHE"), "off", StringComparison.OrdinalIgnoreCase);
 
     private sealed record Entry(int Format, string Key, DateTime SavedUtc, int ProjectsFound, double LoadSeconds,
-        IReadOnlyList<CachedProject> Projects, IReadOnlyDictionary<string, FileStamp> Files);
+        IReadOnlyList<ProjectProblem> Incomplete, IReadOnlyList<CachedProject> Projects, IReadOnlyDictionary<string, FileStamp> Files);
 
     /// <summary>A referenced file as it was: missing (-1), else its length and last write time.</summary>
     private sealed record FileStamp(long Length, DateTime WriteTimeUtc)
@@ -53,7 +53,7 @@ public static class DesignTimeCache
     }
 
     /// <summary>What the cache gave: the solution's projects, how many project files the load found, and when it was saved.</summary>
-    public sealed record Hit(Solution Solution, int ProjectsFound, DateTime SavedUtc, double LoadSeconds);
+    public sealed record Hit(Solution Solution, int ProjectsFound, IReadOnlyList<ProjectProblem> Incomplete, DateTime SavedUtc, double LoadSeconds);
 
     /// <summary>$XDG_CACHE_HOME/nanolsp/design-time, else ~/.cache/nanolsp/design-time.</summary>
     public static string DefaultFolder() => Path.Combine(MsBuildSetup.UserCache(), "nanolsp", "design-time");
@@ -89,7 +89,7 @@ public static class DesignTimeCache
             var solution = Restore(entry!.Projects, host);
             logger.Info($"{entry.Projects.Count} project(s) of {string.Join(", ", roots)} made from the design-time cache of {entry.SavedUtc:u} in {watch.ElapsedMilliseconds} ms (MSBuild took {entry.LoadSeconds:0.0} s then).");
             File.SetLastWriteTimeUtc(path, DateTime.UtcNow); // recently used: kept longest
-            return new Hit(solution, entry.ProjectsFound, entry.SavedUtc, entry.LoadSeconds);
+            return new Hit(solution, entry.ProjectsFound, entry.Incomplete, entry.SavedUtc, entry.LoadSeconds);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException or ArgumentException or InvalidCastException)
         {
@@ -98,9 +98,13 @@ public static class DesignTimeCache
         }
     }
 
-    /// <summary>Writes the C# projects of a load where every project loaded. Failing to write costs only the next start's time.</summary>
+    /// <summary>
+    /// Writes the C# projects of a load where every project loaded, with what those that loaded with problems lack (packages
+    /// restore could not find: restore is tried again only when a project's inputs change, so the next load would lack
+    /// them too). Failing to write costs only the next start's time.
+    /// </summary>
     public static void Save(string folder, IReadOnlyList<string> roots, IReadOnlyList<string> targets, string sdkPath, Solution solution,
-        int projectsFound, TimeSpan loadTime, ILog logger)
+        int projectsFound, IReadOnlyList<ProjectProblem> incomplete, TimeSpan loadTime, ILog logger)
     {
         if (!Enabled)
             return;
@@ -112,7 +116,7 @@ public static class DesignTimeCache
             var cached = projects.Select(p => CachedProject.From(p, order)).ToList();
             var files = cached.SelectMany(p => p.References.Select(r => r.Path).Concat(p.Analyzers)).Distinct(StringComparer.Ordinal)
                 .ToDictionary(f => f, FileStamp.Of, StringComparer.Ordinal);
-            var entry = new Entry(FormatVersion, Key(roots, sdkPath), DateTime.UtcNow, projectsFound, Math.Round(loadTime.TotalSeconds, 1), cached, files);
+            var entry = new Entry(FormatVersion, Key(roots, sdkPath), DateTime.UtcNow, projectsFound, Math.Round(loadTime.TotalSeconds, 1), incomplete, cached, files);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var temporary = path + $".{Environment.ProcessId}.tmp";
             File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(entry, Json));

@@ -38,8 +38,30 @@ public sealed partial class WorkspaceLoader(ILog logger)
     public Task<LoadOutcome> LoadAsync(string root, Action<LoadProgress> progress, CancellationToken cancellationToken) =>
         LoadAsync([root], progress, cancellationToken);
 
+    /// <summary>
+    /// The folders' projects from the <see cref="DesignTimeCache"/>, without MSBuild; null when there is no entry, it is
+    /// out of date, or the folders hold no project (then <see cref="LoadAsync(IReadOnlyList{string}, Action{LoadProgress}, CancellationToken, bool)"/> must run).
+    /// </summary>
+    public LoadOutcome? TryLoadCached(IReadOnlyList<string> roots)
+    {
+        if (roots.Count == 0 || !DesignTimeCache.Enabled)
+            return null;
+        MsBuildSetup.SdkChoice sdk;
+        try
+        {
+            sdk = MsBuildSetup.EnsureRegistered(roots[0]);
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // no SDK: the full load says so
+        }
+        var targets = roots.SelectMany(FindProjectFiles).Distinct(StringComparer.Ordinal).ToList();
+        return targets.Count == 0 ? null : LoadCached(roots, targets, sdk, _ => { });
+    }
+
     /// <summary>Loads every folder into one Solution (multi-root: a solution or the projects chosen per folder).</summary>
-    public async Task<LoadOutcome> LoadAsync(IReadOnlyList<string> roots, Action<LoadProgress> progress, CancellationToken cancellationToken)
+    /// <param name="tryCache">False when the caller tried <see cref="TryLoadCached"/> already: MSBuild loads.</param>
+    public async Task<LoadOutcome> LoadAsync(IReadOnlyList<string> roots, Action<LoadProgress> progress, CancellationToken cancellationToken, bool tryCache = true)
     {
         _ = Task.Run(() =>
         {
@@ -68,7 +90,7 @@ public sealed partial class WorkspaceLoader(ILog logger)
         }
         else
         {
-            if (LoadCached(roots, targets, sdk, progress) is { } cached)
+            if (tryCache && LoadCached(roots, targets, sdk, progress) is { } cached)
                 return cached;
             try
             {
@@ -152,7 +174,9 @@ public sealed partial class WorkspaceLoader(ILog logger)
         progress(new LoadProgress("Projects loaded (design-time cache)", hit.ProjectsFound, hit.ProjectsFound));
         var csharp = hit.Solution.Projects.ToList();
         var solution = AddLooseFiles(roots, hit.Solution, out var looseFiles);
-        var report = new LoadReport(hit.ProjectsFound, hit.ProjectsFound, [], [], sdk.Warning, looseFiles);
+        var report = new LoadReport(hit.ProjectsFound, hit.ProjectsFound, [], hit.Incomplete, sdk.Warning, looseFiles);
+        foreach (var problem in hit.Incomplete)
+            logger.Warning($"Loaded with problems: {problem.Project}: {problem.Reason}");
         var description = $"{string.Join(", ", targets.Select(Path.GetFileName))}: {hit.ProjectsFound} of {hit.ProjectsFound} project(s) loaded ({csharp.Count} Roslyn project(s) with their target frameworks), "
             + $"{csharp.Sum(p => p.DocumentIds.Count)} document(s), from the design-time cache of {hit.SavedUtc:u} in {(DateTime.UtcNow - started).TotalSeconds:0.0} s (MSBuild: {hit.LoadSeconds:0.0} s)";
         logger.Info(description);
@@ -237,8 +261,8 @@ public sealed partial class WorkspaceLoader(ILog logger)
         var failed = found.Except(loaded).Select(f => new ProjectProblem(Relative(roots, f), Reasons(f))).ToList();
         var incomplete = loaded.Where(f => problems.ContainsKey(f) || restoreProblems.ContainsKey(f)).Select(f => new ProjectProblem(Relative(roots, f), Reasons(f))).ToList();
 
-        if (cacheAs is not null && loaded.Count > 0 && failed.Count == 0 && incomplete.Count == 0)
-            DesignTimeCache.Save(DesignTimeCacheFolder, roots, targets, cacheAs, solution, found.Count, DateTime.UtcNow - started, logger);
+        if (cacheAs is not null && loaded.Count > 0 && failed.Count == 0)
+            DesignTimeCache.Save(DesignTimeCacheFolder, roots, targets, cacheAs, solution, found.Count, incomplete, DateTime.UtcNow - started, logger);
         var looseFiles = 0;
         if (loaded.Count > 0)
             solution = AddLooseFiles(roots, solution, out looseFiles);

@@ -104,6 +104,36 @@ public sealed class RealWorldLoadingTests
         Assert.Equal(0, await client.ShutdownAsync());
     }
 
+    [Theory]
+    [InlineData("SharedReference", "loaded")]
+    [InlineData("MissingPackage", "partial")]
+    public async Task TheNextServerServesTheProjectsFromTheDesignTimeCache(string fixture, string state)
+    {
+        var folder = Open(fixture, solutionFirst: false);
+        var environment = new Dictionary<string, string?> { ["XDG_CACHE_HOME"] = ScratchFolder.PathFor("design-time-cache") };
+        JsonElement first;
+        await using (var client = LspClient.Start(workingDirectory: folder, environment: environment))
+        {
+            await client.InitializeAsync(folder);
+            first = await client.WaitForNotificationAsync("nanolsp/workspaceStatus", timeout: Lsp.LoadTimeout);
+            Assert.Equal(0, await client.ShutdownAsync());
+        }
+
+        await using var next = LspClient.Start(workingDirectory: folder, environment: environment);
+        await next.InitializeAsync(folder);
+        var status = await next.WaitForNotificationAsync("nanolsp/workspaceStatus", timeout: Lsp.LoadTimeout);
+        Assert.Contains("Served from the design-time cache", next.Stderr);
+        Assert.DoesNotContain("Provisional solution:", next.Stderr);
+        Assert.Equal(state, status.GetProperty("state").GetString());
+        foreach (var count in new[] { "projectsFound", "projectsLoaded", "projectsFailed", "looseFiles" })
+            Assert.Equal(first.GetProperty(count).GetInt32(), status.GetProperty(count).GetInt32());
+        if (fixture == "MissingPackage")
+            Assert.Contains("NU1101: NanoLsp.Fixture.NotOnAnyFeed", Told(next)); // what the cached load lacks is still told
+        var mainFolder = fixture == "SharedReference" ? Path.Combine(folder, "App") : folder;
+        await AssertSemanticAnswersAsync(next, Path.Combine(mainFolder, "Use.cs"), "shape.", ["Area", "Name", "Corners"]);
+        Assert.Equal(0, await next.ShutdownAsync());
+    }
+
     /// <summary>A scratch copy; solution-first adds an .slnx listing every project, folder-first removes any solution.</summary>
     private static string Open(string fixture, bool solutionFirst)
     {
