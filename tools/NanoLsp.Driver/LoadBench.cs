@@ -50,6 +50,8 @@ public static partial class LoadBench
         var memory = client.PeakMemoryBytes() / (1024.0 * 1024.0);
         Console.WriteLine($"load time       {loadSeconds,8:0.0} s (initialized -> the load's end: $/progress end or nanolsp/workspaceStatus)");
         Console.WriteLine($"peak memory     {memory,8:0} MiB (after the load)");
+        // NanoLsp's status follows its progress's end by a moment; a server without it gets the log's summary.
+        await Task.WhenAny(statusSent, Task.Delay(TimeSpan.FromSeconds(5)));
 
         var status = client.Messages.LastOrDefault(m => m.GetProperty("method").GetString() == "nanolsp/workspaceStatus");
         string counts;

@@ -16,11 +16,10 @@ namespace NanoLsp.Workspace;
 /// <para>
 /// Used only while nothing the build read has changed. The key hashes the contents of every project, solution,
 /// .props, .targets, global.json, nuget.config, editorconfig and package lock file under the folders, the list of .cs
-/// files there (the SDK's globs pick up a new file), the SDK, Roslyn and this server's build; and every reference and
-/// analyzer the projects name must still be the same file (length and write time), every document must still exist.
-/// Restore outputs (project.assets.json) are not hashed: a package change is a change to a project or .props file, and
-/// the restored assemblies it names are the references checked. Anything else: the cache is not used, MSBuild loads,
-/// and the result replaces the entry. <c>NANOLSP_DESIGN_TIME_CACHE=off</c> turns it off.
+/// files there (the SDK's globs pick up a new file), each project's obj/project.assets.json by length and write time
+/// (what restore resolved), the SDK, Roslyn and this server's build; and every reference and analyzer the projects
+/// name must still be the same file (length and write time), every document must still exist. When any of that
+/// differs MSBuild loads, and its result replaces the entry. <c>NANOLSP_DESIGN_TIME_CACHE=off</c> turns the cache off.
 /// </para>
 /// </summary>
 public static class DesignTimeCache
@@ -185,6 +184,10 @@ public static class DesignTimeCache
                     text.Append(file).Append('\n');
                 else if (IsBuildInput(Path.GetFileName(file)))
                     text.Append(file).Append(' ').Append(HashFile(file)).Append('\n');
+                // What restore resolved (a floating version moves without a project file changing): rewritten by each restore that changes it.
+                if (file.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
+                    && Path.Combine(Path.GetDirectoryName(file)!, "obj", "project.assets.json") is var assets && File.Exists(assets))
+                    text.Append(assets).Append(' ').Append(FileStamp.Of(assets)).Append('\n');
             }
         }
         return Hash(text.ToString());

@@ -39,29 +39,10 @@ public sealed partial class WorkspaceLoader(ILog logger)
         LoadAsync([root], progress, cancellationToken);
 
     /// <summary>
-    /// The folders' projects from the <see cref="DesignTimeCache"/>, without MSBuild; null when there is no entry, it is
-    /// out of date, or the folders hold no project (then <see cref="LoadAsync(IReadOnlyList{string}, Action{LoadProgress}, CancellationToken, bool)"/> must run).
+    /// Loads every folder into one Solution (multi-root: a solution or the projects chosen per folder): from the
+    /// <see cref="DesignTimeCache"/> when nothing MSBuild read last time has changed, else with MSBuild.
     /// </summary>
-    public LoadOutcome? TryLoadCached(IReadOnlyList<string> roots)
-    {
-        if (roots.Count == 0 || !DesignTimeCache.Enabled)
-            return null;
-        MsBuildSetup.SdkChoice sdk;
-        try
-        {
-            sdk = MsBuildSetup.EnsureRegistered(roots[0]);
-        }
-        catch (InvalidOperationException)
-        {
-            return null; // no SDK: the full load says so
-        }
-        var targets = roots.SelectMany(FindProjectFiles).Distinct(StringComparer.Ordinal).ToList();
-        return targets.Count == 0 ? null : LoadCached(roots, targets, sdk, _ => { });
-    }
-
-    /// <summary>Loads every folder into one Solution (multi-root: a solution or the projects chosen per folder).</summary>
-    /// <param name="tryCache">False when the caller tried <see cref="TryLoadCached"/> already: MSBuild loads.</param>
-    public async Task<LoadOutcome> LoadAsync(IReadOnlyList<string> roots, Action<LoadProgress> progress, CancellationToken cancellationToken, bool tryCache = true)
+    public async Task<LoadOutcome> LoadAsync(IReadOnlyList<string> roots, Action<LoadProgress> progress, CancellationToken cancellationToken)
     {
         _ = Task.Run(() =>
         {
@@ -90,7 +71,7 @@ public sealed partial class WorkspaceLoader(ILog logger)
         }
         else
         {
-            if (tryCache && LoadCached(roots, targets, sdk, progress) is { } cached)
+            if (LoadCached(roots, targets, sdk, progress) is { } cached)
                 return cached;
             try
             {

@@ -103,35 +103,13 @@ public sealed class WorkspaceManager : IDisposable
     /// <param name="warmUp">Run on the loaded solution (with the open documents' text) before it is served: what the first
     /// requests after the load would compute (the open documents' compilation and diagnostics) is computed while the
     /// solution served before still answers. Edits made meanwhile are applied after it, incrementally.</param>
-    /// <param name="tryCache">False when <see cref="TryLoadCachedAsync"/> was tried for these folders already.</param>
     public async Task<LoadOutcome> LoadAsync(IReadOnlyList<string> roots, Action<LoadProgress> progress, CancellationToken cancellationToken,
-        Func<Solution, IReadOnlyList<DocumentId>, CancellationToken, Task>? warmUp = null, bool tryCache = true)
+        Func<Solution, IReadOnlyList<DocumentId>, CancellationToken, Task>? warmUp = null)
     {
         await _loading.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await LoadOnceAsync(roots, progress, warmUp, tryCache, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _loading.Release();
-        }
-    }
-
-    /// <summary>
-    /// Serves the folders' projects from the design-time cache (<see cref="DesignTimeCache"/>) when it is up to date: the
-    /// real projects in a fraction of a second, with no provisional solution and no MSBuild. Null when it cannot.
-    /// </summary>
-    public async Task<LoadOutcome?> TryLoadCachedAsync(IReadOnlyList<string> roots, CancellationToken cancellationToken)
-    {
-        await _loading.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (new WorkspaceLoader(_logger).TryLoadCached(roots) is not { } outcome)
-                return null;
-            _roots = roots;
-            Serve(outcome, outcome.Solution);
-            return outcome;
+            return await LoadOnceAsync(roots, progress, warmUp, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -140,7 +118,7 @@ public sealed class WorkspaceManager : IDisposable
     }
 
     private async Task<LoadOutcome> LoadOnceAsync(IReadOnlyList<string> roots, Action<LoadProgress> progress,
-        Func<Solution, IReadOnlyList<DocumentId>, CancellationToken, Task>? warmUp, bool tryCache, CancellationToken cancellationToken)
+        Func<Solution, IReadOnlyList<DocumentId>, CancellationToken, Task>? warmUp, CancellationToken cancellationToken)
     {
         var hadFolders = _roots.Count > 0 && !_provisional;
         _roots = roots;
@@ -156,20 +134,14 @@ public sealed class WorkspaceManager : IDisposable
             }
             return LastLoad = new LoadOutcome(CurrentSolution, _host, "no folder", false, null);
         }
-        var outcome = await new WorkspaceLoader(_logger).LoadAsync(roots, progress, cancellationToken, tryCache).ConfigureAwait(false);
+        var outcome = await new WorkspaceLoader(_logger).LoadAsync(roots, progress, cancellationToken).ConfigureAwait(false);
         (Solution Solution, IReadOnlyList<string> Open)? warm = warmUp is null ? null : await WarmUpAsync(outcome, warmUp, progress, cancellationToken).ConfigureAwait(false);
-        // Documents opened before the load keep their editor text (after a warm-up: the edits made during it). A
-        // document closed during the warm-up has its editor text in the warm solution: the cold one is served then.
-        Serve(outcome, warm is not null && warm.Value.Open.All(_openText.ContainsKey) ? warm.Value.Solution : outcome.Solution);
-        return outcome;
-    }
-
-    /// <summary>The loaded solution, with the open documents' editor text, becomes the one served; the old host goes.</summary>
-    private void Serve(LoadOutcome outcome, Solution loaded)
-    {
         lock (_gate)
         {
             var old = _host;
+            // Documents opened before the load keep their editor text (after a warm-up: the edits made during it). A
+            // document closed during the warm-up has its editor text in the warm solution: the cold one is served then.
+            var loaded = warm is not null && warm.Value.Open.All(_openText.ContainsKey) ? warm.Value.Solution : outcome.Solution;
             var solution = WithOpenDocuments(loaded, outcome.LooseProjects);
             _host = outcome.Host;
             _placeholder = false;
@@ -180,6 +152,7 @@ public sealed class WorkspaceManager : IDisposable
             if (!ReferenceEquals(old, _host))
                 old.Dispose();
         }
+        return outcome;
     }
 
     /// <summary>The solution with every open document's editor text; a document no project has becomes a loose one.

@@ -85,7 +85,7 @@ public sealed class DesignTimeCacheTests : IDisposable
     }
 
     [Fact]
-    public async Task ANewFileOrAChangedProjectFileLoadsWithMsBuildAgain()
+    public async Task ANewFileARestoreOrAChangedProjectFileLoadsWithMsBuildAgain()
     {
         await LoadAsync();
         Assert.True(FromCache(await LoadAsync()));
@@ -95,6 +95,11 @@ public sealed class DesignTimeCacheTests : IDisposable
         var afterAdd = await LoadAsync();
         Assert.False(FromCache(afterAdd));
         Assert.NotEmpty(afterAdd.Solution.GetDocumentIdsWithFilePath(added));
+        Assert.True(FromCache(await LoadAsync()));
+
+        // A restore that resolved something else (a floating version) rewrites project.assets.json.
+        File.SetLastWriteTimeUtc(Path.Combine(_folder, "Lib", "obj", "project.assets.json"), DateTime.UtcNow.AddMinutes(1));
+        Assert.False(FromCache(await LoadAsync()));
         Assert.True(FromCache(await LoadAsync()));
 
         var project = Path.Combine(_folder, "Lib", "Lib.csproj");

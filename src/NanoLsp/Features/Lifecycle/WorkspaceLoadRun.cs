@@ -37,20 +37,12 @@ public sealed class WorkspaceLoadRun(
     public async Task StartAsync(IReadOnlyList<string> roots, CancellationToken cancellationToken)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        // Projects MSBuild loaded before and nothing it read has changed since: served now, in the queue, instead of a
-        // provisional solution and the build (one solution alive, never two).
-        if (await workspace.TryLoadCachedAsync(roots, cancellationToken).ConfigureAwait(false) is { } cached)
-        {
-            logger.Info($"Served from the design-time cache in {watch.ElapsedMilliseconds} ms: no provisional solution, no MSBuild load.");
-            await FinishAsync(roots, cached).ConfigureAwait(false);
-            return;
-        }
         var quick = workspace.LoadProvisional(roots);
         if (quick.Skipped is not null)
         {
             if (roots.Count > 0)
                 logger.Info($"No provisional solution ({quick.Skipped}): requests wait for the load.");
-            await RunAsync(roots, cancellationToken, tryCache: false).ConfigureAwait(false);
+            await RunAsync(roots, cancellationToken).ConfigureAwait(false);
             return;
         }
         logger.Info($"Provisional solution: {quick.Files} .cs file(s), {quick.Projects} project(s), in {watch.ElapsedMilliseconds} ms; served until MSBuild's load ends.");
@@ -61,7 +53,7 @@ public sealed class WorkspaceLoadRun(
             {
                 if (TestLoadDelay is { } delay)
                     await Task.Delay(delay).ConfigureAwait(false);
-                await RunAsync(roots, CancellationToken.None, tryCache: false).ConfigureAwait(false);
+                await RunAsync(roots, CancellationToken.None).ConfigureAwait(false);
                 var collected = System.Diagnostics.Stopwatch.StartNew();
                 ReleaseProvisionalMemory();
                 logger.Debug($"The provisional solution's memory was given back in {collected.ElapsedMilliseconds} ms (a blocking collection).");
@@ -89,17 +81,12 @@ public sealed class WorkspaceLoadRun(
         NativeHeap.Trim();
     }
 
-    public async Task RunAsync(IReadOnlyList<string> roots, CancellationToken cancellationToken, bool tryCache = true)
+    public async Task RunAsync(IReadOnlyList<string> roots, CancellationToken cancellationToken)
     {
         LoadOutcome outcome;
         await using (var progress = await WorkDoneProgress.BeginAsync(languageClient, state.ClientCapabilities, logger, "NanoLsp: loading workspace", cancellationToken).ConfigureAwait(false))
-            outcome = await workspace.LoadAsync(roots, p => progress.Report(p.ToString(), p.Percentage), cancellationToken, WarmUpAsync, tryCache).ConfigureAwait(false);
+            outcome = await workspace.LoadAsync(roots, p => progress.Report(p.ToString(), p.Percentage), cancellationToken, WarmUpAsync).ConfigureAwait(false);
         // After the progress ends: the status tells the editor the load is over, progress and all.
-        await FinishAsync(roots, outcome).ConfigureAwait(false);
-    }
-
-    private async Task FinishAsync(IReadOnlyList<string> roots, LoadOutcome outcome)
-    {
         await NotifyLoadedAsync(languageClient, outcome).ConfigureAwait(false);
         diagnostics.RefreshAll();
         foreach (var follower in afterLoad)
