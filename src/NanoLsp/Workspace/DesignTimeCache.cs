@@ -155,14 +155,24 @@ public static class DesignTimeCache
     /// Analyzer references made by Roslyn's own command-line path (<see cref="CommandLineProject"/>), which loads them
     /// with the workspace's shared analyzer loader, as MSBuild's load does; the loader itself is not public.
     /// </summary>
+    /// <remarks>A path MSBuild could not resolve (a generator project not built yet: a relative path to its output) stays
+    /// an <see cref="UnresolvedAnalyzerReference"/>, as Roslyn reports it.</remarks>
     private static Dictionary<string, AnalyzerReference> AnalyzerReferences(IReadOnlyList<string> paths, Microsoft.CodeAnalysis.Workspace host)
     {
-        if (paths.Count == 0)
-            return [];
-        var info = CommandLineProject.CreateProjectInfo("analyzers", LanguageNames.CSharp, paths.Select(p => $"/analyzer:{p}"),
-            Path.GetDirectoryName(paths[0])!, host);
-        return info.AnalyzerReferences.Where(r => r.FullPath is not null).GroupBy(r => r.FullPath!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var files = paths.Where(p => Path.IsPathFullyQualified(p) && File.Exists(p)).ToList();
+        var references = paths.Except(files, StringComparer.Ordinal)
+            .ToDictionary(p => p, AnalyzerReference (p) => new UnresolvedAnalyzerReference(p), StringComparer.Ordinal);
+        if (files.Count == 0)
+            return references;
+        // Quoted: the command line splits an unquoted value at commas and semicolons.
+        var info = CommandLineProject.CreateProjectInfo("analyzers", LanguageNames.CSharp, files.Select(p => $"/analyzer:\"{p}\""),
+            Path.GetDirectoryName(files[0])!, host);
+        foreach (var reference in info.AnalyzerReferences)
+            if (reference.FullPath is { } path)
+                references.TryAdd(path, reference);
+        foreach (var missed in files.Where(f => !references.ContainsKey(f)))
+            references[missed] = new UnresolvedAnalyzerReference(missed);
+        return references;
     }
 
     /// <summary>

@@ -132,6 +132,30 @@ public sealed class DesignTimeCacheTests : IDisposable
         Assert.Empty(Directory.GetFiles(_cache.Path, "*.json"));
     }
 
+    [Fact]
+    public async Task AnalyzersInOddPlacesComeBackAsMsBuildGaveThem()
+    {
+        // One not built yet (MSBuild leaves its path relative and unresolved), one in a folder whose name has a space
+        // and a comma (the compiler's command line splits an unquoted path at commas).
+        var odd = Path.Combine(_folder, "My Analyzers, v1");
+        Directory.CreateDirectory(odd);
+        var copied = Path.Combine(odd, "Regex.Generator.dll");
+        File.Copy((await LoadAsync()).Solution.Projects.SelectMany(p => p.AnalyzerReferences).Select(r => r.FullPath!)
+            .First(f => f.EndsWith("System.Text.RegularExpressions.Generator.dll", StringComparison.Ordinal)), copied);
+        var project = Path.Combine(_folder, "Lib", "Lib.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>",
+            $"<ItemGroup><Analyzer Include=\"../NotBuilt/bin/Gen.dll\" /><Analyzer Include=\"{copied}\" /></ItemGroup></Project>"));
+
+        var built = await LoadAsync();
+        var cached = await LoadAsync();
+        Assert.True(FromCache(cached), cached.Description + string.Join("\n", _logger.Messages.Select(m => m.Message)));
+        var expected = built.Solution.Projects.Single(p => p.Name == "Lib").AnalyzerReferences;
+        var again = cached.Solution.Projects.Single(p => p.Name == "Lib").AnalyzerReferences;
+        Assert.Contains(expected, r => r.FullPath == copied);
+        Assert.Contains(expected, r => r.FullPath!.Contains("NotBuilt", StringComparison.Ordinal));
+        Assert.Equal(expected.Select(r => (r.FullPath, r.GetType().Name)).Order(), again.Select(r => (r.FullPath, r.GetType().Name)).Order());
+    }
+
     private static List<string?> Paths(IEnumerable<TextDocument> documents) => documents.Select(d => d.FilePath).Order().ToList();
 
     private static List<string> Describe(IEnumerable<Diagnostic> diagnostics) =>
