@@ -15,7 +15,8 @@ namespace NanoLsp.Workspace;
 /// (seconds on a small project, over half a minute on dotnet/docfx). Kept only for a load where every project loaded.
 /// <para>
 /// Used only while nothing the build read has changed. The key hashes the contents of every project, solution,
-/// .props, .targets, global.json, nuget.config, editorconfig and package lock file under the folders, the list of .cs
+/// .props, .targets, global.json, nuget.config, editorconfig and package lock file under the folders (and of the
+/// Directory.Build.*, Directory.Packages.props, global.json, nuget.config and .editorconfig above them), the list of .cs
 /// files there (the SDK's globs pick up a new file), each project's obj/project.assets.json by length and write time
 /// (what restore resolved), the SDK, Roslyn and this server's build; and every reference and analyzer the projects
 /// name must still be the same file (length and write time), every document must still exist. When any of that
@@ -188,6 +189,11 @@ public static class DesignTimeCache
         text.Append("sdk ").Append(sdkPath).Append('\n');
         foreach (var root in roots.Select(r => Path.TrimEndingDirectorySeparator(Path.GetFullPath(r))).Order(StringComparer.Ordinal))
         {
+            // MSBuild and NuGet look above the folder too (Directory.Build.props up to the file system's root).
+            for (var above = Path.GetDirectoryName(root); above is not null; above = Path.GetDirectoryName(above))
+                foreach (var name in AncestorInputs)
+                    if (Path.Combine(above, name) is var input && File.Exists(input))
+                        text.Append(input).Append(' ').Append(HashFile(input)).Append('\n');
             foreach (var file in WorkspaceLoader.Descendants(root, depth: 12).Order(StringComparer.Ordinal))
             {
                 if (file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
@@ -202,6 +208,9 @@ public static class DesignTimeCache
         }
         return Hash(text.ToString());
     }
+
+    private static readonly string[] AncestorInputs =
+        ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "nuget.config", "NuGet.Config", ".editorconfig"];
 
     private static bool IsBuildInput(string name) =>
         name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".props", StringComparison.OrdinalIgnoreCase)

@@ -111,6 +111,21 @@ public sealed class DesignTimeCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task ADirectoryBuildPropsAboveTheFolderCounts()
+    {
+        var lib = Path.Combine(_folder, "Lib"); // a folder of the repository opened on its own
+        var loader = new WorkspaceLoader(_logger) { DesignTimeCacheFolder = _cache.Path };
+        await loader.LoadAsync(lib, _ => { }, CancellationToken.None);
+        Assert.True(FromCache(await loader.LoadAsync(lib, _ => { }, CancellationToken.None)));
+
+        File.WriteAllText(Path.Combine(_folder, "Directory.Build.props"),
+            "<Project><PropertyGroup><DefineConstants>$(DefineConstants);ABOVE</DefineConstants></PropertyGroup></Project>");
+        var outcome = await loader.LoadAsync(lib, _ => { }, CancellationToken.None);
+        Assert.False(FromCache(outcome));
+        Assert.Contains("ABOVE", outcome.Solution.Projects.Single(p => p.Name == "Lib").ParseOptions!.PreprocessorSymbolNames);
+    }
+
+    [Fact]
     public async Task ACorruptEntryIsReportedAndReplaced()
     {
         await LoadAsync();
