@@ -50,7 +50,7 @@ public sealed class DesignTimeCacheTests : IDisposable
     {
         var built = await LoadAsync();
         Assert.False(FromCache(built));
-        Assert.Single(Directory.GetFiles(_cache.Path, "*.json"));
+        Assert.Single(Directory.GetFiles(_cache.Path, "*.json.gz"));
         var cached = await LoadAsync();
         Assert.True(FromCache(cached), cached.Description);
         Assert.Equal(built.Report.ProjectsLoaded, cached.Report.ProjectsLoaded);
@@ -129,7 +129,7 @@ public sealed class DesignTimeCacheTests : IDisposable
     public async Task ACorruptEntryIsReportedAndReplaced()
     {
         await LoadAsync();
-        var entry = Assert.Single(Directory.GetFiles(_cache.Path, "*.json"));
+        var entry = Assert.Single(Directory.GetFiles(_cache.Path, "*.json.gz"));
         File.WriteAllText(entry, "{ not json");
         var outcome = await LoadAsync();
         Assert.False(FromCache(outcome));
@@ -144,7 +144,7 @@ public sealed class DesignTimeCacheTests : IDisposable
         File.WriteAllText(Path.Combine(_folder, "Tool", "Tool.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup>");
         var outcome = await LoadAsync();
         Assert.NotEmpty(outcome.Report.Failed);
-        Assert.Empty(Directory.GetFiles(_cache.Path, "*.json"));
+        Assert.Empty(Directory.GetFiles(_cache.Path, "*.json.gz"));
     }
 
     [Fact]
