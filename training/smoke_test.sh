@@ -37,6 +37,7 @@ check tokenizer-truncate sh -c "$PY tokenizer.py train --vocab-size 384 --out '$
 check context-header $PY test_context_header.py ../models/nano-csharp
 check neighbours $PY test_neighbours.py
 check show-features $PY eval/test_show_filter.py
+check member-cases $PY eval/test_member_cases.py
 check prepare $PY prepare_data.py --corpus "$T/corpus" --tokenizer "$T/tok" --out "$T/tokens" --splits train,val \
   --headers --workers 2
 check header-sequences $PY -c "
