@@ -47,9 +47,9 @@ public sealed record CachedProject(
             .Select(r => new CachedProjectReference(order[r.ProjectId], r.Aliases, r.EmbedInteropTypes)).ToList(),
         project.AnalyzerReferences.Select(r => r.FullPath).OfType<string>().ToList());
 
-    /// <summary>Every file the project was made from that must still be there: documents, references, analyzers.</summary>
-    public IEnumerable<string> Files() =>
-        Documents.Concat(AdditionalDocuments).Select(d => d.Path).Concat(AnalyzerConfigs).Concat(References.Select(r => r.Path)).Concat(Analyzers);
+    /// <summary>The text files the project reads, which must still exist (some are build output under obj/: the global
+    /// usings, the analyzer config MSBuild generates for source generators), and a clean deletes them.</summary>
+    public IEnumerable<string> TextFiles() => Documents.Concat(AdditionalDocuments).Select(d => d.Path).Concat(AnalyzerConfigs);
 
     /// <summary>The ProjectInfo again; metadata and analyzer references come from the caller, shared between projects.</summary>
     public ProjectInfo ToProjectInfo(ProjectId id, IReadOnlyList<ProjectId> ids,

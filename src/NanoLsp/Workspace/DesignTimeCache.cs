@@ -84,7 +84,7 @@ public static class DesignTimeCache
             string? stale = entry is null || entry.Format != FormatVersion ? "an older format"
                 : entry.Key != Key(roots, sdkPath) ? "project files, .props/.targets or the set of .cs files changed"
                 : entry.Files.FirstOrDefault(f => FileStamp.Of(f.Key) != f.Value) is { Key: { } changed } ? $"{changed} changed"
-                : entry.Projects.SelectMany(p => p.Documents).FirstOrDefault(d => !File.Exists(d.Path)) is { } gone ? $"{gone.Path} is gone"
+                : entry.Projects.SelectMany(p => p.TextFiles()).FirstOrDefault(f => !File.Exists(f)) is { } gone ? $"{gone} is gone"
                 : null;
             if (stale is not null)
             {

@@ -85,7 +85,7 @@ public sealed class DesignTimeCacheTests : IDisposable
     }
 
     [Fact]
-    public async Task ANewFileARestoreOrAChangedProjectFileLoadsWithMsBuildAgain()
+    public async Task ANewFileARestoreACleanOrAChangedProjectFileLoadsWithMsBuildAgain()
     {
         await LoadAsync();
         Assert.True(FromCache(await LoadAsync()));
@@ -99,6 +99,11 @@ public sealed class DesignTimeCacheTests : IDisposable
 
         // A restore that resolved something else (a floating version) rewrites project.assets.json.
         File.SetLastWriteTimeUtc(Path.Combine(_folder, "Lib", "obj", "project.assets.json"), DateTime.UtcNow.AddMinutes(1));
+        Assert.False(FromCache(await LoadAsync()));
+        Assert.True(FromCache(await LoadAsync()));
+
+        // Build output a project reads (the analyzer config MSBuild writes for source generators) deleted by a clean.
+        File.Delete(Assert.Single(Directory.GetFiles(Path.Combine(_folder, "Lib", "obj"), "*.GeneratedMSBuildEditorConfig.editorconfig", SearchOption.AllDirectories)));
         Assert.False(FromCache(await LoadAsync()));
         Assert.True(FromCache(await LoadAsync()));
 
