@@ -48,7 +48,9 @@ public static partial class LoadBench
         await (await Task.WhenAny(progressEnd, statusSent));
         var loadSeconds = (clock.Elapsed - started).TotalSeconds;
         var memory = client.PeakMemoryBytes() / (1024.0 * 1024.0);
-        Console.WriteLine($"load time       {loadSeconds,8:0.0} s (initialized -> the load's end: $/progress end or nanolsp/workspaceStatus)");
+        var cached = client.Stderr.Contains("made from the design-time cache", StringComparison.Ordinal);
+        Console.WriteLine($"load time       {loadSeconds,8:0.0} s (initialized -> the load's end: $/progress end or nanolsp/workspaceStatus; " +
+            $"{(cached ? "the projects from the design-time cache" : "MSBuild's design-time build")})");
         Console.WriteLine($"peak memory     {memory,8:0} MiB (after the load)");
         // NanoLsp's status follows its progress's end by a moment; a server without it gets the log's summary.
         await Task.WhenAny(statusSent, Task.Delay(TimeSpan.FromSeconds(5)));
