@@ -59,21 +59,31 @@ public static class DesignTimeCache
     /// <summary>$XDG_CACHE_HOME/nanolsp/design-time, else ~/.cache/nanolsp/design-time.</summary>
     public static string DefaultFolder() => Path.Combine(MsBuildSetup.UserCache(), "nanolsp", "design-time");
 
-    /// <summary>&lt;folder&gt;/&lt;hash of the workspace folders and what was opened in them&gt;.json.gz (gzip: a project's
-    /// references repeat from project to project: docfx, CliWrap and fluid's 8.0 MB of JSON are 0.5 MB).</summary>
-    public static string EntryPath(string folder, IReadOnlyList<string> roots, IReadOnlyList<string> targets)
-    {
-        var name = string.Join("\n", roots.Select(r => Path.TrimEndingDirectorySeparator(Path.GetFullPath(r))).Order(StringComparer.Ordinal))
-            + "\n--\n" + string.Join("\n", targets.Order(StringComparer.Ordinal));
-        return Path.Combine(folder, Hash(name)[..24] + ".json.gz");
-    }
+    /// <summary>
+    /// &lt;folder&gt;/&lt;hash of the workspace folders and what was opened in them&gt;-&lt;the key&gt;.json.gz: one entry per state of
+    /// the build files, so that going back to a branch finds its projects again. Gzipped: a project's references
+    /// repeat from project to project (docfx, CliWrap and fluid's 8.0 MB of JSON are 0.5 MB).
+    /// </summary>
+    public static string EntryPath(string folder, IReadOnlyList<string> roots, IReadOnlyList<string> targets, string key) =>
+        Path.Combine(folder, $"{SetName(roots, targets)}-{key[..16]}.json.gz");
 
-    /// <summary>The projects of the last load of these folders, made again, when nothing the build read has changed.</summary>
+    private static string SetName(IReadOnlyList<string> roots, IReadOnlyList<string> targets) =>
+        Hash(string.Join("\n", roots.Select(r => Path.TrimEndingDirectorySeparator(Path.GetFullPath(r))).Order(StringComparer.Ordinal))
+            + "\n--\n" + string.Join("\n", targets.Order(StringComparer.Ordinal)))[..16];
+
+    /// <summary>The projects of an earlier load of these folders, made again, when nothing the build read differs now.</summary>
     public static Hit? TryLoad(string folder, IReadOnlyList<string> roots, IReadOnlyList<string> targets, string sdkPath, AdhocWorkspace host, ILog logger)
     {
-        var path = EntryPath(folder, roots, targets);
-        if (!Enabled || !File.Exists(path))
+        if (!Enabled || !Directory.Exists(folder))
             return null;
+        var key = Key(roots, sdkPath);
+        var path = EntryPath(folder, roots, targets, key);
+        if (!File.Exists(path))
+        {
+            if (Directory.EnumerateFiles(folder, SetName(roots, targets) + "-*.json.gz").Any())
+                logger.Info($"The design-time cache of {string.Join(", ", roots)} is out of date (project files, .props/.targets or the set of .cs files differ from every kept load): MSBuild loads the projects.");
+            return null;
+        }
         var watch = Stopwatch.StartNew();
         try
         {
@@ -82,7 +92,7 @@ public static class DesignTimeCache
             using (var unzipped = new GZipStream(file, CompressionMode.Decompress))
                 entry = JsonSerializer.Deserialize<Entry>(unzipped, Json);
             string? stale = entry is null || entry.Format != FormatVersion ? "an older format"
-                : entry.Key != Key(roots, sdkPath) ? "project files, .props/.targets or the set of .cs files changed"
+                : entry.Key != key ? "a different key"
                 : entry.Files.FirstOrDefault(f => FileStamp.Of(f.Key) != f.Value) is { Key: { } changed } ? $"{changed} changed"
                 : entry.Projects.SelectMany(p => p.TextFiles()).FirstOrDefault(f => !File.Exists(f)) is { } gone ? $"{gone} is gone"
                 : null;
@@ -113,7 +123,7 @@ public static class DesignTimeCache
     {
         if (!Enabled)
             return;
-        var path = EntryPath(folder, roots, targets);
+        var path = folder;
         try
         {
             var projects = solution.Projects.Where(p => p.Language == LanguageNames.CSharp && p.ParseOptions is not null && p.CompilationOptions is not null).ToList();
@@ -122,6 +132,7 @@ public static class DesignTimeCache
             var files = cached.SelectMany(p => p.References.Select(r => r.Path).Concat(p.Analyzers)).Distinct(StringComparer.Ordinal)
                 .ToDictionary(f => f, FileStamp.Of, StringComparer.Ordinal);
             var entry = new Entry(FormatVersion, Key(roots, sdkPath), DateTime.UtcNow, projectsFound, Math.Round(loadTime.TotalSeconds, 1), incomplete, cached, files);
+            path = EntryPath(folder, roots, targets, entry.Key);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var temporary = path + $".{Environment.ProcessId}.tmp";
             using (var file = File.Create(temporary))

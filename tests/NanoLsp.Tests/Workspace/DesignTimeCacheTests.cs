@@ -96,6 +96,13 @@ public sealed class DesignTimeCacheTests : IDisposable
         Assert.False(FromCache(afterAdd));
         Assert.NotEmpty(afterAdd.Solution.GetDocumentIdsWithFilePath(added));
         Assert.True(FromCache(await LoadAsync()));
+        // Back as it was (another branch checked out and back): the entry of that state is still there.
+        File.Delete(added);
+        var back = await LoadAsync();
+        Assert.True(FromCache(back));
+        Assert.Empty(back.Solution.GetDocumentIdsWithFilePath(added));
+        File.WriteAllText(added, "namespace Lib; public static class Added { }");
+        Assert.True(FromCache(await LoadAsync()));
 
         // A restore that resolved something else (a floating version) rewrites project.assets.json.
         File.SetLastWriteTimeUtc(Path.Combine(_folder, "Lib", "obj", "project.assets.json"), DateTime.UtcNow.AddMinutes(1));
