@@ -26,7 +26,7 @@ namespace NanoLsp.Workspace;
 /// </summary>
 public static class DesignTimeCache
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     /// <summary>Entries kept (one per set of workspace folders); the least recently used go first.</summary>
     private const int MaxEntries = 32;
@@ -34,14 +34,20 @@ public static class DesignTimeCache
     private static readonly JsonSerializerOptions Json = new()
     {
         Converters = { new JsonStringEnumConverter() },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // An entry missing a field, or with null where none may be, is a JsonException (then MSBuild loads), not a null later;
+        // nulls are written, so that a nullable field is never missing.
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
     };
 
     public static bool Enabled =>
         !string.Equals(Environment.GetEnvironmentVariable("NANOLSP_DESIGN_TIME_CACHE"), "off", StringComparison.OrdinalIgnoreCase);
 
+    /// <param name="Outside">The folders of projects outside the workspace folders (a solution may list ../Other/Other.csproj),
+    /// with <paramref name="OutsideKey"/> the same key over them.</param>
     private sealed record Entry(int Format, string Key, DateTime SavedUtc, int ProjectsFound, double LoadSeconds,
-        IReadOnlyList<ProjectProblem> Incomplete, IReadOnlyList<CachedProject> Projects, IReadOnlyDictionary<string, FileStamp> Files);
+        IReadOnlyList<ProjectProblem> Incomplete, IReadOnlyList<CachedProject> Projects, IReadOnlyDictionary<string, FileStamp> Files,
+        IReadOnlyList<string> Outside, string OutsideKey);
 
     /// <summary>A referenced file as it was: missing (-1), else its length and last write time.</summary>
     private sealed record FileStamp(long Length, DateTime WriteTimeUtc)
@@ -93,6 +99,7 @@ public static class DesignTimeCache
                 entry = JsonSerializer.Deserialize<Entry>(unzipped, Json);
             string? stale = entry is null || entry.Format != FormatVersion ? "an older format"
                 : entry.Key != key ? "a different key"
+                : entry.Outside.Count > 0 && Hash(Inputs(entry.Outside)) != entry.OutsideKey ? $"a project in {string.Join(", ", entry.Outside)} changed"
                 : entry.Files.FirstOrDefault(f => FileStamp.Of(f.Key) != f.Value) is { Key: { } changed } ? $"{changed} changed"
                 : entry.Projects.SelectMany(p => p.TextFiles()).FirstOrDefault(f => !File.Exists(f)) is { } gone ? $"{gone} is gone"
                 : null;
@@ -131,7 +138,10 @@ public static class DesignTimeCache
             var cached = projects.Select(p => CachedProject.From(p, order)).ToList();
             var files = cached.SelectMany(p => p.References.Select(r => r.Path).Concat(p.Analyzers)).Distinct(StringComparer.Ordinal)
                 .ToDictionary(f => f, FileStamp.Of, StringComparer.Ordinal);
-            var entry = new Entry(FormatVersion, Key(roots, sdkPath), DateTime.UtcNow, projectsFound, Math.Round(loadTime.TotalSeconds, 1), incomplete, cached, files);
+            var outside = projects.Select(p => p.FilePath).OfType<string>().Where(f => !roots.Any(r => WorkspaceLoader.IsUnder(r, f)))
+                .Select(f => Path.GetDirectoryName(f)!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var entry = new Entry(FormatVersion, Key(roots, sdkPath), DateTime.UtcNow, projectsFound, Math.Round(loadTime.TotalSeconds, 1), incomplete, cached, files,
+                outside, outside.Count == 0 ? "" : Hash(Inputs(outside)));
             path = EntryPath(folder, roots, targets, entry.Key);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var temporary = path + $".{Environment.ProcessId}.tmp";
@@ -198,14 +208,15 @@ public static class DesignTimeCache
     /// What the design-time build depends on: the contents of every build input under the folders, the .cs files
     /// there by name, the SDK and the builds of Roslyn and this server (a new build may read projects differently).
     /// </summary>
-    public static string Key(IReadOnlyList<string> roots, string sdkPath)
+    public static string Key(IReadOnlyList<string> roots, string sdkPath) =>
+        Hash($"format {FormatVersion}\nroslyn {typeof(Solution).Assembly.ManifestModule.ModuleVersionId}\n" +
+             $"nanolsp {typeof(DesignTimeCache).Assembly.ManifestModule.ModuleVersionId}\nsdk {sdkPath}\n" + Inputs(roots));
+
+    /// <summary>The build inputs under the folders and above them, as text to hash.</summary>
+    private static string Inputs(IReadOnlyList<string> folders)
     {
         var text = new StringBuilder();
-        text.Append("format ").Append(FormatVersion).Append('\n');
-        text.Append("roslyn ").Append(typeof(Solution).Assembly.ManifestModule.ModuleVersionId).Append('\n');
-        text.Append("nanolsp ").Append(typeof(DesignTimeCache).Assembly.ManifestModule.ModuleVersionId).Append('\n');
-        text.Append("sdk ").Append(sdkPath).Append('\n');
-        foreach (var root in roots.Select(r => Path.TrimEndingDirectorySeparator(Path.GetFullPath(r))).Order(StringComparer.Ordinal))
+        foreach (var root in folders.Select(r => Path.TrimEndingDirectorySeparator(Path.GetFullPath(r))).Order(StringComparer.Ordinal))
         {
             // MSBuild and NuGet look above the folder too (Directory.Build.props up to the file system's root).
             for (var above = Path.GetDirectoryName(root); above is not null; above = Path.GetDirectoryName(above))
@@ -224,7 +235,7 @@ public static class DesignTimeCache
                     text.Append(assets).Append(' ').Append(FileStamp.Of(assets)).Append('\n');
             }
         }
-        return Hash(text.ToString());
+        return text.ToString();
     }
 
     private static readonly string[] AncestorInputs =

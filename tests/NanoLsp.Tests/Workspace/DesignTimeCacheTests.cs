@@ -138,6 +138,30 @@ public sealed class DesignTimeCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task AProjectOutsideTheFolderCounts()
+    {
+        // App's folder opened on its own, with a solution that lists ../Lib too.
+        var app = Path.Combine(_folder, "App");
+        File.WriteAllText(Path.Combine(app, "App.slnx"), "<Solution>\n  <Project Path=\"App.csproj\" />\n  <Project Path=\"../Lib/Lib.csproj\" />\n</Solution>\n");
+        var loader = new WorkspaceLoader(_logger) { DesignTimeCacheFolder = _cache.Path };
+        Task<LoadOutcome> Load() => loader.LoadAsync(app, _ => { }, CancellationToken.None);
+        Assert.Contains((await Load()).Solution.Projects, p => p.Name == "Lib");
+        Assert.True(FromCache(await Load()));
+
+        File.WriteAllText(Path.Combine(_folder, "Lib", "Extra.cs"), "namespace Lib; public static class Extra { }");
+        var afterAdd = await Load();
+        Assert.False(FromCache(afterAdd));
+        Assert.NotEmpty(afterAdd.Solution.GetDocumentIdsWithFilePath(Path.Combine(_folder, "Lib", "Extra.cs")));
+        Assert.True(FromCache(await Load()));
+
+        var lib = Path.Combine(_folder, "Lib", "Lib.csproj");
+        File.WriteAllText(lib, File.ReadAllText(lib).Replace("</PropertyGroup>", "<DefineConstants>$(DefineConstants);OUTSIDE</DefineConstants></PropertyGroup>"));
+        var afterEdit = await Load();
+        Assert.False(FromCache(afterEdit));
+        Assert.Contains("OUTSIDE", afterEdit.Solution.Projects.Single(p => p.Name == "Lib").ParseOptions!.PreprocessorSymbolNames);
+    }
+
+    [Fact]
     public async Task ACorruptEntryIsReportedAndReplaced()
     {
         await LoadAsync();
