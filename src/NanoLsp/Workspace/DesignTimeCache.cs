@@ -17,7 +17,8 @@ namespace NanoLsp.Workspace;
 /// <para>
 /// Used only while nothing the build read has changed. The key hashes the contents of every project, solution,
 /// .props, .targets, global.json, nuget.config, editorconfig and package lock file under the folders (and of the
-/// Directory.Build.*, Directory.Packages.props, global.json, nuget.config and .editorconfig above them), the list of .cs
+/// Directory.Build.*, Directory.Packages.props, global.json, nuget.config and .editorconfig above them; the same for
+/// the folders of projects a solution lists outside the workspace folders), the list of .cs
 /// files there (the SDK's globs pick up a new file), each project's obj/project.assets.json by length and write time
 /// (what restore resolved), the SDK, Roslyn and this server's build; and every reference and analyzer the projects
 /// name must still be the same file (length and write time), every document must still exist. When any of that
