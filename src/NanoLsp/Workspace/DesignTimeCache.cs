@@ -21,7 +21,7 @@ namespace NanoLsp.Workspace;
 /// the folders of projects a solution lists outside the workspace folders), the list of .cs
 /// files there (the SDK's globs pick up a new file), each project's obj/project.assets.json by length and write time
 /// (what restore resolved), the SDK, Roslyn and this server's build; and every reference and analyzer the projects
-/// name must still be the same file (length and write time), every document must still exist. When any of that
+/// name must still be the same file (length and write time), every text file a project reads must still exist. When any of that
 /// differs MSBuild loads, and its result replaces the entry. <c>NANOLSP_DESIGN_TIME_CACHE=off</c> turns the cache off.
 /// </para>
 /// </summary>
@@ -29,7 +29,7 @@ public static class DesignTimeCache
 {
     private const int FormatVersion = 2;
 
-    /// <summary>Entries kept (one per set of workspace folders); the least recently used go first.</summary>
+    /// <summary>Entries kept (one per set of workspace folders and state of their build files); the least recently used go first.</summary>
     private const int MaxEntries = 32;
 
     private static readonly JsonSerializerOptions Json = new()
