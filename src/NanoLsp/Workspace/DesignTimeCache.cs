@@ -122,6 +122,32 @@ public static class DesignTimeCache
     }
 
     /// <summary>
+    /// The projects of the most recent entry for these folders, whatever the key (for the provisional solution served
+    /// while MSBuild loads: the real references, options and documents of last time beat project files read as XML).
+    /// Null when there is none or it cannot be read.
+    /// </summary>
+    public static (IReadOnlyList<CachedProject> Projects, DateTime SavedUtc)? Latest(string folder, IReadOnlyList<string> roots, IReadOnlyList<string> targets, ILog logger)
+    {
+        if (!Enabled || !Directory.Exists(folder))
+            return null;
+        var latest = new DirectoryInfo(folder).GetFiles(SetName(roots, targets) + "-*.json.gz").MaxBy(f => f.LastWriteTimeUtc);
+        if (latest is null)
+            return null;
+        try
+        {
+            using var file = latest.OpenRead();
+            using var unzipped = new GZipStream(file, CompressionMode.Decompress);
+            var entry = JsonSerializer.Deserialize<Entry>(unzipped, Json);
+            return entry is null || entry.Format != FormatVersion ? null : (entry.Projects, entry.SavedUtc);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or JsonException or NotSupportedException)
+        {
+            logger.Debug($"The design-time cache {latest.FullName} could not be read for the provisional solution: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Writes the C# projects of a load where every project loaded, with what those that loaded with problems lack (packages
     /// restore could not find: restore is tried again only when a project's inputs change, so the next load would lack
     /// them too). Failing to write costs only the next start's time.

@@ -30,11 +30,19 @@ public static class ProvisionalProjects
     // Carried on the parse options (a feature flag the compiler ignores), so a Document knows it without a side table.
     private const string PackagesFeature = "nanolsp-provisional-packages";
 
-    public sealed record Result(Solution Solution, int Projects, int Files, string? Skipped);
-
-    public static Result Create(Solution solution, IReadOnlyList<string> roots)
+    public sealed record Result(Solution Solution, int Projects, int Files, string? Skipped)
     {
-        var projectFiles = WorkspaceLoader.ProjectsOf(roots.SelectMany(WorkspaceLoader.FindProjectFiles).ToList());
+        /// <summary>What the projects were made from, for the log.</summary>
+        public string From { get; init; } = "the project files";
+    }
+
+    /// <param name="designTimeCache">The <see cref="DesignTimeCache"/> folder: when it holds an earlier load of these folders
+    /// (out of date, or the real load would have used it), its projects are the provisional ones
+    /// (<see cref="FromEarlierLoad"/>); null: the project files only.</param>
+    public static Result Create(Solution solution, IReadOnlyList<string> roots, string? designTimeCache = null, Logging.ILog? logger = null)
+    {
+        var targets = roots.SelectMany(WorkspaceLoader.FindProjectFiles).Distinct(StringComparer.Ordinal).ToList();
+        var projectFiles = WorkspaceLoader.ProjectsOf(targets);
         var folders = projectFiles.ToDictionary(p => p, p => Path.GetDirectoryName(p)! + Path.DirectorySeparatorChar, StringComparer.Ordinal);
         var filesOf = projectFiles.ToDictionary(p => p, _ => new List<string>(), StringComparer.Ordinal);
         var loose = roots.ToDictionary(r => r, _ => new List<string>(), StringComparer.Ordinal);
@@ -56,6 +64,10 @@ public static class ProvisionalProjects
             }
         }
 
+        if (designTimeCache is not null && logger is not null && DesignTimeCache.Latest(designTimeCache, roots, targets, logger) is { } earlier)
+            return FromEarlierLoad(solution, roots, earlier.Projects, earlier.SavedUtc, filesOf.Values.SelectMany(f => f).Concat(loose.Values.SelectMany(f => f)).ToList(), count)
+                with { From = $"the design-time cache of {earlier.SavedUtc:u}" };
+
         var ids = projectFiles.ToDictionary(p => p, p => ProjectId.CreateNewId(Path.GetFileNameWithoutExtension(p)), StringComparer.Ordinal);
         var references = LooseProjects.FrameworkReferences.Value;
         foreach (var project in projectFiles)
@@ -72,6 +84,63 @@ public static class ProvisionalProjects
                     ProjectSettings.Default, references, [], files);
         }
         return new Result(solution, projectFiles.Count, count, null);
+    }
+
+    /// <summary>
+    /// The projects of an earlier MSBuild load (<see cref="DesignTimeCache"/>): its references, options, defines and
+    /// documents, less the documents gone. A .cs file it did not have joins the project whose folder holds it when it
+    /// was written since (as the SDK's globs would take a new file), else its folder's loose project (a file the project
+    /// leaves out, as after the real load). No analyzers and no source generators,
+    /// as in every provisional project (a quick pass), and the diagnostics of each are filtered as those of a project
+    /// with packages (<see cref="HasPackages"/>): what changed since may leave names unresolved.
+    /// </summary>
+    private static Result FromEarlierLoad(Solution solution, IReadOnlyList<string> roots, IReadOnlyList<CachedProject> projects, DateTime savedUtc,
+        IReadOnlyList<string> files, int count)
+    {
+        var ids = projects.Select(p => ProjectId.CreateNewId(p.Name)).ToList();
+        var references = new Dictionary<(string, MetadataReferenceProperties), MetadataReference>();
+        MetadataReference Reference(CachedReference cached)
+        {
+            if (!references.TryGetValue((cached.Path, cached.Properties), out var reference))
+                references[(cached.Path, cached.Properties)] = reference = LoadedReferences.FileReference(cached.Path, cached.Properties, IndexedXmlDocumentation.Beside(cached.Path));
+            return reference;
+        }
+        var known = projects.SelectMany(p => p.Documents).Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
+        var folders = projects.Select(p => p.FilePath is null ? null : Path.GetDirectoryName(p.FilePath) + Path.DirectorySeparatorChar).ToList();
+        var added = projects.Select(_ => new List<string>()).ToList();
+        var loose = roots.ToDictionary(r => r, _ => new List<string>(), StringComparer.Ordinal);
+        foreach (var file in files.Where(f => !known.Contains(f)))
+        {
+            var deepest = File.GetLastWriteTimeUtc(file) < savedUtc ? null
+                : folders.Where(f => f is not null && file.StartsWith(f, StringComparison.Ordinal)).MaxBy(f => f!.Length);
+            if (deepest is null)
+                loose[roots.Where(r => WorkspaceLoader.IsUnder(r, file)).OrderByDescending(r => r.Length).First()].Add(file);
+            for (int i = 0; i < projects.Count; i++)
+                if (deepest is not null && folders[i] == deepest)
+                    added[i].Add(file); // each target framework's project of a multi-targeting one
+        }
+        for (int i = 0; i < projects.Count; i++)
+        {
+            var info = projects[i].ToProjectInfo(ids[i], ids, Reference, path => new Microsoft.CodeAnalysis.Diagnostics.UnresolvedAnalyzerReference(path));
+            var parse = (CSharpParseOptions)info.ParseOptions!;
+            solution = solution.AddProject(info
+                .WithProjectReferences([]) // added below, once every project is in
+                .WithAnalyzerReferences([])
+                .WithParseOptions(parse.WithFeatures(parse.Features.Append(new(PackagesFeature, "true"))))
+                .WithDocuments(info.Documents.Where(d => File.Exists(d.FilePath))));
+            foreach (var file in added[i])
+                solution = LooseProjects.AddFile(solution, ids[i], file, null);
+        }
+        for (int i = 0; i < projects.Count; i++)
+            solution = solution.WithProjectReferences(ids[i], projects[i].ProjectReferences.Select(r => new ProjectReference(ids[r.Project], [.. r.Aliases], r.EmbedInteropTypes)));
+        foreach (var (root, looseFiles) in loose)
+        {
+            if (looseFiles.Count > 0)
+                solution = AddProject(solution, ProjectId.CreateNewId(), WorkspaceLoader.LooseProjectName(roots, root),
+                    Path.Combine(root, WorkspaceLoader.LooseProjectName(roots, root).Replace(' ', '_') + ".csproj"),
+                    ProjectSettings.Default, LooseProjects.FrameworkReferences.Value, [], looseFiles);
+        }
+        return new Result(solution, projects.Select(p => p.FilePath).Distinct(StringComparer.Ordinal).Count(), count, null);
     }
 
     private static Solution AddProject(Solution solution, ProjectId id, string name, string filePath, ProjectSettings settings,

@@ -25,6 +25,9 @@ public sealed class WorkspaceManager : IDisposable
     private WorkspaceSnapshot _snapshot;
     private bool _placeholder = true;
 
+    /// <summary>Where full loads are kept for the next start and the provisional solution (<see cref="DesignTimeCache"/>).</summary>
+    public string DesignTimeCacheFolder { get; init; } = DesignTimeCache.DefaultFolder();
+
     public WorkspaceManager(ILog logger)
     {
         _logger = logger;
@@ -72,7 +75,7 @@ public sealed class WorkspaceManager : IDisposable
             ProvisionalProjects.Result result;
             try
             {
-                result = ProvisionalProjects.Create(CurrentSolution, roots);
+                result = ProvisionalProjects.Create(CurrentSolution, roots, DesignTimeCacheFolder, _logger);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
             {
@@ -134,7 +137,7 @@ public sealed class WorkspaceManager : IDisposable
             }
             return LastLoad = new LoadOutcome(CurrentSolution, _host, "no folder", false, null);
         }
-        var outcome = await new WorkspaceLoader(_logger).LoadAsync(roots, progress, cancellationToken).ConfigureAwait(false);
+        var outcome = await new WorkspaceLoader(_logger) { DesignTimeCacheFolder = DesignTimeCacheFolder }.LoadAsync(roots, progress, cancellationToken).ConfigureAwait(false);
         (Solution Solution, IReadOnlyList<string> Open)? warm = warmUp is null ? null : await WarmUpAsync(outcome, warmUp, progress, cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {

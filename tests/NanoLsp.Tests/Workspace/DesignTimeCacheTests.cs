@@ -162,6 +162,36 @@ public sealed class DesignTimeCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task AnOutOfDateEntryMakesTheProvisionalSolution()
+    {
+        var built = await LoadAsync();
+        // Since then: a new file in Lib (written after the entry) and one App leaves out (older than the entry).
+        var excluded = Path.Combine(_folder, "App", "Excluded.cs");
+        File.WriteAllText(excluded, "class Excluded { }");
+        File.SetLastWriteTimeUtc(excluded, DateTime.UtcNow.AddDays(-1));
+        var added = Path.Combine(_folder, "Lib", "Added.cs");
+        File.WriteAllText(added, "namespace Lib; public static class Added { }");
+
+        using var workspace = new WorkspaceManager(_logger) { DesignTimeCacheFolder = _cache.Path };
+        var quick = workspace.LoadProvisional([_folder]);
+        Assert.StartsWith("the design-time cache", quick.From);
+        var solution = quick.Solution;
+        foreach (var project in built.Solution.Projects.Where(p => p.Language == LanguageNames.CSharp))
+        {
+            var again = solution.Projects.Single(p => p.Name == project.Name);
+            Assert.Equal(project.MetadataReferences.OfType<PortableExecutableReference>().Select(r => r.FilePath).Order(),
+                again.MetadataReferences.OfType<PortableExecutableReference>().Select(r => r.FilePath).Order());
+            Assert.Equal(project.ParseOptions!.PreprocessorSymbolNames, again.ParseOptions!.PreprocessorSymbolNames);
+            Assert.Empty(again.AnalyzerReferences); // a quick pass: no generators, no analyzers
+            Assert.True(ProvisionalProjects.HasPackages(again)); // its diagnostics filtered as such
+        }
+        Assert.Equal("Lib", solution.GetDocument(Assert.Single(solution.GetDocumentIdsWithFilePath(added)))!.Project.Name);
+        Assert.StartsWith(WorkspaceLoader.LooseFilesName, solution.GetDocument(Assert.Single(solution.GetDocumentIdsWithFilePath(excluded)))!.Project.Name);
+        var app = solution.Projects.Single(p => p.Name == "App");
+        Assert.Equal(["Lib"], app.ProjectReferences.Select(r => solution.GetProject(r.ProjectId)!.Name));
+    }
+
+    [Fact]
     public async Task ACorruptEntryIsReportedAndReplaced()
     {
         await LoadAsync();

@@ -45,7 +45,7 @@ public sealed class WorkspaceLoadRun(
             await RunAsync(roots, cancellationToken).ConfigureAwait(false);
             return;
         }
-        logger.Info($"Provisional solution: {quick.Files} .cs file(s), {quick.Projects} project(s), in {watch.ElapsedMilliseconds} ms; served until MSBuild's load ends.");
+        logger.Info($"Provisional solution: {quick.Files} .cs file(s), {quick.Projects} project(s), from {quick.From}, in {watch.ElapsedMilliseconds} ms; served until MSBuild's load ends.");
         diagnostics.RefreshAll();
         _initialLoad = Task.Run(async () =>
         {
