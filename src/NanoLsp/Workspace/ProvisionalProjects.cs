@@ -13,7 +13,9 @@ namespace NanoLsp.Workspace;
 /// conditions, imports other than Directory.Build.props, explicit Compile items and packages are not seen.
 /// Hence <see cref="HasPackages"/>: a project that references packages can miss types here that the real
 /// load has, and its diagnostics leave out what a missing reference would cause
-/// (<c>Features/Diagnostics/ProvisionalDiagnostics.cs</c>).
+/// (<c>Features/Diagnostics/ProvisionalDiagnostics.cs</c>). When the <see cref="DesignTimeCache"/> holds an earlier load
+/// of the folders (out of date, or MSBuild's load would not need to run), its projects are the provisional ones instead
+/// (<see cref="FromEarlierLoad"/>): the real references, packages included, and options of last time.
 /// </summary>
 public static class ProvisionalProjects
 {
