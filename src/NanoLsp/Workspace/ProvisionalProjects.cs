@@ -92,9 +92,9 @@ public static class ProvisionalProjects
     /// The projects of an earlier MSBuild load (<see cref="DesignTimeCache"/>): its references, options, defines and
     /// documents, less the documents gone. A .cs file it did not have joins the project whose folder holds it when it
     /// was written since (as the SDK's globs would take a new file), else its folder's loose project (a file the project
-    /// leaves out, as after the real load). No analyzers and no source generators,
-    /// as in every provisional project (a quick pass), and the diagnostics of each are filtered as those of a project
-    /// with packages (<see cref="HasPackages"/>): what changed since may leave names unresolved.
+    /// leaves out, as after the real load). No analyzers and no source generators, as in every provisional project (a
+    /// quick pass). A project that references packages has its diagnostics filtered as such (<see cref="HasPackages"/>:
+    /// what changed since may leave names unresolved); one with the framework only shows them all, as from the project files.
     /// </summary>
     private static Result FromEarlierLoad(Solution solution, IReadOnlyList<string> roots, IReadOnlyList<CachedProject> projects, DateTime savedUtc,
         IReadOnlyList<string> files, int count)
@@ -125,10 +125,14 @@ public static class ProvisionalProjects
         {
             var info = projects[i].ToProjectInfo(ids[i], ids, Reference, path => new Microsoft.CodeAnalysis.Diagnostics.UnresolvedAnalyzerReference(path));
             var parse = (CSharpParseOptions)info.ParseOptions!;
+            // Packages as the project files would say: a reference from outside the SDK's targeting packs.
+            var packs = $"{Path.DirectorySeparatorChar}packs{Path.DirectorySeparatorChar}";
+            if (projects[i].References.Any(r => !r.Path.Contains(packs, StringComparison.Ordinal)))
+                parse = parse.WithFeatures(parse.Features.Append(new(PackagesFeature, "true")));
             solution = solution.AddProject(info
                 .WithProjectReferences([]) // added below, once every project is in
                 .WithAnalyzerReferences([])
-                .WithParseOptions(parse.WithFeatures(parse.Features.Append(new(PackagesFeature, "true"))))
+                .WithParseOptions(parse)
                 .WithDocuments(info.Documents.Where(d => File.Exists(d.FilePath))));
             foreach (var file in added[i])
                 solution = LooseProjects.AddFile(solution, ids[i], file, null);

@@ -183,12 +183,32 @@ public sealed class DesignTimeCacheTests : IDisposable
                 again.MetadataReferences.OfType<PortableExecutableReference>().Select(r => r.FilePath).Order());
             Assert.Equal(project.ParseOptions!.PreprocessorSymbolNames, again.ParseOptions!.PreprocessorSymbolNames);
             Assert.Empty(again.AnalyzerReferences); // a quick pass: no generators, no analyzers
-            Assert.True(ProvisionalProjects.HasPackages(again)); // its diagnostics filtered as such
+            Assert.False(ProvisionalProjects.HasPackages(again)); // the framework only: every diagnostic shown
         }
         Assert.Equal("Lib", solution.GetDocument(Assert.Single(solution.GetDocumentIdsWithFilePath(added)))!.Project.Name);
         Assert.StartsWith(WorkspaceLoader.LooseFilesName, solution.GetDocument(Assert.Single(solution.GetDocumentIdsWithFilePath(excluded)))!.Project.Name);
         var app = solution.Projects.Single(p => p.Name == "App");
         Assert.Equal(["Lib"], app.ProjectReferences.Select(r => solution.GetProject(r.ProjectId)!.Name));
+    }
+
+    [Fact]
+    public async Task AProvisionalProjectWithPackagesFromTheCacheFiltersItsDiagnosticsAsSuch()
+    {
+        var folder = Fixtures.Copy("DowngradeAsError"); // a package that restores from the offline feed
+        try
+        {
+            var built = await new WorkspaceLoader(_logger) { DesignTimeCacheFolder = _cache.Path }.LoadAsync(folder, _ => { }, CancellationToken.None);
+            Assert.Contains(built.Solution.Projects.SelectMany(p => p.MetadataReferences).OfType<PortableExecutableReference>(),
+                r => r.FilePath!.Contains("Microsoft.Extensions.DependencyInjection.Abstractions", StringComparison.OrdinalIgnoreCase));
+            using var workspace = new WorkspaceManager(_logger) { DesignTimeCacheFolder = _cache.Path };
+            var quick = workspace.LoadProvisional([folder]);
+            Assert.StartsWith("the design-time cache", quick.From);
+            Assert.True(ProvisionalProjects.HasPackages(quick.Solution.Projects.Single(p => p.Name == "DowngradeAsError")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
