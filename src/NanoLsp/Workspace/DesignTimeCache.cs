@@ -189,9 +189,19 @@ public static class DesignTimeCache
     private static Solution Restore(IReadOnlyList<CachedProject> projects, AdhocWorkspace host)
     {
         var ids = projects.Select(p => ProjectId.CreateNewId(p.Name)).ToList();
+        var reference = SharedReferences();
+        var analyzers = AnalyzerReferences(projects.SelectMany(p => p.Analyzers).Distinct(StringComparer.Ordinal).ToList(), host);
+        var infos = projects.Select((p, i) => p.ToProjectInfo(ids[i], ids, reference, path => analyzers[path])).ToList();
+        return host.AddSolution(SolutionInfo.Create(SolutionId.CreateNewId(), VersionStamp.Create(), projects: infos));
+    }
+
+    /// <summary>Makes the projects' file references, one object per file and properties (projects that shared a reference
+    /// share it again), each documented from the XML beside it.</summary>
+    internal static Func<CachedReference, MetadataReference> SharedReferences()
+    {
         var references = new Dictionary<(string, MetadataReferenceProperties), MetadataReference>();
         var documentation = new Dictionary<string, DocumentationProvider?>(StringComparer.Ordinal);
-        MetadataReference Reference(CachedReference cached)
+        return cached =>
         {
             var key = (cached.Path, cached.Properties);
             if (!references.TryGetValue(key, out var reference))
@@ -201,10 +211,7 @@ public static class DesignTimeCache
                 references[key] = reference = LoadedReferences.FileReference(cached.Path, cached.Properties, provider);
             }
             return reference;
-        }
-        var analyzers = AnalyzerReferences(projects.SelectMany(p => p.Analyzers).Distinct(StringComparer.Ordinal).ToList(), host);
-        var infos = projects.Select((p, i) => p.ToProjectInfo(ids[i], ids, Reference, path => analyzers[path])).ToList();
-        return host.AddSolution(SolutionInfo.Create(SolutionId.CreateNewId(), VersionStamp.Create(), projects: infos));
+        };
     }
 
     /// <summary>

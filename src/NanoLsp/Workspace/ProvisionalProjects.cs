@@ -100,13 +100,7 @@ public static class ProvisionalProjects
         IReadOnlyList<string> files, int count)
     {
         var ids = projects.Select(p => ProjectId.CreateNewId(p.Name)).ToList();
-        var references = new Dictionary<(string, MetadataReferenceProperties), MetadataReference>();
-        MetadataReference Reference(CachedReference cached)
-        {
-            if (!references.TryGetValue((cached.Path, cached.Properties), out var reference))
-                references[(cached.Path, cached.Properties)] = reference = LoadedReferences.FileReference(cached.Path, cached.Properties, IndexedXmlDocumentation.Beside(cached.Path));
-            return reference;
-        }
+        var reference = DesignTimeCache.SharedReferences();
         var known = projects.SelectMany(p => p.Documents).Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
         var folders = projects.Select(p => p.FilePath is null ? null : Path.GetDirectoryName(p.FilePath) + Path.DirectorySeparatorChar).ToList();
         var added = projects.Select(_ => new List<string>()).ToList();
@@ -123,7 +117,7 @@ public static class ProvisionalProjects
         }
         for (int i = 0; i < projects.Count; i++)
         {
-            var info = projects[i].ToProjectInfo(ids[i], ids, Reference, path => new Microsoft.CodeAnalysis.Diagnostics.UnresolvedAnalyzerReference(path));
+            var info = projects[i].ToProjectInfo(ids[i], ids, reference, path => new Microsoft.CodeAnalysis.Diagnostics.UnresolvedAnalyzerReference(path));
             var parse = (CSharpParseOptions)info.ParseOptions!;
             // Packages as the project files would say: a reference from outside the SDK's targeting packs.
             var packs = $"{Path.DirectorySeparatorChar}packs{Path.DirectorySeparatorChar}";
