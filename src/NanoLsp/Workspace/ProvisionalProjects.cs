@@ -126,6 +126,8 @@ public static class ProvisionalProjects
             solution = solution.AddProject(info
                 .WithProjectReferences([]) // added below, once every project is in
                 .WithAnalyzerReferences([])
+                // A package removed since would be an error of its own (CS0006) in every file's diagnostics.
+                .WithMetadataReferences(info.MetadataReferences.Where(r => r is not PortableExecutableReference { FilePath: { } path } || File.Exists(path)))
                 .WithParseOptions(parse)
                 .WithDocuments(info.Documents.Where(d => File.Exists(d.FilePath))));
             foreach (var file in added[i])

@@ -171,6 +171,16 @@ public sealed class DesignTimeCacheTests : IDisposable
         File.SetLastWriteTimeUtc(excluded, DateTime.UtcNow.AddDays(-1));
         var added = Path.Combine(_folder, "Lib", "Added.cs");
         File.WriteAllText(added, "namespace Lib; public static class Added { }");
+        // And a package of Lib's removed from the machine since: the entry names a file that is gone.
+        var entry = Assert.Single(Directory.GetFiles(_cache.Path, "*.json.gz"));
+        System.Text.Json.Nodes.JsonNode json;
+        using (var read = new System.IO.Compression.GZipStream(File.OpenRead(entry), System.IO.Compression.CompressionMode.Decompress))
+            json = System.Text.Json.Nodes.JsonNode.Parse(read)!;
+        var gone = Path.Combine(_folder, "gone", "Removed.Package.dll");
+        foreach (var project in json["Projects"]!.AsArray().Where(p => (string?)p!["Name"] == "Lib"))
+            project!["References"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject { ["Path"] = gone, ["Kind"] = "Assembly", ["Aliases"] = new System.Text.Json.Nodes.JsonArray(), ["EmbedInteropTypes"] = false });
+        using (var write = new System.IO.Compression.GZipStream(File.Create(entry), System.IO.Compression.CompressionLevel.Fastest))
+            System.Text.Json.JsonSerializer.Serialize(write, json);
 
         using var workspace = new WorkspaceManager(_logger) { DesignTimeCacheFolder = _cache.Path };
         var quick = workspace.LoadProvisional([_folder]);
@@ -183,7 +193,9 @@ public sealed class DesignTimeCacheTests : IDisposable
                 again.MetadataReferences.OfType<PortableExecutableReference>().Select(r => r.FilePath).Order());
             Assert.Equal(project.ParseOptions!.PreprocessorSymbolNames, again.ParseOptions!.PreprocessorSymbolNames);
             Assert.Empty(again.AnalyzerReferences); // a quick pass: no generators, no analyzers
-            Assert.False(ProvisionalProjects.HasPackages(again)); // the framework only: every diagnostic shown
+            Assert.DoesNotContain(again.MetadataReferences, r => r.Display == gone);
+            // A project with the framework only shows every diagnostic; Lib had a package (gone since).
+            Assert.Equal(project.Name == "Lib", ProvisionalProjects.HasPackages(again));
         }
         Assert.Equal("Lib", solution.GetDocument(Assert.Single(solution.GetDocumentIdsWithFilePath(added)))!.Project.Name);
         Assert.StartsWith(WorkspaceLoader.LooseFilesName, solution.GetDocument(Assert.Single(solution.GetDocumentIdsWithFilePath(excluded)))!.Project.Name);
