@@ -90,7 +90,7 @@ public static class ProvisionalProjects
 
     /// <summary>
     /// The projects of an earlier MSBuild load (<see cref="DesignTimeCache"/>): its references, options, defines and
-    /// documents, less the documents gone. A .cs file it did not have joins the project whose folder holds it when it
+    /// documents, less the files gone. A .cs file it did not have joins the project whose folder holds it when it
     /// was written since (as the SDK's globs would take a new file), else its folder's loose project (a file the project
     /// leaves out, as after the real load). No analyzers and no source generators, as in every provisional project (a
     /// quick pass). A project that references packages has its diagnostics filtered as such (<see cref="HasPackages"/>:
@@ -129,7 +129,9 @@ public static class ProvisionalProjects
                 // A package removed since would be an error of its own (CS0006) in every file's diagnostics.
                 .WithMetadataReferences(info.MetadataReferences.Where(r => r is not PortableExecutableReference { FilePath: { } path } || File.Exists(path)))
                 .WithParseOptions(parse)
-                .WithDocuments(info.Documents.Where(d => File.Exists(d.FilePath))));
+                .WithDocuments(info.Documents.Where(d => File.Exists(d.FilePath)))
+                .WithAdditionalDocuments(info.AdditionalDocuments.Where(d => File.Exists(d.FilePath)))
+                .WithAnalyzerConfigDocuments(info.AnalyzerConfigDocuments.Where(d => File.Exists(d.FilePath))));
             foreach (var file in added[i])
                 solution = LooseProjects.AddFile(solution, ids[i], file, null);
         }
