@@ -94,11 +94,8 @@ public static class DesignTimeCache
         var watch = Stopwatch.StartNew();
         try
         {
-            Entry? entry;
-            using (var file = File.OpenRead(path))
-            using (var unzipped = new GZipStream(file, CompressionMode.Decompress))
-                entry = JsonSerializer.Deserialize<Entry>(unzipped, Json);
-            string? stale = entry is null || entry.Format != FormatVersion ? "an older format"
+            var entry = Read(path);
+            string? stale = entry is null ? "an older format"
                 : entry.Key != key ? "a different key"
                 : entry.Outside.Count > 0 && Hash(Inputs(entry.Outside)) != entry.OutsideKey ? $"a project in {string.Join(", ", entry.Outside)} changed"
                 : entry.Files.FirstOrDefault(f => FileStamp.Of(f.Key) != f.Value) is { Key: { } changed } ? $"{changed} changed"
@@ -135,16 +132,21 @@ public static class DesignTimeCache
             return null;
         try
         {
-            using var file = latest.OpenRead();
-            using var unzipped = new GZipStream(file, CompressionMode.Decompress);
-            var entry = JsonSerializer.Deserialize<Entry>(unzipped, Json);
-            return entry is null || entry.Format != FormatVersion ? null : (entry.Projects, entry.SavedUtc);
+            return Read(latest.FullName) is { } entry ? (entry.Projects, entry.SavedUtc) : null;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or JsonException or NotSupportedException)
         {
             logger.Debug($"The design-time cache {latest.FullName} could not be read for the provisional solution: {e.Message}");
             return null;
         }
+    }
+
+    /// <summary>An entry as written; null when it is of another format. Throws what reading or parsing it throws.</summary>
+    private static Entry? Read(string path)
+    {
+        using var file = File.OpenRead(path);
+        using var unzipped = new GZipStream(file, CompressionMode.Decompress);
+        return JsonSerializer.Deserialize<Entry>(unzipped, Json) is { Format: FormatVersion } entry ? entry : null;
     }
 
     /// <summary>

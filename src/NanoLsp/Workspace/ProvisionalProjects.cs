@@ -88,6 +88,9 @@ public static class ProvisionalProjects
         return new Result(solution, projectFiles.Count, count, null);
     }
 
+    /// <summary>A path segment of the SDK's targeting packs (a reference elsewhere is a package's).</summary>
+    private static readonly string TargetingPacks = $"{Path.DirectorySeparatorChar}packs{Path.DirectorySeparatorChar}";
+
     /// <summary>
     /// The projects of an earlier MSBuild load (<see cref="DesignTimeCache"/>): its references, options, defines and
     /// documents, less the files gone. A .cs file it did not have joins the project whose folder holds it when it
@@ -120,8 +123,7 @@ public static class ProvisionalProjects
             var info = projects[i].ToProjectInfo(ids[i], ids, reference, path => new Microsoft.CodeAnalysis.Diagnostics.UnresolvedAnalyzerReference(path));
             var parse = (CSharpParseOptions)info.ParseOptions!;
             // Packages as the project files would say: a reference from outside the SDK's targeting packs.
-            var packs = $"{Path.DirectorySeparatorChar}packs{Path.DirectorySeparatorChar}";
-            if (projects[i].References.Any(r => !r.Path.Contains(packs, StringComparison.Ordinal)))
+            if (projects[i].References.Any(r => !r.Path.Contains(TargetingPacks, StringComparison.Ordinal)))
                 parse = parse.WithFeatures(parse.Features.Append(new(PackagesFeature, "true")));
             solution = solution.AddProject(info
                 .WithProjectReferences([]) // added below, once every project is in
