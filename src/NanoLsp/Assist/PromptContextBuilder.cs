@@ -24,8 +24,12 @@ public static class PromptContextBuilder
 
     /// <param name="sources">What goes ahead of the windows, in order, sharing the header budget (none: the
     /// "without context" ablation).</param>
+    /// <param name="suffixStart">Where the suffix window starts, when not at <paramref name="position"/>: the caret after
+    /// the letters typed of a word whose start is <paramref name="position"/> (the completion list's ranking). The
+    /// typed letters are in neither window, so the prompt is the one the document had before they were typed, and the
+    /// middle it asks for is the whole word.</param>
     public static async Task<PromptContext> BuildAsync(Document document, int position, NanoTokenizer tokenizer,
-        PromptBudget budget, IReadOnlyList<IContextSource> sources, CancellationToken cancellationToken)
+        PromptBudget budget, IReadOnlyList<IContextSource> sources, CancellationToken cancellationToken, int? suffixStart = null)
     {
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         if (position < 0 || position > text.Length)
@@ -33,14 +37,15 @@ public static class PromptContextBuilder
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
 
         var line = text.Lines.GetLineFromPosition(position);
+        int from = Math.Clamp(suffixStart ?? position, position, line.End);
         string linePrefix = text.ToString(TextSpan.FromBounds(line.Start, position));
-        string lineSuffix = text.ToString(TextSpan.FromBounds(position, line.End));
+        string lineSuffix = text.ToString(TextSpan.FromBounds(from, line.End));
         string indentation = Indentation(text, line);
 
         int prefixStart = PrefixWindowStart(text, line.LineNumber, position, tokenizer, budget.PrefixTokens);
-        int suffixEnd = SuffixWindowEnd(text, line, position, tokenizer, budget.SuffixTokens);
+        int suffixEnd = SuffixWindowEnd(text, line, from, tokenizer, budget.SuffixTokens);
         string prefix = text.ToString(TextSpan.FromBounds(prefixStart, position));
-        string suffix = text.ToString(TextSpan.FromBounds(position, suffixEnd));
+        string suffix = text.ToString(TextSpan.FromBounds(from, suffixEnd));
 
         var shape = DetectShape(root, position, linePrefix, lineSuffix);
         string header = "";

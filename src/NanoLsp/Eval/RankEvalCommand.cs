@@ -12,17 +12,19 @@ using NanoLsp.Workspace;
 namespace NanoLsp.Eval;
 
 /// <summary>
-/// <c>NanoLsp eval-rank --cases CASES.jsonl [--model DIR] [--deadline-ms N] [--scored N] [--starred N] [--prompt-tokens N] [--limit N]
-/// [--out RANKS.jsonl]</c>: the completion list ranked with the model against Roslyn's order, on the evaluation
+/// <c>NanoLsp eval-rank --cases CASES.jsonl [--model DIR] [--deadline-ms N] [--scored N] [--starred N] [--prompt-tokens N] [--typed N]
+/// [--limit N] [--out RANKS.jsonl]</c>: the completion list ranked with the model against Roslyn's order, on the evaluation
 /// contract's cases (docs/architecture.md). Kept: member-access positions (the line before the caret ends with
 /// `.`) and statement starts (only indentation before it) whose expected text starts with a name Roslyn's list
 /// holds. Each list is made by <see cref="CompletionFeatureService"/>, the handler's own path, once without
 /// ranking and once with it; the list order is the one an editor shows before anything is typed (sort text,
-/// then label). Prints MRR, top-1 and top-5 before and after, and the list latency p50/p95 of each.
+/// then label). With <c>--typed N</c> the name's first N letters are typed before the list is asked (invoked, as VS
+/// Code's quick suggestions ask at a word's first letter), and the order is that of the items whose filter text starts
+/// with them. Prints MRR, top-1 and top-5 before and after, and the list latency p50/p95 of each.
 /// </summary>
 public static class RankEvalCommand
 {
-    public const string Usage = "NanoLsp eval-rank --cases CASES.jsonl [--model DIR] [--deadline-ms N] [--scored N] [--starred N] [--prompt-tokens N] [--limit N] [--out RANKS.jsonl]";
+    public const string Usage = "NanoLsp eval-rank --cases CASES.jsonl [--model DIR] [--deadline-ms N] [--scored N] [--starred N] [--prompt-tokens N] [--typed N] [--limit N] [--out RANKS.jsonl]";
 
     private sealed record Outcome(string Id, string Kind, string Expected, int Items, int Before, int After,
         double BeforeMs, double AfterMs, double RankMs, string Ranking, int WholeScored, double[] StageMs);
@@ -31,7 +33,7 @@ public static class RankEvalCommand
     {
         string? cases = null, modelDir = null, output = null;
         var options = new RankingOptions();
-        int limit = int.MaxValue;
+        int limit = int.MaxValue, typedLetters = 0;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -47,6 +49,8 @@ public static class RankEvalCommand
                     options = options with { Starred = starred }; i++; break;
                 case "--prompt-tokens" when i + 1 < args.Length && int.TryParse(args[i + 1], out int tokens) && tokens >= 64:
                     options = options with { PromptTokens = tokens }; i++; break;
+                case "--typed" when i + 1 < args.Length && int.TryParse(args[i + 1], out int typed) && typed >= 0:
+                    typedLetters = typed; i++; break;
                 case "--limit" when i + 1 < args.Length && int.TryParse(args[i + 1], out int n) && n > 0:
                     limit = n; i++; break;
                 default: return Fail($"unknown or incomplete argument '{args[i]}'.");
@@ -60,7 +64,7 @@ public static class RankEvalCommand
         {
             chosen = EvalCases.Read(cases)
                 .Select(c => (Case: c, Kind: KindOf(c), Name: LeadingName(c.Expected ?? "")))
-                .Where(c => c.Kind.Length > 0 && c.Name.Length > 0)
+                .Where(c => c.Kind.Length > 0 && c.Name.Length > typedLetters)
                 .Take(limit)
                 .ToList();
         }
@@ -73,7 +77,8 @@ public static class RankEvalCommand
             return Fail(noModel!);
         using var _ = model;
         Console.Error.WriteLine($"eval-rank: {chosen.Count} member-access and statement-start positions, model {model.Manifest.Name}, " +
-                                $"deadline {options.Deadline.TotalMilliseconds} ms, {options.Scored} scored whole, {options.Starred} starred");
+                                $"deadline {options.Deadline.TotalMilliseconds} ms, {options.Scored} scored whole, {options.Starred} starred" +
+                                (typedLetters > 0 ? $", the first {typedLetters} letter(s) typed" : ""));
 
         var service = new CompletionFeatureService(new ModelRanking(() => model));
         var logger = new EvalCommand.StderrLogger();
@@ -89,9 +94,11 @@ public static class RankEvalCommand
                 workspaces[root] = solution = (await new WorkspaceLoader(logger).LoadAsync(root, _ => { }, CancellationToken.None).ConfigureAwait(false)).Solution;
             if (PreferredDocument.Find(solution, Path.GetFullPath(Path.Combine(root, c.File))) is not { } original)
                 continue;
-            var document = original.WithText(SourceText.From(c.Text));
-            var position = new Position(c.Line, c.Character);
-            var context = kind == "member" ? new CompletionContext(CompletionTriggerKinds.TriggerCharacter, ".")
+            string typed = name[..typedLetters];
+            var caseText = SourceText.From(c.Text);
+            var document = original.WithText(caseText.WithChanges(new TextChange(new TextSpan(caseText.Lines[c.Line].Start + c.Character, 0), typed)));
+            var position = new Position(c.Line, c.Character + typed.Length);
+            var context = kind == "member" && typed.Length == 0 ? new CompletionContext(CompletionTriggerKinds.TriggerCharacter, ".")
                 : new CompletionContext(CompletionTriggerKinds.Invoked);
             var on = options with { Enabled = true };
 
@@ -107,7 +114,7 @@ public static class RankEvalCommand
             double afterMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             var ranking = service.LastRanking!;
 
-            int rankBefore = RankOf(before.Items, name), rankAfter = RankOf(after.Items, name);
+            int rankBefore = RankOf(before.Items, name, typed), rankAfter = RankOf(after.Items, name, typed);
             if (rankBefore == 0)
             {
                 notListed++;
@@ -141,11 +148,13 @@ public static class RankEvalCommand
         expected.Length > 0 && (char.IsLetter(expected[0]) || expected[0] == '_')
             ? new string(expected.TakeWhile(ch => char.IsLetterOrDigit(ch) || ch == '_').ToArray()) : "";
 
-    /// <summary>The 1-based place of the item named <paramref name="name"/> in the order an editor shows an unfiltered
-    /// list (sort text, then label, ordinal as VS Code compares them); 0 when it is not in the list.</summary>
-    internal static int RankOf(IReadOnlyList<CompletionItem> items, string name)
+    /// <summary>The 1-based place of the item named <paramref name="name"/> in the order an editor shows the list (sort
+    /// text, then label, ordinal as VS Code compares them), among the items whose filter text starts with what is
+    /// <paramref name="typed"/>; 0 when it is not in the list.</summary>
+    internal static int RankOf(IReadOnlyList<CompletionItem> items, string name, string typed = "")
     {
-        var ordered = items.OrderBy(i => i.SortText ?? i.Label, StringComparer.Ordinal).ThenBy(i => i.Label, StringComparer.Ordinal).ToList();
+        var ordered = items.Where(i => (i.FilterText ?? i.Label).StartsWith(typed, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(i => i.SortText ?? i.Label, StringComparer.Ordinal).ThenBy(i => i.Label, StringComparer.Ordinal).ToList();
         return ordered.FindIndex(i => i.Label == name) + 1;
     }
 

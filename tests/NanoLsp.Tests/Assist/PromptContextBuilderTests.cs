@@ -97,6 +97,30 @@ public class PromptContextBuilderTests
         Assert.True(AssistWorkspace.Tokenizer.Encode(before.Suffix).Length <= Budget.SuffixTokens);
     }
 
+    [Fact]
+    public async Task WithTheSuffixFromTheCaretTheTypedLettersAreInNeitherWindow()
+    {
+        // The completion list's ranking at `item.Ad|`: the prompt is the one the document had at `item.|` before the
+        // letters were typed (the inline prompt of that keystroke, so the engine's prefix cache holds it), not one whose
+        // suffix starts with "Ad" (which asks the model for the text before "Ad").
+        var (typed, caret) = AssistWorkspace.Inventory("Services/InventoryService.cs", "            item.Ad");
+        var text = await typed.GetTextAsync();
+        var untyped = typed.WithText(text.WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(new(caret - 2, 2), "")));
+
+        var before = await PromptContextBuilder.BuildAsync(untyped, caret - 2, AssistWorkspace.Tokenizer, Budget, includeHeader: true, default);
+        var ranked = await PromptContextBuilder.BuildAsync(typed, caret - 2, AssistWorkspace.Tokenizer, Budget,
+            [new DeclarationHeaderSource()], default, suffixStart: caret);
+        var fromWordStart = await PromptContextBuilder.BuildAsync(typed, caret - 2, AssistWorkspace.Tokenizer, Budget, includeHeader: true, default);
+
+        Assert.EndsWith("item.", ranked.Prefix);
+        Assert.Equal(before.Prefix, ranked.Prefix);
+        Assert.Equal(before.Suffix, ranked.Suffix);
+        Assert.Equal(before.LineSuffix, ranked.LineSuffix);
+        Assert.Equal(before.Header, ranked.Header);
+        Assert.StartsWith("Ad", fromWordStart.Suffix);
+        Assert.StartsWith("d(units);", ranked.Suffix);
+    }
+
     [Theory]
     [InlineData("    void Run()\n    {$$\n    }\n", SuggestionShape.MultiLine)]
     [InlineData("    void Run()\n    {\n        $$\n    }\n", SuggestionShape.MultiLine)]

@@ -59,7 +59,7 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
 
         // The model's prompt is built and prefilled while Roslyn computes the list (two cores: about half the ranking's time).
         bool rank = ranking is not null && rankingOptions is { Enabled: true };
-        var prepared = rank ? ranking!.PrepareAsync(document, WordStart(text, offset), rankingOptions!, cancellationToken) : null;
+        var prepared = rank ? ranking!.PrepareAsync(document, WordStart(text, offset), offset, rankingOptions!, cancellationToken) : null;
         // Roslyn's items for this framework's project only (PreferredDocument.Alone); ranking reads the document as it is.
         var alone = PreferredDocument.Alone(document);
         var list = await service.GetCompletionsAsync(alone, offset, trigger, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -118,7 +118,7 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
             indexes.Add(i);
             texts.Add(item.DisplayText);
         }
-        var result = await ranking!.RankAsync(document, wordStart, texts, options, cancellationToken, prepared).ConfigureAwait(false);
+        var result = await ranking!.RankAsync(document, wordStart, offset, texts, options, cancellationToken, prepared).ConfigureAwait(false);
         LastRanking = result;
         return [.. result.Starred.Select(i => indexes[i])];
     }

@@ -66,7 +66,7 @@ public sealed class CompletionWarmUp(WorkspaceManager workspace, ILog log,
         if (await model(wait.Token).ConfigureAwait(false) is null)
             return;
         var watch = Stopwatch.StartNew();
-        var result = await ranking.RankAsync(document, wordStart, candidates, options, CancellationToken.None).ConfigureAwait(false);
+        var result = await ranking.RankAsync(document, wordStart, wordStart, candidates, options, CancellationToken.None).ConfigureAwait(false);
         log.Debug($"Completion ranking warmed up in {watch.ElapsedMilliseconds} ms ({result.Outcome}).");
     }
 }

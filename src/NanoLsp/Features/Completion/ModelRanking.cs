@@ -55,24 +55,24 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel)
     private NanoTokenizer? _endTokensOf;
 
     /// <summary>The prompt at a word's start, built and prefilled while Roslyn computes its list.</summary>
-    public sealed record PreparedPrompt(int WordStart, FimPrompt Prompt, LanguageModel Model);
+    public sealed record PreparedPrompt(int WordStart, int Caret, FimPrompt Prompt, LanguageModel Model);
 
     /// <summary>
     /// Builds the prompt at <paramref name="wordStart"/> and prefills it on the pool, so that the model's work overlaps
     /// Roslyn's (the list takes 15-20 ms at a member access, the prompt and its prefill about as long). Null when
     /// there is no model or the work was cancelled or failed: ranking then builds the prompt itself.
     /// </summary>
-    public Task<PreparedPrompt?> PrepareAsync(Document document, int wordStart, RankingOptions options, CancellationToken cancellationToken)
+    public Task<PreparedPrompt?> PrepareAsync(Document document, int wordStart, int caret, RankingOptions options, CancellationToken cancellationToken)
     {
         if (!options.Enabled || loadedModel() is not { } model) return Task.FromResult<PreparedPrompt?>(null);
         return Task.Run(async () =>
         {
             try
             {
-                var prompt = await BuildPromptAsync(model, document, wordStart, options, cancellationToken).ConfigureAwait(false);
+                var prompt = await BuildPromptAsync(model, document, wordStart, caret, options, cancellationToken).ConfigureAwait(false);
                 // The prefix cache keeps the prompt's logits for the first pass.
                 await model.PrefillAsync(prompt, cancellationToken).ConfigureAwait(false);
-                return new PreparedPrompt(wordStart, prompt, model);
+                return new PreparedPrompt(wordStart, caret, prompt, model);
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or ModelException)
             {
@@ -81,19 +81,21 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel)
         }, CancellationToken.None);
     }
 
-    private async Task<FimPrompt> BuildPromptAsync(LanguageModel model, Document document, int wordStart, RankingOptions options, CancellationToken cancellationToken)
+    /// <summary>The FIM prompt whose middle is the word: the prefix ends at its start, the suffix starts at the caret (what
+    /// is typed of the word is in neither: the candidates are scored whole, as the text between the two).</summary>
+    private async Task<FimPrompt> BuildPromptAsync(LanguageModel model, Document document, int wordStart, int caret, RankingOptions options, CancellationToken cancellationToken)
     {
         var inline = new InlineCompletionOptions();
         int contextLength = model.Manifest.ContextLength;
         int promptTokens = contextLength - LocalModelBackend.AnswerRoom(contextLength, inline);
         if (options.PromptTokens > 0) promptTokens = Math.Clamp(options.PromptTokens, 64, promptTokens);
         var context = await PromptContextBuilder.BuildAsync(document, wordStart, model.Tokenizer,
-            PromptBudget.For(promptTokens, 0), [_header], cancellationToken).ConfigureAwait(false);
+            PromptBudget.For(promptTokens, 0), [_header], cancellationToken, suffixStart: caret).ConfigureAwait(false);
         return model.BuildPrompt(context.Prefix, context.Suffix, context.Header.Length > 0 ? context.Header : null,
             maxTokens: promptTokens);
     }
 
-    public async Task<RankingResult> RankAsync(Document document, int wordStart, IReadOnlyList<string> candidates,
+    public async Task<RankingResult> RankAsync(Document document, int wordStart, int caret, IReadOnlyList<string> candidates,
         RankingOptions options, CancellationToken cancellationToken, Task<PreparedPrompt?>? prepared = null)
     {
         long start = Stopwatch.GetTimestamp();
@@ -111,9 +113,9 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel)
         try
         {
             var ready = prepared is null ? null : await prepared.WaitAsync(deadline.Token).ConfigureAwait(false);
-            var prompt = ready is not null && ready.WordStart == wordStart && ReferenceEquals(ready.Model, model)
+            var prompt = ready is not null && ready.WordStart == wordStart && ready.Caret == caret && ReferenceEquals(ready.Model, model)
                 ? ready.Prompt
-                : await BuildPromptAsync(model, document, wordStart, options, deadline.Token).ConfigureAwait(false);
+                : await BuildPromptAsync(model, document, wordStart, caret, options, deadline.Token).ConfigureAwait(false);
             Lap();
 
             // Pass 1: every item on its first new token.

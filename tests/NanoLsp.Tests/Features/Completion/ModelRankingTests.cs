@@ -27,16 +27,16 @@ public sealed class ModelRankingTests
             """));
         // A long deadline: this checks what is starred, not how fast.
         var options = new RankingOptions { Deadline = TimeSpan.FromMinutes(1) };
-        var built = await new ModelRanking(() => Model.Value).RankAsync(document, caret, Members, options, default);
+        var built = await new ModelRanking(() => Model.Value).RankAsync(document, caret, caret, Members, options, default);
 
         var ranking = new ModelRanking(() => Model.Value);
-        var prepared = ranking.PrepareAsync(document, caret, options, default);
+        var prepared = ranking.PrepareAsync(document, caret, caret, options, default);
         Assert.NotNull(await prepared);
-        var fromPrepared = await ranking.RankAsync(document, caret, Members, options, default, prepared);
+        var fromPrepared = await ranking.RankAsync(document, caret, caret, Members, options, default, prepared);
 
         // Prepared at another position (the caret guess missed the word's start): built anew, the same stars.
-        var elsewhere = ranking.PrepareAsync(document, caret - 1, options, default);
-        var fromElsewhere = await ranking.RankAsync(document, caret, Members, options, default, elsewhere);
+        var elsewhere = ranking.PrepareAsync(document, caret - 1, caret - 1, options, default);
+        var fromElsewhere = await ranking.RankAsync(document, caret, caret, Members, options, default, elsewhere);
 
         Assert.Equal("ranked", built.Outcome);
         Assert.Equal(3, built.Starred.Count);
@@ -51,7 +51,7 @@ public sealed class ModelRankingTests
     {
         var (document, caret) = AssistWorkspace.Create(("Use.cs", "class Use { void Run() { this.$$ } }"));
         var ranking = new ModelRanking(() => Model.Value);
-        Assert.Null(await ranking.PrepareAsync(document, caret, new RankingOptions { Enabled = false }, default));
-        Assert.Null(await new ModelRanking(() => null).PrepareAsync(document, caret, new RankingOptions(), default));
+        Assert.Null(await ranking.PrepareAsync(document, caret, caret, new RankingOptions { Enabled = false }, default));
+        Assert.Null(await new ModelRanking(() => null).PrepareAsync(document, caret, caret, new RankingOptions(), default));
     }
 }
