@@ -30,13 +30,16 @@ public static class ServerComposition
         var model = new ModelHost(client, log);
         var codeActions = new CodeActionService(providers, message => log.Log(Logging.LogLevel.Debug, message), new ModelFixes(() => model.LoadedModel));
         var hover = new HoverService(codeActions);
-        var ranking = new ModelRanking(() => model.LoadedModel);
-        var completion = new CompletionFeatureService(ranking);
-        var completionWarmUp = new CompletionWarmUp(workspace, log, model.GetModelAsync, ranking);
         var memory = new Memory.RepositoryMemory();
         var memoryHost = new RepositoryMemoryHost(memory, workspace, model, client, state, log);
         var backends = new Features.InlineCompletion.Routing.BackendRegistry(client, log);
-        var inline = new InlineCompletionFeature(new InlineCompletionPipeline(memory, serveStaleHeader: true), model, backends);
+        var pipeline = new InlineCompletionPipeline(memory, serveStaleHeader: true);
+        var inline = new InlineCompletionFeature(pipeline, model, backends);
+        // The list's ranking builds its prompt from the inline pipeline's sources: at '.' the list's prompt is the ghost
+        // text's, at a word's first letter the one the keystroke before prefilled.
+        var ranking = new ModelRanking(() => model.LoadedModel, pipeline.PromptSources);
+        var completion = new CompletionFeatureService(ranking);
+        var completionWarmUp = new CompletionWarmUp(workspace, log, model.GetModelAsync, ranking);
         var load = new WorkspaceLoadRun(state, workspace, diagnostics, client, log, afterLoad: [memoryHost]);
 
         ILspHandler[] features =

@@ -23,10 +23,15 @@ public sealed record RankingOptions
     /// <summary>The prompt's length in tokens; 0: the inline pipeline's (so one prefill can serve both).</summary>
     public int PromptTokens { get; init; }
 
+    /// <summary>The inline requests' options under the same settings: the prompt is built as theirs is (its context
+    /// sources, its room for the answer).</summary>
+    public InlineCompletionOptions Inline { get; init; } = new();
+
     public static RankingOptions From(Server.ServerSettings settings) => new()
     {
         Enabled = settings.CompletionRankWithModel,
         Deadline = TimeSpan.FromMilliseconds(settings.CompletionRankDeadlineMs),
+        Inline = InlineCompletionOptions.From(settings, invoked: false),
     };
 }
 
@@ -45,9 +50,12 @@ public sealed record RankingResult(IReadOnlyList<int> Starred, int FirstTokenSco
 /// token budget, so the engine's prefix cache often already holds it). Two passes within a deadline: every item
 /// on its first new token (one prefill, forwards shared), then the likeliest few whole, each with the probability
 /// that the word ends after it. The item text is Roslyn's; the model only orders what Roslyn offers. The model
-/// comes from <paramref name="loadedModel"/> (the server's <see cref="ModelHost.LoadedModel"/>: never waited for).
+/// comes from <paramref name="loadedModel"/> (the server's <see cref="ModelHost.LoadedModel"/>: never waited for); the
+/// context sources ahead of the windows from <paramref name="promptSources"/> (the server's inline pipeline's, so that
+/// the prompt is the one that pipeline built at the word's start: declarations and the repository's neighbours), else
+/// a declaration header of its own.
 /// </summary>
-public sealed class ModelRanking(Func<LanguageModel?> loadedModel)
+public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCompletionOptions, IReadOnlyList<IContextSource>>? promptSources = null)
 {
 
     private readonly DeclarationHeaderSource _header = new();
@@ -85,12 +93,13 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel)
     /// is typed of the word is in neither: the candidates are scored whole, as the text between the two).</summary>
     private async Task<FimPrompt> BuildPromptAsync(LanguageModel model, Document document, int wordStart, int caret, RankingOptions options, CancellationToken cancellationToken)
     {
-        var inline = new InlineCompletionOptions();
+        var inline = options.Inline;
         int contextLength = model.Manifest.ContextLength;
         int promptTokens = contextLength - LocalModelBackend.AnswerRoom(contextLength, inline);
         if (options.PromptTokens > 0) promptTokens = Math.Clamp(options.PromptTokens, 64, promptTokens);
+        var sources = promptSources?.Invoke(inline) ?? (inline.IncludeHeader ? [_header] : []);
         var context = await PromptContextBuilder.BuildAsync(document, wordStart, model.Tokenizer,
-            PromptBudget.For(promptTokens, 0), [_header], cancellationToken, suffixStart: caret).ConfigureAwait(false);
+            PromptBudget.For(promptTokens, 0), sources, cancellationToken, suffixStart: caret).ConfigureAwait(false);
         return model.BuildPrompt(context.Prefix, context.Suffix, context.Header.Length > 0 ? context.Header : null,
             maxTokens: promptTokens);
     }

@@ -97,6 +97,16 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
     public InlineCompletionPipeline(RepositoryMemory memory, bool serveStaleHeader = false)
         : this([new DeclarationHeaderSource(serveStale: serveStaleHeader)], new SuggestionFilter(), memory) { }
 
+    /// <summary>What goes ahead of the FIM windows for a request with <paramref name="options"/>. The completion list's
+    /// ranking builds its prompt from the same sources (the same instances, so the same caches), so that its prompt is
+    /// the one this pipeline built at the word's start and one prefill serves both.</summary>
+    public IReadOnlyList<IContextSource> PromptSources(InlineCompletionOptions options)
+    {
+        var headerSources = options.Alternatives > 1 ? _invokedSources : contextSources;
+        return !options.IncludeHeader ? []
+            : _neighbours is not null && options.Memory.HasFlag(MemoryChannels.Neighbours) ? [.. headerSources, _neighbours] : headerSources;
+    }
+
     /// <summary>The compile checks this pipeline's filter ran (eval and the benchmarks report them).</summary>
     public CompileCheckStats CompileChecks => filter.CompileCheckStats;
 
@@ -174,9 +184,7 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
         // Stage 3, context: FIM windows and the context sources ahead of them.
         long stage = Stopwatch.GetTimestamp();
         var budget = PromptBudget.For(backend.ContextLength, LocalModelBackend.AnswerRoom(backend.ContextLength, options));
-        var headerSources = options.Alternatives > 1 ? _invokedSources : contextSources;
-        IReadOnlyList<IContextSource> sources = !options.IncludeHeader ? []
-            : _neighbours is not null && options.Memory.HasFlag(MemoryChannels.Neighbours) ? [.. headerSources, _neighbours] : headerSources;
+        var sources = PromptSources(options);
         // The repository memory as this request sees it: the document's live text without the line being typed. On a
         // new line that text is indexed anew (up to 20 ms in a big file), on the pool while the header is built (the
         // first keystrokes in a file wait up to HeaderCache.ColdWait for it), so the two cost the longer, not the sum.

@@ -1,4 +1,8 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using NanoLsp.Assist;
 using NanoLsp.Features.Completion;
+using NanoLsp.Features.InlineCompletion;
 using NanoLsp.Model;
 using NanoLsp.Tests.Assist;
 
@@ -44,6 +48,33 @@ public sealed class ModelRankingTests
         Assert.Equal(built.Starred, fromElsewhere.Starred);
         // At least the starred are scored whole, at most the eight the first pass found likeliest.
         Assert.InRange(built.WholeScored, 3, options.Scored);
+    }
+
+    [Fact]
+    public async Task ThePromptComesFromTheInlinePipelinesSourcesUnderTheSameSettings()
+    {
+        // The server hands the ranking its inline pipeline's sources, so that the list's prompt is the ghost text's.
+        var (document, caret) = AssistWorkspace.Create(("Use.cs", "class Use { void Run(System.Collections.Generic.List<int> items) { items.Co$$ } }"));
+        var pipeline = new InlineCompletionPipeline([new NoteSource()], new SuggestionFilter());
+        var ranking = new ModelRanking(() => Model.Value, pipeline.PromptSources);
+        var options = new RankingOptions { Deadline = TimeSpan.FromMinutes(1) };
+
+        var withHeader = await ranking.PrepareAsync(document, caret - 2, caret, options, default);
+        var noHeader = await ranking.PrepareAsync(document, caret - 2, caret, options with { Inline = new InlineCompletionOptions { IncludeHeader = false } }, default);
+
+        string prompt = Model.Value.Tokenizer.Decode(withHeader!.Prompt.Ids);
+        Assert.Contains(NoteSource.Note, prompt);
+        Assert.DoesNotContain(NoteSource.Note, Model.Value.Tokenizer.Decode(noHeader!.Prompt.Ids));
+        // The typed "Co" is in neither window: the prompt is the one of `items.|` (its '.' re-typed by token healing).
+        Assert.DoesNotContain("Co", prompt[prompt.LastIndexOf("items", StringComparison.Ordinal)..]);
+    }
+
+    private sealed class NoteSource : IContextSource
+    {
+        public const string Note = "// a note from the inline pipeline's source";
+        public string Name => "note";
+        public Task<string> GetAsync(Document document, int position, TextSpan windows, NanoTokenizer tokenizer, int budgetTokens,
+            CancellationToken cancellationToken) => Task.FromResult(Note);
     }
 
     [Fact]
