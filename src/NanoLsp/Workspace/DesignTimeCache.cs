@@ -174,10 +174,17 @@ public static class DesignTimeCache
             path = EntryPath(folder, roots, targets, entry.Key);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var temporary = path + $".{Environment.ProcessId}.tmp";
-            using (var file = File.Create(temporary))
-            using (var zipped = new GZipStream(file, CompressionLevel.Fastest))
-                JsonSerializer.Serialize(zipped, entry, Json);
-            File.Move(temporary, path, overwrite: true); // a reader never sees half an entry
+            try
+            {
+                using (var file = File.Create(temporary))
+                using (var zipped = new GZipStream(file, CompressionLevel.Fastest))
+                    JsonSerializer.Serialize(zipped, entry, Json);
+                File.Move(temporary, path, overwrite: true); // a reader never sees half an entry
+            }
+            finally
+            {
+                File.Delete(temporary); // what a failed write left (a full disk); gone already after the move
+            }
             Prune(Path.GetDirectoryName(path)!);
             logger.Debug($"Design-time cache written: {path} ({cached.Count} project(s)).");
         }
@@ -302,7 +309,11 @@ public static class DesignTimeCache
 
     private static void Prune(string folder)
     {
-        foreach (var old in new DirectoryInfo(folder).GetFiles("*.json.gz").OrderByDescending(f => f.LastWriteTimeUtc).Skip(MaxEntries))
+        var directory = new DirectoryInfo(folder);
+        foreach (var old in directory.GetFiles("*.json.gz").OrderByDescending(f => f.LastWriteTimeUtc).Skip(MaxEntries))
             old.Delete();
+        // A server killed while it wrote an entry leaves its temporary file; an hour later no write is still going on.
+        foreach (var orphan in directory.GetFiles("*.tmp").Where(f => f.LastWriteTimeUtc < DateTime.UtcNow.AddHours(-1)))
+            orphan.Delete();
     }
 }

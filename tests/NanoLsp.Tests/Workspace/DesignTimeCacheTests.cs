@@ -237,6 +237,22 @@ public sealed class DesignTimeCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task WhatAKilledWriterLeftIsRemovedAnHourLater()
+    {
+        Directory.CreateDirectory(_cache.Path);
+        var orphan = Path.Combine(_cache.Path, "folders-0123456789abcdef.json.gz.4242.tmp");
+        var writing = Path.Combine(_cache.Path, "folders-fedcba9876543210.json.gz.4343.tmp");
+        File.WriteAllText(orphan, "half an entry");
+        File.WriteAllText(writing, "half an entry");
+        File.SetLastWriteTimeUtc(orphan, DateTime.UtcNow.AddHours(-2));
+
+        await LoadAsync();
+        Assert.Single(Directory.GetFiles(_cache.Path, "*.json.gz"));
+        Assert.False(File.Exists(orphan));
+        Assert.True(File.Exists(writing)); // another server may be writing it now
+    }
+
+    [Fact]
     public async Task ALoadWithAProjectThatFailedIsNotKept()
     {
         File.WriteAllText(Path.Combine(_folder, "Tool", "Tool.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup>");
