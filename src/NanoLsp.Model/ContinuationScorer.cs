@@ -39,6 +39,11 @@ public sealed record ScoringOptions
     /// such as its first tokens' constrained log-probabilities from the cheap pass (every further token and the end
     /// only subtract).</summary>
     public IReadOnlyList<float>? UpperBounds { get; init; }
+
+    /// <summary>With <see cref="KeepBest"/>: whole scores (as above) of continuations of the same prompt scored before
+    /// (a ranking asked again as the word is typed), counted among the best, so scoring stops as soon as it would have
+    /// with them in the list.</summary>
+    public IReadOnlyList<float>? KnownBest { get; init; }
 }
 
 /// <summary>
@@ -121,7 +126,7 @@ internal sealed class ContinuationScorer(Decoder decoder, NanoTokenizer tokenize
     private IReadOnlyList<ScoredContinuation> ScoreBest(List<Plan> plans, ScoredContinuation[] results, IReadOnlyList<string> continuations,
         float[] afterPrompt, TokenHealing? healing, ScoringOptions options, IReadOnlyList<float> bounds, CancellationToken cancellation)
     {
-        var best = new List<float>(options.KeepBest + 1); // descending
+        var best = (options.KnownBest ?? []).OrderDescending().ToList(); // descending
         foreach (var plan in plans)
         {
             // Whole scores only fall below the bound, so one at or below the k-th best cannot enter the best (the

@@ -31,7 +31,8 @@ public static class TypingBench
     /// a JSON line, for finding where the slow ones spend their time.</param>
     /// <param name="withLists">Also asks for a completion list where an editor's quick suggestions would: after a typed
     /// '.' (as a trigger character) and at the first letter of a word (invoked), at the same moment as the inline
-    /// request; the lists' latencies are reported apart.</param>
+    /// request, and again at each letter typed of the word while its list is incomplete (as VS Code asks again); the
+    /// lists' latencies are reported apart.</param>
     public static async Task<int> RunAsync(string folder, int lineCount, int seed, string? fileArgument, string? settingsJson = null,
         string? otherDocument = null, string? keystrokesOut = null, int memoryWaitSeconds = 90, bool withLists = false)
     {
@@ -79,7 +80,7 @@ public static class TypingBench
         var versions = new Dictionary<string, int>();
         var keystrokes = new List<Keystroke>();
         var others = new List<(double LatencyMs, string Source)>();
-        var lists = new List<(double LatencyMs, bool AfterDot)>();
+        var lists = new List<(double LatencyMs, string Where)>();
         JsonObject? otherPosition = null;
         if (otherDocument is not null)
         {
@@ -103,6 +104,7 @@ public static class TypingBench
             string content = original.TrimEnd()[indent..];
             await Workbench.ReplaceAsync(client, uri, versions[file] = versions[file] + 1, lineIndex, indent, original.Length, "");
             string shown = "";
+            bool listIncomplete = false; // the list showing (this word's) said more items may come: VS Code asks again
             for (int k = 0; k < content.Length;)
             {
                 // Tab when the suggestion is what comes next, else the next character.
@@ -121,16 +123,27 @@ public static class TypingBench
                     ["position"] = otherPosition!.DeepClone(),
                     ["context"] = new JsonObject { ["triggerKind"] = 2 },
                 });
-                // Quick suggestions: a list after '.', and at a word's first letter (not after a Tab, which takes a whole suggestion).
+                // Quick suggestions: a list after '.', and at a word's first letter (not after a Tab, which takes a whole
+                // suggestion); while the word's list is incomplete, again at each letter typed of it (triggerKind 3).
                 bool afterDot = !take && input == ".";
-                bool wordStart = !take && char.IsLetter(input[0]) && (k < 2 || !(char.IsLetterOrDigit(content[k - 2]) || content[k - 2] == '_'));
+                bool inWord = !take && (char.IsLetterOrDigit(input[0]) || input[0] == '_');
+                bool wordStart = inWord && char.IsLetter(input[0]) && (k < 2 || !(char.IsLetterOrDigit(content[k - 2]) || content[k - 2] == '_'));
+                bool again = inWord && !wordStart && listIncomplete;
+                listIncomplete = false;
                 var listWatch = Stopwatch.StartNew();
-                var list = withLists && (afterDot || wordStart) ? client.RequestAsync("textDocument/completion", new JsonObject
+                string where = afterDot ? ListAfterDot : wordStart ? ListAtWordStart : ListAgain;
+                var list = withLists && (afterDot || wordStart || again) ? client.RequestAsync("textDocument/completion", new JsonObject
                 {
                     ["textDocument"] = new JsonObject { ["uri"] = uri },
                     ["position"] = Workbench.Position(lineIndex, indent + k),
-                    ["context"] = afterDot ? new JsonObject { ["triggerKind"] = 2, ["triggerCharacter"] = "." } : new JsonObject { ["triggerKind"] = 1 },
-                }).ContinueWith(t => { if (t.IsCompletedSuccessfully) lock (lists) lists.Add((listWatch.Elapsed.TotalMilliseconds, afterDot)); }, TaskScheduler.Default) : null;
+                    ["context"] = afterDot ? new JsonObject { ["triggerKind"] = 2, ["triggerCharacter"] = "." }
+                        : new JsonObject { ["triggerKind"] = again ? 3 : 1 },
+                }).ContinueWith(t =>
+                {
+                    if (!t.IsCompletedSuccessfully) return;
+                    lock (lists) lists.Add((listWatch.Elapsed.TotalMilliseconds, where));
+                    listIncomplete = t.Result.TryGetProperty("isIncomplete", out var incomplete) && incomplete.ValueKind == JsonValueKind.True;
+                }, TaskScheduler.Default) : null;
                 var answer = await client.RequestAsync("textDocument/inlineCompletion", new JsonObject
                 {
                     ["textDocument"] = new JsonObject { ["uri"] = uri },
@@ -171,9 +184,9 @@ public static class TypingBench
         Report(keystrokes, lines.Sum(l => l.Text.Trim().Length), client.PeakMemoryBytes());
         if (keystrokesOut is not null)
             await File.WriteAllLinesAsync(keystrokesOut, keystrokes.Select(k => JsonSerializer.Serialize(k)));
-        foreach (var (name, which) in new[] { ("after '.'", true), ("at a word's start", false) })
+        foreach (var name in new[] { ListAfterDot, ListAtWordStart, ListAgain })
         {
-            var times = lists.Where(l => l.AfterDot == which).Select(l => l.LatencyMs).Order().ToList();
+            var times = lists.Where(l => l.Where == name).Select(l => l.LatencyMs).Order().ToList();
             if (times.Count == 0)
                 continue;
             double Q(double p) => times[Math.Clamp((int)Math.Ceiling(p / 100 * times.Count) - 1, 0, times.Count - 1)];
@@ -189,6 +202,10 @@ public static class TypingBench
         await client.ShutdownAsync();
         return 0;
     }
+
+    private const string ListAfterDot = "after '.'";
+    private const string ListAtWordStart = "at a word's start";
+    private const string ListAgain = "again (incomplete)";
 
     private static void Report(List<Keystroke> keystrokes, int characters, long peakMemoryBytes)
     {

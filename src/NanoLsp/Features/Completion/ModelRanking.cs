@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.CodeAnalysis;
 using NanoLsp.Assist;
@@ -38,6 +39,10 @@ public sealed record RankingOptions
 /// <summary>What ranking found: the starred items (indexes into the candidates, best first) and what it cost.</summary>
 public sealed record RankingResult(IReadOnlyList<int> Starred, int FirstTokenScored, int WholeScored, TimeSpan Latency, string Outcome)
 {
+    /// <summary>The model's passes this ranking ran (0 to 2): the rest of the scores were remembered from a ranking of
+    /// the same prompt (the list asked again as the word is typed).</summary>
+    public int ModelPasses { get; init; }
+
     /// <summary>Milliseconds to build the prompt, to score every item's first token, to score the likeliest whole.</summary>
     public double[] StageMs { get; init; } = [];
 
@@ -61,6 +66,38 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
     private readonly DeclarationHeaderSource _header = new();
     private bool[]? _endTokens;
     private NanoTokenizer? _endTokensOf;
+    private readonly Lock _scoresLock = new();
+    private PromptScores? _scores;
+
+    /// <summary>
+    /// The scores of the last prompt ranked, by item text. While a word is typed the prompt stays the same (its prefix
+    /// ends at the word's start, its suffix starts at the caret) and an incomplete list is asked for again at every
+    /// letter (VS Code), each time with fewer of the same items: their scores are known, and asking the model again
+    /// would also evict the prompt the ghost text of that keystroke extends from the prefix cache.
+    /// </summary>
+    private sealed class PromptScores(int[] ids, byte[] healing)
+    {
+        public ConcurrentDictionary<string, double?> First { get; } = new(StringComparer.Ordinal); // null: the model cannot score it
+        public ConcurrentDictionary<string, double> Whole { get; } = new(StringComparer.Ordinal); // a ranking asked twice at once may write both
+
+        public bool IsFor(FimPrompt prompt) =>
+            ids.AsSpan().SequenceEqual(prompt.Ids) && healing.AsSpan().SequenceEqual(prompt.Healing?.Bytes ?? []);
+
+        public static PromptScores For(FimPrompt prompt) => new(prompt.Ids, prompt.Healing?.Bytes ?? []);
+    }
+
+    /// <summary>The scores kept for <paramref name="prompt"/>, a new empty set replacing them when they are another's.</summary>
+    private PromptScores ScoresFor(FimPrompt prompt)
+    {
+        lock (_scoresLock)
+            return _scores is { } kept && kept.IsFor(prompt) ? kept : _scores = PromptScores.For(prompt);
+    }
+
+    private bool Remembers(FimPrompt prompt)
+    {
+        lock (_scoresLock)
+            return _scores?.IsFor(prompt) == true;
+    }
 
     /// <summary>The prompt at a word's start, built and prefilled while Roslyn computes its list.</summary>
     public sealed record PreparedPrompt(int WordStart, int Caret, FimPrompt Prompt, LanguageModel Model);
@@ -78,8 +115,10 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
             try
             {
                 var prompt = await BuildPromptAsync(model, document, wordStart, caret, options, cancellationToken).ConfigureAwait(false);
-                // The prefix cache keeps the prompt's logits for the first pass.
-                await model.PrefillAsync(prompt, cancellationToken).ConfigureAwait(false);
+                // The prefix cache keeps the prompt's logits for the first pass; a prompt ranked before (the word's
+                // list asked again) is not prefilled: its scores are remembered, and the ghost text's prompt stays.
+                if (!Remembers(prompt))
+                    await model.PrefillAsync(prompt, cancellationToken).ConfigureAwait(false);
                 return new PreparedPrompt(wordStart, caret, prompt, model);
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or ModelException)
@@ -119,6 +158,7 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
         long lap = start;
         void Lap() { stages.Add(Math.Round(Stopwatch.GetElapsedTime(lap).TotalMilliseconds, 1)); lap = Stopwatch.GetTimestamp(); }
         var wholeScores = new Dictionary<int, double>();
+        int passes = 0;
         try
         {
             var ready = prepared is null ? null : await prepared.WaitAsync(deadline.Token).ConfigureAwait(false);
@@ -127,10 +167,18 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
                 : await BuildPromptAsync(model, document, wordStart, caret, options, deadline.Token).ConfigureAwait(false);
             Lap();
 
-            // Pass 1: every item on its first new token.
-            var first = await model.ScoreAsync(prompt, candidates, new ScoringOptions { UpToFirstNewToken = true }, deadline.Token).ConfigureAwait(false);
-            for (int i = 0; i < first.Count; i++)
-                if (first[i].Tokens.Count > 0) firstScores[i] = Sum(first[i]);
+            // Pass 1: every item on its first new token (those of this prompt scored before are remembered).
+            var scores = ScoresFor(prompt);
+            var unknown = Enumerable.Range(0, candidates.Count).Where(i => !scores.First.ContainsKey(candidates[i])).ToList();
+            if (unknown.Count > 0)
+            {
+                passes++;
+                var first = await model.ScoreAsync(prompt, unknown.Select(i => candidates[i]).ToList(), new ScoringOptions { UpToFirstNewToken = true }, deadline.Token).ConfigureAwait(false);
+                for (int j = 0; j < first.Count; j++)
+                    scores.First[candidates[unknown[j]]] = first[j].Tokens.Count > 0 ? Sum(first[j]) : null;
+            }
+            for (int i = 0; i < candidates.Count; i++)
+                if (scores.First[candidates[i]] is { } score) firstScores[i] = score;
             Lap();
 
             // Pass 2: the likeliest whole in one call; the engine runs them as the rows of batched forwards (eight
@@ -139,14 +187,25 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
             // (docs/protocol.md).
             var endTokens = EndTokens(model.Tokenizer);
             var best = firstScores.OrderByDescending(p => p.Value).Take(options.Scored).Select(p => p.Key).ToList();
-            var whole = best.Count == 0 ? [] : await model.ScoreAsync(prompt, best.Select(i => candidates[i]).ToList(),
-                new ScoringOptions
-                {
-                    EndTokens = endTokens, MaxTokens = 16,
-                    KeepBest = options.Starred, UpperBounds = best.Select(i => (float)firstScores[i]).ToList(),
-                }, deadline.Token).ConfigureAwait(false);
-            for (int j = 0; j < whole.Count; j++)
-                if (whole[j] is { Tokens.Count: > 0, EndLogProb: { } end } scored) wholeScores[best[j]] = Sum(scored) + end;
+            foreach (int i in best)
+                if (scores.Whole.TryGetValue(candidates[i], out double known)) wholeScores[i] = known;
+            var rest = best.Where(i => !wholeScores.ContainsKey(i)).ToList();
+            var knownBest = wholeScores.Values.Select(v => (float)v).OrderDescending().ToList();
+            // Scoring stops where a whole score cannot enter the best: the remembered ones may settle it before any pass.
+            bool settled = rest.Count == 0 || knownBest.Count >= options.Starred && firstScores[rest[0]] + 1e-4 <= knownBest[options.Starred - 1];
+            if (!settled)
+            {
+                passes++;
+                var whole = await model.ScoreAsync(prompt, rest.Select(i => candidates[i]).ToList(),
+                    new ScoringOptions
+                    {
+                        EndTokens = endTokens, MaxTokens = 16, KeepBest = options.Starred,
+                        UpperBounds = rest.Select(i => (float)firstScores[i]).ToList(), KnownBest = knownBest,
+                    }, deadline.Token).ConfigureAwait(false);
+                for (int j = 0; j < whole.Count; j++)
+                    if (whole[j] is { Tokens.Count: > 0, EndLogProb: { } end } scored)
+                        scores.Whole[candidates[rest[j]]] = wholeScores[rest[j]] = Sum(scored) + end;
+            }
             Lap();
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -159,7 +218,10 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
         }
         var starred = wholeScores.OrderByDescending(p => p.Value).Take(options.Starred).Select(p => p.Key).ToList();
         string outcome = deadline.IsCancellationRequested ? "deadline" : "ranked";
-        return new RankingResult(starred, firstScores.Count, wholeScores.Count, Stopwatch.GetElapsedTime(start), outcome) { StageMs = [.. stages] };
+        return new RankingResult(starred, firstScores.Count, wholeScores.Count, Stopwatch.GetElapsedTime(start), outcome)
+        {
+            StageMs = [.. stages], ModelPasses = passes,
+        };
     }
 
     // The healed first tokens are judged among those consistent with the text they re-type.

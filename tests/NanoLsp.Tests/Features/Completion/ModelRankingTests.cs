@@ -78,6 +78,39 @@ public sealed class ModelRankingTests
     }
 
     [Fact]
+    public async Task TheListAskedAgainAsTheWordIsTypedRanksFromTheRememberedScores()
+    {
+        // `items.|` ranked, then `items.C|` (VS Code asks again while a list is incomplete): the prompt is the same (its
+        // prefix ends at the word's start, its suffix starts at the caret), so are the items' scores.
+        var (document, caret) = AssistWorkspace.Create(("Use.cs", """
+            using System.Collections.Generic;
+            class Use
+            {
+                int Run(List<int> items)
+                {
+                    items.$$
+                }
+            }
+            """));
+        var typed = document.WithText((await document.GetTextAsync()).WithChanges(new TextChange(new TextSpan(caret, 0), "C")));
+        string[] startingWithC = [.. Members.Where(m => m.StartsWith('C'))];
+        var options = new RankingOptions { Deadline = TimeSpan.FromMinutes(1) };
+        var ranking = new ModelRanking(() => Model.Value);
+
+        var all = await ranking.RankAsync(document, caret, caret, Members, options, default);
+        var again = await ranking.RankAsync(typed, caret, caret + 1, startingWithC, options, default);
+        var third = await ranking.RankAsync(typed, caret, caret + 1, startingWithC, options, default);
+        var fresh = await new ModelRanking(() => Model.Value).RankAsync(typed, caret, caret + 1, startingWithC, options, default);
+
+        Assert.Equal(2, all.ModelPasses);
+        Assert.Equal(2, fresh.ModelPasses);
+        Assert.True(again.ModelPasses <= 1, $"{again.ModelPasses} passes"); // every first-token score remembered
+        Assert.Equal(0, third.ModelPasses);
+        Assert.Equal(fresh.Starred, again.Starred);
+        Assert.Equal(fresh.Starred, third.Starred);
+    }
+
+    [Fact]
     public async Task WithRankingOffNothingIsPrepared()
     {
         var (document, caret) = AssistWorkspace.Create(("Use.cs", "class Use { void Run() { this.$$ } }"));
