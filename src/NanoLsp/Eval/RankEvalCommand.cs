@@ -104,8 +104,11 @@ public static class RankEvalCommand
 
             // The editor has compiled the file already (diagnostics): the first list of a document is not timed;
             // the first of a workspace also warms the model (JIT, ONNX Runtime's first runs).
-            await service.GetCompletionsAsync(document, position, context, CancellationToken.None,
-                rankingOptions: warm.Add(root) ? on with { Deadline = TimeSpan.FromMinutes(1) } : null).ConfigureAwait(false);
+            // (A service of its own for the warm-up: the ranking remembers the last prompt's scores, and the list timed
+            // below must score its own.)
+            var warmUp = warm.Add(root) ? new CompletionFeatureService(new ModelRanking(() => model)) : service;
+            await warmUp.GetCompletionsAsync(document, position, context, CancellationToken.None,
+                rankingOptions: warmUp != service ? on with { Deadline = TimeSpan.FromMinutes(1) } : null).ConfigureAwait(false);
             long start = Stopwatch.GetTimestamp();
             var before = await service.GetCompletionsAsync(document, position, context, CancellationToken.None).ConfigureAwait(false);
             double beforeMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
