@@ -75,6 +75,8 @@ public static class TypingBench
         catch (TimeoutException)
         {
             Console.WriteLine($"memory: none reported within {memoryWaitSeconds} s (a server without a repository memory, or no model)");
+            foreach (var line in client.Stderr.Split('\n').Where(l => l.Contains("memory", StringComparison.OrdinalIgnoreCase) || l.Contains("progress", StringComparison.OrdinalIgnoreCase)))
+                Console.WriteLine($"  server: {line}");
         }
 
         var versions = new Dictionary<string, int>();

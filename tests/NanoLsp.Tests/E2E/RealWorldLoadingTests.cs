@@ -129,6 +129,11 @@ public sealed class RealWorldLoadingTests
             Assert.Equal(first.GetProperty(count).GetInt32(), status.GetProperty(count).GetInt32());
         if (fixture == "MissingPackage")
             Assert.Contains("NU1101: NanoLsp.Fixture.NotOnAnyFeed", Told(next)); // what the cached load lacks is still told
+        // No document is open, so the model starts loading only when the first-answer gate gives up waiting (3 s), after
+        // this load has ended: the repository memory waits for that start instead of finding no model and never being built.
+        await next.WaitForNotificationAsync("window/logMessage",
+            p => p.GetProperty("message").GetString()?.StartsWith("Repository memory:", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(60));
+        Assert.DoesNotContain("the repository memory is not built", next.Stderr);
         var mainFolder = fixture == "SharedReference" ? Path.Combine(folder, "App") : folder;
         await AssertSemanticAnswersAsync(next, Path.Combine(mainFolder, "Use.cs"), "shape.", ["Area", "Name", "Corners"]);
         Assert.Equal(0, await next.ShutdownAsync());

@@ -22,6 +22,13 @@ public sealed class ModelHost : IStartsAfterInitialized, IFollowsSettings, IDrai
     private string? _requestedPath;
     private bool _started;
     private bool _exiting; // after DrainAsync: no new load may start (the process is about to exit)
+    // Completed once the first load has started (or never will: exit). The load starts once the first diagnostics are
+    // in (FirstAnswerGate, at most 3 s after initialized), and a workspace load from the design-time cache can end
+    // before that: the repository memory, which asks for the model then, would otherwise find none and not be built.
+    private readonly TaskCompletionSource _loadStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // How long a caller waits for that start: the gate's longest wait and some; a client that never sends initialized
+    // (the fuzzer's lifecycle out of order) still gets its answers, without a model.
+    private static readonly TimeSpan StartWait = FirstAnswerGate.MaxWait + TimeSpan.FromSeconds(2);
 
     public ModelHost(ILanguageClient client, ILog logger) => (_client, _logger) = (client, logger);
 
@@ -57,11 +64,21 @@ public sealed class ModelHost : IStartsAfterInitialized, IFollowsSettings, IDrai
             previous = _load;
             _load = Task.Run(() => LoadAsync(path, previous));
         }
+        _loadStarted.TrySetResult();
     }
 
-    /// <summary>The loaded model, after waiting for a load in progress; null when there is none (see <see cref="Message"/>).</summary>
+    /// <summary>The loaded model, after waiting for the first load to start and for a load in progress; null when there
+    /// is none (see <see cref="Message"/>).</summary>
     public async Task<LanguageModel?> GetModelAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await _loadStarted.Task.WaitAsync(StartWait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Not started (no initialized yet): what there is, which is none.
+        }
         Task<LanguageModel?> load;
         lock (_lock) load = _load;
         return await load.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -160,6 +177,7 @@ public sealed class ModelHost : IStartsAfterInitialized, IFollowsSettings, IDrai
             _exiting = true;
             load = _load;
         }
+        _loadStarted.TrySetResult(); // no load starts now: whoever waits for one gets what there is
         try
         {
             await load.ConfigureAwait(false);
