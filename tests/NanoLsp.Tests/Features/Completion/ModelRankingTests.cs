@@ -16,19 +16,22 @@ public sealed class ModelRankingTests
 
     private static readonly string[] Members = ["Add", "AddRange", "Clear", "Contains", "Count", "IndexOf", "Insert", "Remove", "RemoveAt", "Sort", "ToString"];
 
+    /// <summary>A list's members after `items.`.</summary>
+    private const string AfterItemsDot = """
+        using System.Collections.Generic;
+        class Use
+        {
+            int Run(List<int> items)
+            {
+                items.$$
+            }
+        }
+        """;
+
     [Fact]
     public async Task APreparedPromptRanksAsAPromptBuiltAfterTheList()
     {
-        var (document, caret) = AssistWorkspace.Create(("Use.cs", """
-            using System.Collections.Generic;
-            class Use
-            {
-                int Run(List<int> items)
-                {
-                    items.$$
-                }
-            }
-            """));
+        var (document, caret) = AssistWorkspace.Create(("Use.cs", AfterItemsDot));
         // A long deadline: this checks what is starred, not how fast.
         var options = new RankingOptions { Deadline = TimeSpan.FromMinutes(1) };
         var built = await new ModelRanking(() => Model.Value).RankAsync(document, caret, caret, Members, options, default);
@@ -82,16 +85,7 @@ public sealed class ModelRankingTests
     {
         // `items.|` ranked, then `items.C|` (VS Code asks again while a list is incomplete): the prompt is the same (its
         // prefix ends at the word's start, its suffix starts at the caret), so are the items' scores.
-        var (document, caret) = AssistWorkspace.Create(("Use.cs", """
-            using System.Collections.Generic;
-            class Use
-            {
-                int Run(List<int> items)
-                {
-                    items.$$
-                }
-            }
-            """));
+        var (document, caret) = AssistWorkspace.Create(("Use.cs", AfterItemsDot));
         var typed = document.WithText((await document.GetTextAsync()).WithChanges(new TextChange(new TextSpan(caret, 0), "C")));
         string[] startingWithC = [.. Members.Where(m => m.StartsWith('C'))];
         var options = new RankingOptions { Deadline = TimeSpan.FromMinutes(1) };
