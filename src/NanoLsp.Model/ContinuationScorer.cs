@@ -44,6 +44,12 @@ public sealed record ScoringOptions
     /// (a ranking asked again as the word is typed), counted among the best, so scoring stops as soon as it would have
     /// with them in the list.</summary>
     public IReadOnlyList<float>? KnownBest { get; init; }
+
+    /// <summary>Whether a continuation whose whole score cannot beat <paramref name="bound"/> cannot enter the best
+    /// <paramref name="keep"/> of <paramref name="bestDescending"/> either (the margin covers float sums taken in
+    /// another order).</summary>
+    public static bool CannotEnterBest(float bound, IReadOnlyList<float> bestDescending, int keep) =>
+        bestDescending.Count >= keep && bound + 1e-4f <= bestDescending[keep - 1];
 }
 
 /// <summary>
@@ -129,9 +135,8 @@ internal sealed class ContinuationScorer(Decoder decoder, NanoTokenizer tokenize
         var best = (options.KnownBest ?? []).OrderDescending().ToList(); // descending
         foreach (var plan in plans)
         {
-            // Whole scores only fall below the bound, so one at or below the k-th best cannot enter the best (the
-            // margin covers float sums taken in another order).
-            if (best.Count >= options.KeepBest && bounds[plan.Index] + 1e-4f <= best[options.KeepBest - 1])
+            // Whole scores only fall below the bound, so one at or below the k-th best cannot enter the best.
+            if (ScoringOptions.CannotEnterBest(bounds[plan.Index], best, options.KeepBest))
                 break;
             cancellation.ThrowIfCancellationRequested();
             var rows = plan.Forward == 0 ? null : Rows(plan.Ids, plan.Forward, shared: null, cancellation);

@@ -45,6 +45,16 @@ public sealed class DesignTimeCacheTests : IDisposable
 
     private static bool FromCache(LoadOutcome outcome) => outcome.Description.Contains("from the design-time cache", StringComparison.Ordinal);
 
+    /// <summary>A define added to Lib's project file: the next load is MSBuild's, and has it.</summary>
+    private async Task AssertADefineInLibLoadsWithMsBuildAsync(string symbol, Func<Task<LoadOutcome>> load)
+    {
+        var project = Path.Combine(_folder, "Lib", "Lib.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("</PropertyGroup>", $"<DefineConstants>$(DefineConstants);{symbol}</DefineConstants></PropertyGroup>"));
+        var afterEdit = await load();
+        Assert.False(FromCache(afterEdit));
+        Assert.Contains(symbol, afterEdit.Solution.Projects.Single(p => p.Name == "Lib").ParseOptions!.PreprocessorSymbolNames);
+    }
+
     [Fact]
     public async Task TheCachedProjectsCompileAsMsBuildsDo()
     {
@@ -114,11 +124,7 @@ public sealed class DesignTimeCacheTests : IDisposable
         Assert.False(FromCache(await LoadAsync()));
         Assert.True(FromCache(await LoadAsync()));
 
-        var project = Path.Combine(_folder, "Lib", "Lib.csproj");
-        File.WriteAllText(project, File.ReadAllText(project).Replace("</PropertyGroup>", "<DefineConstants>$(DefineConstants);EXTRA</DefineConstants></PropertyGroup>"));
-        var afterEdit = await LoadAsync();
-        Assert.False(FromCache(afterEdit));
-        Assert.Contains("EXTRA", afterEdit.Solution.Projects.Single(p => p.Name == "Lib").ParseOptions!.PreprocessorSymbolNames);
+        await AssertADefineInLibLoadsWithMsBuildAsync("EXTRA", LoadAsync);
         Assert.Contains(_logger.Messages, m => m.Message.Contains("out of date", StringComparison.Ordinal));
     }
 
@@ -154,11 +160,7 @@ public sealed class DesignTimeCacheTests : IDisposable
         Assert.NotEmpty(afterAdd.Solution.GetDocumentIdsWithFilePath(Path.Combine(_folder, "Lib", "Extra.cs")));
         Assert.True(FromCache(await Load()));
 
-        var lib = Path.Combine(_folder, "Lib", "Lib.csproj");
-        File.WriteAllText(lib, File.ReadAllText(lib).Replace("</PropertyGroup>", "<DefineConstants>$(DefineConstants);OUTSIDE</DefineConstants></PropertyGroup>"));
-        var afterEdit = await Load();
-        Assert.False(FromCache(afterEdit));
-        Assert.Contains("OUTSIDE", afterEdit.Solution.Projects.Single(p => p.Name == "Lib").ParseOptions!.PreprocessorSymbolNames);
+        await AssertADefineInLibLoadsWithMsBuildAsync("OUTSIDE", Load);
     }
 
     [Fact]

@@ -181,10 +181,8 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
                 if (scores.First[candidates[i]] is { } score) firstScores[i] = score;
             Lap();
 
-            // Pass 2: the likeliest whole in one call; the engine runs them as the rows of batched forwards (eight
-            // a pass). Three calls of three kept partial results when the deadline fell mid-pass but cost three
-            // forwards: eval-rank on 27 positions, pass 2 p50 68 -> 40 ms, ranking p50 144 -> 120 ms, the same MRR
-            // (docs/protocol.md).
+            // Pass 2: the likeliest whole in one call; the engine scores them one at a time on the prefix cache, in
+            // the first pass's order, until the best 3 are sure (ScoringOptions.KeepBest; docs/protocol.md).
             var endTokens = EndTokens(model.Tokenizer);
             var best = firstScores.OrderByDescending(p => p.Value).Take(options.Scored).Select(p => p.Key).ToList();
             foreach (int i in best)
@@ -192,7 +190,7 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
             var rest = best.Where(i => !wholeScores.ContainsKey(i)).ToList();
             var knownBest = wholeScores.Values.Select(v => (float)v).OrderDescending().ToList();
             // Scoring stops where a whole score cannot enter the best: the remembered ones may settle it before any pass.
-            bool settled = rest.Count == 0 || knownBest.Count >= options.Starred && firstScores[rest[0]] + 1e-4 <= knownBest[options.Starred - 1];
+            bool settled = rest.Count == 0 || ScoringOptions.CannotEnterBest((float)firstScores[rest[0]], knownBest, options.Starred);
             if (!settled)
             {
                 passes++;
