@@ -29,6 +29,7 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
 
     private long _nextResultId;
     private CachedList? _last;
+    private readonly WordListReuse _wordLists = new();
 
     private sealed record CachedList(long ResultId, DocumentId DocumentId, VersionStamp Version, int Position, ImmutableArray<RoslynCompletionItem> Items);
 
@@ -40,6 +41,9 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
 
     /// <summary>What the last list's ranking did (the ranking benchmark reads it).</summary>
     public RankingResult? LastRanking { get; private set; }
+
+    /// <summary>Whether the last list was Roslyn's list of an earlier request, filtered again (<see cref="WordListReuse"/>).</summary>
+    public bool LastListReused { get; private set; }
 
     public async Task<LspCompletionList> GetCompletionsAsync(
         Document document, Position position, CompletionContext? context, CancellationToken cancellationToken, bool commitCharacters = false,
@@ -59,11 +63,20 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
 
         // The model's prompt is built and prefilled while Roslyn computes the list (two cores: about half the ranking's time).
         bool rank = ranking is not null && rankingOptions is { Enabled: true };
-        var prepared = rank ? ranking!.PrepareAsync(document, WordStart(text, offset), offset, rankingOptions!, cancellationToken) : null;
+        var prepared = rank ? ranking!.PrepareAsync(document, WordListReuse.WordStart(text, offset), offset, rankingOptions!, cancellationToken) : null;
         // Roslyn's items for this framework's project only (PreferredDocument.Alone); ranking reads the document as it is.
         var alone = PreferredDocument.Alone(document);
-        var list = await service.GetCompletionsAsync(alone, offset, trigger, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var typed = text.ToString(TextSpan.FromBounds(Math.Min(list.Span.Start, offset), offset));
+        // Asked again as the word is typed: the list of the word's start, filtered again (WordListReuse).
+        var kept = context?.TriggerKind == CompletionTriggerKinds.TriggerForIncompleteCompletions
+            ? await _wordLists.TryReuseAsync(alone, text, offset, cancellationToken).ConfigureAwait(false)
+            : null;
+        LastListReused = kept is not null;
+        var (list, origin) = kept ?? (await service.GetCompletionsAsync(alone, offset, trigger, cancellationToken: cancellationToken).ConfigureAwait(false),
+            ListOrigin.Fresh(alone, offset));
+        if (kept is null)
+            _wordLists.Remember(alone, text, offset, list);
+        var span = kept is null ? list.Span : TextSpan.FromBounds(origin.WordStart, offset);
+        var typed = text.ToString(TextSpan.FromBounds(Math.Min(span.Start, offset), offset));
         var (sent, truncated) = CompletionListLimit.Apply(list.ItemsList, typed);
         var version = await document.GetTextVersionAsync(cancellationToken).ConfigureAwait(false);
         var resultId = Interlocked.Increment(ref _nextResultId);
@@ -74,7 +87,7 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
         var uri = document.FilePath is null ? document.Name : ProtocolConversions.FromPath(document.FilePath);
         // The model ranks Roslyn's items while they are turned into LSP items (on a 2-core machine about 5 ms for the
         // 1,000 items at a statement's start, while the model's passes there take 15-25 ms).
-        var ranked = rank && sent.Count > 1 ? RankAsync(document, text, offset, list.Span, sent, rankingOptions!, prepared, cancellationToken) : null;
+        var ranked = rank && sent.Count > 1 ? RankAsync(document, text, offset, span, sent, rankingOptions!, prepared, cancellationToken) : null;
         var items = new List<LspCompletionItem>(sent.Count);
         for (var i = 0; i < sent.Count; i++)
         {
@@ -88,7 +101,7 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
                 SortText = item.SortText,
                 FilterText = item.FilterText != label ? item.FilterText : null,
                 Preselect = item.Rules.MatchPriority > MatchPriority.Default ? true : null,
-                TextEdit = await TextEditForAsync(service, alone, text, item, cancellationToken).ConfigureAwait(false),
+                TextEdit = await TextEditForAsync(service, origin, text, kept is null ? item.Span : span, item, cancellationToken).ConfigureAwait(false),
                 CommitCharacters = commit,
                 Data = new CompletionItemData(uri, position, resultId, i),
             });
@@ -144,14 +157,6 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
         }
     }
 
-    /// <summary>Where the word at the caret starts, as Roslyn's list span will say for a name (letters, digits, '_').</summary>
-    private static int WordStart(SourceText text, int offset)
-    {
-        int start = offset;
-        while (start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] == '_')) start--;
-        return start;
-    }
-
     private static bool IsName(string text) =>
         text.Length > 0 && (char.IsLetter(text[0]) || text[0] is '_' or '@') && text.All(c => char.IsLetterOrDigit(c) || c is '_' or '@');
 
@@ -180,21 +185,26 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
         return item with { Detail = signature, Documentation = MarkupContent.Markdown(markdown) };
     }
 
-    // The item's span is what the user has typed of it; the edit replaces that span with the item's
-    // text. Items whose insertion is more than their text (an indexer's brackets, `await`) ask Roslyn for
-    // the real change; LSP needs a one-line range around the caret, so a change beyond that keeps the text.
+    // The span is what the user has typed of the item; the edit replaces it with the item's text. Items whose
+    // insertion is more than their text (an indexer's brackets, `await`) ask Roslyn for the real change, on the
+    // document the item was made on (a kept list's is an earlier one: the change moves to the current text);
+    // LSP needs a one-line range around the caret, so a change beyond that keeps the text.
     // Not asked for items whose change reaches beyond their line (OutOfLine): at a statement's start there are about
     // 3,200 of them, and asking took 2.4-2.6 s a list. An imported item's using comes with resolve instead.
-    private static async Task<TextEdit> TextEditForAsync(CompletionService service, Document document, SourceText text, RoslynCompletionItem item, CancellationToken cancellationToken)
+    private static async Task<TextEdit> TextEditForAsync(CompletionService service, ListOrigin origin, SourceText text, TextSpan span,
+        RoslynCompletionItem item, CancellationToken cancellationToken)
     {
         if (item.IsComplexTextEdit && !OutOfLine(item))
         {
-            var change = (await service.GetChangeAsync(document, item, cancellationToken: cancellationToken).ConfigureAwait(false)).TextChange;
-            var range = ProtocolConversions.ToRange(text, change.Span);
-            if (range.Start.Line == range.End.Line && change.Span.Contains(item.Span))
-                return new TextEdit(range, change.NewText ?? item.DisplayText);
+            var change = (await service.GetChangeAsync(origin.Document, item, cancellationToken: cancellationToken).ConfigureAwait(false)).TextChange;
+            if (change.Span.Contains(item.Span) && origin.ToCurrent(change.Span) is { } moved)
+            {
+                var range = ProtocolConversions.ToRange(text, moved);
+                if (range.Start.Line == range.End.Line)
+                    return new TextEdit(range, change.NewText ?? item.DisplayText);
+            }
         }
-        return new TextEdit(ProtocolConversions.ToRange(text, item.Span), item.DisplayText);
+        return new TextEdit(ProtocolConversions.ToRange(text, span), item.DisplayText);
     }
 
     /// <summary>

@@ -1,0 +1,84 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Completion;
+using Microsoft.CodeAnalysis.Text;
+
+namespace NanoLsp.Features.Completion;
+
+/// <summary>
+/// Where a list's Roslyn items were made, and how that document's offsets map to the current text. A fresh list's
+/// origin is the current document (nothing moves); a kept one's is the document of the request that made it, where
+/// the word being typed ended at <see cref="Caret"/> (it ends at the current caret now, <see cref="Shift"/> further).
+/// </summary>
+public sealed record ListOrigin(Document Document, int WordStart, int Caret, int Shift)
+{
+    public static ListOrigin Fresh(Document document, int caret) => new(document, caret, caret, 0);
+
+    /// <summary>A span of the origin's text in the current text: unchanged when nothing moved; for a kept list, a span
+    /// that covers the whole word there covers the whole word now (null for any other, which the edits never were).</summary>
+    public TextSpan? ToCurrent(TextSpan span) =>
+        Shift == 0 ? span
+        : span.Start <= WordStart && span.End >= Caret ? TextSpan.FromBounds(span.Start, span.End + Shift)
+        : null;
+}
+
+/// <summary>
+/// Roslyn's whole list at the word being typed, kept so that the editor's requests while the word is typed
+/// (triggerKind 3: the list it has is incomplete) filter that list again instead of computing it anew. Roslyn's items
+/// at a word do not depend on its letters (the service filters nothing; the editor and <see cref="CompletionListLimit"/>
+/// do), so they are the same as long as nothing else changed: the text changed only within the word (its own change
+/// ranges say so), the word ends at the caret, and no declaration changed anywhere the project sees
+/// (<see cref="Project.GetDependentSemanticVersionAsync"/>: edits inside bodies keep it; a member added elsewhere does
+/// not). On the sample's typing bench Roslyn's list took 22 of a re-asked list's 24 ms. Roslyn's own server computes
+/// the list anew for each of these requests. Thread-safe: the last entry is swapped whole.
+/// </summary>
+public sealed class WordListReuse
+{
+    private Entry? _last;
+
+    private sealed record Entry(Document Document, SourceText Text, int WordStart, int Caret, CompletionList List);
+
+    /// <summary>Keeps <paramref name="list"/>, made on <paramref name="document"/> at <paramref name="caret"/>, when it is
+    /// the list of the word that ends there (a name's letters, as <see cref="WordStart"/> finds them).</summary>
+    public void Remember(Document document, SourceText text, int caret, CompletionList list)
+    {
+        int wordStart = WordStart(text, caret);
+        bool ofTheWord = list.Span == TextSpan.FromBounds(wordStart, caret) && EndsAt(text, caret);
+        Volatile.Write(ref _last, ofTheWord ? new Entry(document, text, wordStart, caret, list) : null);
+    }
+
+    /// <summary>The kept list and its origin, when it is still Roslyn's list at <paramref name="caret"/> of
+    /// <paramref name="document"/>; else null.</summary>
+    public async Task<(CompletionList List, ListOrigin Origin)?> TryReuseAsync(Document document, SourceText text, int caret, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _last) is not { } last || last.Document.Id != document.Id)
+            return null;
+        if (caret < last.WordStart || WordStart(text, caret) != last.WordStart || !EndsAt(text, caret))
+            return null;
+        int shift = caret - last.Caret;
+        if (text.Length - last.Text.Length != shift)
+            return null;
+        // Texts not made one from the other give one change over the whole text, which is never within the word.
+        foreach (var change in text.GetChangeRanges(last.Text))
+        {
+            if (change.Span.Start < last.WordStart || change.Span.End > last.Caret)
+                return null;
+        }
+        var before = await last.Document.Project.GetDependentSemanticVersionAsync(cancellationToken).ConfigureAwait(false);
+        var now = await document.Project.GetDependentSemanticVersionAsync(cancellationToken).ConfigureAwait(false);
+        if (before != now)
+            return null;
+        return (last.List, new ListOrigin(last.Document, last.WordStart, last.Caret, shift));
+    }
+
+    /// <summary>Where the word at the caret starts, as Roslyn's list span will say for a name (letters, digits, '_').</summary>
+    public static int WordStart(SourceText text, int offset)
+    {
+        int start = offset;
+        while (start > 0 && IsNameCharacter(text[start - 1])) start--;
+        return start;
+    }
+
+    private static bool EndsAt(SourceText text, int caret) => caret == text.Length || !IsNameCharacter(text[caret]);
+
+    private static bool IsNameCharacter(char c) => char.IsLetterOrDigit(c) || c == '_';
+}

@@ -1,0 +1,100 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using NanoLsp.Features.Completion;
+using NanoLsp.Protocol;
+using NanoLsp.Server;
+using NanoLsp.Tests.Features;
+
+namespace NanoLsp.Tests.Features.Completion;
+
+public sealed class WordListReuseTests
+{
+    private static readonly CompletionContext AfterDot = new(CompletionTriggerKinds.TriggerCharacter, ".");
+    private static readonly CompletionContext AskedAgain = new(CompletionTriggerKinds.TriggerForIncompleteCompletions, null);
+
+    private const string ListOfInts = "using System.Collections.Generic;\nclass C\n{\n    void M(List<int> items)\n    {\n        items.$$\n    }\n}";
+
+    private static async Task<CompletionList> AskAsync(CompletionFeatureService service, Document document, int caret, CompletionContext context) =>
+        await service.GetCompletionsAsync(document, ProtocolConversions.ToPosition(await document.GetTextAsync(), caret), context, CancellationToken.None);
+
+    private static async Task<Document> EditAsync(Document document, int at, int removed, string typed)
+    {
+        var text = await document.GetTextAsync();
+        return document.WithText(text.WithChanges(new TextChange(new TextSpan(at, removed), typed)));
+    }
+
+    /// <summary>What the client sees of each item (its data names the list, which differs by design).</summary>
+    private static List<string> Seen(CompletionList list) =>
+        [.. list.Items.Select(i => $"{i.Label}|{i.Kind}|{i.SortText}|{i.FilterText}|{i.Detail}|{i.Preselect}|{i.TextEdit}|{i.LabelDetails}")];
+
+    [Fact]
+    public async Task AskedAgainAsTheWordIsTypedTheListIsTheOneRoslynWouldMakeAnew()
+    {
+        var (document, caret) = FeatureWorkspace.Create(ListOfInts);
+        var service = new CompletionFeatureService();
+        await AskAsync(service, document, caret, AfterDot);
+        Assert.False(service.LastListReused);
+
+        // "Co" typed, then "u", then the "u" deleted: each list is the first one's items, filtered and placed again.
+        var typed = await EditAsync(document, caret, 0, "Co");
+        foreach (var (edited, at) in new[] { (typed, caret + 2), (await EditAsync(typed, caret + 2, 0, "u"), caret + 3), (typed, caret + 2) })
+        {
+            var again = await AskAsync(service, edited, at, AskedAgain);
+            Assert.True(service.LastListReused);
+            var made = await AskAsync(new CompletionFeatureService(), edited, at, AskedAgain);
+            Assert.Equal(Seen(made), Seen(again));
+            var text = await edited.GetTextAsync();
+            var count = Assert.Single(again.Items, i => i.Label == "Count");
+            Assert.Equal(new Protocol.Range(ProtocolConversions.ToPosition(text, caret), ProtocolConversions.ToPosition(text, at)), count.TextEdit!.Range);
+            // An item whose change is more than its name (the indexer's brackets replace the '.') moves with the word too.
+            Assert.Contains(again.Items, i => i.TextEdit!.NewText != i.Label && i.TextEdit.Range.Start.Character < ProtocolConversions.ToPosition(text, caret).Character);
+        }
+    }
+
+    [Fact]
+    public async Task TheListIsMadeAnewWhenTheTextChangedOutsideTheWordOrTheCaretIsNotAtItsEnd()
+    {
+        var (document, caret) = FeatureWorkspace.Create(ListOfInts);
+        var service = new CompletionFeatureService();
+        await AskAsync(service, document, caret, AfterDot);
+        int body = (await document.GetTextAsync()).ToString().IndexOf("items.", StringComparison.Ordinal);
+
+        // A statement added above: a new local could be in the list.
+        var above = await EditAsync(await EditAsync(document, caret, 0, "Co"), body, 0, "int n = 0; ");
+        await AskAsync(service, above, caret + 2 + "int n = 0; ".Length, AskedAgain);
+        Assert.False(service.LastListReused);
+
+        // The caret inside the word ("C|o"): Roslyn's span is the whole word, not what is typed before the caret.
+        await AskAsync(service, document, caret, AfterDot);
+        await AskAsync(service, await EditAsync(document, caret, 0, "Co"), caret + 1, AskedAgain);
+        Assert.False(service.LastListReused);
+
+        // Only a re-ask of an incomplete list reuses: an invoked list is made anew.
+        await AskAsync(service, document, caret, AfterDot);
+        await AskAsync(service, await EditAsync(document, caret, 0, "Co"), caret + 2, new CompletionContext(CompletionTriggerKinds.Invoked, null));
+        Assert.False(service.LastListReused);
+    }
+
+    [Fact]
+    public async Task ADeclarationChangedInAnotherFileMakesTheListAnewAndABodyChangedThereDoesNot()
+    {
+        var (single, caret) = FeatureWorkspace.Create("class C\n{\n    void M(Bag bag)\n    {\n        bag.$$\n    }\n}");
+        const string bag = "class Bag\n{\n    public int Count() { return 0; }\n}";
+        var other = single.Project.AddDocument("Bag.cs", SourceText.From(bag), filePath: Path.Combine(Path.GetDirectoryName(single.FilePath)!, "Bag.cs"));
+        var document = other.Project.GetDocument(single.Id)!;
+        int returned = bag.IndexOf('0', StringComparison.Ordinal);
+        int member = bag.LastIndexOf('}');
+
+        foreach (var (change, reused) in new[] { (new TextChange(new TextSpan(returned, 1), "1"), true), (new TextChange(new TextSpan(member, 0), "    public int Counted;\n"), false) })
+        {
+            var service = new CompletionFeatureService();
+            await AskAsync(service, document, caret, AfterDot);
+            var typed = await EditAsync(document, caret, 0, "Co");
+            var bagText = await typed.Project.GetDocument(other.Id)!.GetTextAsync();
+            var edited = typed.Project.Solution.WithDocumentText(other.Id, bagText.WithChanges(change)).GetDocument(document.Id)!;
+            var again = await AskAsync(service, edited, caret + 2, AskedAgain);
+            Assert.Equal(reused, service.LastListReused);
+            Assert.Equal(!reused, again.Items.Any(i => i.Label == "Counted"));
+        }
+    }
+}
