@@ -52,8 +52,10 @@ public sealed class WordListReuse
     {
         if (Volatile.Read(ref _last) is not { } last || last.Document.Id != document.Id)
             return null;
-        if (caret < last.WordStart || WordStart(text, caret) != last.WordStart || !EndsAt(text, caret))
+        if (caret < last.WordStart || WordStart(text, caret) != last.WordStart)
             return null;
+        // With every change within the word, the text after the old caret is the text after the new one (so the word
+        // still ends at the caret) when the caret moved as far as the text grew.
         int shift = caret - last.Caret;
         if (text.Length - last.Text.Length != shift)
             return null;

@@ -59,12 +59,12 @@ public sealed class WordListReuseTests
         await AskAsync(service, document, caret, AfterDot);
         int body = (await document.GetTextAsync()).ToString().IndexOf("items.", StringComparison.Ordinal);
 
-        // A statement added above: a new local could be in the list.
+        // A statement added above: the word moved.
         var above = await EditAsync(await EditAsync(document, caret, 0, "Co"), body, 0, "int n = 0; ");
         await AskAsync(service, above, caret + 2 + "int n = 0; ".Length, AskedAgain);
         Assert.False(service.LastListReused);
 
-        // The caret inside the word ("C|o"): Roslyn's span is the whole word, not what is typed before the caret.
+        // The caret inside the word ("C|o"): the text after it is not the text the list was made before.
         await AskAsync(service, document, caret, AfterDot);
         await AskAsync(service, await EditAsync(document, caret, 0, "Co"), caret + 1, AskedAgain);
         Assert.False(service.LastListReused);
@@ -73,6 +73,22 @@ public sealed class WordListReuseTests
         await AskAsync(service, document, caret, AfterDot);
         await AskAsync(service, await EditAsync(document, caret, 0, "Co"), caret + 2, new CompletionContext(CompletionTriggerKinds.Invoked, null));
         Assert.False(service.LastListReused);
+    }
+
+    [Fact]
+    public async Task AnEditBeforeTheWordThatMovesNothingStillMakesTheListAnew()
+    {
+        var (document, caret) = FeatureWorkspace.Create("class C\n{\n    void M()\n    {\n        int n = 0;\n        $$\n    }\n}");
+        var service = new CompletionFeatureService();
+        var first = await AskAsync(service, document, caret, new CompletionContext(CompletionTriggerKinds.Invoked, null));
+        Assert.Contains(first.Items, i => i.Label == "n");
+
+        // The local renamed (same length, the word where it was) and "m" typed: the list has the new name.
+        int local = (await document.GetTextAsync()).ToString().IndexOf("n = 0", StringComparison.Ordinal);
+        var renamed = await EditAsync(await EditAsync(document, caret, 0, "m"), local, 1, "m");
+        var again = await AskAsync(service, renamed, caret + 1, AskedAgain);
+        Assert.False(service.LastListReused);
+        Assert.Contains(again.Items, i => i.Label == "m" && i.Kind == CompletionItemKinds.Variable);
     }
 
     [Fact]
