@@ -92,25 +92,43 @@ public sealed class WordListReuseTests
     }
 
     [Fact]
-    public async Task ADeclarationChangedInAnotherFileMakesTheListAnewAndABodyChangedThereDoesNot()
+    public async Task AWordTypedWhereMembersAreDeclaredKeepsItsList()
+    {
+        // Each letter changes the class's declarations; the list at the word is still the same.
+        var (document, caret) = FeatureWorkspace.Create("class C\n{\n    p$$\n}");
+        var service = new CompletionFeatureService();
+        await AskAsync(service, document, caret, new CompletionContext(CompletionTriggerKinds.Invoked, null));
+        var typed = await EditAsync(document, caret, 0, "ri");
+        var again = await AskAsync(service, typed, caret + 2, AskedAgain);
+        Assert.True(service.LastListReused);
+        Assert.Equal(Seen(await AskAsync(new CompletionFeatureService(), typed, caret + 2, AskedAgain)), Seen(again));
+        Assert.Contains(again.Items, i => i.Label == "private");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AnEditInAnotherFileMakesTheListAnew(bool declaration)
     {
         var (single, caret) = FeatureWorkspace.Create("class C\n{\n    void M(Bag bag)\n    {\n        bag.$$\n    }\n}");
         const string bag = "class Bag\n{\n    public int Count() { return 0; }\n}";
         var other = single.Project.AddDocument("Bag.cs", SourceText.From(bag), filePath: Path.Combine(Path.GetDirectoryName(single.FilePath)!, "Bag.cs"));
         var document = other.Project.GetDocument(single.Id)!;
-        int returned = bag.IndexOf('0', StringComparison.Ordinal);
-        int member = bag.LastIndexOf('}');
+        var change = declaration
+            ? new TextChange(new TextSpan(bag.LastIndexOf('}'), 0), "    public int Counted;\n")
+            : new TextChange(new TextSpan(bag.IndexOf('0', StringComparison.Ordinal), 1), "1");
 
-        foreach (var (change, reused) in new[] { (new TextChange(new TextSpan(returned, 1), "1"), true), (new TextChange(new TextSpan(member, 0), "    public int Counted;\n"), false) })
-        {
-            var service = new CompletionFeatureService();
-            await AskAsync(service, document, caret, AfterDot);
-            var typed = await EditAsync(document, caret, 0, "Co");
-            var bagText = await typed.Project.GetDocument(other.Id)!.GetTextAsync();
-            var edited = typed.Project.Solution.WithDocumentText(other.Id, bagText.WithChanges(change)).GetDocument(document.Id)!;
-            var again = await AskAsync(service, edited, caret + 2, AskedAgain);
-            Assert.Equal(reused, service.LastListReused);
-            Assert.Equal(!reused, again.Items.Any(i => i.Label == "Counted"));
-        }
+        var service = new CompletionFeatureService();
+        await AskAsync(service, document, caret, AfterDot);
+        var typed = await EditAsync(document, caret, 0, "Co");
+        var edited = typed.Project.Solution.WithDocumentText(other.Id, (await other.GetTextAsync()).WithChanges(change)).GetDocument(document.Id)!;
+        var again = await AskAsync(service, edited, caret + 2, AskedAgain);
+        Assert.False(service.LastListReused);
+        Assert.Equal(declaration, again.Items.Any(i => i.Label == "Counted"));
+
+        // Without the other file's edit the same list is kept.
+        await AskAsync(service, document, caret, AfterDot);
+        await AskAsync(service, typed, caret + 2, AskedAgain);
+        Assert.True(service.LastListReused);
     }
 }
