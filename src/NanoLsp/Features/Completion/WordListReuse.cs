@@ -35,7 +35,21 @@ public sealed record ListOrigin(Document Document, int WordStart, int Caret, int
 /// </summary>
 public sealed class WordListReuse
 {
+    /// <summary>How long a list is kept after it was made: a word is typed in a few seconds, and the entry holds the
+    /// solution of that moment (its compilation too, once made) alive, so a list nobody asks again is let go.</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromSeconds(10);
+
     private Entry? _last;
+    private readonly TimeSpan _keptFor;
+    private readonly Timer _expiry;
+
+    public WordListReuse(TimeSpan? keptFor = null)
+    {
+        _keptFor = keptFor ?? KeptFor;
+        _expiry = new Timer(static state => ((WordListReuse)state!).Forget(), this, Timeout.Infinite, Timeout.Infinite);
+    }
+
+    private void Forget() => Volatile.Write(ref _last, null);
 
     private sealed record Entry(Document Document, SourceText Text, int WordStart, int Caret, CompletionList List);
 
@@ -46,6 +60,7 @@ public sealed class WordListReuse
         int wordStart = WordStart(text, caret);
         bool ofTheWord = list.Span == TextSpan.FromBounds(wordStart, caret) && EndsAt(text, caret);
         Volatile.Write(ref _last, ofTheWord ? new Entry(document, text, wordStart, caret, list) : null);
+        if (ofTheWord) _expiry.Change(_keptFor, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>The kept list and its origin, when it is still Roslyn's list at <paramref name="caret"/> of

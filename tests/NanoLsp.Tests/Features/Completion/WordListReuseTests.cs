@@ -131,4 +131,23 @@ public sealed class WordListReuseTests
         await AskAsync(service, typed, caret + 2, AskedAgain);
         Assert.True(service.LastListReused);
     }
+
+    [Fact]
+    public async Task AListNobodyAsksAgainIsLetGo()
+    {
+        var (document, caret) = FeatureWorkspace.Create(ListOfInts);
+        var text = await document.GetTextAsync();
+        var service = Microsoft.CodeAnalysis.Completion.CompletionService.GetService(document)!;
+        var list = await service.GetCompletionsAsync(document, caret);
+        var typed = await EditAsync(document, caret, 0, "C");
+        var typedText = await typed.GetTextAsync();
+
+        var kept = new WordListReuse(keptFor: TimeSpan.FromMilliseconds(50));
+        kept.Remember(document, text, caret, list);
+        Assert.NotNull(await kept.TryReuseAsync(typed, typedText, caret + 1, CancellationToken.None));
+        // Let go once the time is up (polled: the timer fires on the pool).
+        for (int i = 0; i < 100 && await kept.TryReuseAsync(typed, typedText, caret + 1, CancellationToken.None) is not null; i++)
+            await Task.Delay(50);
+        Assert.Null(await kept.TryReuseAsync(typed, typedText, caret + 1, CancellationToken.None));
+    }
 }
