@@ -60,6 +60,9 @@ public static class TypingBench
             }
         };
         await client.InitializeAsync(folder, initializationOptions: settingsJson is null ? null : JsonNode.Parse(settingsJson));
+        // A memory that was waited for and never came (2026-12-05: a startup fault went unnoticed for two days of
+        // figures) makes the run fail after its figures: they are not the server's as users run it.
+        bool memoryMissing = false;
         var status = await client.WaitForNotificationAsync("nanolsp/modelStatus",
             p => p.GetProperty("state").GetString() != "loading", TimeSpan.FromMinutes(2));
         Console.WriteLine($"model: {status.GetProperty("state").GetString()}: {status.GetProperty("message").GetString()}");
@@ -74,6 +77,7 @@ public static class TypingBench
         }
         catch (TimeoutException)
         {
+            memoryMissing = memoryWaitSeconds > 0;
             Console.WriteLine($"memory: none reported within {memoryWaitSeconds} s (a server without a repository memory, or no model)");
             foreach (var line in client.Stderr.Split('\n').Where(l => l.Contains("memory", StringComparison.OrdinalIgnoreCase) || l.Contains("progress", StringComparison.OrdinalIgnoreCase)))
                 Console.WriteLine($"  server: {line}");
@@ -202,6 +206,12 @@ public static class TypingBench
                 string.Join(", ", others.GroupBy(o => o.Source).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}")));
         }
         await client.ShutdownAsync();
+        if (memoryMissing)
+        {
+            Console.Error.WriteLine($"typing: the repository memory was not reported within {memoryWaitSeconds} s, so these figures lack it " +
+                "(see the server's lines above; --memory-wait 0 for a server without one).");
+            return 3;
+        }
         return 0;
     }
 
