@@ -68,7 +68,7 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
         var alone = PreferredDocument.Alone(document);
         // Asked again as the word is typed: the list of the word's start, filtered again (WordListReuse).
         var kept = context?.TriggerKind == CompletionTriggerKinds.TriggerForIncompleteCompletions
-            ? await _wordLists.TryReuseAsync(alone, text, offset, cancellationToken).ConfigureAwait(false)
+            ? _wordLists.TryReuse(alone, text, offset)
             : null;
         LastListReused = kept is not null;
         var (list, origin) = kept ?? (await service.GetCompletionsAsync(alone, offset, trigger, cancellationToken: cancellationToken).ConfigureAwait(false),

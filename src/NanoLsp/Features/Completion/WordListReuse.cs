@@ -65,7 +65,7 @@ public sealed class WordListReuse
 
     /// <summary>The kept list and its origin, when it is still Roslyn's list at <paramref name="caret"/> of
     /// <paramref name="document"/>; else null.</summary>
-    public async Task<(CompletionList List, ListOrigin Origin)?> TryReuseAsync(Document document, SourceText text, int caret, CancellationToken cancellationToken)
+    public (CompletionList List, ListOrigin Origin)? TryReuse(Document document, SourceText text, int caret)
     {
         if (Volatile.Read(ref _last) is not { } last || last.Document.Id != document.Id)
             return null;

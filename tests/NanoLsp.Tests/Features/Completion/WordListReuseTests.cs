@@ -144,10 +144,10 @@ public sealed class WordListReuseTests
 
         var kept = new WordListReuse(keptFor: TimeSpan.FromMilliseconds(50));
         kept.Remember(document, text, caret, list);
-        Assert.NotNull(await kept.TryReuseAsync(typed, typedText, caret + 1, CancellationToken.None));
+        Assert.NotNull(kept.TryReuse(typed, typedText, caret + 1));
         // Let go once the time is up (polled: the timer fires on the pool).
-        for (int i = 0; i < 100 && await kept.TryReuseAsync(typed, typedText, caret + 1, CancellationToken.None) is not null; i++)
+        for (int i = 0; i < 100 && kept.TryReuse(typed, typedText, caret + 1) is not null; i++)
             await Task.Delay(50);
-        Assert.Null(await kept.TryReuseAsync(typed, typedText, caret + 1, CancellationToken.None));
+        Assert.Null(kept.TryReuse(typed, typedText, caret + 1));
     }
 }
