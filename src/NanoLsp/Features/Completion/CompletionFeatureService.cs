@@ -67,8 +67,8 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
         // Roslyn's items for this framework's project only (PreferredDocument.Alone); ranking reads the document as it is.
         var alone = PreferredDocument.Alone(document);
         // Asked again as the word is typed: the list of the word's start, filtered again (WordListReuse).
-        var kept = context?.TriggerKind == CompletionTriggerKinds.TriggerForIncompleteCompletions
-            ? _wordLists.TryReuse(alone, text, offset)
+        var kept = context?.TriggerKind is null or CompletionTriggerKinds.Invoked or CompletionTriggerKinds.TriggerForIncompleteCompletions
+            ? _wordLists.TryReuse(alone, text, offset, askedAgain: context?.TriggerKind == CompletionTriggerKinds.TriggerForIncompleteCompletions)
             : null;
         LastListReused = kept is not null;
         var (list, origin) = kept ?? (await service.GetCompletionsAsync(alone, offset, trigger, cancellationToken: cancellationToken).ConfigureAwait(false),
@@ -78,6 +78,7 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
         var span = kept is null ? list.Span : TextSpan.FromBounds(origin.WordStart, offset);
         var typed = text.ToString(TextSpan.FromBounds(Math.Min(span.Start, offset), offset));
         var (sent, truncated) = CompletionListLimit.Apply(list.ItemsList, typed);
+        _wordLists.Sent(truncated);
         var version = await document.GetTextVersionAsync(cancellationToken).ConfigureAwait(false);
         var resultId = Interlocked.Increment(ref _nextResultId);
         Volatile.Write(ref _last, new CachedList(resultId, document.Id, version, offset, [.. sent]));

@@ -23,7 +23,8 @@ public sealed record ListOrigin(Document Document, int WordStart, int Caret, int
 
 /// <summary>
 /// Roslyn's whole list at the word being typed, kept so that the editor's requests while the word is typed
-/// (triggerKind 3: the list it has is incomplete) filter that list again instead of computing it anew. Roslyn's items
+/// (triggerKind 3: the list it has is incomplete; or 1 after an incomplete list) filter that list again instead of
+/// computing it anew. Roslyn's items
 /// at a word do not depend on its letters (the service filters nothing; the editor and <see cref="CompletionListLimit"/>
 /// do), so they are the same as long as nothing else changed: the text changed only within the word (its own change
 /// ranges say so), the word ends at the caret, and nothing else in the solution changed (another file, the project's
@@ -40,6 +41,7 @@ public sealed class WordListReuse
     public static readonly TimeSpan KeptFor = TimeSpan.FromSeconds(10);
 
     private Entry? _last;
+    private volatile bool _sentIncomplete; // the last list sent said more items may come
     private readonly TimeSpan _keptFor;
     private readonly Timer _expiry;
 
@@ -63,10 +65,17 @@ public sealed class WordListReuse
         if (ofTheWord) _expiry.Change(_keptFor, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>Whether the list just sent was incomplete (the client will ask again as the word is typed).</summary>
+    public void Sent(bool incomplete) => _sentIncomplete = incomplete;
+
     /// <summary>The kept list and its origin, when it is still Roslyn's list at <paramref name="caret"/> of
-    /// <paramref name="document"/>; else null.</summary>
-    public (CompletionList List, ListOrigin Origin)? TryReuse(Document document, SourceText text, int caret)
+    /// <paramref name="document"/>; else null. <paramref name="askedAgain"/>: the request says it asks again for an
+    /// incomplete list (triggerKind 3); an invoked one is taken as asking again when the last list sent was incomplete
+    /// (Emacs's eglot asks again with triggerKind 1), else it is made anew.</summary>
+    public (CompletionList List, ListOrigin Origin)? TryReuse(Document document, SourceText text, int caret, bool askedAgain)
     {
+        if (!askedAgain && !_sentIncomplete)
+            return null;
         if (Volatile.Read(ref _last) is not { } last || last.Document.Id != document.Id)
             return null;
         if (caret < last.WordStart || WordStart(text, caret) != last.WordStart)

@@ -69,7 +69,7 @@ public sealed class WordListReuseTests
         await AskAsync(service, await EditAsync(document, caret, 0, "Co"), caret + 1, AskedAgain);
         Assert.False(service.LastListReused);
 
-        // Only a re-ask of an incomplete list reuses: an invoked list is made anew.
+        // An invoked list after a complete one is made anew (an incomplete one: next test).
         await AskAsync(service, document, caret, AfterDot);
         await AskAsync(service, await EditAsync(document, caret, 0, "Co"), caret + 2, new CompletionContext(CompletionTriggerKinds.Invoked, null));
         Assert.False(service.LastListReused);
@@ -89,6 +89,21 @@ public sealed class WordListReuseTests
         var again = await AskAsync(service, renamed, caret + 1, AskedAgain);
         Assert.False(service.LastListReused);
         Assert.Contains(again.Items, i => i.Label == "m" && i.Kind == CompletionItemKinds.Variable);
+    }
+
+    [Fact]
+    public async Task AskedAgainAsInvokedAfterAnIncompleteListTheListIsKept()
+    {
+        // Emacs's eglot asks again with triggerKind 1. A statement start's list is incomplete (cut to what matches "S").
+        var (document, caret) = FeatureWorkspace.Create("class C\n{\n    void M()\n    {\n        S$$\n    }\n}");
+        var invoked = new CompletionContext(CompletionTriggerKinds.Invoked, null);
+        var service = new CompletionFeatureService();
+        Assert.True((await AskAsync(service, document, caret, invoked)).IsIncomplete);
+        var typed = await EditAsync(document, caret, 0, "t");
+        var again = await AskAsync(service, typed, caret + 1, invoked);
+        Assert.True(service.LastListReused);
+        Assert.Equal(Seen(await AskAsync(new CompletionFeatureService(), typed, caret + 1, invoked)), Seen(again));
+        Assert.Contains(again.Items, i => i.Label == "String");
     }
 
     [Fact]
@@ -144,10 +159,10 @@ public sealed class WordListReuseTests
 
         var kept = new WordListReuse(keptFor: TimeSpan.FromMilliseconds(50));
         kept.Remember(document, text, caret, list);
-        Assert.NotNull(kept.TryReuse(typed, typedText, caret + 1));
+        Assert.NotNull(kept.TryReuse(typed, typedText, caret + 1, askedAgain: true));
         // Let go once the time is up (polled: the timer fires on the pool).
-        for (int i = 0; i < 100 && kept.TryReuse(typed, typedText, caret + 1) is not null; i++)
+        for (int i = 0; i < 100 && kept.TryReuse(typed, typedText, caret + 1, askedAgain: true) is not null; i++)
             await Task.Delay(50);
-        Assert.Null(kept.TryReuse(typed, typedText, caret + 1));
+        Assert.Null(kept.TryReuse(typed, typedText, caret + 1, askedAgain: true));
     }
 }
