@@ -11,6 +11,7 @@ public sealed class WordListReuseTests
 {
     private static readonly CompletionContext AfterDot = new(CompletionTriggerKinds.TriggerCharacter, ".");
     private static readonly CompletionContext AskedAgain = new(CompletionTriggerKinds.TriggerForIncompleteCompletions, null);
+    private static readonly CompletionContext Invoked = new(CompletionTriggerKinds.Invoked, null);
 
     private const string ListOfInts = "using System.Collections.Generic;\nclass C\n{\n    void M(List<int> items)\n    {\n        items.$$\n    }\n}";
 
@@ -71,7 +72,7 @@ public sealed class WordListReuseTests
 
         // An invoked list after a complete one is made anew (an incomplete one: next test).
         await AskAsync(service, document, caret, AfterDot);
-        await AskAsync(service, await EditAsync(document, caret, 0, "Co"), caret + 2, new CompletionContext(CompletionTriggerKinds.Invoked, null));
+        await AskAsync(service, await EditAsync(document, caret, 0, "Co"), caret + 2, Invoked);
         Assert.False(service.LastListReused);
     }
 
@@ -80,7 +81,7 @@ public sealed class WordListReuseTests
     {
         var (document, caret) = FeatureWorkspace.Create("class C\n{\n    void M()\n    {\n        int n = 0;\n        $$\n    }\n}");
         var service = new CompletionFeatureService();
-        var first = await AskAsync(service, document, caret, new CompletionContext(CompletionTriggerKinds.Invoked, null));
+        var first = await AskAsync(service, document, caret, Invoked);
         Assert.Contains(first.Items, i => i.Label == "n");
 
         // The local renamed (same length, the word where it was) and "m" typed: the list has the new name.
@@ -91,34 +92,29 @@ public sealed class WordListReuseTests
         Assert.Contains(again.Items, i => i.Label == "m" && i.Kind == CompletionItemKinds.Variable);
     }
 
-    [Fact]
-    public async Task AskedAgainAsInvokedAfterAnIncompleteListTheListIsKept()
+    /// <summary>A list asked at `$$`, then again (as <paramref name="again"/>) after <paramref name="typed"/>: kept, and the
+    /// same as a fresh service's list there, with <paramref name="label"/> in it.</summary>
+    private static async Task AssertKeptAsync(string source, CompletionContext first, string typed, CompletionContext again, string label)
     {
-        // Emacs's eglot asks again with triggerKind 1. A statement start's list is incomplete (cut to what matches "S").
-        var (document, caret) = FeatureWorkspace.Create("class C\n{\n    void M()\n    {\n        S$$\n    }\n}");
-        var invoked = new CompletionContext(CompletionTriggerKinds.Invoked, null);
+        var (document, caret) = FeatureWorkspace.Create(source);
         var service = new CompletionFeatureService();
-        Assert.True((await AskAsync(service, document, caret, invoked)).IsIncomplete);
-        var typed = await EditAsync(document, caret, 0, "t");
-        var again = await AskAsync(service, typed, caret + 1, invoked);
+        await AskAsync(service, document, caret, first);
+        var edited = await EditAsync(document, caret, 0, typed);
+        var list = await AskAsync(service, edited, caret + typed.Length, again);
         Assert.True(service.LastListReused);
-        Assert.Equal(Seen(await AskAsync(new CompletionFeatureService(), typed, caret + 1, invoked)), Seen(again));
-        Assert.Contains(again.Items, i => i.Label == "String");
+        Assert.Equal(Seen(await AskAsync(new CompletionFeatureService(), edited, caret + typed.Length, again)), Seen(list));
+        Assert.Contains(list.Items, i => i.Label == label);
     }
 
+    // Emacs's eglot asks again with triggerKind 1. A statement start's list is incomplete (cut to what matches "S").
     [Fact]
-    public async Task AWordTypedWhereMembersAreDeclaredKeepsItsList()
-    {
-        // Each letter changes the class's declarations; the list at the word is still the same.
-        var (document, caret) = FeatureWorkspace.Create("class C\n{\n    p$$\n}");
-        var service = new CompletionFeatureService();
-        await AskAsync(service, document, caret, new CompletionContext(CompletionTriggerKinds.Invoked, null));
-        var typed = await EditAsync(document, caret, 0, "ri");
-        var again = await AskAsync(service, typed, caret + 2, AskedAgain);
-        Assert.True(service.LastListReused);
-        Assert.Equal(Seen(await AskAsync(new CompletionFeatureService(), typed, caret + 2, AskedAgain)), Seen(again));
-        Assert.Contains(again.Items, i => i.Label == "private");
-    }
+    public Task AskedAgainAsInvokedAfterAnIncompleteListTheListIsKept() =>
+        AssertKeptAsync("class C\n{\n    void M()\n    {\n        S$$\n    }\n}", Invoked, "t", Invoked, "String");
+
+    // Each letter changes the class's declarations; the list at the word is still the same.
+    [Fact]
+    public Task AWordTypedWhereMembersAreDeclaredKeepsItsList() =>
+        AssertKeptAsync("class C\n{\n    p$$\n}", Invoked, "ri", AskedAgain, "private");
 
     [Theory]
     [InlineData(false)]
