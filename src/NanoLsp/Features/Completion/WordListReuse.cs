@@ -24,9 +24,8 @@ public sealed record ListOrigin(Document Document, int WordStart, int Caret, int
 /// <summary>
 /// Roslyn's whole list at the word being typed, kept so that the editor's requests while the word is typed
 /// (triggerKind 3: the list it has is incomplete; or 1 after an incomplete list) filter that list again instead of
-/// computing it anew. Roslyn's items
-/// at a word do not depend on its letters (the service filters nothing; the editor and <see cref="CompletionListLimit"/>
-/// do), so they are the same as long as nothing else changed: the text changed only within the word (its own change
+/// computing it anew. Roslyn's items at a word do not depend on its letters (the service filters nothing; the editor
+/// and <see cref="CompletionListLimit"/> do), so they are the same as long as nothing else changed: the text changed only within the word (its own change
 /// ranges say so), the word ends at the caret, and nothing else in the solution changed (another file, the project's
 /// references or options). The same assumption as Roslyn's completion in Visual Studio, which makes a session's items
 /// once and filters them as the word is typed; Roslyn's own language server computes the list anew for each of these
