@@ -109,6 +109,14 @@ m, _ = load_checkpoint('$T/run/ckpt.pt'); a = perplexity(m, val, 64, 4, 4)['perp
 assert load_dequantized(m, '$T/model-int8/model.onnx') == 7 * m.config.num_layers + 2
 b = perplexity(m, val, 64, 4, 4)['perplexity']; print(a, b)
 assert abs(b - a) / a < 0.05, (a, b)"
+check lean-graph $PY -c "
+import sys, onnx; from lean_graph import lean
+for src, dst in (('$T/model', '$T/model-lean'), ('$T/model-int8', '$T/model-int8-lean')):
+    before, after = lean(src, dst)
+    m = onnx.load(dst + '/model.onnx'); ops = {n.op_type for n in m.graph.node}
+    assert {'GroupQueryAttention', 'SkipSimplifiedLayerNormalization'} <= ops, ops
+    assert [i.name for i in m.graph.input] == [i.name for i in onnx.load(src + '/model.onnx').graph.input]
+    print(src, before, '->', after)"
 check line-eval $PY eval/line_eval.py --ckpt "$T/run/ckpt.pt" --tokenizer "$T/tok" --corpus "$T/corpus" \
   --tokens "$T/tokens" --cases 5 --ppl-batches 2 --out "$T/eval.json"
 # The modern-corpus path on three tiny repositories made here (no network): licence check, cleaning,

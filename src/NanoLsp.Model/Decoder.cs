@@ -171,11 +171,40 @@ public sealed unsafe class Decoder : IDisposable
         }
         *_logitsToKeep = keep;
 
+        if (batch > 1 && seq > 1)
+        {
+            // Several rows of several tokens run one row at a time: ONNX Runtime's GroupQueryAttention (the lean graph,
+            // training/lean_graph.py) takes several rows after a past only one token at a time, and on the exported graph
+            // rows one at a time were never slower (8 names after 450 tokens: 22 ms against 37 batched; NanoLsp.Model.Bench).
+            for (int row = 0; row < batch; row++)
+                Run(cache, row, 1, seq, past, logitRows, cancellation);
+        }
+        else
+            Run(cache, 0, batch, seq, past, logitRows, cancellation);
+        cache.Advance(tokens, seq);
+
+        if (logitRows == keep)
+            return new ReadOnlySpan<float>(_logits, batch * keep * vocab);
+        // Full-sequence logits from a graph without logits_to_keep: compact the kept tail of each row in place.
+        for (int b = 0; b < batch; b++)
+            new Span<float>(_logits + ((long)b * seq + seq - keep) * vocab, keep * vocab)
+                .CopyTo(new Span<float>(_logits + (long)b * keep * vocab, keep * vocab));
+        return new ReadOnlySpan<float>(_logits, batch * keep * vocab);
+    }
+
+    /// <summary>Runs rows <paramref name="firstRow"/> to <paramref name="firstRow"/> + <paramref name="rows"/> of the
+    /// input buffers over the same rows of the cache, writing their logits to the same rows of the logits buffer.</summary>
+    private void Run(KvCache cache, int firstRow, int rows, int seq, int past, int logitRows, CancellationToken cancellation)
+    {
+        int total = past + seq, vocab = _manifest.VocabSize;
+        int kvHeads = _manifest.NumKvHeads, headDim = _manifest.HeadDim, es = cache.ElementSize;
+        long pastRow = (long)kvHeads * past * headDim * es, presentRow = (long)kvHeads * total * headDim * es; // bytes per row
+
         // Small runs (steps, a short edit's prefill, a few scored rows) go to the step session (one thread): waking the
         // prefill session's second thread for each of the graph's ~600 kernels cost more than it saved. Scoring 8 names
         // as the rows of one pass after 450 tokens took 22-23 ms on two threads and 11-13 ms on one; prefills of 16-128
         // tokens were alike (NanoLsp.Model.Bench, 2-core machine, same run).
-        bool isStep = tokens.Length <= SingleThreadTokens;
+        bool isStep = rows * seq <= SingleThreadTokens;
         var session = isStep ? _step : _prefill;
         var binding = isStep ? _stepBinding : _prefillBinding;
         var mem = OrtMemoryInfo.DefaultInstance;
@@ -191,19 +220,18 @@ public sealed unsafe class Decoder : IDisposable
                 return v;
             }
 
-            binding.BindInput("input_ids", Wrap((nint)_inputIds, TensorElementType.Int64, 8, batch, seq));
-            binding.BindInput("position_ids", Wrap((nint)_positionIds, TensorElementType.Int64, 8, batch, seq));
-            binding.BindInput("attention_mask", Wrap((nint)_attentionMask, TensorElementType.Int64, 8, batch, total));
+            binding.BindInput("input_ids", Wrap((nint)(_inputIds + firstRow * seq), TensorElementType.Int64, 8, rows, seq));
+            binding.BindInput("position_ids", Wrap((nint)(_positionIds + firstRow * seq), TensorElementType.Int64, 8, rows, seq));
+            binding.BindInput("attention_mask", Wrap((nint)_attentionMask, TensorElementType.Int64, 8, rows, total));
             if (_manifest.LogitsToKeepInput)
                 binding.BindInput("logits_to_keep", Wrap((nint)_logitsToKeep, TensorElementType.Int64, 8, 1));
-            int kvHeads = _manifest.NumKvHeads, headDim = _manifest.HeadDim, es = cache.ElementSize;
             for (int i = 0; i < _pastNames.Length; i++)
             {
                 bool value = (i & 1) == 1;
-                binding.BindInput(_pastNames[i], Wrap(cache.Past(i / 2, value), _kvType, es, batch, kvHeads, past, headDim));
-                binding.BindOutput(_presentNames[i], Wrap(cache.Present(i / 2, value), _kvType, es, batch, kvHeads, total, headDim));
+                binding.BindInput(_pastNames[i], Wrap(cache.Past(i / 2, value) + (nint)(firstRow * pastRow), _kvType, es, rows, kvHeads, past, headDim));
+                binding.BindOutput(_presentNames[i], Wrap(cache.Present(i / 2, value) + (nint)(firstRow * presentRow), _kvType, es, rows, kvHeads, total, headDim));
             }
-            binding.BindOutput("logits", Wrap((nint)_logits, TensorElementType.Float, 4, batch, logitRows, vocab));
+            binding.BindOutput("logits", Wrap((nint)(_logits + (long)firstRow * logitRows * vocab), TensorElementType.Float, 4, rows, logitRows, vocab));
             // Reset before registering: a token cancelled already sets the flag again at once.
             _runOptions.Terminate = false;
             using var stop = cancellation.Register(static o => ((RunOptions)o!).Terminate = true, _runOptions);
@@ -215,21 +243,12 @@ public sealed unsafe class Decoder : IDisposable
         }
         catch (OnnxRuntimeException e)
         {
-            throw new ModelException($"The model failed to run ({batch} x {seq} tokens after {past}): {e.Message}", e);
+            throw new ModelException($"The model failed to run ({rows} x {seq} tokens after {past}): {e.Message}", e);
         }
         finally
         {
             foreach (var v in values) v.Dispose();
         }
-        cache.Advance(tokens, seq);
-
-        if (logitRows == keep)
-            return new ReadOnlySpan<float>(_logits, batch * keep * vocab);
-        // Full-sequence logits from a graph without logits_to_keep: compact the kept tail of each row in place.
-        for (int b = 0; b < batch; b++)
-            new Span<float>(_logits + ((long)b * seq + seq - keep) * vocab, keep * vocab)
-                .CopyTo(new Span<float>(_logits + (long)b * keep * vocab, keep * vocab));
-        return new ReadOnlySpan<float>(_logits, batch * keep * vocab);
     }
 
     private void EnsureLogits(long floats)

@@ -20,6 +20,9 @@ public static class TinyModel
         throw new InvalidOperationException("tests/fixtures/models/tiny not found above " + AppContext.BaseDirectory);
     }
 
+    /// <summary>Another fixture model beside the tiny one (tests/fixtures/models/NAME).</summary>
+    public static string Sibling(string name) => Path.Combine(Path.GetDirectoryName(Directory)!, name);
+
     public static LanguageModel Load(DecoderOptions? options = null) => LanguageModel.Load(Directory, options);
 
     public static JsonElement ReadJson(string file) => JsonDocument.Parse(File.ReadAllText(Path.Combine(Directory, file))).RootElement;

@@ -130,7 +130,7 @@ internal sealed class ModelBench : IDisposable
             _scorePrompt = RandomIds(Math.Min(256, _model.Decoder.Capacity / 2));
             _candidates = [.. new[] { 4, 8, 12, 16, 20 }.Select(n => _model.Tokenizer.Decode(RandomIds(n)))];
             _scorers = [("one pass each", new ContinuationScorer(_model.Decoder, _model.Tokenizer, Cache, rowsPerPass: 1)),
-                ("batched", new ContinuationScorer(_model.Decoder, _model.Tokenizer, Cache))];
+                ("batched", new ContinuationScorer(_model.Decoder, _model.Tokenizer, Cache, rowsPerPass: 8))];
             _scoreTimes = [.. _scorers.Select(_ => new List<double>())];
             _rankTimes = [.. _scorers.Select(_ => new List<double>())];
             _rankPrompt = RandomIds(Math.Min(450, _model.Decoder.Capacity - 32));
