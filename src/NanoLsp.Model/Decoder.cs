@@ -201,9 +201,10 @@ public sealed unsafe class Decoder : IDisposable
         long pastRow = (long)kvHeads * past * headDim * es, presentRow = (long)kvHeads * total * headDim * es; // bytes per row
 
         // Small runs (steps, a short edit's prefill, a few scored rows) go to the step session (one thread): waking the
-        // prefill session's second thread for each of the graph's ~600 kernels cost more than it saved. Scoring 8 names
-        // as the rows of one pass after 450 tokens took 22-23 ms on two threads and 11-13 ms on one; prefills of 16-128
-        // tokens were alike (NanoLsp.Model.Bench, 2-core machine, same run).
+        // prefill session's second thread for each of the exported graph's ~600 kernels cost more than it saved, and on
+        // the lean graph's ~100 steps were still 10-15 % slower on two threads. Scoring 8 names as the rows of one pass
+        // after 450 tokens took 22-23 ms on two threads and 11-13 ms on one; prefills of 16-128 tokens were alike
+        // (NanoLsp.Model.Bench, 2-core machine, same run).
         bool isStep = rows * seq <= SingleThreadTokens;
         var session = isStep ? _step : _prefill;
         var binding = isStep ? _stepBinding : _prefillBinding;
