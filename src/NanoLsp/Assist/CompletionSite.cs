@@ -18,7 +18,7 @@ internal readonly record struct CompletionSite(SiteKind Kind, string Partial, st
     {
         int end = line.Length;
         int p = end;
-        while (p > 0 && (char.IsLetterOrDigit(line[p - 1]) || line[p - 1] == '_')) p--;
+        while (p > 0 && SyntaxFacts.IsIdentifierPartCharacter(line[p - 1])) p--;
         string partial = line[p..];
         if (partial.Length > 0 && char.IsDigit(partial[0])) return null;
 
@@ -59,7 +59,7 @@ internal readonly record struct CompletionSite(SiteKind Kind, string Partial, st
 
     private static bool IsNewKeywordEndingAt(string line, int end) =>
         end >= 3 && string.CompareOrdinal(line, end - 3, "new", 0, 3) == 0
-        && (end == 3 || !(char.IsLetterOrDigit(line[end - 4]) || line[end - 4] == '_' || line[end - 4] == '.' || line[end - 4] == '@'));
+        && (end == 3 || !(SyntaxFacts.IsIdentifierPartCharacter(line[end - 4]) || line[end - 4] == '.' || line[end - 4] == '@'));
 
     /// <summary>Walks back from the end of <paramref name="text"/> over one primary expression chain
     /// (names, calls, indexers, generic arguments, literals, <c>this</c>); returns its start, or -1 when

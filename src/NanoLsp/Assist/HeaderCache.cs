@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using NanoLsp.Model;
 
@@ -80,8 +81,8 @@ public sealed class HeaderCache
     public static (int Start, int End) IdentifierAt(SourceText text, int position)
     {
         int start = position, end = position;
-        while (start > 0 && IsIdentifierChar(text[start - 1])) start--;
-        while (end < text.Length && IsIdentifierChar(text[end])) end++;
+        while (start > 0 && SyntaxFacts.IsIdentifierPartCharacter(text[start - 1])) start--;
+        while (end < text.Length && SyntaxFacts.IsIdentifierPartCharacter(text[end])) end++;
         return (start, end);
     }
 
@@ -191,6 +192,4 @@ public sealed class HeaderCache
         string cut = string.Concat(text.ToString(TextSpan.FromBounds(0, start)), "\u0001", text.ToString(TextSpan.FromBounds(end, text.Length)));
         return new Key(document.Id, cut, windows.Start, windows.End - end, others, budget, tokenizer);
     }
-
-    private static bool IsIdentifierChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 }

@@ -221,7 +221,7 @@ public sealed class MemberMonitor : IForcingTokenMask
     {
         string line = all[lineStart..];
         int p = line.Length;
-        while (p > 0 && (char.IsLetterOrDigit(line[p - 1]) || line[p - 1] == '_')) p--;
+        while (p > 0 && SyntaxFacts.IsIdentifierPartCharacter(line[p - 1])) p--;
         if (p < line.Length && char.IsDigit(line[p])) return; // a number
         bool atEnd = IsNameSite(all, lineStart, line, p);
         bool afterSpace = line.Length > 0 && !char.IsWhiteSpace(line[^1]) && IsNameSite(all, lineStart, line + " ", line.Length + 1);
@@ -332,9 +332,9 @@ public sealed class MemberMonitor : IForcingTokenMask
         char c = line[q - 1];
         if (c is ';' or '{' or '}' or '(' or '[' or ',' or '!' or '=' or '+' or '-' or '*' or '/' or '%' or '&' or '|' or '^' or '<' or '>')
             return true; // `List<int> total` declares: the parser tells (IsUseSite)
-        if (q == p || !(char.IsLetterOrDigit(c) || c == '_')) return false;
+        if (q == p || !SyntaxFacts.IsIdentifierPartCharacter(c)) return false;
         int w = q;
-        while (w > codeStart && (char.IsLetterOrDigit(line[w - 1]) || line[w - 1] == '_')) w--;
+        while (w > codeStart && SyntaxFacts.IsIdentifierPartCharacter(line[w - 1])) w--;
         return (w == codeStart || line[w - 1] != '.' && line[w - 1] != '@') && NameSiteKeywords.Contains(line[w..q]);
     }
 

@@ -170,11 +170,11 @@ internal sealed class NameScope(ScopeNames names, Func<SemanticModel> model, Sou
             if (char.IsLetter(text[i]) || text[i] == '_')
             {
                 int start = i;
-                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_')) i++;
+                while (i < text.Length && SyntaxFacts.IsIdentifierPartCharacter(text[i])) i++;
                 set.Add(VocabularyIndex.Key(text[start..i]));
             }
             else if (char.IsDigit(text[i]))
-                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_')) i++;
+                while (i < text.Length && SyntaxFacts.IsIdentifierPartCharacter(text[i])) i++;
             else i++;
         }
         return set;

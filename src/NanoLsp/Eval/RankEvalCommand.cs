@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using NanoLsp.Features.Completion;
 using NanoLsp.Model;
@@ -144,12 +145,12 @@ public static class RankEvalCommand
         if (c.Line >= lines.Length) return "";
         string before = lines[c.Line][..Math.Min(c.Character, lines[c.Line].Length)];
         if (before.Trim().Length == 0) return "start";
-        return before.EndsWith('.') && before.Length > 1 && (char.IsLetterOrDigit(before[^2]) || before[^2] is '_' or ')' or ']' or '>') ? "member" : "";
+        return before.EndsWith('.') && before.Length > 1 && (SyntaxFacts.IsIdentifierPartCharacter(before[^2]) || before[^2] is ')' or ']' or '>') ? "member" : "";
     }
 
     private static string LeadingName(string expected) =>
         expected.Length > 0 && (char.IsLetter(expected[0]) || expected[0] == '_')
-            ? new string(expected.TakeWhile(ch => char.IsLetterOrDigit(ch) || ch == '_').ToArray()) : "";
+            ? new string(expected.TakeWhile(ch => SyntaxFacts.IsIdentifierPartCharacter(ch)).ToArray()) : "";
 
     /// <summary>The 1-based place of the item named <paramref name="name"/> in the order an editor shows the list (sort
     /// text, then label, ordinal as VS Code compares them), among the items whose filter text starts with what is

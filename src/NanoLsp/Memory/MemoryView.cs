@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.CSharp;
 using NanoLsp.Model;
 
 namespace NanoLsp.Memory;
@@ -81,7 +82,7 @@ public sealed class MemoryView
     public static string IdentifierFragment(string typed)
     {
         int i = typed.Length;
-        while (i > 0 && (char.IsLetterOrDigit(typed[i - 1]) || typed[i - 1] == '_')) i--;
+        while (i > 0 && SyntaxFacts.IsIdentifierPartCharacter(typed[i - 1])) i--;
         return i < typed.Length && !char.IsDigit(typed[i]) ? typed[i..] : "";
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.Text;
 using NanoLsp.Assist;
@@ -197,9 +198,9 @@ public sealed class ModelFixes(Func<LanguageModel?> loadedModel)
                 break;
             }
         }
-        if (replaced.Length > 0 && replaced.All(c => char.IsLetterOrDigit(c) || c == '_'))
+        if (replaced.Length > 0 && replaced.All(c => SyntaxFacts.IsIdentifierPartCharacter(c)))
         {
-            string name = new(fill.TakeWhile(c => char.IsLetterOrDigit(c) || c == '_').ToArray());
+            string name = new(fill.TakeWhile(c => SyntaxFacts.IsIdentifierPartCharacter(c)).ToArray());
             if (name.Length > 0) yield return name;
         }
     }
@@ -281,7 +282,7 @@ public sealed class ModelFixes(Func<LanguageModel?> loadedModel)
     internal static bool IsGuess(SourceText text, TextChange change)
     {
         var (removed, inserted) = Widened(text, change);
-        static bool IsName(string s) => s.Length > 0 && (char.IsLetter(s[0]) || s[0] == '_') && s.All(c => char.IsLetterOrDigit(c) || c == '_');
+        static bool IsName(string s) => s.Length > 0 && (char.IsLetter(s[0]) || s[0] == '_') && s.All(c => SyntaxFacts.IsIdentifierPartCharacter(c));
         // A member access of names (`HttpStatusCode.OK`) counts as a name: a value put in its place is as much a guess.
         if (removed.Split('.').All(IsName) && removed is not ("true" or "false" or "null"))
         {
@@ -308,14 +309,12 @@ public sealed class ModelFixes(Func<LanguageModel?> loadedModel)
     {
         string removed = text.ToString(change.Span), inserted = change.NewText ?? "";
         int start = change.Span.Start, end = change.Span.End;
-        bool WordAt(string s, bool first) => s.Length > 0 && IsWordChar(first ? s[0] : s[^1]);
-        if (start > 0 && IsWordChar(text[start - 1]) && (WordAt(removed, true) || WordAt(inserted, true)))
-            while (start > 0 && IsWordChar(text[start - 1])) start--;
-        if (end < text.Length && IsWordChar(text[end]) && (WordAt(removed, false) || WordAt(inserted, false)))
-            while (end < text.Length && IsWordChar(text[end])) end++;
+        bool WordAt(string s, bool first) => s.Length > 0 && SyntaxFacts.IsIdentifierPartCharacter(first ? s[0] : s[^1]);
+        if (start > 0 && SyntaxFacts.IsIdentifierPartCharacter(text[start - 1]) && (WordAt(removed, true) || WordAt(inserted, true)))
+            while (start > 0 && SyntaxFacts.IsIdentifierPartCharacter(text[start - 1])) start--;
+        if (end < text.Length && SyntaxFacts.IsIdentifierPartCharacter(text[end]) && (WordAt(removed, false) || WordAt(inserted, false)))
+            while (end < text.Length && SyntaxFacts.IsIdentifierPartCharacter(text[end])) end++;
         string left = text.ToString(TextSpan.FromBounds(start, change.Span.Start)), right = text.ToString(TextSpan.FromBounds(change.Span.End, end));
         return ((left + removed + right).Trim(), (left + inserted + right).Trim());
     }
-
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 }

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Completion;
 using Microsoft.CodeAnalysis.Text;
 
@@ -123,11 +124,9 @@ public sealed class WordListReuse
     public static int WordStart(SourceText text, int offset)
     {
         int start = offset;
-        while (start > 0 && IsNameCharacter(text[start - 1])) start--;
+        while (start > 0 && SyntaxFacts.IsIdentifierPartCharacter(text[start - 1])) start--;
         return start;
     }
 
-    private static bool EndsAt(SourceText text, int caret) => caret == text.Length || !IsNameCharacter(text[caret]);
-
-    private static bool IsNameCharacter(char c) => char.IsLetterOrDigit(c) || c == '_';
+    private static bool EndsAt(SourceText text, int caret) => caret == text.Length || !SyntaxFacts.IsIdentifierPartCharacter(text[caret]);
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis.CSharp;
 using NanoLsp.Model;
 
 namespace NanoLsp.Features.InlineCompletion;
@@ -124,7 +125,7 @@ public sealed partial class ShowPolicy
     }
 
     /// <summary>Whether the text before the cursor ends inside a name.</summary>
-    public static bool EndsMidWord(string before) => before.Length > 0 && (char.IsLetterOrDigit(before[^1]) || before[^1] == '_');
+    public static bool EndsMidWord(string before) => before.Length > 0 && SyntaxFacts.IsIdentifierPartCharacter(before[^1]);
 
     [GeneratedRegex(@"\G(\W*\w+|\W+)")]
     private static partial Regex Word();

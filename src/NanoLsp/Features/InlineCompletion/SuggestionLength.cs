@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis.CSharp;
+
 namespace NanoLsp.Features.InlineCompletion;
 
 /// <summary>
@@ -22,7 +24,7 @@ public static class SuggestionLength
         // Inside the first line: the last boundary between two characters that are not both part of a word.
         for (int end = maxLength; end > 0; end--)
         {
-            if (!(IsWordChar(suggestion[end - 1]) && IsWordChar(suggestion[end])) && !char.IsHighSurrogate(suggestion[end - 1]))
+            if (!(SyntaxFacts.IsIdentifierPartCharacter(suggestion[end - 1]) && SyntaxFacts.IsIdentifierPartCharacter(suggestion[end])) && !char.IsHighSurrogate(suggestion[end - 1]))
             {
                 string kept = suggestion[..end].TrimEnd();
                 if (kept.Trim().Length > 0)
@@ -31,6 +33,4 @@ public static class SuggestionLength
         }
         return "";
     }
-
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 }
