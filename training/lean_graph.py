@@ -179,6 +179,9 @@ def lean(src, dst):
         if f not in ("model.onnx", "model.ort") and os.path.isfile(os.path.join(src, f)):
             shutil.copy(os.path.join(src, f), os.path.join(dst, f))
     manifest.pop("ort_model", None)  # a conversion of the old graph: NanoLsp.Model.Bench --write-ort makes the new one
+    # GroupQueryAttention can write the new positions into the past's own buffer (bound as past and present at
+    # once, the context's length long): the engine then keeps one bank and copies no past per run.
+    manifest["past_present_share_buffer"] = True
     with open(os.path.join(dst, "nano-model.json"), "w") as f:
         json.dump(manifest, f, indent=2)
         f.write("\n")

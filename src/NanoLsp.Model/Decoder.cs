@@ -198,7 +198,8 @@ public sealed unsafe class Decoder : IDisposable
     {
         int total = past + seq, vocab = _manifest.VocabSize;
         int kvHeads = _manifest.NumKvHeads, headDim = _manifest.HeadDim, es = cache.ElementSize;
-        long pastRow = (long)kvHeads * past * headDim * es, presentRow = (long)kvHeads * total * headDim * es; // bytes per row
+        int pastStride = cache.HeadStride(past), presentStride = cache.HeadStride(total); // positions per head in the buffers
+        long pastRow = (long)kvHeads * pastStride * headDim * es, presentRow = (long)kvHeads * presentStride * headDim * es; // bytes per row
 
         // Small runs (steps, a short edit's prefill, a few scored rows) go to the step session (one thread): waking the
         // prefill session's second thread for each of the exported graph's ~600 kernels cost more than it saved, and on
@@ -229,8 +230,8 @@ public sealed unsafe class Decoder : IDisposable
             for (int i = 0; i < _pastNames.Length; i++)
             {
                 bool value = (i & 1) == 1;
-                binding.BindInput(_pastNames[i], Wrap(cache.Past(i / 2, value) + (nint)(firstRow * pastRow), _kvType, es, rows, kvHeads, past, headDim));
-                binding.BindOutput(_presentNames[i], Wrap(cache.Present(i / 2, value) + (nint)(firstRow * presentRow), _kvType, es, rows, kvHeads, total, headDim));
+                binding.BindInput(_pastNames[i], Wrap(cache.Past(i / 2, value) + (nint)(firstRow * pastRow), _kvType, es, rows, kvHeads, pastStride, headDim));
+                binding.BindOutput(_presentNames[i], Wrap(cache.Present(i / 2, value) + (nint)(firstRow * presentRow), _kvType, es, rows, kvHeads, presentStride, headDim));
             }
             binding.BindOutput("logits", Wrap((nint)(_logits + (long)firstRow * logitRows * vocab), TensorElementType.Float, 4, rows, logitRows, vocab));
             // Reset before registering: a token cancelled already sets the flag again at once.

@@ -45,7 +45,8 @@ public sealed record ModelManifest(
     [property: JsonPropertyName("kv_dtype")] string KvDtype,
     [property: JsonPropertyName("fim_layout")] string FimLayout,
     [property: JsonPropertyName("logits_to_keep_input")] bool LogitsToKeepInput,
-    [property: JsonPropertyName("ort_model")] OrtModel? OrtModel = null)
+    [property: JsonPropertyName("ort_model")] OrtModel? OrtModel = null,
+    [property: JsonPropertyName("past_present_share_buffer")] bool PastPresentShareBuffer = false)
 {
     public const string FileName = "nano-model.json";
     public const int SupportedFormatVersion = 1;

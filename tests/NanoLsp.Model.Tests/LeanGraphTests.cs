@@ -4,7 +4,8 @@ namespace NanoLsp.Model.Tests;
 /// The lean graph (training/lean_graph.py: ONNX Runtime's fused operators) is the exported model: the tiny fixture
 /// rewritten (tests/fixtures/models/tiny-lean) gives the logits of the exported one (tests/fixtures/models/tiny) in
 /// every kind of run the engine makes: a prefill, steps, a prefill after a cached past, several rows after a shared
-/// past (run a row at a time) and one token per row (beam search's steps).
+/// past (run a row at a time), one token per row and beam search, the lean graph on one bank whose buffers hold past
+/// and present together (<see cref="KvCache.Shared"/>).
 /// </summary>
 public sealed class LeanGraphTests : IDisposable
 {
@@ -72,6 +73,27 @@ public sealed class LeanGraphTests : IDisposable
         alone.BroadcastFrom(_lean.PrefixCache.Cache);
         float[] second = _lean.Decoder.Forward(alone, rows.AsSpan(length, length), keep: length).ToArray();
         AssertClose(RunRows(_lean, out _).AsSpan(length * _lean.Manifest.VocabSize, second.Length).ToArray(), second);
+    }
+
+    [Fact]
+    public void TheLeanGraphWritesThePresentIntoThePastsBuffer()
+    {
+        using var lean = _lean.Decoder.CreateCache();
+        using var exported = _exported.Decoder.CreateCache();
+        Assert.True(lean.Shared);
+        Assert.False(exported.Shared);
+    }
+
+    [Fact]
+    public async Task BeamSearchFindsTheExportedGraphsBeams()
+    {
+        // Beams reorder their rows after each step: on the lean graph's one bank, through a second bank made then.
+        var a = await _exported.BeamSearchAsync(_exported.BuildPrompt("public int Add(int a, int b)\n{\n    return ", "\n}\n"), 4,
+            new GenerationOptions { MaxTokens = 8 });
+        var b = await _lean.BeamSearchAsync(_lean.BuildPrompt("public int Add(int a, int b)\n{\n    return ", "\n}\n"), 4,
+            new GenerationOptions { MaxTokens = 8 });
+        Assert.Equal(a.Select(h => h.Text), b.Select(h => h.Text));
+        Assert.All(a.Zip(b), p => Assert.Equal(p.First.Score, p.Second.Score, 3));
     }
 
     [Fact]
