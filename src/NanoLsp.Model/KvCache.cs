@@ -109,7 +109,7 @@ public sealed unsafe class KvCache : IDisposable
         int length = source.Length;
         for (int i = 0; i < Layers * 2; i++)
             for (int b = 0; b < Batch; b++)
-                CopyRow((byte*)source._buffers[source._bank, i], source.HeadStride(length), (byte*)_buffers[_bank, i], b, HeadStride(length), length);
+                CopyRow((byte*)source._buffers[source._bank, i], source.HeadStride(length), Row(_bank, i, b, HeadStride(length)), HeadStride(length), length);
         Length = length;
     }
 
@@ -123,18 +123,20 @@ public sealed unsafe class KvCache : IDisposable
         int stride = HeadStride(Length);
         for (int i = 0; i < Layers * 2; i++)
             for (int b = 0; b < Batch; b++)
-                CopyRow((byte*)_buffers[_bank, i] + (long)parents[b] * KvHeads * stride * HeadDim * ElementSize, stride,
-                    (byte*)_buffers[1 - _bank, i], b, stride, Length);
+                CopyRow(Row(_bank, i, parents[b], stride), stride, Row(1 - _bank, i, b, stride), stride, Length);
         _bank = 1 - _bank;
     }
 
-    /// <summary>Copies the first <paramref name="length"/> positions of each head of the row at <paramref name="from"/>
-    /// into row <paramref name="row"/> of <paramref name="to"/>; heads are <paramref name="fromStride"/> and
-    /// <paramref name="toStride"/> positions apart.</summary>
-    private void CopyRow(byte* from, int fromStride, byte* to, int row, int toStride, int length)
+    /// <summary>Where batch row <paramref name="row"/> of buffer <paramref name="buffer"/> starts in <paramref name="bank"/>,
+    /// its heads <paramref name="stride"/> positions apart.</summary>
+    private byte* Row(int bank, int buffer, int row, int stride) =>
+        (byte*)_buffers[bank, buffer] + (long)row * KvHeads * stride * HeadDim * ElementSize;
+
+    /// <summary>Copies the first <paramref name="length"/> positions of each head of one batch row to another; heads are
+    /// <paramref name="fromStride"/> and <paramref name="toStride"/> positions apart.</summary>
+    private void CopyRow(byte* from, int fromStride, byte* to, int toStride, int length)
     {
         long position = (long)HeadDim * ElementSize, bytes = length * position;
-        to += (long)row * KvHeads * toStride * position;
         if (fromStride == length && toStride == length)
         {
             Buffer.MemoryCopy(from, to, KvHeads * bytes, KvHeads * bytes); // dense: the row is one block
