@@ -32,7 +32,11 @@ public sealed class BeamSearch(Decoder decoder, NanoTokenizer tokenizer, PrefixC
         var live = new List<Beam> { new([], [], healing?.Clone(), 0f) };
         var deadline = options.Deadline is { } d ? DateTime.UtcNow + d : DateTime.MaxValue;
 
-        float[] logits = prefixCache.Prefill(prompt).ToArray(); // (rows, vocab); one row before the first step
+        // (rows, vocab); one row before the first step. Pooled (RowBuffer): a new array per step of three rows or more
+        // is a large object each time.
+        using var rows = RowBuffer.Rent(width * vocab);
+        float[] logits = rows.Array;
+        prefixCache.Prefill(prompt).CopyTo(logits);
         int reused = prefixCache.LastReused;
         using var cache = decoder.CreateCache(width, prefixCache.Cache.Length + options.MaxTokens + 1);
         cache.BroadcastFrom(prefixCache.Cache);
@@ -101,7 +105,7 @@ public sealed class BeamSearch(Decoder decoder, NanoTokenizer tokenizer, PrefixC
             // Rows without a survivor repeat row 0; their logits are ignored.
             for (int row = live.Count; row < width; row++) { parents[row] = parents[0]; next[row] = next[0]; }
             cache.Reorder(parents);
-            logits = decoder.Forward(cache, next).ToArray();
+            decoder.Forward(cache, next).CopyTo(logits);
         }
 
         return finished.OrderByDescending(h => h.Score).Take(width)

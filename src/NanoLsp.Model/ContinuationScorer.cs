@@ -103,18 +103,29 @@ internal sealed class ContinuationScorer(Decoder decoder, NanoTokenizer tokenize
         }
         if (options is { KeepBest: > 0, UpperBounds: { } bounds })
             return ScoreBest(plans, results, continuations, afterPrompt, healing, options, bounds, cancellation);
-        if (shared is null)
-            BatchRows(plans, cancellation);
-        foreach (var plan in plans)
+        try
         {
-            cancellation.ThrowIfCancellationRequested();
-            var rows = shared is null ? plan.Rows : plan.Forward == 0 ? null : Rows(plan.Ids, plan.Forward, shared, cancellation);
-            var tokens = shared is not null
-                ? ScoreShared(plan.Ids, plan.Fits, afterPrompt, rows, healing, options.Prior, steps!)
-                : ScoreOne(plan.Ids, plan.Fits, afterPrompt, rows, healing, options.Prior);
-            results[plan.Index] = Scored(continuations[plan.Index], plan, rows, tokens, options.EndTokens);
+            if (shared is null)
+                BatchRows(plans, cancellation);
+            foreach (var plan in plans)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var rows = shared is null ? plan.Rows : plan.Forward == 0 ? null : Rows(plan.Ids, plan.Forward, shared, cancellation);
+                var tokens = shared is not null
+                    ? ScoreShared(plan.Ids, plan.Fits, afterPrompt, rows, healing, options.Prior, steps!)
+                    : ScoreOne(plan.Ids, plan.Fits, afterPrompt, rows, healing, options.Prior);
+                results[plan.Index] = Scored(continuations[plan.Index], plan, rows, tokens, options.EndTokens);
+            }
+            return results;
         }
-        return results;
+        finally
+        {
+            foreach (var plan in plans)
+                RowBuffer.Return(plan.Rows);
+            if (shared is not null)
+                foreach (var rows in shared.Values)
+                    RowBuffer.Return(rows);
+        }
     }
 
     /// <summary>A plan's result: its judged tokens and, when it was scored whole, the end's probability after them.</summary>
@@ -144,8 +155,16 @@ internal sealed class ContinuationScorer(Decoder decoder, NanoTokenizer tokenize
                 break;
             cancellation.ThrowIfCancellationRequested();
             var rows = plan.Forward == 0 ? null : Rows(plan.Ids, plan.Forward, shared: null, cancellation);
-            var scored = results[plan.Index] = Scored(continuations[plan.Index], plan, rows,
-                ScoreOne(plan.Ids, plan.Fits, afterPrompt, rows, healing, options.Prior), options.EndTokens);
+            ScoredContinuation scored;
+            try
+            {
+                scored = results[plan.Index] = Scored(continuations[plan.Index], plan, rows,
+                    ScoreOne(plan.Ids, plan.Fits, afterPrompt, rows, healing, options.Prior), options.EndTokens);
+            }
+            finally
+            {
+                RowBuffer.Return(rows);
+            }
             float whole = scored.Tokens.Sum(t => t.ConstrainedLogProb) + (scored.EndLogProb ?? 0);
             int at = best.FindIndex(b => whole > b);
             best.Insert(at < 0 ? best.Count : at, whole);
@@ -157,7 +176,8 @@ internal sealed class ContinuationScorer(Decoder decoder, NanoTokenizer tokenize
 
     private sealed record Plan(int Index, int[] Ids, int Fits, bool End, int Forward)
     {
-        /// <summary>The logits after each of the first <see cref="Forward"/> tokens, (Forward, vocab).</summary>
+        /// <summary>The logits after each of the first <see cref="Forward"/> tokens, (Forward, vocab), in a pooled
+        /// buffer (<see cref="RowBuffer"/>).</summary>
         public float[]? Rows { get; set; }
     }
 
@@ -190,7 +210,7 @@ internal sealed class ContinuationScorer(Decoder decoder, NanoTokenizer tokenize
             cache.BroadcastFrom(prefixCache.Cache);
             var logits = decoder.Forward(cache, ids, keep: length, cancellation);
             for (int r = 0; r < count; r++)
-                group[r].Rows = logits.Slice(r * length * vocab, group[r].Forward * vocab).ToArray();
+                group[r].Rows = RowBuffer.CopyOf(logits.Slice(r * length * vocab, group[r].Forward * vocab));
             start += count;
         }
     }
@@ -271,8 +291,8 @@ internal sealed class ContinuationScorer(Decoder decoder, NanoTokenizer tokenize
         return tokens;
     }
 
-    /// <summary>The logits after each of the first <paramref name="count"/> tokens, (count, vocab); the cache is
-    /// left holding the prompt.</summary>
+    /// <summary>The logits after each of the first <paramref name="count"/> tokens, (count, vocab), in a pooled buffer
+    /// (<see cref="RowBuffer"/>); the cache is left holding the prompt.</summary>
     private float[] Rows(int[] ids, int count, Dictionary<string, float[]>? shared, CancellationToken cancellation)
     {
         string? key = shared is null ? null : string.Join(',', ids.Take(count));
@@ -281,7 +301,7 @@ internal sealed class ContinuationScorer(Decoder decoder, NanoTokenizer tokenize
         int promptLength = prefixCache.Cache.Length;
         try
         {
-            var rows = decoder.Forward(prefixCache.Cache, ids.AsSpan(0, count), keep: count, cancellation).ToArray();
+            var rows = RowBuffer.CopyOf(decoder.Forward(prefixCache.Cache, ids.AsSpan(0, count), keep: count, cancellation));
             if (key is not null) shared![key] = rows;
             return rows;
         }
