@@ -77,6 +77,29 @@ public sealed class ContinuationScorerTests : IDisposable
         }
     }
 
+    /// <summary>Names scored after one prompt score after another, with other healed text, as a fresh model scores them:
+    /// the tokens kept from the first call are those of the text with its healing, not of the name alone.</summary>
+    [Fact]
+    public async Task NamesScoredBeforeScoreAsAFreshModelScoresThem()
+    {
+        string[] names = ["Add", "AddRange", "Count", "items"];
+        var member = _model.BuildPrompt("var items = new List<int>();\nitems.", "\n", tokenHealing: true);
+        var statement = _model.BuildPrompt("var items = new List<int>();\n    ", "\n", tokenHealing: true);
+        Assert.NotEqual(member.Healing?.Bytes ?? [], statement.Healing?.Bytes ?? []);
+        foreach (var prompt in new[] { member, statement })
+        {
+            await _model.ScoreAsync(member, names, new ScoringOptions { UpToFirstNewToken = true });
+            var again = await _model.ScoreAsync(prompt, names);
+            using var fresh = TinyModel.Load();
+            var first = await fresh.ScoreAsync(prompt, names);
+            for (int n = 0; n < names.Length; n++)
+            {
+                Assert.Equal(first[n].Tokens.Select(t => t.Id), again[n].Tokens.Select(t => t.Id));
+                Assert.Equal(first[n].Tokens.Sum(t => t.LogProb), again[n].Tokens.Sum(t => t.LogProb), 3);
+            }
+        }
+    }
+
     /// <summary>Keeping only the best few (bounded by the cheap pass, scored one by one on the prefix cache) picks the
     /// same best, with the same scores, as scoring every continuation whole in a batch, and scores fewer.</summary>
     [Fact]
