@@ -5,16 +5,19 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 namespace NanoLsp.Model;
 
 /// <summary>
-/// Runs the ONNX decoder (Optimum layout) over a <see cref="KvCache"/>. Two sessions: a multi-threaded one for
-/// long prefills and a single-threaded one for steps and other small runs, because the best thread count differs;
-/// both run from one copy of the weights where the model has an ORT-format conversion (docs/engine.md, "One copy of the weights"). Inputs and outputs live in native
-/// buffers sized once; each run only wraps them in OrtValues of the current shape.
+/// Runs the ONNX decoder (Optimum layout) over a <see cref="KvCache"/>. Two sessions where the prefill has more than
+/// two threads: a multi-threaded one for long prefills and a single-threaded one for steps and other small runs,
+/// because the best thread count differs; both run from one copy of the weights where the model has an ORT-format
+/// conversion (docs/engine.md, "One copy of the weights"). With two threads or fewer, one session runs both from its
+/// own packed copy (<see cref="DecoderOptions.OneSession"/>; docs/engine.md, "One session on two cores"). Inputs and
+/// outputs live in native buffers sized once; each run only wraps them in OrtValues of the current shape.
 /// Not thread-safe: <see cref="LanguageModel"/> serialises callers.
 /// </summary>
 public sealed unsafe class Decoder : IDisposable
 {
     private readonly ModelManifest _manifest;
     private byte[]? _ortBytes;                                     // pinned: both sessions run from its weights (OrtModelFile)
+    private string? _ortPath;                                      // one session: it copies the weights from the conversion
     private readonly InferenceSession _prefill;
     private readonly InferenceSession _step;
     private readonly OrtIoBinding _prefillBinding;
@@ -57,16 +60,21 @@ public sealed unsafe class Decoder : IDisposable
         }
 
         _memoryPattern = options.MemoryPattern;
-        _ortBytes = OrtModelFile.TryRead(manifest, out var skipped);
+        string? skipped;
+        if (options.SharesOneSession)
+            _ortPath = OrtModelFile.TryLocate(manifest, out skipped);
+        else
+            _ortBytes = OrtModelFile.TryRead(manifest, out skipped);
         try
         {
             (_prefill, _step) = OpenSessions(options);
-            LoadedFrom = _ortBytes is not null ? manifest.OrtModel!.File : manifest.ModelFile + (skipped is null ? "" : $" ({skipped})");
+            LoadedFrom = FromConversion ? manifest.OrtModel!.File : manifest.ModelFile + (skipped is null ? "" : $" ({skipped})");
         }
-        catch (ModelException e) when (_ortBytes is not null)
+        catch (ModelException e) when (FromConversion)
         {
             // A conversion this runtime refuses costs the memory it saves, never the model.
             _ortBytes = null;
+            _ortPath = null;
             (_prefill, _step) = OpenSessions(options);
             LoadedFrom = $"{manifest.ModelFile} ({manifest.OrtModel!.File} did not load: {e.Message})";
         }
@@ -83,8 +91,29 @@ public sealed unsafe class Decoder : IDisposable
         EnsureLogits(8L * manifest.VocabSize);
     }
 
+    private bool FromConversion => _ortBytes is not null || _ortPath is not null;
+
+    /// <summary>Whether prefills and steps run in one session (<see cref="DecoderOptions.OneSession"/>).</summary>
+    public bool OneSession => ReferenceEquals(_prefill, _step);
+
     private (InferenceSession Prefill, InferenceSession Step) OpenSessions(DecoderOptions options)
     {
+        if (options.SharesOneSession)
+        {
+            // One copy of the weights, packed: ONNX Runtime drops a weight's plain copy once every kernel using it has
+            // packed it, which the two sessions' shared bytes never allow (the prefill session reads them).
+            var single = OpenSession(options.PrefillThreads, options.AllowSpinning, prepack: true, options.StepProfilePrefix);
+            try
+            {
+                ModelGraphCheck.Verify(single, _manifest, _pastNames, _presentNames);
+                return (single, single);
+            }
+            catch
+            {
+                single.Dispose();
+                throw;
+            }
+        }
         // Only the step session packs the weights for its matrix kernels (another copy of the int8 matrices, about
         // 15 MB): a one-token step took 0.6 ms packed and 1.5 ms unpacked, while a long prefill is alike either way
         // (480 tokens 20-21 ms; 96 tokens 3.2-3.8 ms). Sharing the packed copy between sessions
@@ -125,7 +154,7 @@ public sealed unsafe class Decoder : IDisposable
         try
         {
             if (_ortBytes is null)
-                return new InferenceSession(_manifest.ModelPath, so);
+                return new InferenceSession(_ortPath ?? _manifest.ModelPath, so);
             // The weights stay in _ortBytes (pinned, held as long as the sessions) instead of a copy per session.
             so.AddSessionConfigEntry("session.use_ort_model_bytes_directly", "1");
             so.AddSessionConfigEntry("session.use_ort_model_bytes_for_initializers", "1");
@@ -133,7 +162,7 @@ public sealed unsafe class Decoder : IDisposable
         }
         catch (OnnxRuntimeException e)
         {
-            string path = _ortBytes is null ? _manifest.ModelPath : _manifest.OrtModelPath!;
+            string path = FromConversion ? _manifest.OrtModelPath! : _manifest.ModelPath;
             throw new ModelException($"Cannot load the ONNX model {path}: {e.Message}", e);
         }
     }
@@ -205,7 +234,7 @@ public sealed unsafe class Decoder : IDisposable
         // prefill session's second thread for each of the exported graph's ~600 kernels cost more than it saved, and on
         // the lean graph's ~100 steps were still 10-15 % slower on two threads. Scoring 8 names as the rows of one pass
         // after 450 tokens took 22-23 ms on two threads and 11-13 ms on one; prefills of 16-128 tokens were alike
-        // (NanoLsp.Model.Bench, 2-core machine, same run).
+        // (NanoLsp.Model.Bench, 2-core machine, same run). With one session (two cores or fewer) both bindings are its own.
         bool isStep = rows * seq <= SingleThreadTokens;
         var session = isStep ? _step : _prefill;
         var binding = isStep ? _stepBinding : _prefillBinding;
@@ -266,7 +295,7 @@ public sealed unsafe class Decoder : IDisposable
         _prefillBinding.Dispose();
         _stepBinding.Dispose();
         _prefill.Dispose();
-        _step.Dispose();
+        if (!OneSession) _step.Dispose();
         _runOptions.Dispose();
         NativeMemory.AlignedFree(_inputIds);
         NativeMemory.AlignedFree(_positionIds);

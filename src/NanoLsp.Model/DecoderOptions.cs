@@ -11,6 +11,17 @@ public sealed record DecoderOptions
     /// thread pool's hand-offs cost more than they save, so one thread is the default.</summary>
     public int DecodeThreads { get; init; } = 1;
 
+    /// <summary>
+    /// Whether prefills and steps run in one session (of <see cref="PrefillThreads"/>) instead of two. One session
+    /// keeps one copy of the weights, packed for its matrix kernels (ONNX Runtime drops the plain copy), where two keep
+    /// the plain weights for the prefill and the packed ones for the steps: 17 MB less at the server's peak. Its steps
+    /// run on the prefill's threads: on two, 5-10 % slower than on one; on more, each step would wake them all. Null
+    /// (the default): one session when the prefill has at most two threads (docs/engine.md, "One session on two cores").
+    /// </summary>
+    public bool? OneSession { get; init; }
+
+    internal bool SharesOneSession => OneSession ?? PrefillThreads <= 2;
+
     /// <summary>Positions the cache holds; 0 means the manifest's context length.</summary>
     public int Capacity { get; init; }
 

@@ -60,6 +60,35 @@ public static class OrtModelFile
     /// </summary>
     public static byte[]? TryRead(ModelManifest manifest, out string? reason)
     {
+        if (TryLocate(manifest, out reason) is not { } path)
+            return null;
+        var ort = manifest.OrtModel!;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            if (stream.Length is 0 or > int.MaxValue)
+            {
+                reason = $"{ort.File} is {stream.Length} bytes long";
+                return null;
+            }
+            var bytes = GC.AllocateUninitializedArray<byte>((int)stream.Length, pinned: true);
+            stream.ReadExactly(bytes);
+            return bytes;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            reason = $"{ort.File} could not be read ({e.Message})";
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The conversion's path when the manifest names one that exists and was made from the folder's .onnx; null with
+    /// the reason otherwise (null reason: the manifest names none). For a session that copies the weights it runs from
+    /// (one session: <see cref="DecoderOptions.OneSession"/>), which needs no bytes kept.
+    /// </summary>
+    public static string? TryLocate(ModelManifest manifest, out string? reason)
+    {
         reason = null;
         if (manifest.OrtModel is not { } ort || manifest.OrtModelPath is not { } path)
             return null;
@@ -75,15 +104,7 @@ public static class OrtModelFile
                 reason = $"{ort.File} was converted from another {manifest.ModelFile}";
                 return null;
             }
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
-            if (stream.Length is 0 or > int.MaxValue)
-            {
-                reason = $"{ort.File} is {stream.Length} bytes long";
-                return null;
-            }
-            var bytes = GC.AllocateUninitializedArray<byte>((int)stream.Length, pinned: true);
-            stream.ReadExactly(bytes);
-            return bytes;
+            return path;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

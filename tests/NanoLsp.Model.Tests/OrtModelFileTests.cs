@@ -37,6 +37,45 @@ public class OrtModelFileTests
         }
     }
 
+    /// <summary>One session for prefills and steps (its own packed copy of the conversion's weights) and two sessions
+    /// (the prefill's plain weights in the shared bytes, the steps' packed) give the same logits in a long prefill,
+    /// a step and a short run after a past, and both load from the conversion.</summary>
+    [Fact]
+    public void OneSessionAndTwoGiveTheSameLogits()
+    {
+        using var copy = TinyModel.Copy();
+        OrtModelFile.Write(copy.Path);
+        using var one = LanguageModel.Load(copy.Path, new DecoderOptions { PrefillThreads = 2, OneSession = true });
+        using var two = LanguageModel.Load(copy.Path, new DecoderOptions { PrefillThreads = 2, OneSession = false });
+        Assert.True(one.Decoder.OneSession);
+        Assert.False(two.Decoder.OneSession);
+        Assert.Equal(OrtModelFile.DefaultFileName, one.LoadedFrom);
+        Assert.Equal(OrtModelFile.DefaultFileName, two.LoadedFrom);
+
+        int[] prompt = one.Tokenizer.Encode(Code);
+        int[] longPrompt = [.. Enumerable.Repeat(prompt, 1 + Decoder.SingleThreadTokens / prompt.Length).SelectMany(p => p)];
+        using var a = one.Decoder.CreateCache();
+        using var b = two.Decoder.CreateCache();
+        foreach (var tokens in new[] { longPrompt, [7], prompt[..5] })
+        {
+            float[] expected = two.Decoder.Forward(b, tokens).ToArray();
+            float[] actual = one.Decoder.Forward(a, tokens).ToArray();
+            Assert.Equal(expected.Length, actual.Length);
+            for (int i = 0; i < expected.Length; i++)
+                Assert.True(Math.Abs(expected[i] - actual[i]) < 1e-3f, $"logit {i}: {actual[i]} against {expected[i]}");
+        }
+    }
+
+    [Fact]
+    public void TheDefaultIsOneSessionOnTwoThreadsOrFewer()
+    {
+        Assert.True(new DecoderOptions { PrefillThreads = 1 }.SharesOneSession);
+        Assert.True(new DecoderOptions { PrefillThreads = 2 }.SharesOneSession);
+        Assert.False(new DecoderOptions { PrefillThreads = 3 }.SharesOneSession);
+        Assert.False(new DecoderOptions { PrefillThreads = 2, OneSession = false }.SharesOneSession);
+        Assert.True(new DecoderOptions { PrefillThreads = 8, OneSession = true }.SharesOneSession);
+    }
+
     [Fact]
     public void AConversionOfAnotherOnnxIsNeverUsed()
     {
@@ -63,15 +102,18 @@ public class OrtModelFileTests
         Assert.Contains("model.onnx", e.Message);
     }
 
-    [Fact]
-    public void ACorruptConversionFallsBackToTheOnnx()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ACorruptConversionFallsBackToTheOnnx(bool oneSession)
     {
         using var copy = TinyModel.Copy();
         OrtModelFile.Write(copy.Path);
         byte[] bytes = File.ReadAllBytes(copy.File(OrtModelFile.DefaultFileName));
         File.WriteAllBytes(copy.File(OrtModelFile.DefaultFileName), bytes[..(bytes.Length / 2)]);
 
-        using var model = LanguageModel.Load(copy.Path);
+        using var model = LanguageModel.Load(copy.Path, new DecoderOptions { OneSession = oneSession });
+        Assert.Equal(oneSession, model.Decoder.OneSession);
         Assert.StartsWith("model.onnx (model.ort did not load: ", model.LoadedFrom);
         Assert.Equal(golden(), Sampler.ArgMax(model.PrefixCache.Prefill(model.Tokenizer.Encode(Code))));
 

@@ -155,7 +155,7 @@ internal sealed class ModelBench : IDisposable
         var m = _model.Manifest;
         Console.WriteLine($"model {m.Name}: {_dir} ({new FileInfo(m.ModelPath).Length / 1e6:F1} MB onnx), layers {m.NumLayers}, hidden {m.HiddenSize}, " +
                           $"heads {m.NumHeads}/{m.NumKvHeads}, vocab {m.VocabSize}, ctx {m.ContextLength}");
-        Console.WriteLine($"threads: prefill {options.PrefillThreads}, decode {options.DecodeThreads}, spinning {options.AllowSpinning}; runs {runs}; cpus {Environment.ProcessorCount}");
+        Console.WriteLine($"threads: prefill {options.PrefillThreads}, decode {options.DecodeThreads}{(options.SharesOneSession ? " (one session: steps on the prefill's threads)" : "")}, spinning {options.AllowSpinning}; runs {runs}; cpus {Environment.ProcessorCount}");
         Print("load", _loads);
         foreach (var (length, times) in _prefills.OrderBy(p => p.Key)) Print($"prefill {length}", times);
         foreach (var (context, steps) in _decodes.OrderBy(p => p.Key)) Print($"decode/token after {context}", steps, tokensPerSecond: true);

@@ -2,7 +2,7 @@
 // prefix-cache hit after a 2-token edit, scoring five candidates (a pass each, batched), peak memory. Medians and p90 over --runs repetitions.
 // With several directories the repetitions are interleaved (model A, B, C, A, B, C, ...) so a shared,
 // noisy machine slows them alike; that is how vocabulary sizes were compared (training/tokenizer_study.py).
-// Usage: NanoLsp.Model.Bench MODEL_DIR [MODEL_DIR...] [--runs N] [--prefill-threads N] [--decode-threads N] [--decode-tokens N] [--prefill 128,256,512] [--decode-after 128,512] [--spin]
+// Usage: NanoLsp.Model.Bench MODEL_DIR [MODEL_DIR...] [--runs N] [--prefill-threads N] [--decode-threads N] [--decode-tokens N] [--prefill 128,256,512] [--decode-after 128,512] [--spin] [--one-session | --two-sessions]
 //        [--profile PREFIX] [--soak N [--memory-pattern]] [--prefix TEXT [--suffix TEXT]]  (the latter prints one greedy line completion of the first model instead; \n in TEXT is a newline)
 //        [--write-ort]  (converts the first model to ORT format beside its .onnx: OrtModelFile.cs)
 //        [--fault-probe]  (null dereferences after a model run, on the pool and the model thread: FaultProbe.cs)
@@ -12,7 +12,7 @@ using NanoLsp.Model.Bench;
 
 if (args.Length == 0 || args[0].StartsWith('-'))
 {
-    Console.Error.WriteLine("usage: NanoLsp.Model.Bench MODEL_DIR [MODEL_DIR...] [--runs N] [--prefill-threads N] [--decode-threads N] [--decode-tokens N] [--prefill 128,256,512] [--decode-after 128,512] [--spin] [--profile PREFIX] [--prefix TEXT [--suffix TEXT]]");
+    Console.Error.WriteLine("usage: NanoLsp.Model.Bench MODEL_DIR [MODEL_DIR...] [--runs N] [--prefill-threads N] [--decode-threads N] [--decode-tokens N] [--prefill 128,256,512] [--decode-after 128,512] [--spin] [--one-session | --two-sessions] [--profile PREFIX] [--prefix TEXT [--suffix TEXT]]");
     return 2;
 }
 string[] dirs = args.TakeWhile(a => !a.StartsWith('-')).ToArray();
@@ -40,6 +40,7 @@ var options = new DecoderOptions
     AllowSpinning = args.Contains("--spin"),
     StepProfilePrefix = Array.IndexOf(args, "--profile") is var p and >= 0 && p + 1 < args.Length ? args[p + 1] : null,
     MemoryPattern = args.Contains("--memory-pattern"),
+    OneSession = args.Contains("--one-session") ? true : args.Contains("--two-sessions") ? false : null,
 };
 
 var benches = new List<ModelBench>();
