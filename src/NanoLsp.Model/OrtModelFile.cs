@@ -9,9 +9,11 @@ namespace NanoLsp.Model;
 /// <summary>
 /// The model in ONNX Runtime's own format (ORT), kept beside the .onnx and named by the manifest's
 /// <c>ort_model</c>. Why: a session opened from an .onnx file keeps the graph's protobuf copy of every weight
-/// beside the tensors it runs from, and the decoder has two sessions. Opened from ORT-format bytes with
-/// <c>session.use_ort_model_bytes_for_initializers</c>, both run from one buffer the decoder holds (the shipped
-/// model: 110 MB resident after the same generations instead of 133; docs/engine.md, "One copy of the weights").
+/// beside the tensors it runs from, and the decoder has two sessions (on more than two cores). Opened from ORT-format
+/// bytes with <c>session.use_ort_model_bytes_for_initializers</c>, both run from one buffer the decoder holds (the
+/// shipped model: 110 MB resident after the same generations instead of 133; docs/engine.md, "One copy of the
+/// weights"). One session (two cores or fewer) is opened from the file's path and keeps only its packed copy
+/// (docs/engine.md, "One session on two cores").
 /// The .onnx stays the source: the conversion is checked against its SHA-256 at load, and any doubt (no conversion,
 /// a conversion of another .onnx, an unreadable file, a runtime that refuses it) loads the .onnx.
 /// </summary>
