@@ -1,6 +1,6 @@
 // The NanoLsp extension in a real VS Code (code-server + chromium): open the sample project, see the
 // server's diagnostics, read a hover's explanation, apply a quick fix, accept the nano model's ghost
-// text with Tab. One count per step; a screenshot of each step under artifacts/vscode-e2e/.
+// text with Tab, accept items of the completion list (one whose using comes with resolve). One count per step; a screenshot of each step under artifacts/vscode-e2e/.
 // Usage: node e2e.mjs [VSIX]   (run.sh installs everything and finds the .vsix first)
 import { cpSync, mkdirSync, readFileSync, rmSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -37,6 +37,7 @@ const steps = [
   ['hover on the error explains it in plain words with the fixes', hoverExplains],
   ['the quick fix "using System.Text;" adds the using and clears the error', applyQuickFix],
   ['typing shows the model\'s ghost text and Tab accepts it', acceptGhostText],
+  ['the completion list: a member after \'.\' is inserted, and a type of a namespace not imported brings its using', completionList],
 ];
 
 async function openProject() {
@@ -177,6 +178,57 @@ async function acceptGhostText() {
     return l.trimEnd() === expected.trimEnd() && l;
   }, 10_000, `line ${line} of ${stockFile} on disk to read "${expected.trim()}"`);
   return `ghost text "${shown}" (${how}); after Tab: "${saved.trim()}"`;
+}
+
+async function completionList() {
+  await openFile(page, stockFile);
+  const { line } = locate(stockFile, 'Quantity -= units;', 'Quantity');
+  const rows = page.locator('.editor-widget.suggest-widget .monaco-list-row');
+  // A new line after it: the list after "Quantity." (an int's members), asked for as Ctrl+Space asks (the settings
+  // keep the widget from opening by itself: it would take the ghost text's Tab).
+  await goTo(page, line, 1);
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Quantity.');
+  const member = await openSuggest(rows, 'ToString');
+  const first = (await rows.first().innerText()).replace(/\s+/g, ' ').trim();
+  await page.keyboard.type('ToStr');
+  await rows.filter({ hasText: 'ToString' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  // A rendered line reading `text` (VS Code renders spaces as no-break spaces, which \s matches).
+  const lineReading = text => activeEditor(page).locator('.view-line')
+    .filter({ hasText: new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s')}\\s*$`) });
+  await lineReading('Quantity.ToString').first().waitFor({ timeout: 10_000 });
+  // A type of a namespace the file does not import: the name goes in, and its using comes with completionItem/resolve.
+  await page.keyboard.press('End');
+  await page.keyboard.type('();');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('var text = new StringBu');
+  const type = await openSuggest(rows, 'StringBuilder');
+  await rows.filter({ hasText: 'StringBuilder' }).first().click();
+  await lineReading('var text = new StringBuilder').first().waitFor({ timeout: 10_000 });
+  await page.keyboard.type('();');
+  const file = join(workspace, stockFile);
+  await waitUntil(async () => {
+    await save();
+    return /^using System\.Text;/m.test(readFileSync(file, 'utf8'));
+  }, 30_000, `"using System.Text;" in ${stockFile} on disk (the accepted item's additional edit)`);
+  return `after '.': ${member} items, the first "${first}"; at "new StringBu": ${type} items; on disk: ` +
+    readFileSync(file, 'utf8').split('\n').filter(l => l.startsWith('using ') || /Quantity\.ToString|StringBuilder/.test(l)).map(l => l.trim()).join(' | ');
+}
+
+/** Ctrl+Space until the suggest widget lists `label` (a list asked while the server is busy may come empty); its row count. */
+async function openSuggest(rows, label) {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+Space');
+    try {
+      await rows.filter({ hasText: label }).first().waitFor({ timeout: 15_000 });
+      return await rows.count();
+    } catch (e) {
+      if (attempt === 3) throw new Error(`the suggest widget never listed "${label}": ${e.message}`);
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** The NanoLsp status item's accessible label: its text, the model state, the last latency. */

@@ -27,6 +27,13 @@ public sealed class ClientCapabilities(JsonElement? root)
     public bool Supports(params string[] path) =>
         Get(path) is { } e && (e.ValueKind == JsonValueKind.True || e.ValueKind == JsonValueKind.Object);
 
+    /// <summary>The list's item defaults the client applies (textDocument.completion.completionList.itemDefaults:
+    /// "editRange", "data", ...); empty when it names none.</summary>
+    public IReadOnlySet<string> CompletionItemDefaults =>
+        Get("textDocument", "completion", "completionList", "itemDefaults") is { ValueKind: JsonValueKind.Array } names
+            ? names.EnumerateArray().Where(n => n.ValueKind == JsonValueKind.String).Select(n => n.GetString()!).ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>();
+
     public bool SupportsPullDiagnostics => Supports("textDocument", "diagnostic");
     public bool SupportsWorkDoneProgress => Supports("window", "workDoneProgress");
     public bool SupportsWatchedFilesRegistration => Supports("workspace", "didChangeWatchedFiles", "dynamicRegistration");

@@ -15,7 +15,8 @@ public sealed class CompletionHandler(CompletionFeatureService completion) : IRe
     public Task<CompletionList> HandleAsync(CompletionParams request, RequestContext context, CancellationToken cancellationToken) =>
         completion.GetCompletionsAsync(context.RequireDocument(), request.Position, request.Context, cancellationToken,
             commitCharacters: context.ClientCapabilities.Supports("textDocument", "completion", "completionItem", "commitCharactersSupport"),
-            rankingOptions: RankingOptions.From(context.Settings));
+            rankingOptions: RankingOptions.From(context.Settings),
+            itemDefaults: context.ClientCapabilities.CompletionItemDefaults);
 }
 
 /// <summary>completionItem/resolve: documentation and full signature for one item.</summary>

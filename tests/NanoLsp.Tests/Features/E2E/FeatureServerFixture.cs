@@ -21,6 +21,18 @@ public sealed class NoResolveServerFixture() : FeatureServer("ProjectFixture")
     }
 }
 
+/// <summary>The server on the project fixture for a client that takes completion lists' item defaults (LSP 3.17), as
+/// VS Code's language client 11 does.</summary>
+public sealed class ItemDefaultsServerFixture() : FeatureServer("ProjectFixture")
+{
+    protected override void Configure(JsonObject capabilities)
+    {
+        var completion = capabilities["textDocument"]!["completion"]!.AsObject();
+        completion["completionItem"]!["commitCharactersSupport"] = true;
+        completion["completionList"] = new JsonObject { ["itemDefaults"] = new JsonArray("commitCharacters", "editRange", "insertTextFormat", "data") };
+    }
+}
+
 /// <summary>
 /// The real NanoLsp process over stdio (the Driver's LspClient), opened on a scratch copy of a
 /// fixture folder and shared by the tests of one class: one workspace load, one MEF composition.
