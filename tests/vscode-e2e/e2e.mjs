@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, readdirSync, statSync, existsS
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hopeless, Session, waitUntil } from './lib/session.mjs';
-import { activeEditor, goTo, openFile, problemCounts, renderedLine, runCommand } from './lib/workbench.mjs';
+import { activeEditor, goTo, lineReading, openFile, problemCounts, renderedLine, runCommand } from './lib/workbench.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const shots = join(root, 'artifacts', 'vscode-e2e');
@@ -195,10 +195,7 @@ async function completionList() {
   await page.keyboard.type('ToStr');
   await rows.filter({ hasText: 'ToString' }).first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
-  // A rendered line reading `text` (VS Code renders spaces as no-break spaces, which \s matches).
-  const lineReading = text => activeEditor(page).locator('.view-line')
-    .filter({ hasText: new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s')}\\s*$`) });
-  await lineReading('Quantity.ToString').first().waitFor({ timeout: 10_000 });
+  await lineReading(page, 'Quantity.ToString').first().waitFor({ timeout: 10_000 });
   // A type of a namespace the file does not import: the name goes in, and its using comes with completionItem/resolve.
   await page.keyboard.press('End');
   await page.keyboard.type('();');
@@ -206,7 +203,7 @@ async function completionList() {
   await page.keyboard.type('var text = new StringBu');
   const type = await openSuggest(rows, 'StringBuilder');
   await rows.filter({ hasText: 'StringBuilder' }).first().click();
-  await lineReading('var text = new StringBuilder').first().waitFor({ timeout: 10_000 });
+  await lineReading(page, 'var text = new StringBuilder').first().waitFor({ timeout: 10_000 });
   await page.keyboard.type('();');
   const file = join(workspace, stockFile);
   await waitUntil(async () => {

@@ -27,9 +27,11 @@ public sealed class ClientCapabilities(JsonElement? root)
     public bool Supports(params string[] path) =>
         Get(path) is { } e && (e.ValueKind == JsonValueKind.True || e.ValueKind == JsonValueKind.Object);
 
+    private IReadOnlySet<string>? _completionItemDefaults;
+
     /// <summary>The list's item defaults the client applies (textDocument.completion.completionList.itemDefaults:
-    /// "editRange", "data", ...); empty when it names none.</summary>
-    public IReadOnlySet<string> CompletionItemDefaults =>
+    /// "editRange", "data", ...); empty when it names none. Read once: every completion request asks.</summary>
+    public IReadOnlySet<string> CompletionItemDefaults => _completionItemDefaults ??=
         Get("textDocument", "completion", "completionList", "itemDefaults") is { ValueKind: JsonValueKind.Array } names
             ? names.EnumerateArray().Where(n => n.ValueKind == JsonValueKind.String).Select(n => n.GetString()!).ToHashSet(StringComparer.Ordinal)
             : new HashSet<string>();

@@ -81,6 +81,13 @@ export async function renderedLine(page, line) {
   }, line);
 }
 
+/** The rendered lines of the active editor that read `text`, whatever their line number (an edit elsewhere may move
+ * them); leading and trailing blanks aside. VS Code renders spaces as no-break spaces, which \s matches. */
+export function lineReading(page, text) {
+  const pattern = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s');
+  return activeEditor(page).locator('.view-line').filter({ hasText: new RegExp(`^\\s*${pattern}\\s*$`) });
+}
+
 /** The status bar's problem counts ("2 errors, 1 warning" from its accessible label). */
 export async function problemCounts(page) {
   const label = await page.locator('#status\\.problems a, #status\\.problems').first().getAttribute('aria-label', { timeout: 2_000 }).catch(() => null);

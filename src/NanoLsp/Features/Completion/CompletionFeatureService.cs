@@ -92,7 +92,7 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
         // The model ranks Roslyn's items while they are turned into LSP items (on a 2-core machine about 5 ms for the
         // 1,000 items at a statement's start, while the model's passes there take 15-25 ms).
         var ranked = rank && sent.Count > 1 ? RankAsync(document, text, offset, span, sent, rankingOptions!, prepared, cancellationToken) : null;
-        var defaults = ItemDefaultsFor(itemDefaults, ProtocolConversions.ToRange(text, span), new CompletionItemData(uri, position, resultId), commit);
+        var defaults = itemDefaults is { Count: > 0 } ? ItemDefaultsFor(itemDefaults, ProtocolConversions.ToRange(text, span), new CompletionItemData(uri, position, resultId), commit) : null;
         var items = new List<LspCompletionItem>(sent.Count);
         for (var i = 0; i < sent.Count; i++)
         {
@@ -125,10 +125,8 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
     /// item by its label, sort text and detail), the commit characters. A statement start's 1,000 items were 411 KB of
     /// JSON, 116 KB with the defaults (docs/protocol.md, "Completion (the list)").
     /// </summary>
-    private static CompletionItemDefaults? ItemDefaultsFor(IReadOnlySet<string>? supported, NanoLsp.Protocol.Range wordRange, CompletionItemData data, IReadOnlyList<string>? commit)
+    private static CompletionItemDefaults? ItemDefaultsFor(IReadOnlySet<string> supported, NanoLsp.Protocol.Range wordRange, CompletionItemData data, IReadOnlyList<string>? commit)
     {
-        if (supported is null || supported.Count == 0)
-            return null;
         var defaults = new CompletionItemDefaults
         {
             EditRange = supported.Contains("editRange") ? wordRange : null,
