@@ -39,6 +39,9 @@ public sealed unsafe class Decoder : IDisposable
 
     public ModelManifest Manifest => _manifest;
 
+    /// <summary>The most tokens a prefill runs at once (<see cref="DecoderOptions.PrefillRun"/>).</summary>
+    public int PrefillRun { get; }
+
     /// <summary>The file the sessions were opened from, and why not the ORT-format one when it was skipped.</summary>
     public string LoadedFrom { get; }
     public int Capacity { get; }
@@ -48,6 +51,7 @@ public sealed unsafe class Decoder : IDisposable
         options ??= new DecoderOptions();
         _manifest = manifest;
         Capacity = options.Capacity > 0 ? Math.Min(options.Capacity, manifest.ContextLength) : manifest.ContextLength;
+        PrefillRun = options.PrefillRun > 0 ? options.PrefillRun : Capacity;
         _kvType = manifest.KvDtype == "float16" ? TensorElementType.Float16 : TensorElementType.Float;
         _pastNames = new string[manifest.NumLayers * 2];
         _presentNames = new string[manifest.NumLayers * 2];
@@ -177,7 +181,24 @@ public sealed unsafe class Decoder : IDisposable
     /// running prefill inside ONNX Runtime (RunOptions.Terminate) and throws OperationCanceledException;
     /// the cache is then left as it was before the call.
     /// </summary>
-    public ReadOnlySpan<float> Forward(KvCache cache, ReadOnlySpan<int> tokens, int keep = 1, CancellationToken cancellation = default)
+    public ReadOnlySpan<float> Forward(KvCache cache, ReadOnlySpan<int> tokens, int keep = 1, CancellationToken cancellation = default) =>
+        Forward(cache, tokens, keep, cancellation, prefillSession: false);
+
+    /// <summary>
+    /// Runs a prompt's <paramref name="tokens"/> after what <paramref name="cache"/> holds (one row) in runs of at most
+    /// <see cref="PrefillRun"/> tokens, and returns the logits after the last one (valid until the next call). A long
+    /// prompt's runs all go to the prefill session, short as each is. A cancelled <paramref name="cancellation"/> stops
+    /// the run under way; the runs finished before it stay in the cache, where the next prefill of the prompt finds them.
+    /// </summary>
+    public ReadOnlySpan<float> Prefill(KvCache cache, ReadOnlySpan<int> tokens, CancellationToken cancellation = default)
+    {
+        bool prefillSession = tokens.Length > SingleThreadTokens;
+        for (; tokens.Length > PrefillRun; tokens = tokens[PrefillRun..])
+            Forward(cache, tokens[..PrefillRun], 1, cancellation, prefillSession);
+        return Forward(cache, tokens, 1, cancellation, prefillSession);
+    }
+
+    private ReadOnlySpan<float> Forward(KvCache cache, ReadOnlySpan<int> tokens, int keep, CancellationToken cancellation, bool prefillSession)
     {
         int batch = cache.Batch;
         if (tokens.Length == 0 || tokens.Length % batch != 0)
@@ -206,10 +227,10 @@ public sealed unsafe class Decoder : IDisposable
             // training/lean_graph.py) takes several rows after a past only one token at a time, and on the exported graph
             // rows one at a time were never slower (8 names after 450 tokens: 22 ms against 37 batched; NanoLsp.Model.Bench).
             for (int row = 0; row < batch; row++)
-                Run(cache, row, 1, seq, past, logitRows, cancellation);
+                Run(cache, row, 1, seq, past, logitRows, cancellation, prefillSession);
         }
         else
-            Run(cache, 0, batch, seq, past, logitRows, cancellation);
+            Run(cache, 0, batch, seq, past, logitRows, cancellation, prefillSession);
         cache.Advance(tokens, seq);
 
         if (logitRows == keep)
@@ -223,7 +244,7 @@ public sealed unsafe class Decoder : IDisposable
 
     /// <summary>Runs rows <paramref name="firstRow"/> to <paramref name="firstRow"/> + <paramref name="rows"/> of the
     /// input buffers over the same rows of the cache, writing their logits to the same rows of the logits buffer.</summary>
-    private void Run(KvCache cache, int firstRow, int rows, int seq, int past, int logitRows, CancellationToken cancellation)
+    private void Run(KvCache cache, int firstRow, int rows, int seq, int past, int logitRows, CancellationToken cancellation, bool prefillSession)
     {
         int total = past + seq, vocab = _manifest.VocabSize;
         int kvHeads = _manifest.NumKvHeads, headDim = _manifest.HeadDim, es = cache.ElementSize;
@@ -235,7 +256,8 @@ public sealed unsafe class Decoder : IDisposable
         // the lean graph's ~100 steps were still 10-15 % slower on two threads. Scoring 8 names as the rows of one pass
         // after 450 tokens took 22-23 ms on two threads and 11-13 ms on one; prefills of 16-128 tokens were alike
         // (NanoLsp.Model.Bench, 2-core machine, same run). With one session (two cores or fewer) both bindings are its own.
-        bool isStep = rows * seq <= SingleThreadTokens;
+        // A long prompt's runs stay on the prefill session, however short each is (Prefill).
+        bool isStep = !prefillSession && rows * seq <= SingleThreadTokens;
         var session = isStep ? _step : _prefill;
         var binding = isStep ? _stepBinding : _prefillBinding;
         var mem = OrtMemoryInfo.DefaultInstance;

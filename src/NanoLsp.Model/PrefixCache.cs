@@ -40,7 +40,7 @@ public sealed class PrefixCache(Decoder decoder) : IDisposable
         _cache.Truncate(common);
         LastReused = common;
         _lastPrompt = [];
-        var logits = decoder.Forward(_cache, prompt[common..], cancellation: cancellation);
+        var logits = decoder.Prefill(_cache, prompt[common..], cancellation);
         logits.CopyTo(_lastLogits);
         _lastPrompt = prompt.ToArray();
         return logits;

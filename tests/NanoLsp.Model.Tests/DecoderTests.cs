@@ -77,6 +77,36 @@ public sealed class DecoderTests : IDisposable
     }
 
     [Fact]
+    public void APrefillInRunsGivesTheLogitsOfOneRun()
+    {
+        // The tiny model's MatMuls are float: runs change nothing but how the prompt is cut.
+        using var model = TinyModel.Load(new DecoderOptions { PrefillRun = 5 });
+        int[] prompt = model.Tokenizer.Encode("public static int Count(IEnumerable<int> items) { return items.Where(x => x > 0).Count(); }");
+        Assert.True(prompt.Length > 3 * model.Decoder.PrefillRun, $"{prompt.Length} tokens are too few for several runs");
+
+        using var whole = model.Decoder.CreateCache();
+        float[] expected = model.Decoder.Forward(whole, prompt).ToArray();
+        using var runs = model.Decoder.CreateCache();
+        float[] actual = model.Decoder.Prefill(runs, prompt).ToArray();
+        AssertClose(expected, actual);
+        Assert.Equal(prompt, runs.Tokens);
+
+        // After a past too (the prefix cache's case), and a step after it reads the same cache.
+        runs.Truncate(7);
+        AssertClose(expected, model.Decoder.Prefill(runs, prompt.AsSpan(7)).ToArray());
+        int next = Sampler.ArgMax(expected);
+        AssertClose(model.Decoder.Forward(whole, [next]).ToArray(), model.Decoder.Forward(runs, [next]).ToArray());
+    }
+
+    [Fact]
+    public void NoRunLengthPrefillsTheWholePromptAtOnce()
+    {
+        using var model = TinyModel.Load(new DecoderOptions { PrefillRun = 0 });
+        Assert.Equal(model.Decoder.Capacity, model.Decoder.PrefillRun);
+        Assert.Equal(DecoderOptions.DefaultPrefillRun, new DecoderOptions().PrefillRun);
+    }
+
+    [Fact]
     public void KeepingMoreLogitsReturnsEveryRequestedPosition()
     {
         int[] prompt = _model.Tokenizer.Encode("if (x is null) return;");

@@ -47,6 +47,18 @@ public sealed class LeanGraphTests : IDisposable
     }
 
     [Fact]
+    public void APrefillInRunsGivesTheExportedGraphsLogitsOfOneRun()
+    {
+        // Every run after the first is several tokens after a past: GroupQueryAttention's case of a chunked prompt.
+        using var lean = LanguageModel.Load(TinyModel.Sibling("tiny-lean"), new DecoderOptions { PrefillRun = 6 });
+        int[] prompt = Encode("namespace Demo { class A { int x; } class B { string Name => \"b\"; } }");
+        using var a = _exported.Decoder.CreateCache();
+        using var b = lean.Decoder.CreateCache();
+        AssertClose(_exported.Decoder.Forward(a, prompt).ToArray(), lean.Decoder.Prefill(b, prompt).ToArray());
+        Assert.Equal(prompt, b.Tokens);
+    }
+
+    [Fact]
     public void RowsAfterASharedPastGiveTheExportedGraphsLogits()
     {
         int[] prompt = Encode("var total = items.");

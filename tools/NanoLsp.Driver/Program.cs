@@ -15,7 +15,7 @@ using NanoLsp.Driver;
 const string Usage = """
     Usage:
       NanoLsp.Driver demo <folder>
-      NanoLsp.Driver bench <folder> [--runs N] [--file path/to/File.cs] [--no-analyzers] [--after-load] [--settings '{"nanolsp": {...}}'] [--slow MS] [--peer EXECUTABLE]
+      NanoLsp.Driver bench <folder> [--runs N] [--file path/to/File.cs] [--no-analyzers] [--after-load] [--settings '{"nanolsp": {...}}'] [--slow MS] [--peer EXECUTABLE] [--without-item-defaults]
       NanoLsp.Driver bench-features <folder> [--runs N] [--file path/to/File.cs]
       NanoLsp.Driver load <folder> [more folders: a multi-root workspace] [--files N (4)]
       NanoLsp.Driver typing [folder (default samples/Inventory)] [--lines N (12)] [--seed S (1)] [--file path/to/File.cs] [--settings '{"nanolsp": {...}}'] [--other-document path/to/Other.cs] [--keystrokes-out keys.jsonl] [--memory-wait S (90; 0 for a server without a repository memory)] [--with-lists]
@@ -39,6 +39,7 @@ try
             string? benchSettings = null;
             double? slowMs = null;
             string? peer = null;
+            var itemDefaults = true;
             for (var i = 0; i < options.Length; i++)
             {
                 if (options[i] == "--after-load")
@@ -61,12 +62,17 @@ try
                     analyzers = false;
                     continue;
                 }
+                else if (options[i] == "--without-item-defaults")
+                {
+                    itemDefaults = false;
+                    continue;
+                }
                 else
                     throw new ArgumentException($"Unknown bench option '{options[i]}'.");
                 i++;
             }
             return command == "bench"
-                ? await Bench.RunAsync(RequireFolder(folder), runs, file, analyzers, afterLoad, benchSettings, slowMs, peer)
+                ? await Bench.RunAsync(RequireFolder(folder), runs, file, analyzers, afterLoad, benchSettings, slowMs, peer, itemDefaults)
                 : await FeatureBench.RunAsync(RequireFolder(folder), runs, file);
         case ["load", .. var loadArgs] when loadArgs.Length > 0:
         {

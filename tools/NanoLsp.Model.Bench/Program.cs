@@ -4,6 +4,8 @@
 // noisy machine slows them alike; that is how vocabulary sizes were compared (training/tokenizer_study.py).
 // Usage: NanoLsp.Model.Bench MODEL_DIR [MODEL_DIR...] [--runs N] [--prefill-threads N] [--decode-threads N] [--decode-tokens N] [--prefill 128,256,512] [--decode-after 128,512] [--spin] [--one-session | --two-sessions]
 //        [--profile PREFIX] [--soak N [--memory-pattern]] [--prefix TEXT [--suffix TEXT]]  (the latter prints one greedy line completion of the first model instead; \n in TEXT is a newline)
+//        [--prefill-run N]  (the most tokens a prefill runs at once; 0: the whole prompt)
+//        [--prefill-run-quality FILE[,FILE...]]  (next-token log-probability over the files' windows, by prefill run length)
 //        [--write-ort]  (converts the first model to ORT format beside its .onnx: OrtModelFile.cs)
 //        [--fault-probe]  (null dereferences after a model run, on the pool and the model thread: FaultProbe.cs)
 using System.Diagnostics;
@@ -41,6 +43,7 @@ var options = new DecoderOptions
     StepProfilePrefix = Array.IndexOf(args, "--profile") is var p and >= 0 && p + 1 < args.Length ? args[p + 1] : null,
     MemoryPattern = args.Contains("--memory-pattern"),
     OneSession = args.Contains("--one-session") ? true : args.Contains("--two-sessions") ? false : null,
+    PrefillRun = Option("--prefill-run", DecoderOptions.DefaultPrefillRun),
 };
 
 var benches = new List<ModelBench>();
@@ -57,6 +60,45 @@ try
         Console.WriteLine($"healing: {(prompt.Healing is null ? "none" : System.Text.Encoding.UTF8.GetString(prompt.Healing.Bytes))}");
         Console.WriteLine($"completion: {result.Text}  [{result.StopReason}, {result.Tokens.Count} tokens, " +
                           $"mean logprob {(result.Tokens.Count > 0 ? result.Tokens.Average(t => t.LogProb) : 0):F2}, {result.TotalTime.TotalMilliseconds:F1} ms]");
+        return 0;
+    }
+    if (Text("--prefill-run-quality") is { } checkFiles)
+    {
+        // How the prefill's run length changes what the model reads (DecoderOptions.PrefillRun): the mean log-probability
+        // of each next token over 448-token windows of the files, each window run whole, in runs of 128, 64, ... or a
+        // token at a time (the graph quantizes a MatMul's input per run: docs/engine.md, "Prefill in runs").
+        var m = benches[0].Model;
+        int vocab = m.Manifest.VocabSize, window = Math.Min(448, m.Decoder.Capacity);
+        int[] runLengths = [1, 16, 32, 64, 96, 128, window];
+        var sums = new double[runLengths.Length];
+        long count = 0;
+        foreach (string file in checkFiles.Split(','))
+        {
+            int[] all = m.Tokenizer.Encode(File.ReadAllText(file));
+            for (int startAt = 0; startAt + window <= all.Length; startAt += window)
+            {
+                var ids = all.AsSpan(startAt, window).ToArray();
+                for (int k = 0; k < runLengths.Length; k++)
+                {
+                    using var c = m.Decoder.CreateCache();
+                    for (int at = 0; at < window; at += runLengths[k])
+                    {
+                        int n = Math.Min(runLengths[k], window - at);
+                        var logits = m.Decoder.Forward(c, ids.AsSpan(at, n), keep: n);
+                        for (int r = 0; r < n; r++)
+                        {
+                            int pos = at + r;
+                            if (pos + 1 >= window) break;
+                            var row = logits.Slice(r * vocab, vocab);
+                            sums[k] += row[ids[pos + 1]] - Sampler.LogSumExp(row);
+                        }
+                    }
+                }
+                count += window - 1;
+            }
+        }
+        for (int k = 0; k < runLengths.Length; k++)
+            Console.WriteLine($"runs of {runLengths[k],3}: mean log-prob of the next token {sums[k] / count:F4} over {count} tokens");
         return 0;
     }
     if (Option("--soak", 0) is var soakRuns and > 0)

@@ -21,14 +21,16 @@ namespace NanoLsp.Eval;
 /// ranking and once with it; the list order is the one an editor shows before anything is typed (sort text,
 /// then label). With <c>--typed N</c> the name's first N letters are typed before the list is asked (invoked, as VS
 /// Code's quick suggestions ask at a word's first letter), and the order is that of the items whose filter text starts
-/// with them. Prints MRR, top-1 and top-5 before and after, and the list latency p50/p95 of each.
+/// with them. Prints MRR, top-1 and top-5 before and after, and the list latency p50/p95 and the memory allocated per
+/// list (p50, the whole process: ranking overlaps Roslyn's list) of each.
 /// </summary>
 public static class RankEvalCommand
 {
     public const string Usage = "NanoLsp eval-rank --cases CASES.jsonl [--model DIR] [--deadline-ms N] [--scored N] [--starred N] [--prompt-tokens N] [--typed N] [--limit N] [--out RANKS.jsonl]";
 
     private sealed record Outcome(string Id, string Kind, string Expected, int Items, int Before, int After,
-        double BeforeMs, double AfterMs, double RankMs, string Ranking, int WholeScored, double[] StageMs);
+        double BeforeMs, double AfterMs, double RankMs, string Ranking, int WholeScored, double[] StageMs,
+        long BeforeKb, long AfterKb);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -110,12 +112,15 @@ public static class RankEvalCommand
             var warmUp = warm.Add(root) ? new CompletionFeatureService(new ModelRanking(() => model)) : service;
             await warmUp.GetCompletionsAsync(document, position, context, CancellationToken.None,
                 rankingOptions: warmUp != service ? on with { Deadline = TimeSpan.FromMinutes(1) } : null).ConfigureAwait(false);
-            long start = Stopwatch.GetTimestamp();
+            long start = Stopwatch.GetTimestamp(), allocated = GC.GetTotalAllocatedBytes(precise: true);
             var before = await service.GetCompletionsAsync(document, position, context, CancellationToken.None).ConfigureAwait(false);
             double beforeMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            long beforeKb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024;
             start = Stopwatch.GetTimestamp();
+            allocated = GC.GetTotalAllocatedBytes(precise: true);
             var after = await service.GetCompletionsAsync(document, position, context, CancellationToken.None, rankingOptions: on).ConfigureAwait(false);
             double afterMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            long afterKb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024;
             var ranking = service.LastRanking!;
 
             int rankBefore = RankOf(before.Items, name, typed), rankAfter = RankOf(after.Items, name, typed);
@@ -125,7 +130,7 @@ public static class RankEvalCommand
                 continue;
             }
             var outcome = new Outcome(c.Id, kind, name, before.Items.Count, rankBefore, rankAfter, Math.Round(beforeMs, 1), Math.Round(afterMs, 1),
-                Math.Round(ranking.Latency.TotalMilliseconds, 1), ranking.Outcome, ranking.WholeScored, ranking.StageMs);
+                Math.Round(ranking.Latency.TotalMilliseconds, 1), ranking.Outcome, ranking.WholeScored, ranking.StageMs, beforeKb, afterKb);
             outcomes.Add(outcome);
             if (writer is not null)
             {
@@ -170,9 +175,11 @@ public static class RankEvalCommand
             if (list.Count == 0) continue;
             Console.Error.WriteLine($"{label,-7} {list.Count} positions (median {Median(list.Select(o => (double)o.Items))} items)");
             Console.Error.WriteLine($"  before (Roslyn)  MRR {Mrr(list, o => o.Before):0.000}  top-1 {Share(list, o => o.Before == 1):P1}  top-5 {Share(list, o => o.Before <= 5):P1}  " +
-                                    $"list ms p50 {CompletionMetrics.Percentile(list.Select(o => o.BeforeMs).ToList(), 50):0.0} p95 {CompletionMetrics.Percentile(list.Select(o => o.BeforeMs).ToList(), 95):0.0}");
+                                    $"list ms p50 {CompletionMetrics.Percentile(list.Select(o => o.BeforeMs).ToList(), 50):0.0} p95 {CompletionMetrics.Percentile(list.Select(o => o.BeforeMs).ToList(), 95):0.0}  " +
+                                    $"allocated KB p50 {CompletionMetrics.Percentile(list.Select(o => (double)o.BeforeKb).ToList(), 50):0}");
             Console.Error.WriteLine($"  after (model)    MRR {Mrr(list, o => o.After):0.000}  top-1 {Share(list, o => o.After == 1):P1}  top-5 {Share(list, o => o.After <= 5):P1}  " +
-                                    $"list ms p50 {CompletionMetrics.Percentile(list.Select(o => o.AfterMs).ToList(), 50):0.0} p95 {CompletionMetrics.Percentile(list.Select(o => o.AfterMs).ToList(), 95):0.0}");
+                                    $"list ms p50 {CompletionMetrics.Percentile(list.Select(o => o.AfterMs).ToList(), 50):0.0} p95 {CompletionMetrics.Percentile(list.Select(o => o.AfterMs).ToList(), 95):0.0}  " +
+                                    $"allocated KB p50 {CompletionMetrics.Percentile(list.Select(o => (double)o.AfterKb).ToList(), 50):0}");
         }
         Console.Error.WriteLine($"ranking          {string.Join(", ", outcomes.GroupBy(o => o.Ranking).Select(g => $"{g.Key} {g.Count()}"))}; " +
                                 $"ranking ms p50 {CompletionMetrics.Percentile(outcomes.Select(o => o.RankMs).ToList(), 50):0.0} p95 {CompletionMetrics.Percentile(outcomes.Select(o => o.RankMs).ToList(), 95):0.0}");
