@@ -23,5 +23,8 @@ if [ "$#" -gt 0 ]; then targets=("$@"); else
   IFS=';' read -r -a targets <<< "$(dotnet msbuild src/NanoLsp -getProperty:ToolPackageRuntimeIdentifiers -nologo)"
 fi
 bash scripts/restore-ready-to-run.sh "${targets[@]}"
+# Publish copies a file only where it is newer than the one its folder holds: a ReadyToRun image an earlier build left
+# there (all of Roslyn was compiled so before 2026-12-05) would be packed instead of this build's IL.
+for rid in "${targets[@]}"; do rm -rf "src/NanoLsp/bin/Release/net10.0/$rid/publish"; done
 dotnet pack src/NanoLsp -c Release -o "$out" --nologo -v quiet "${rids[@]}"
 ls -l "$out"/NanoLsp.*.nupkg
