@@ -192,6 +192,7 @@ public sealed unsafe class Decoder : IDisposable
     /// </summary>
     public ReadOnlySpan<float> Prefill(KvCache cache, ReadOnlySpan<int> tokens, CancellationToken cancellation = default)
     {
+        if (cache.Batch != 1) throw new ArgumentException($"A prefill runs one row; the cache holds {cache.Batch}.", nameof(cache));
         bool prefillSession = tokens.Length > SingleThreadTokens;
         for (; tokens.Length > PrefillRun; tokens = tokens[PrefillRun..])
             Forward(cache, tokens[..PrefillRun], 1, cancellation, prefillSession);

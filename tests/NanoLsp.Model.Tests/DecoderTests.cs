@@ -96,6 +96,10 @@ public sealed class DecoderTests : IDisposable
         AssertClose(expected, model.Decoder.Prefill(runs, prompt.AsSpan(7)).ToArray());
         int next = Sampler.ArgMax(expected);
         AssertClose(model.Decoder.Forward(whole, [next]).ToArray(), model.Decoder.Forward(runs, [next]).ToArray());
+
+        // Runs cut one row's tokens: a cache of several rows is refused, not read as rows.
+        using var rows = model.Decoder.CreateCache(2);
+        Assert.Throws<ArgumentException>(() => model.Decoder.Prefill(rows, prompt));
     }
 
     [Fact]
