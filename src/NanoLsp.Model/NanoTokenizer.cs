@@ -18,7 +18,7 @@ public sealed class NanoTokenizer
 
     private readonly BpeTokenizer _bpe;
     private readonly byte[][] _tokenBytes;   // (vocab) -> UTF-8 bytes of the token
-    private readonly HashSet<string> _properPrefixes; // latin-1 view of every proper byte prefix of a token
+    private readonly bool[] _extendable;     // (vocab) -> some longer token starts with this token's bytes
 
     public int VocabSize => _tokenBytes.Length;
     public int EndOfText { get; }
@@ -80,10 +80,15 @@ public sealed class NanoTokenizer
                     : throw new ModelException($"Token '{token}' in {manifest.VocabPath} is not in the byte-level alphabet.")).ToArray();
         }
 
-        _properPrefixes = new HashSet<string>(StringComparer.Ordinal);
+        // Answered once per token here: the set of every proper prefix (19,278 strings for the shipped vocabulary, 1.2 MB)
+        // is needed only to build the answers, not for the life of the server.
+        var properPrefixes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var bytes in _tokenBytes)
             for (int n = 1; n < bytes.Length; n++)
-                _properPrefixes.Add(Encoding.Latin1.GetString(bytes, 0, n));
+                properPrefixes.Add(Encoding.Latin1.GetString(bytes, 0, n));
+        _extendable = new bool[size];
+        for (int id = 0; id < size; id++)
+            _extendable[id] = properPrefixes.Contains(Encoding.Latin1.GetString(_tokenBytes[id]));
     }
 
     public int[] Encode(string text) => _bpe.EncodeToIds(text).ToArray();
@@ -98,7 +103,7 @@ public sealed class NanoTokenizer
 
     /// <summary>True when some longer token starts with this token's bytes: a prompt ending in it
     /// may end mid-token, so token healing should back up over it.</summary>
-    public bool CanBeExtended(int id) => !IsSpecial(id) && _properPrefixes.Contains(Encoding.Latin1.GetString(_tokenBytes[id]));
+    public bool CanBeExtended(int id) => !IsSpecial(id) && _extendable[id];
 
     // GPT-2's bytes_to_unicode: printable bytes map to themselves, the others to U+0100 upwards.
     // Hand-written because Microsoft.ML.Tokenizers keeps its copy internal.
