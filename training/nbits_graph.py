@@ -14,7 +14,7 @@ with the shipped graph, one-token steps alike (0.52-0.72 against 0.58-0.67 ms). 
 behind DynamicQuantizeMatMul uses this CPU's AMX for prefills, MatMulNBits's kernel does not. On CPUs without AMX (a
 laptop's) the two may be closer; measure there before shipping it (models/nano-csharp/MODEL_CARD.md, "Quantization").
 
-Needs Debian's onnx (1.12, /usr/bin/python3 here; the pyenv python has none).
+Needs Debian's python3-onnx (1.12; scripts/install-test-deps.sh installs it): run it with /usr/bin/python3.
 
 Usage: /usr/bin/python3 nbits_graph.py SRC_DIR DST_DIR [BLOCK=32]
        (copies the model directory; rewrites model.onnx; drops model.ort, which NanoLsp.Model.Bench --write-ort remakes)
