@@ -97,6 +97,11 @@ try
                 count += window - 1;
             }
         }
+        if (count == 0)
+        {
+            Console.Error.WriteLine($"No file holds {window} tokens: nothing measured.");
+            return 2;
+        }
         for (int k = 0; k < runLengths.Length; k++)
             Console.WriteLine($"runs of {runLengths[k],3}: mean log-prob of the next token {sums[k] / count:F4} over {count} tokens");
         return 0;
