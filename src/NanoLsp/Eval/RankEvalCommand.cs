@@ -30,7 +30,7 @@ public static class RankEvalCommand
 
     private sealed record Outcome(string Id, string Kind, string Expected, int Items, int Before, int After,
         double BeforeMs, double AfterMs, double RankMs, string Ranking, int WholeScored, double[] StageMs,
-        long BeforeKb, long AfterKb);
+        long BeforeKb, long AfterKb, double PromptBuildMs, double PrefillMs);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -130,7 +130,8 @@ public static class RankEvalCommand
                 continue;
             }
             var outcome = new Outcome(c.Id, kind, name, before.Items.Count, rankBefore, rankAfter, Math.Round(beforeMs, 1), Math.Round(afterMs, 1),
-                Math.Round(ranking.Latency.TotalMilliseconds, 1), ranking.Outcome, ranking.WholeScored, ranking.StageMs, beforeKb, afterKb);
+                Math.Round(ranking.Latency.TotalMilliseconds, 1), ranking.Outcome, ranking.WholeScored, ranking.StageMs, beforeKb, afterKb,
+                Math.Round(ranking.PreparedMs.Build, 1), Math.Round(ranking.PreparedMs.Prefill, 1));
             outcomes.Add(outcome);
             if (writer is not null)
             {
@@ -183,6 +184,12 @@ public static class RankEvalCommand
         }
         Console.Error.WriteLine($"ranking          {string.Join(", ", outcomes.GroupBy(o => o.Ranking).Select(g => $"{g.Key} {g.Count()}"))}; " +
                                 $"ranking ms p50 {CompletionMetrics.Percentile(outcomes.Select(o => o.RankMs).ToList(), 50):0.0} p95 {CompletionMetrics.Percentile(outcomes.Select(o => o.RankMs).ToList(), 95):0.0}");
+        // Where a ranked list's time went: the prompt made beside Roslyn's list (its build, its prefill), then the
+        // ranking's own stages (waiting for that prompt, the first-token pass, the whole pass).
+        double P50(Func<Outcome, double> of) => CompletionMetrics.Percentile(outcomes.Select(of).ToList(), 50);
+        double Stage(Outcome o, int i) => i < o.StageMs.Length ? o.StageMs[i] : 0;
+        Console.Error.WriteLine($"ranking stages   p50 ms: prompt build {P50(o => o.PromptBuildMs):0.0}, prefill {P50(o => o.PrefillMs):0.0}; " +
+                                $"waiting for the prompt {P50(o => Stage(o, 0)):0.0}, first-token pass {P50(o => Stage(o, 1)):0.0}, whole pass {P50(o => Stage(o, 2)):0.0}");
     }
 
     private static double Mrr(List<Outcome> list, Func<Outcome, int> rank) => list.Average(o => 1.0 / rank(o));

@@ -46,6 +46,10 @@ public sealed record RankingResult(IReadOnlyList<int> Starred, int FirstTokenSco
     /// <summary>Milliseconds to build the prompt, to score every item's first token, to score the likeliest whole.</summary>
     public double[] StageMs { get; init; } = [];
 
+    /// <summary>Of the prompt, made beside Roslyn's list (<see cref="ModelRanking.PrepareAsync"/>): milliseconds to build it
+    /// (its windows and the context sources' header) and to prefill it; zeros when ranking built it itself.</summary>
+    public (double Build, double Prefill) PreparedMs { get; init; }
+
     public static RankingResult None(string outcome) => new([], 0, 0, TimeSpan.Zero, outcome);
 }
 
@@ -100,7 +104,11 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
     }
 
     /// <summary>The prompt at a word's start, built and prefilled while Roslyn computes its list.</summary>
-    public sealed record PreparedPrompt(int WordStart, int Caret, FimPrompt Prompt, LanguageModel Model);
+    public sealed record PreparedPrompt(int WordStart, int Caret, FimPrompt Prompt, LanguageModel Model)
+    {
+        /// <summary>Milliseconds to build the prompt and to prefill it (0: its scores were remembered).</summary>
+        public (double Build, double Prefill) Ms { get; init; }
+    }
 
     /// <summary>
     /// Builds the prompt at <paramref name="wordStart"/> and prefills it on the pool, so that the model's work overlaps
@@ -114,12 +122,18 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
         {
             try
             {
+                long start = Stopwatch.GetTimestamp();
                 var prompt = await BuildPromptAsync(model, document, wordStart, caret, options, cancellationToken).ConfigureAwait(false);
+                double buildMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                start = Stopwatch.GetTimestamp();
                 // The prefix cache keeps the prompt's logits for the first pass; a prompt ranked before (the word's
                 // list asked again) is not prefilled: its scores are remembered, and the ghost text's prompt stays.
                 if (!Remembers(prompt))
                     await model.PrefillAsync(prompt, cancellationToken).ConfigureAwait(false);
-                return new PreparedPrompt(wordStart, caret, prompt, model);
+                return new PreparedPrompt(wordStart, caret, prompt, model)
+                {
+                    Ms = (buildMs, Stopwatch.GetElapsedTime(start).TotalMilliseconds),
+                };
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or ModelException)
             {
@@ -159,11 +173,14 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
         void Lap() { stages.Add(Math.Round(Stopwatch.GetElapsedTime(lap).TotalMilliseconds, 1)); lap = Stopwatch.GetTimestamp(); }
         var wholeScores = new Dictionary<int, double>();
         int passes = 0;
+        (double Build, double Prefill) preparedMs = default;
         try
         {
             var ready = prepared is null ? null : await prepared.WaitAsync(deadline.Token).ConfigureAwait(false);
-            var prompt = ready is not null && ready.WordStart == wordStart && ready.Caret == caret && ReferenceEquals(ready.Model, model)
-                ? ready.Prompt
+            bool usable = ready is not null && ready.WordStart == wordStart && ready.Caret == caret && ReferenceEquals(ready.Model, model);
+            if (usable) preparedMs = ready!.Ms;
+            var prompt = usable
+                ? ready!.Prompt
                 : await BuildPromptAsync(model, document, wordStart, caret, options, deadline.Token).ConfigureAwait(false);
             Lap();
 
@@ -218,7 +235,7 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
         string outcome = deadline.IsCancellationRequested ? "deadline" : "ranked";
         return new RankingResult(starred, firstScores.Count, wholeScores.Count, Stopwatch.GetElapsedTime(start), outcome)
         {
-            StageMs = [.. stages], ModelPasses = passes,
+            StageMs = [.. stages], ModelPasses = passes, PreparedMs = preparedMs,
         };
     }
 

@@ -51,6 +51,10 @@ public sealed class ModelRankingTests
         Assert.Equal(built.Starred, fromElsewhere.Starred);
         // At least the starred are scored whole, at most the eight the first pass found likeliest.
         Assert.InRange(built.WholeScored, 3, options.Scored);
+        // What the prepared prompt cost is reported with the ranking that used it (eval-rank's stages); a prompt the
+        // ranking built itself reports none.
+        Assert.True(fromPrepared.PreparedMs.Build > 0 && fromPrepared.PreparedMs.Prefill > 0, $"{fromPrepared.PreparedMs}");
+        Assert.Equal(default, fromElsewhere.PreparedMs);
     }
 
     [Fact]
