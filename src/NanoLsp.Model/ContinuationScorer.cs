@@ -76,7 +76,7 @@ internal sealed class ContinuationScorer(Decoder decoder, NanoTokenizer tokenize
     // The same names come back list after list (a statement's start offers the same thousand each time), and
     // tokenizing a thousand of them took 11 ms, most of a ranked list's first pass: their tokens are kept. Calls run
     // one at a time (LanguageModel serialises them), so a plain dictionary, emptied when full, bounds it.
-    private readonly Dictionary<string, int[]> _encoded = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Healed, string Continuation), int[]> _encoded = [];
     private const int EncodedKept = 16_384;
 
     public IReadOnlyList<ScoredContinuation> Score(int[] prompt, TokenHealing? healing, IReadOnlyList<string> continuations,
@@ -93,7 +93,7 @@ internal sealed class ContinuationScorer(Decoder decoder, NanoTokenizer tokenize
         var plans = new List<Plan>();
         for (int c = 0; c < continuations.Count; c++)
         {
-            int[] ids = Encode(healedText + continuations[c]);
+            int[] ids = Encode(healedText, continuations[c]);
             // Room for the answer in the context and the caller's cap; a longer continuation is judged on what fits.
             int fits = Math.Min(Math.Min(ids.Length, options.MaxTokens), prefixCache.Cache.Capacity - promptLength - (options.EndTokens is null ? 0 : 1));
             if (options.UpToFirstNewToken)
@@ -317,12 +317,13 @@ internal sealed class ContinuationScorer(Decoder decoder, NanoTokenizer tokenize
         }
     }
 
-    /// <summary>The tokens of <paramref name="text"/>, kept for the next call (never to be written to).</summary>
-    private int[] Encode(string text)
+    /// <summary>The tokens of the healed text followed by the continuation, kept for the next call (never to be written
+    /// to). Keyed by the pair, so a name scored before costs no new string.</summary>
+    private int[] Encode(string healed, string continuation)
     {
-        if (_encoded.TryGetValue(text, out var ids)) return ids;
+        if (_encoded.TryGetValue((healed, continuation), out var ids)) return ids;
         if (_encoded.Count >= EncodedKept) _encoded.Clear();
-        return _encoded[text] = tokenizer.Encode(text);
+        return _encoded[(healed, continuation)] = tokenizer.Encode(healed + continuation);
     }
 
     /// <summary>The index of the first token that writes past the healed bytes (0 without healing).</summary>
