@@ -86,7 +86,7 @@ public static class TypingBench
         var versions = new Dictionary<string, int>();
         var keystrokes = new List<Keystroke>();
         var others = new List<(double LatencyMs, string Source)>();
-        var lists = new List<(double LatencyMs, string Where)>();
+        var lists = new List<(double LatencyMs, string Where, bool Starred)>();
         JsonObject? otherPosition = null;
         if (otherDocument is not null)
         {
@@ -147,7 +147,7 @@ public static class TypingBench
                 }).ContinueWith(t =>
                 {
                     if (!t.IsCompletedSuccessfully) return;
-                    lock (lists) lists.Add((listWatch.Elapsed.TotalMilliseconds, where));
+                    lock (lists) lists.Add((listWatch.Elapsed.TotalMilliseconds, where, Starred(t.Result)));
                     listIncomplete = t.Result.TryGetProperty("isIncomplete", out var incomplete) && incomplete.ValueKind == JsonValueKind.True;
                 }, TaskScheduler.Default) : null;
                 var answer = await client.RequestAsync("textDocument/inlineCompletion", new JsonObject
@@ -196,7 +196,9 @@ public static class TypingBench
             if (times.Count == 0)
                 continue;
             double Q(double p) => times[Math.Clamp((int)Math.Ceiling(p / 100 * times.Count) - 1, 0, times.Count - 1)];
-            Console.WriteLine($"completion list {name,-18} {times.Count,4} requests: latency p50 {Q(50):0.0}  p95 {Q(95):0.0}  max {times[^1]:0.0} ms");
+            int starred = lists.Count(l => l.Where == name && l.Starred);
+            Console.WriteLine($"completion list {name,-18} {times.Count,4} requests: latency p50 {Q(50):0.0}  p95 {Q(95):0.0}  max {times[^1]:0.0} ms; " +
+                $"{starred} shown ranked (model's stars)");
         }
         if (others.Count > 0)
         {
@@ -252,6 +254,12 @@ public static class TypingBench
     }
 
     private static string Share(int count, int total) => $"{(double)count / Math.Max(total, 1):P1} ({count})";
+
+    /// <summary>Whether a completion list came with the model's stars (its ranking was ready in time).</summary>
+    private static bool Starred(JsonElement list) =>
+        list.ValueKind == JsonValueKind.Object && list.TryGetProperty("items", out var items)
+        && items.EnumerateArray().Any(i => i.TryGetProperty("labelDetails", out var details)
+            && details.TryGetProperty("description", out var mark) && mark.GetString() == "\u2605");
 
     /// <summary>Code lines worth typing (statements and declarations, not braces, comments or usings), picked with a seed.</summary>
     internal static List<(string File, int Line, string Text)> PickLines(IReadOnlyList<string> files, int count, int seed)

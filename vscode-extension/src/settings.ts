@@ -17,6 +17,7 @@ export const serverSettings = [
   'inlineCompletion.deadlineMs',
   'completion.rankWithModel',
   'completion.rankDeadlineMs',
+  'completion.rankWaitMs',
   'codeActions.modelFixes',
   'codeActions.modelFixDeadlineMs',
   'memory.mixing',

@@ -83,8 +83,19 @@ public sealed record ServerSettings
     /// <summary>nanolsp.completion.rankWithModel: star and put first the items the model finds likeliest (else Roslyn's order alone).</summary>
     public bool CompletionRankWithModel { get; init; } = true;
 
-    /// <summary>nanolsp.completion.rankDeadlineMs: the most the model may add to a completion list; past it the list goes out ranked as far as it got.</summary>
+    /// <summary>nanolsp.completion.rankDeadlineMs: the most time the model's ranking of one list may take; past it the
+    /// ranking ends with what it has scored (nothing scored whole: Roslyn's order).</summary>
     public int CompletionRankDeadlineMs { get; init; } = DefaultCompletionRankDeadlineMs;
+
+    /// <summary>How long a completion list waits for the model's ranking once Roslyn's items are ready: as long as the
+    /// ranking may take. Waiting less made lists quicker while typing but most of them went out without stars
+    /// (docs/protocol.md, "Completion (the list)").</summary>
+    public const int DefaultCompletionRankWaitMs = DefaultCompletionRankDeadlineMs;
+
+    /// <summary>nanolsp.completion.rankWaitMs: how long the list waits for its ranking once Roslyn's items are ready; a
+    /// ranking not done by then goes on, and the list goes out in Roslyn's order marked incomplete, so the editor asks
+    /// again at the next letter and gets the stars. At or past the deadline the list waits for its ranking.</summary>
+    public int CompletionRankWaitMs { get; init; } = DefaultCompletionRankWaitMs;
 
     /// <summary>A beam over one line and a compile check per candidate on a loaded 2-core machine (docs/protocol.md).</summary>
     public const int DefaultModelFixDeadlineMs = 2000;
@@ -219,6 +230,12 @@ public sealed record ServerSettings
                         next = next with { CompletionRankDeadlineMs = rankMs };
                     else
                         problems.Add($"nanolsp.completion.rankDeadlineMs must be a whole number from 10 to 10000; got {value}.");
+                    break;
+                case "completion.rankWaitMs":
+                    if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var waitMs) && waitMs is >= 0 and <= 10_000)
+                        next = next with { CompletionRankWaitMs = waitMs };
+                    else
+                        problems.Add($"nanolsp.completion.rankWaitMs must be a whole number from 0 to 10000; got {value}.");
                     break;
                 case "codeActions.modelFixes":
                     if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)

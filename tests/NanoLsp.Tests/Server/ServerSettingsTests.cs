@@ -34,6 +34,20 @@ public class ServerSettingsTests
     }
 
     [Fact]
+    public void TheListsWaitForItsRankingIsSetApartFromTheRankingsDeadline()
+    {
+        var (settings, problems) = Apply("""{"nanolsp":{"completion":{"rankWaitMs":0,"rankDeadlineMs":400}}}""");
+        Assert.Empty(problems);
+        Assert.Equal(0, settings.CompletionRankWaitMs);
+        Assert.Equal(400, settings.CompletionRankDeadlineMs);
+        Assert.Equal(ServerSettings.DefaultCompletionRankDeadlineMs, ServerSettings.Default.CompletionRankWaitMs); // waits, by default
+
+        var (kept, refused) = Apply("""{"nanolsp":{"completion":{"rankWaitMs":-1}}}""", settings);
+        Assert.Equal(0, kept.CompletionRankWaitMs);
+        Assert.Contains(refused, p => p.Contains("rankWaitMs", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void UnknownSettingIsReportedAndOtherSectionsAreIgnored()
     {
         var (settings, problems) = Apply("""{"nanolsp":{"colour":"blue"},"editor":{"tabSize":4}}""");

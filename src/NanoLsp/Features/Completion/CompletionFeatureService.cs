@@ -114,9 +114,35 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
                 Data = defaults?.Data is null ? new CompletionItemData(uri, position, resultId, i) : null,
             });
         }
+        bool incomplete = truncated;
         if (ranked is not null)
-            MarkStarred(items, await ranked.ConfigureAwait(false));
-        return new LspCompletionList(IsIncomplete: truncated, items) { ItemDefaults = defaults };
+        {
+            if (await WithinAsync(ranked, rankingOptions!, cancellationToken).ConfigureAwait(false) is { } starred)
+                MarkStarred(items, starred);
+            else
+                incomplete = true; // the ranking goes on: the editor asks again at the next letter and gets its stars
+        }
+        return new LspCompletionList(IsIncomplete: incomplete, items) { ItemDefaults = defaults };
+    }
+
+    /// <summary>
+    /// The ranking's stars if it ends within the options' wait (from now: Roslyn's items are ready), else null and it
+    /// goes on (nanolsp.completion.rankWaitMs). Its scores are kept for its prompt, which stays the same while the word is
+    /// typed, so the list asked again at the next letter has them at once. A wait at or past the deadline waits for it.
+    /// </summary>
+    private static async Task<IReadOnlyList<int>?> WithinAsync(Task<IReadOnlyList<int>> ranking, RankingOptions options, CancellationToken cancellationToken)
+    {
+        if (options.Wait >= options.Deadline)
+            return await ranking.ConfigureAwait(false);
+        if (!ranking.IsCompleted && options.Wait > TimeSpan.Zero)
+            await Task.WhenAny(ranking, Task.Delay(options.Wait, cancellationToken)).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (ranking.IsCompleted)
+            return await ranking.ConfigureAwait(false); // a ranking that failed fails the list, as before
+        // Observed, so that a ranking failing after its list went out is not an unobserved task exception: the next
+        // list's ranking fails the same way where the user sees it.
+        _ = ranking.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return null;
     }
 
     /// <summary>

@@ -12,8 +12,13 @@ public sealed record RankingOptions
 {
     public bool Enabled { get; init; } = true;
 
-    /// <summary>Past this the list goes out with what is scored by then (nothing scored whole: Roslyn's order).</summary>
+    /// <summary>Past this the ranking ends with what is scored by then (nothing scored whole: Roslyn's order).</summary>
     public TimeSpan Deadline { get; init; } = TimeSpan.FromMilliseconds(Server.ServerSettings.DefaultCompletionRankDeadlineMs);
+
+    /// <summary>How long the list waits for the ranking once Roslyn's items are ready; past it the list goes out in
+    /// Roslyn's order, marked incomplete, while the ranking goes on for the next request of the word. At or past the
+    /// deadline the list waits for its ranking.</summary>
+    public TimeSpan Wait { get; init; } = TimeSpan.FromMilliseconds(Server.ServerSettings.DefaultCompletionRankWaitMs);
 
     /// <summary>How many items, the likeliest by their first token, are scored whole.</summary>
     public int Scored { get; init; } = 8;
@@ -32,6 +37,7 @@ public sealed record RankingOptions
     {
         Enabled = settings.CompletionRankWithModel,
         Deadline = TimeSpan.FromMilliseconds(settings.CompletionRankDeadlineMs),
+        Wait = TimeSpan.FromMilliseconds(settings.CompletionRankWaitMs),
         Inline = InlineCompletionOptions.From(settings, invoked: false),
     };
 }
@@ -83,6 +89,21 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
     {
         public ConcurrentDictionary<string, double?> First { get; } = new(StringComparer.Ordinal); // null: the model cannot score it
         public ConcurrentDictionary<string, double> Whole { get; } = new(StringComparer.Ordinal); // a ranking asked twice at once may write both
+
+        private Task _running = Task.CompletedTask;
+
+        /// <summary>Makes <paramref name="ranking"/> this prompt's running ranking; returns the one before it, which it waits
+        /// for: a list that went out before its ranking ended is asked again at the next letter, and the ranking of that
+        /// list takes the scores of the first rather than asking the model for them a second time.</summary>
+        public Task Enter(TaskCompletionSource ranking)
+        {
+            lock (First)
+            {
+                var before = _running;
+                _running = ranking.Task;
+                return before;
+            }
+        }
 
         public bool IsFor(FimPrompt prompt) =>
             ids.AsSpan().SequenceEqual(prompt.Ids) && healing.AsSpan().SequenceEqual(prompt.Healing?.Bytes ?? []);
@@ -174,6 +195,7 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
         var wholeScores = new Dictionary<int, double>();
         int passes = 0;
         (double Build, double Prefill) preparedMs = default;
+        TaskCompletionSource? running = null;
         try
         {
             var ready = prepared is null ? null : await prepared.WaitAsync(deadline.Token).ConfigureAwait(false);
@@ -186,6 +208,9 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
 
             // Pass 1: every item on its first new token (those of this prompt scored before are remembered).
             var scores = ScoresFor(prompt);
+            running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (scores.Enter(running) is { IsCompleted: false } before)
+                await before.WaitAsync(deadline.Token).ConfigureAwait(false);
             var unknown = Enumerable.Range(0, candidates.Count).Where(i => !scores.First.ContainsKey(candidates[i])).ToList();
             if (unknown.Count > 0)
             {
@@ -230,6 +255,10 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
         catch (ObjectDisposedException)
         {
             return RankingResult.None("model replaced"); // a reload swapped the model out mid-ranking
+        }
+        finally
+        {
+            running?.TrySetResult();
         }
         var starred = wholeScores.OrderByDescending(p => p.Value).Take(options.Starred).Select(p => p.Key).ToList();
         string outcome = deadline.IsCancellationRequested ? "deadline" : "ranked";

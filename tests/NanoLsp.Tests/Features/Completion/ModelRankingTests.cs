@@ -4,6 +4,8 @@ using NanoLsp.Assist;
 using NanoLsp.Features.Completion;
 using NanoLsp.Features.InlineCompletion;
 using NanoLsp.Model;
+using NanoLsp.Protocol;
+using NanoLsp.Server;
 using NanoLsp.Tests.Assist;
 
 namespace NanoLsp.Tests.Features.Completion;
@@ -107,6 +109,86 @@ public sealed class ModelRankingTests
         Assert.Equal(fresh.Starred, again.Starred);
         Assert.Equal(fresh.Starred, third.Starred);
     }
+
+    /// <summary>Holds the model thread (a generation that stops at its first token until released), as the ghost text
+    /// of the same keystroke does while a list is asked: what the model is asked meanwhile waits its turn.</summary>
+    private static async Task<(Task Generation, ManualResetEventSlim Release)> HoldTheModelAsync()
+    {
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new ManualResetEventSlim();
+        var generation = Model.Value.GenerateAsync(Model.Value.BuildPrompt("class Held\n{\n", "\n}\n", maxTokens: 64),
+            new GenerationOptions { MaxTokens = 4, StopBefore = _ => { held.TrySetResult(); release.Wait(TimeSpan.FromMinutes(1)); return true; } });
+        await held.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        return (generation, release);
+    }
+
+    [Fact]
+    public async Task AListWhoseRankingIsLateGoesOutIncompleteAndTheListAskedAgainHasItsStars()
+    {
+        var (document, caret) = AssistWorkspace.Create(("Use.cs", AfterItemsDot));
+        var text = await document.GetTextAsync();
+        var service = new CompletionFeatureService(new ModelRanking(() => Model.Value));
+        var noWait = new RankingOptions { Deadline = TimeSpan.FromMinutes(1), Wait = TimeSpan.Zero };
+
+        var (generation, release) = await HoldTheModelAsync();
+        CompletionList first;
+        try
+        {
+            first = await service.GetCompletionsAsync(document, ProtocolConversions.ToPosition(text, caret),
+                new CompletionContext(CompletionTriggerKinds.TriggerCharacter, "."), default, rankingOptions: noWait);
+        }
+        finally
+        {
+            release.Set();
+        }
+        await generation;
+
+        // Roslyn's order at once, said to be incomplete so that the editor asks again as the word is typed.
+        Assert.True(first.IsIncomplete);
+        Assert.DoesNotContain(first.Items, IsStarred);
+        Assert.Contains(first.Items, i => i.Label == "Contains");
+
+        // `items.C|` asked again (VS Code, for an incomplete list): the ranking that went on has starred its items.
+        var typed = document.WithText(text.WithChanges(new TextChange(new TextSpan(caret, 0), "C")));
+        var again = await service.GetCompletionsAsync(typed, ProtocolConversions.ToPosition(await typed.GetTextAsync(), caret + 1),
+            new CompletionContext(CompletionTriggerKinds.TriggerForIncompleteCompletions), default,
+            rankingOptions: noWait with { Wait = TimeSpan.FromMinutes(1) });
+        var starred = again.Items.Where(IsStarred).Select(i => i.Label).ToList();
+        Assert.NotEmpty(starred);
+        Assert.All(starred, label => Assert.StartsWith("C", label, StringComparison.Ordinal));
+        Assert.False(again.IsIncomplete);
+    }
+
+    [Fact]
+    public async Task TwoRankingsOfOnePromptAtOnceAskTheModelOnce()
+    {
+        // The list that went out before its ranking ended is asked again while that ranking still waits for the model:
+        // the second ranking takes the first one's scores.
+        var (document, caret) = AssistWorkspace.Create(("Use.cs", AfterItemsDot));
+        var options = new RankingOptions { Deadline = TimeSpan.FromMinutes(1) };
+        var ranking = new ModelRanking(() => Model.Value);
+
+        var (generation, release) = await HoldTheModelAsync();
+        Task<RankingResult> first, second;
+        try
+        {
+            first = ranking.RankAsync(document, caret, caret, Members, options, default);
+            second = ranking.RankAsync(document, caret, caret, Members, options, default);
+            await Task.Delay(200); // both past their prompts, waiting for the model (or, the second, for the first)
+        }
+        finally
+        {
+            release.Set();
+        }
+        await generation;
+        var results = await Task.WhenAll(first, second);
+
+        Assert.Equal([0, 2], results.Select(r => r.ModelPasses).Order());
+        Assert.Equal(results[0].Starred, results[1].Starred);
+        Assert.Equal(3, results[0].Starred.Count);
+    }
+
+    private static bool IsStarred(NanoLsp.Protocol.CompletionItem item) => item.LabelDetails?.Description == CompletionFeatureService.Star;
 
     [Fact]
     public async Task WithRankingOffNothingIsPrepared()
