@@ -86,7 +86,7 @@ public static class TypingBench
         var versions = new Dictionary<string, int>();
         var keystrokes = new List<Keystroke>();
         var others = new List<(double LatencyMs, string Source)>();
-        var lists = new List<(double LatencyMs, string Where, bool Starred)>();
+        var lists = new List<(double LatencyMs, string Where, bool Starred, string At)>();
         JsonObject? otherPosition = null;
         if (otherDocument is not null)
         {
@@ -147,7 +147,7 @@ public static class TypingBench
                 }).ContinueWith(t =>
                 {
                     if (!t.IsCompletedSuccessfully) return;
-                    lock (lists) lists.Add((listWatch.Elapsed.TotalMilliseconds, where, Starred(t.Result)));
+                    lock (lists) lists.Add((listWatch.Elapsed.TotalMilliseconds, where, Starred(t.Result), $"{Path.GetFileName(file)}:{lineIndex + 1} col {indent + k} after '{input}'"));
                     listIncomplete = t.Result.TryGetProperty("isIncomplete", out var incomplete) && incomplete.ValueKind == JsonValueKind.True;
                 }, TaskScheduler.Default) : null;
                 var answer = await client.RequestAsync("textDocument/inlineCompletion", new JsonObject
@@ -200,6 +200,8 @@ public static class TypingBench
             Console.WriteLine($"completion list {name,-18} {times.Count,4} requests: latency p50 {Q(50):0.0}  p95 {Q(95):0.0}  max {times[^1]:0.0} ms; " +
                 $"{starred} shown ranked (model's stars)");
         }
+        if (lists.Count > 0)
+            Console.WriteLine("slowest lists: " + string.Join("; ", lists.OrderByDescending(l => l.LatencyMs).Take(3).Select(l => $"{l.LatencyMs:0} ms {l.At}")));
         if (others.Count > 0)
         {
             var sorted = others.Select(o => o.LatencyMs).Order().ToList();
@@ -207,6 +209,9 @@ public static class TypingBench
             Console.WriteLine($"other document, same moment {others.Count} requests: latency p50 {Q(50):0.0}  p95 {Q(95):0.0} ms; sources " +
                 string.Join(", ", others.GroupBy(o => o.Source).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}")));
         }
+        var log = Path.Combine(Path.GetTempPath(), "nanolsp-typing-server.log");
+        await File.WriteAllTextAsync(log, client.Stderr);
+        Console.WriteLine($"server log: {log}");
         await client.ShutdownAsync();
         if (memoryMissing)
         {

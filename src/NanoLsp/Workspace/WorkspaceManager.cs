@@ -51,6 +51,11 @@ public sealed class WorkspaceManager : IDisposable
     /// <summary>The Solution and the open documents' versions, as one immutable snapshot.</summary>
     public WorkspaceSnapshot Snapshot => Volatile.Read(ref _snapshot);
 
+    private readonly TaskCompletionSource _firstOpened = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when a document is first opened (work that needs an open document waits for it).</summary>
+    public Task FirstOpened => _firstOpened.Task;
+
     public Solution CurrentSolution => Snapshot.Solution;
 
     private void Publish(Solution solution, ImmutableDictionary<string, OpenDocumentState>? open = null) =>
@@ -241,6 +246,7 @@ public sealed class WorkspaceManager : IDisposable
             _openText[path] = sourceText;
             _editHistory.Forget(path);
             Publish(solution, _snapshot.Open.SetItem(path, new OpenDocumentState(clientName, version, loose)));
+            _firstOpened.TrySetResult();
             return _snapshot.FindDocument(path)!;
         }
     }

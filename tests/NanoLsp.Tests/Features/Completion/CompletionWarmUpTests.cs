@@ -9,8 +9,8 @@ using NanoLsp.Workspace;
 
 namespace NanoLsp.Tests.Features.Completion;
 
-/// <summary>The first completion list and its ranking are made once the server is up, on an open document, before the
-/// user asks: what the warm-up did is in the log.</summary>
+/// <summary>The first completion list and its ranking are made once the server is up, on an open document (the first
+/// one opened when none is yet), before the user asks: what the warm-up did is in the log.</summary>
 public sealed class CompletionWarmUpTests : IDisposable
 {
     private static readonly Lazy<LanguageModel> Model = new(() => LanguageModel.Load(ModelLocator.Locate()));
@@ -55,6 +55,21 @@ public sealed class CompletionWarmUpTests : IDisposable
         Assert.True(match.Success, listed);
         Assert.True(int.Parse(match.Groups[1].Value) > 10, listed); // List<int>'s members
         Assert.Single(said, m => m.StartsWith("Completion ranking warmed up", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task StartedWithNothingOpenItWarmsUpTheFirstDocumentOpened()
+    {
+        // An editor that opens the folder alone, and a file later: the warm-up waits for it.
+        var warmUp = new CompletionWarmUp(_workspace, _log, _ => Task.FromResult<LanguageModel?>(Model.Value), new ModelRanking(() => Model.Value));
+        warmUp.Start(ServerSettings.Default with { CompletionRankWithModel = false });
+        await Task.Delay(100);
+        Assert.False(warmUp.Running.IsCompleted);
+
+        Open("Use.cs", "class Use { string Run(object o) => o.ToString(); }");
+        await warmUp.Running.WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Single(_log.Messages, m => m.Message.StartsWith("Completion warmed up", StringComparison.Ordinal) && m.Message.Contains("in Use.cs"));
     }
 
     [Fact]
