@@ -81,7 +81,6 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
         var span = kept is null ? list.Span : TextSpan.FromBounds(origin.WordStart, offset);
         var typed = text.ToString(TextSpan.FromBounds(Math.Min(span.Start, offset), offset));
         var (sent, truncated) = CompletionListLimit.Apply(list.ItemsList, typed);
-        _wordLists.Sent(truncated);
         var version = await document.GetTextVersionAsync(cancellationToken).ConfigureAwait(false);
         var resultId = Interlocked.Increment(ref _nextResultId);
         Volatile.Write(ref _last, new CachedList(resultId, document.Id, version, offset, [.. sent]));
@@ -122,6 +121,7 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
             else
                 incomplete = true; // the ranking goes on: the editor asks again at the next letter and gets its stars
         }
+        _wordLists.Sent(incomplete);
         return new LspCompletionList(IsIncomplete: incomplete, items) { ItemDefaults = defaults };
     }
 

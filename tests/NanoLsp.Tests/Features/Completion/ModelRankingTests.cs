@@ -148,11 +148,12 @@ public sealed class ModelRankingTests
         Assert.DoesNotContain(first.Items, IsStarred);
         Assert.Contains(first.Items, i => i.Label == "Contains");
 
-        // `items.C|` asked again (VS Code, for an incomplete list): the ranking that went on has starred its items.
+        // `items.C|` asked again, invoked as Emacs's eglot asks after an incomplete list (VS Code says triggerKind 3): the
+        // word's list is reused, and the ranking that went on has starred its items.
         var typed = document.WithText(text.WithChanges(new TextChange(new TextSpan(caret, 0), "C")));
         var again = await service.GetCompletionsAsync(typed, ProtocolConversions.ToPosition(await typed.GetTextAsync(), caret + 1),
-            new CompletionContext(CompletionTriggerKinds.TriggerForIncompleteCompletions), default,
-            rankingOptions: noWait with { Wait = TimeSpan.FromMinutes(1) });
+            new CompletionContext(CompletionTriggerKinds.Invoked), default, rankingOptions: noWait with { Wait = TimeSpan.FromMinutes(1) });
+        Assert.True(service.LastListReused);
         var starred = again.Items.Where(IsStarred).Select(i => i.Label).ToList();
         Assert.NotEmpty(starred);
         Assert.All(starred, label => Assert.StartsWith("C", label, StringComparison.Ordinal));
