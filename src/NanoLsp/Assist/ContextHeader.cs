@@ -51,10 +51,14 @@ internal static class ContextHeader
                     Use(type, 2);
         }
         var byName = new Dictionary<string, INamedTypeSymbol[]>(StringComparer.Ordinal);
+        var sourceTypeNames = SourceTypeNames(model.Compilation);
         foreach (var name in root.DescendantNodes(windows).OfType<SimpleNameSyntax>())
         {
             if (!windows.Contains(name.Span) || (member is not null && member.Span.Contains(name.Span)) || Typing(name)) continue;
             string identifier = name.Identifier.ValueText;
+            // Only source types are used: a name no source type has finds none (most names in the windows are members,
+            // locals and library types), and each lookup walks every imported namespace (docs/context-header.md).
+            if (!sourceTypeNames.Any(names => names.Contains(identifier))) continue;
             if (!byName.TryGetValue(identifier, out var types))
             {
                 types = model.LookupNamespacesAndTypes(position, name: identifier).OfType<INamedTypeSymbol>().ToArray();
@@ -91,6 +95,17 @@ internal static class ContextHeader
     /// <summary>Source types a name's symbol brings in: the type itself, the containing type of a member,
     /// and the type of a value (a local's, a property's, a method's return), with type arguments and
     /// array elements unwrapped.</summary>
+    /// <summary>The names of the types declared in source that the compilation sees: its own and those of the projects it
+    /// references (Roslyn keeps each set per compilation; nested types included).</summary>
+    private static List<ICollection<string>> SourceTypeNames(Compilation compilation)
+    {
+        var names = new List<ICollection<string>> { compilation.Assembly.TypeNames };
+        foreach (var reference in compilation.References.OfType<CompilationReference>())
+            if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly)
+                names.Add(assembly.TypeNames);
+        return names;
+    }
+
     private static IEnumerable<INamedTypeSymbol> TypesOf(SymbolInfo info)
     {
         var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();

@@ -89,6 +89,42 @@ public class HeaderShapeTests
     }
 
     [Fact]
+    public async Task TypesNamedOutsideTheMemberAreFoundNestedOnesToo()
+    {
+        // Named in the windows but outside the member being edited: looked up by name at the cursor (only names that a
+        // source type has are looked up), a nested type of a type declared elsewhere among them.
+        const string Catalog = """
+            namespace Shop;
+            public class Catalog
+            {
+                public sealed class Entry { public string Sku { get; init; } = ""; }
+                public Entry[] Entries { get; } = [];
+            }
+            public class Stock { public int Count { get; set; } }
+            """;
+        const string Use = """
+            namespace Shop;
+            class Report : Catalog
+            {
+                private Entry? _last;
+                private Stock _stock = new();
+                private string _title = "";
+                void Write()
+                {
+                    $$
+                }
+            }
+            """;
+        var (document, caret) = AssistWorkspace.Create(("Report.cs", Use), ("Catalog.cs", Catalog));
+        var header = (await PromptContextBuilder.BuildAsync(document, caret, AssistWorkspace.Tokenizer,
+            PromptBudget.For(1024) with { HeaderTokens = 400 }, includeHeader: true, default)).Header;
+
+        Assert.Contains("class Entry", header);
+        Assert.Contains("class Stock", header);
+        Assert.Contains("string Sku { get; init; }", header);
+    }
+
+    [Fact]
     public async Task TheEnclosingTypeComesLastWithItsPrivateMembersOutsideTheWindows()
     {
         // Shelf is in view in full, so it adds nothing; the used types come in order of relevance.
