@@ -87,8 +87,8 @@ internal sealed class ContinuationScorer(Decoder decoder, NanoTokenizer tokenize
         string healedText = healing is null ? "" : Encoding.UTF8.GetString(healing.Bytes);
         int healedBytes = healing?.Bytes.Length ?? 0;
         // The cheap pass: rows after the same leading (re-typing) tokens are computed once.
-        var shared = options.UpToFirstNewToken ? new Dictionary<string, float[]>() : null;
-        var steps = shared is null ? null : new Dictionary<string, Step>();
+        var shared = options.UpToFirstNewToken ? new Dictionary<TokenPrefix, float[]>() : null;
+        var steps = shared is null ? null : new Dictionary<TokenPrefix, Step>();
         var results = new ScoredContinuation[continuations.Count];
         var plans = new List<Plan>();
         for (int c = 0; c < continuations.Count; c++)
@@ -265,17 +265,17 @@ internal sealed class ContinuationScorer(Decoder decoder, NanoTokenizer tokenize
     /// <summary>The cheap pass: the same judgement as <see cref="ScoreOne"/>, with each step's vocabulary-wide work
     /// done once for all continuations that reach it (hundreds of items share the step after the prompt).</summary>
     private List<GeneratedToken> ScoreShared(int[] ids, int fits, float[] afterPrompt, float[]? rows, TokenHealing? healing,
-        ITokenPrior? prior, Dictionary<string, Step> steps)
+        ITokenPrior? prior, Dictionary<TokenPrefix, Step> steps)
     {
         int vocab = decoder.Manifest.VocabSize;
         var tokens = new List<GeneratedToken>(fits);
         for (int i = 0; i < fits; i++)
         {
-            string key = string.Join(',', ids.Take(i));
+            var key = new TokenPrefix(ids, i);
             if (!steps.TryGetValue(key, out var step))
             {
                 // The healing state after this step's earlier tokens: the previous step's, having accepted its token.
-                var heal = i == 0 ? healing?.Clone() : steps[string.Join(',', ids.Take(i - 1))].Heal?.Clone();
+                var heal = i == 0 ? healing?.Clone() : steps[new TokenPrefix(ids, i - 1)].Heal?.Clone();
                 if (i > 0) heal?.Accept(ids[i - 1]);
                 var mixed = (i == 0 ? afterPrompt.AsSpan() : rows.AsSpan((i - 1) * vocab, vocab)).ToArray();
                 float logSumExp = Sampler.LogSumExp(mixed);
@@ -299,21 +299,36 @@ internal sealed class ContinuationScorer(Decoder decoder, NanoTokenizer tokenize
 
     /// <summary>The logits after each of the first <paramref name="count"/> tokens, (count, vocab), in a pooled buffer
     /// (<see cref="RowBuffer"/>); the cache is left holding the prompt.</summary>
-    private float[] Rows(int[] ids, int count, Dictionary<string, float[]>? shared, CancellationToken cancellation)
+    private float[] Rows(int[] ids, int count, Dictionary<TokenPrefix, float[]>? shared, CancellationToken cancellation)
     {
-        string? key = shared is null ? null : string.Join(',', ids.Take(count));
-        if (key is not null && shared!.TryGetValue(key, out var known))
+        var key = new TokenPrefix(ids, count);
+        if (shared is not null && shared.TryGetValue(key, out var known))
             return known;
         int promptLength = prefixCache.Cache.Length;
         try
         {
             var rows = RowBuffer.CopyOf(decoder.Forward(prefixCache.Cache, ids.AsSpan(0, count), keep: count, cancellation));
-            if (key is not null) shared![key] = rows;
+            if (shared is not null) shared[key] = rows;
             return rows;
         }
         finally
         {
             prefixCache.Cache.Truncate(promptLength);
+        }
+    }
+
+    /// <summary>The first <paramref name="Length"/> tokens of <paramref name="Ids"/> as a key compared by value: the shared
+    /// steps of the cheap pass are looked up per name and step, and a string key was a new string each time. The ids are
+    /// the kept encodings (<see cref="Encode"/>), never written to.</summary>
+    private readonly record struct TokenPrefix(int[] Ids, int Length)
+    {
+        public bool Equals(TokenPrefix other) => Ids.AsSpan(0, Length).SequenceEqual(other.Ids.AsSpan(0, other.Length));
+
+        public override int GetHashCode()
+        {
+            var hash = new HashCode();
+            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(Ids.AsSpan(0, Length)));
+            return hash.ToHashCode();
         }
     }
 
