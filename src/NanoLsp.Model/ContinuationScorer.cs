@@ -19,6 +19,10 @@ public sealed record ScoringOptions
     /// <summary>Each continuation is judged on at most this many tokens.</summary>
     public int MaxTokens { get; init; } = 64;
 
+    /// <summary>Someone waits on it beside other work (a completion list's ranking): it runs before every generation still
+    /// waiting for the model (<see cref="ModelGate"/>).</summary>
+    public bool Urgent { get; init; }
+
     /// <summary>The cheap pass: each continuation is judged only up to its first token that writes past the
     /// prompt's healed text, and continuations that start with the same re-typing tokens share one forward
     /// pass, so hundreds of candidates cost about one prefill.</summary>

@@ -4,7 +4,7 @@ namespace NanoLsp.Model;
 
 /// <summary>
 /// A loaded model: manifest, tokenizer, decoder and prefix cache. Runs one generation at a time
-/// (the cache is shared state), in the order callers asked; a caller that no longer wants its answer
+/// (the cache is shared state), in the order callers asked, urgent work first (<see cref="ModelGate"/>); a caller that no longer wants its answer
 /// cancels its own token (the server's newest-wins is per document, in the inline pipeline: one
 /// document's keystroke never cancels another document's generation). Generation runs on the model's own
 /// thread (<see cref="ModelThread"/>: why not the thread pool), off the caller's (JSON-RPC) thread.
@@ -16,7 +16,7 @@ public sealed class LanguageModel : IDisposable
     private readonly Generator _generator;
     private readonly BeamSearch _beamSearch;
     private readonly ContinuationScorer _scorer;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ModelGate _gate = new();
     private readonly ModelThread _thread;
 
     public ModelManifest Manifest { get; }
@@ -76,27 +76,30 @@ public sealed class LanguageModel : IDisposable
     /// <summary>As above, with the ranking options (the cheap first-token pass, the end's probability).</summary>
     public Task<IReadOnlyList<ScoredContinuation>> ScoreAsync(FimPrompt prompt, IReadOnlyList<string> continuations,
         ScoringOptions options, CancellationToken cancellation = default) =>
-        RunExclusive(cancellation, ct => _scorer.Score(prompt.Ids, prompt.Healing?.Clone(), continuations, options, ct));
+        RunExclusive(cancellation, ct => _scorer.Score(prompt.Ids, prompt.Healing?.Clone(), continuations, options, ct), options.Urgent);
 
     /// <summary>Makes the prefix cache hold the prompt (with the logits after it), so that a generation or a scoring of
     /// the same prompt that follows starts at once; after any generation still running.</summary>
-    public Task PrefillAsync(FimPrompt prompt, CancellationToken cancellation = default) =>
-        RunExclusive(cancellation, ct => _prefixCache.Prefill(prompt.Ids, ct).Length);
+    public Task PrefillAsync(FimPrompt prompt, CancellationToken cancellation = default) => PrefillAsync(prompt, urgent: false, cancellation);
+
+    /// <summary>As above; <paramref name="urgent"/>: before every generation still waiting its turn (<see cref="ModelGate"/>).</summary>
+    public Task PrefillAsync(FimPrompt prompt, bool urgent, CancellationToken cancellation = default) =>
+        RunExclusive(cancellation, ct => _prefixCache.Prefill(prompt.Ids, ct).Length, urgent);
 
     /// <summary>Synchronous generation for tools and tests; waits for any running generation.</summary>
     public GenerationResult Generate(FimPrompt prompt, GenerationOptions options, CancellationToken cancellation = default) =>
         GenerateAsync(prompt, options, cancellation).GetAwaiter().GetResult();
 
-    private async Task<T> RunExclusive<T>(CancellationToken cancellation, Func<CancellationToken, T> work)
+    private async Task<T> RunExclusive<T>(CancellationToken cancellation, Func<CancellationToken, T> work, bool urgent = false)
     {
-        await _gate.WaitAsync(cancellation).ConfigureAwait(false);
+        await _gate.EnterAsync(urgent, cancellation).ConfigureAwait(false);
         try
         {
             return await _thread.RunAsync(() => work(cancellation)).ConfigureAwait(false);
         }
         finally
         {
-            _gate.Release();
+            _gate.Exit();
         }
     }
 
@@ -110,10 +113,9 @@ public sealed class LanguageModel : IDisposable
 
     public void Dispose()
     {
-        _gate.Wait();
+        _gate.EnterAsync(urgent: false, CancellationToken.None).GetAwaiter().GetResult(); // after the work in flight
         _prefixCache.Dispose();
         _decoder.Dispose();
         _thread.Dispose();
-        _gate.Dispose();
     }
 }

@@ -150,7 +150,7 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
                 // The prefix cache keeps the prompt's logits for the first pass; a prompt ranked before (the word's
                 // list asked again) is not prefilled: its scores are remembered, and the ghost text's prompt stays.
                 if (!Remembers(prompt))
-                    await model.PrefillAsync(prompt, cancellationToken).ConfigureAwait(false);
+                    await model.PrefillAsync(prompt, urgent: true, cancellationToken).ConfigureAwait(false);
                 return new PreparedPrompt(wordStart, caret, prompt, model)
                 {
                     Ms = (buildMs, Stopwatch.GetElapsedTime(start).TotalMilliseconds),
@@ -215,7 +215,7 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
             if (unknown.Count > 0)
             {
                 passes++;
-                var first = await model.ScoreAsync(prompt, unknown.Select(i => candidates[i]).ToList(), new ScoringOptions { UpToFirstNewToken = true }, deadline.Token).ConfigureAwait(false);
+                var first = await model.ScoreAsync(prompt, unknown.Select(i => candidates[i]).ToList(), new ScoringOptions { UpToFirstNewToken = true, Urgent = true }, deadline.Token).ConfigureAwait(false);
                 for (int j = 0; j < first.Count; j++)
                     scores.First[candidates[unknown[j]]] = first[j].Tokens.Count > 0 ? Sum(first[j]) : null;
             }
@@ -239,7 +239,7 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
                 var whole = await model.ScoreAsync(prompt, rest.Select(i => candidates[i]).ToList(),
                     new ScoringOptions
                     {
-                        EndTokens = endTokens, MaxTokens = 16, KeepBest = options.Starred,
+                        EndTokens = endTokens, MaxTokens = 16, KeepBest = options.Starred, Urgent = true,
                         UpperBounds = rest.Select(i => (float)firstScores[i]).ToList(), KnownBest = knownBest,
                     }, deadline.Token).ConfigureAwait(false);
                 for (int j = 0; j < whole.Count; j++)
