@@ -114,6 +114,7 @@ public sealed class LanguageModel : IDisposable
     public void Dispose()
     {
         _gate.EnterAsync(urgent: false, CancellationToken.None).GetAwaiter().GetResult(); // after the work in flight
+        _gate.Close(); // what still waits, and every later call, is told the model is gone
         _prefixCache.Dispose();
         _decoder.Dispose();
         _thread.Dispose();

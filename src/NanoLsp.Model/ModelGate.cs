@@ -12,6 +12,7 @@ internal sealed class ModelGate
 {
     private readonly Lock _lock = new();
     private bool _held;
+    private bool _closed;
     private readonly LinkedList<TaskCompletionSource> _urgent = new();
     private readonly LinkedList<TaskCompletionSource> _normal = new();
 
@@ -24,6 +25,7 @@ internal sealed class ModelGate
         LinkedListNode<TaskCompletionSource> node;
         lock (_lock)
         {
+            ObjectDisposedException.ThrowIf(_closed, this);
             if (!_held)
             {
                 _held = true;
@@ -43,6 +45,22 @@ internal sealed class ModelGate
             waiter.TrySetCanceled(cancellation);
         });
         await waiter.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>The model is unloaded (its owner holds the turn, for good): every waiter and every later caller gets
+    /// <see cref="ObjectDisposedException"/>, which the server takes as "the model was replaced".</summary>
+    public void Close()
+    {
+        List<TaskCompletionSource> waiting;
+        lock (_lock)
+        {
+            _closed = true;
+            waiting = [.. _urgent, .. _normal];
+            _urgent.Clear();
+            _normal.Clear();
+        }
+        foreach (var waiter in waiting)
+            waiter.TrySetException(new ObjectDisposedException(nameof(LanguageModel), "The model has been unloaded."));
     }
 
     /// <summary>Gives the turn to the first urgent waiter, else the first normal one, else frees the model.</summary>

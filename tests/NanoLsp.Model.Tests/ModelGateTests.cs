@@ -49,10 +49,57 @@ public sealed class ModelGateTests
     }
 
     [Fact]
+    public async Task OnceClosedEveryWaiterAndEveryLaterCallerIsToldTheModelIsGone()
+    {
+        // The model unloaded (a reload replaced it) while requests still held it: none of them waits for ever.
+        var gate = new ModelGate();
+        await gate.EnterAsync(urgent: false, default); // LanguageModel.Dispose takes the turn, then closes
+        var urgent = gate.EnterAsync(urgent: true, default);
+        var normal = gate.EnterAsync(urgent: false, default);
+
+        gate.Close();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => urgent.WaitAsync(Wait));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => normal.WaitAsync(Wait));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => gate.EnterAsync(urgent: false, default));
+    }
+
+    [Fact]
     public async Task AnAlreadyCancelledWaitNeverTakesTheModel()
     {
         var gate = new ModelGate();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gate.EnterAsync(urgent: true, new CancellationToken(canceled: true)));
         await gate.EnterAsync(urgent: false, default).WaitAsync(Wait);
+    }
+}
+
+/// <summary>The gate inside the model: an unloaded model answers ObjectDisposedException, never a wait without end.</summary>
+public sealed class UnloadedModelTests
+{
+    [Fact]
+    public async Task AnUnloadedModelLetsTheWorkAheadOfItEndAndFailsEveryLaterCall()
+    {
+        var model = TinyModel.Load();
+        var prompt = model.BuildPrompt("int Add(int a, int b) => ", ";\n");
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var release = new ManualResetEventSlim();
+        // The work in flight holds the model until released; a generation waits behind it, a ranking's scoring too.
+        var running = model.GenerateAsync(prompt, new GenerationOptions
+        {
+            MaxTokens = 2, StopBefore = _ => { held.TrySetResult(); release.Wait(TimeSpan.FromMinutes(1)); return true; },
+        });
+        await held.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var queued = model.GenerateAsync(prompt, new GenerationOptions { MaxTokens = 2 });
+        var urgent = model.ScoreAsync(prompt, ["a + b"], new ScoringOptions { Urgent = true });
+
+        var unload = Task.Run(model.Dispose); // waits for its turn: after the work in flight and what waits ahead of it
+        release.Set();
+        await running.WaitAsync(TimeSpan.FromSeconds(30));
+        await unload.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // What waited ahead of the unload ran (the urgent scoring first); nothing waits for ever.
+        await Task.WhenAll(urgent, queued).WaitAsync(TimeSpan.FromSeconds(30));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => model.GenerateAsync(prompt, new GenerationOptions { MaxTokens = 2 }).WaitAsync(TimeSpan.FromSeconds(30)));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => model.ScoreAsync(prompt, ["a"], new ScoringOptions { Urgent = true }).WaitAsync(TimeSpan.FromSeconds(30)));
     }
 }

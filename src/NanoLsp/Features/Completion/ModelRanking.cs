@@ -90,6 +90,7 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
         public ConcurrentDictionary<string, double?> First { get; } = new(StringComparer.Ordinal); // null: the model cannot score it
         public ConcurrentDictionary<string, double> Whole { get; } = new(StringComparer.Ordinal); // a ranking asked twice at once may write both
 
+        private readonly Lock _runningLock = new();
         private Task _running = Task.CompletedTask;
 
         /// <summary>Makes <paramref name="ranking"/> this prompt's running ranking; returns the one before it, which it waits
@@ -97,7 +98,7 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
         /// list takes the scores of the first rather than asking the model for them a second time.</summary>
         public Task Enter(TaskCompletionSource ranking)
         {
-            lock (First)
+            lock (_runningLock)
             {
                 var before = _running;
                 _running = ranking.Task;
