@@ -37,7 +37,7 @@ public static class ServerComposition
         var inline = new InlineCompletionFeature(pipeline, model, backends);
         // The list's ranking builds its prompt from the inline pipeline's sources: at '.' the list's prompt is the ghost
         // text's, at a word's first letter the one the keystroke before prefilled.
-        var ranking = new ModelRanking(() => model.LoadedModel, pipeline.PromptSources);
+        var ranking = new ModelRanking(() => model.LoadedModel, pipeline.PromptSources, log);
         var completion = new CompletionFeatureService(ranking);
         var completionWarmUp = new CompletionWarmUp(workspace, log, model.GetModelAsync, ranking);
         var load = new WorkspaceLoadRun(state, workspace, diagnostics, client, log, afterLoad: [memoryHost]);

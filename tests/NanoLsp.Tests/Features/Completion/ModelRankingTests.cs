@@ -192,6 +192,20 @@ public sealed class ModelRankingTests
     private static bool IsStarred(NanoLsp.Protocol.CompletionItem item) => item.LabelDetails?.Description == CompletionFeatureService.Star;
 
     [Fact]
+    public async Task EachRankingSaysInTheLogWhereItsTimeWent()
+    {
+        var (document, caret) = AssistWorkspace.Create(("Use.cs", AfterItemsDot));
+        var log = new NanoLsp.Tests.Server.RecordingLogger();
+        var result = await new ModelRanking(() => Model.Value, log: log).RankAsync(document, caret, caret, Members,
+            new RankingOptions { Deadline = TimeSpan.FromMinutes(1) }, default);
+
+        var line = Assert.Single(log.Messages, m => m.Message.StartsWith("Ranked", StringComparison.Ordinal));
+        Assert.Equal(NanoLsp.Logging.LogLevel.Debug, line.Level);
+        Assert.StartsWith($"Ranked {Members.Length} names: ranked in ", line.Message);
+        Assert.Contains($"{result.ModelPasses} model pass(es)", line.Message);
+    }
+
+    [Fact]
     public async Task WithRankingOffNothingIsPrepared()
     {
         var (document, caret) = AssistWorkspace.Create(("Use.cs", "class Use { void Run() { this.$$ } }"));
