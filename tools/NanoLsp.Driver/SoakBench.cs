@@ -124,7 +124,8 @@ public static class SoakBench
             {
                 Console.WriteLine($"hover/completion/actions   p50 {Percentile(features, 50):F1}  p95 {Percentile(features, 95):F1} ms ({features.Count} answered, {counts.Cancelled} cancelled unanswered 25 keystrokes later)");
                 foreach (var (method, times) in byMethod.OrderBy(m => m.Key, StringComparer.Ordinal))
-                    Console.WriteLine($"  {method,-24} p50 {Percentile(times, 50):F1}  p95 {Percentile(times, 95):F1} ms ({times.Count} answered)");
+                    Console.WriteLine($"  {method,-24} p50 {Percentile(times, 50):F1}  p95 {Percentile(times, 95):F1} ms ({times.Count} answered" +
+                        (method == "textDocument/completion" ? $", {counts.Starred} with the model's stars)" : ")"));
             }
         }
     }
@@ -163,6 +164,7 @@ public static class SoakBench
                 if (t.IsCompletedSuccessfully)
                     lock (latencies)
                     {
+                        if (method == "textDocument/completion" && Workbench.Starred(t.Result)) counts.Starred++;
                         latencies.Add(watch.Elapsed.TotalMilliseconds);
                         if (!byMethod.TryGetValue(method, out var times))
                             byMethod[method] = times = [];
@@ -182,6 +184,7 @@ public static class SoakBench
     {
         public int Errors;
         public int Cancelled;
+        public int Starred; // completion lists that came with the model's stars
     }
 
     private static async Task<int> TryAsync(string method, Task request)

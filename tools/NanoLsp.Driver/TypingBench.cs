@@ -147,7 +147,7 @@ public static class TypingBench
                 }).ContinueWith(t =>
                 {
                     if (!t.IsCompletedSuccessfully) return;
-                    lock (lists) lists.Add((listWatch.Elapsed.TotalMilliseconds, where, Starred(t.Result), $"{Path.GetFileName(file)}:{lineIndex + 1} col {indent + k} after '{input}'"));
+                    lock (lists) lists.Add((listWatch.Elapsed.TotalMilliseconds, where, Workbench.Starred(t.Result), $"{Path.GetFileName(file)}:{lineIndex + 1} col {indent + k} after '{input}'"));
                     listIncomplete = t.Result.TryGetProperty("isIncomplete", out var incomplete) && incomplete.ValueKind == JsonValueKind.True;
                 }, TaskScheduler.Default) : null;
                 var answer = await client.RequestAsync("textDocument/inlineCompletion", new JsonObject
@@ -259,12 +259,6 @@ public static class TypingBench
     }
 
     private static string Share(int count, int total) => $"{(double)count / Math.Max(total, 1):P1} ({count})";
-
-    /// <summary>Whether a completion list came with the model's stars (its ranking was ready in time).</summary>
-    private static bool Starred(JsonElement list) =>
-        list.ValueKind == JsonValueKind.Object && list.TryGetProperty("items", out var items)
-        && items.EnumerateArray().Any(i => i.TryGetProperty("labelDetails", out var details)
-            && details.TryGetProperty("description", out var mark) && mark.GetString() == "\u2605");
 
     /// <summary>Code lines worth typing (statements and declarations, not braces, comments or usings), picked with a seed.</summary>
     internal static List<(string File, int Line, string Text)> PickLines(IReadOnlyList<string> files, int count, int seed)

@@ -117,6 +117,11 @@ public static partial class Workbench
         _ => [],
     };
 
+    /// <summary>Whether a completion list came with the model's stars (its ranking was ready when it went out).</summary>
+    public static bool Starred(JsonElement result) =>
+        CompletionItems(result).Any(i => i.TryGetProperty("labelDetails", out var details)
+            && details.TryGetProperty("description", out var mark) && mark.GetString() == "\u2605");
+
     [GeneratedRegex(@"\b[A-Za-z_]\w*\.(?=[A-Za-z_])")]
     private static partial Regex MemberAccess();
 
