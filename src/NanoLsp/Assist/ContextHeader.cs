@@ -92,9 +92,6 @@ internal static class ContextHeader
         }
     }
 
-    /// <summary>Source types a name's symbol brings in: the type itself, the containing type of a member,
-    /// and the type of a value (a local's, a property's, a method's return), with type arguments and
-    /// array elements unwrapped.</summary>
     /// <summary>The names of the types declared in source that the compilation sees: its own and those of the projects it
     /// references (Roslyn keeps each set per compilation; nested types included).</summary>
     private static List<ICollection<string>> SourceTypeNames(Compilation compilation)
@@ -106,6 +103,9 @@ internal static class ContextHeader
         return names;
     }
 
+    /// <summary>Source types a name's symbol brings in: the type itself, the containing type of a member,
+    /// and the type of a value (a local's, a property's, a method's return), with type arguments and
+    /// array elements unwrapped.</summary>
     private static IEnumerable<INamedTypeSymbol> TypesOf(SymbolInfo info)
     {
         var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
