@@ -110,6 +110,7 @@ public static class EvalCommand
         // The trace (for tuning thresholds) may show `expected`: it is written after the completion is made.
         await using var trace = tracePath is null ? null : new StreamWriter(tracePath);
         var warm = new HashSet<string>();
+        var compiled = new HashSet<ProjectId>();
         var session = new TypingSessionReplay();
         foreach (var c in all)
         {
@@ -134,6 +135,10 @@ public static class EvalCommand
                 await writer.WriteLineAsync(JsonSerializer.Serialize(new Prediction(c.Id, "", 0), Json)).ConfigureAwait(false);
                 continue;
             }
+            // The file's project compiled once, as an open editor's diagnostics compile it: each case's keystroke then binds
+            // into that compilation (FrozenSemantics), as it does in the editor.
+            if (compiled.Add(document.Project.Id))
+                await document.Project.GetCompilationAsync().ConfigureAwait(false);
             var sourceText = SourceText.From(c.Text);
             document = document.WithText(sourceText);
             int position;

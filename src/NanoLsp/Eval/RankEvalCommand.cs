@@ -90,6 +90,7 @@ public static class RankEvalCommand
         int notListed = 0;
         await using var writer = output is null ? null : new StreamWriter(output);
         var warm = new HashSet<string>();
+        var compiled = new HashSet<ProjectId>();
         foreach (var (c, kind, name) in chosen)
         {
             string root = Path.GetFullPath(c.Workspace);
@@ -97,6 +98,9 @@ public static class RankEvalCommand
                 workspaces[root] = solution = (await new WorkspaceLoader(logger).LoadAsync(root, _ => { }, CancellationToken.None).ConfigureAwait(false)).Solution;
             if (PreferredDocument.Find(solution, Path.GetFullPath(Path.Combine(root, c.File))) is not { } original)
                 continue;
+            // Compiled once, as an open editor's diagnostics compile it (the list and its prompt then bind into it).
+            if (compiled.Add(original.Project.Id))
+                await original.Project.GetCompilationAsync().ConfigureAwait(false);
             string typed = name[..typedLetters];
             var caseText = SourceText.From(c.Text);
             var document = original.WithText(caseText.WithChanges(new TextChange(new TextSpan(caseText.Lines[c.Line].Start + c.Character, 0), typed)));

@@ -79,7 +79,7 @@ public static class DesignTimeCache
             + "\n--\n" + string.Join("\n", targets.Order(StringComparer.Ordinal)))[..16];
 
     /// <summary>The projects of an earlier load of these folders, made again, when nothing the build read differs now.</summary>
-    public static Hit? TryLoad(string folder, IReadOnlyList<string> roots, IReadOnlyList<string> targets, string sdkPath, AdhocWorkspace host, ILog logger)
+    public static Hit? TryLoad(string folder, IReadOnlyList<string> roots, IReadOnlyList<string> targets, string sdkPath, PartialSemanticsWorkspace host, ILog logger)
     {
         if (!Enabled || !Directory.Exists(folder))
             return null;
@@ -195,7 +195,7 @@ public static class DesignTimeCache
     }
 
     /// <summary>The projects made again, as <paramref name="host"/>'s solution; references to the same file share one object.</summary>
-    private static Solution Restore(IReadOnlyList<CachedProject> projects, AdhocWorkspace host)
+    private static Solution Restore(IReadOnlyList<CachedProject> projects, PartialSemanticsWorkspace host)
     {
         var ids = projects.Select(p => ProjectId.CreateNewId(p.Name)).ToList();
         var reference = SharedReferences();

@@ -146,7 +146,7 @@ public sealed partial class WorkspaceLoader(ILog logger)
     private LoadOutcome? LoadCached(IReadOnlyList<string> roots, IReadOnlyList<string> targets, MsBuildSetup.SdkChoice sdk, Action<LoadProgress> progress)
     {
         var started = DateTime.UtcNow;
-        var host = new AdhocWorkspace(RoslynHost.Services);
+        var host = new PartialSemanticsWorkspace(RoslynHost.Services);
         if (DesignTimeCache.TryLoad(DesignTimeCacheFolder, roots, targets, sdk.Instance.MSBuildPath, host, logger) is not { } hit)
         {
             host.Dispose();
@@ -244,6 +244,10 @@ public sealed partial class WorkspaceLoader(ILog logger)
 
         if (cacheAs is not null && loaded.Count > 0 && failed.Count == 0)
             DesignTimeCache.Save(DesignTimeCacheFolder, roots, targets, cacheAs, solution, found.Count, incomplete, DateTime.UtcNow - started, logger);
+        // Served from a workspace that allows partial semantics (MSBuildWorkspace's solutions never do).
+        var served = new PartialSemanticsWorkspace(RoslynHost.Services);
+        solution = served.Adopt(solution);
+        workspace.Dispose();
         var looseFiles = 0;
         if (loaded.Count > 0)
             solution = AddLooseFiles(roots, solution, out looseFiles);
@@ -255,7 +259,7 @@ public sealed partial class WorkspaceLoader(ILog logger)
         foreach (var problem in incomplete)
             logger.Warning($"Loaded with problems: {problem.Project}: {problem.Reason}");
         logger.Info(description);
-        return new LoadOutcome(solution, workspace, description, false, report.UserMessage()) { Report = report };
+        return new LoadOutcome(solution, served, description, false, report.UserMessage()) { Report = report };
     }
 
     /// <summary>The .cs files under the folder that no project of the solution has as a document.</summary>
@@ -378,7 +382,7 @@ public sealed partial class WorkspaceLoader(ILog logger)
         {
             logger.Warning($"The loose-file project did not load ({e.Message}); using in-memory projects.");
         }
-        var adhoc = new AdhocWorkspace(RoslynHost.Services);
+        var adhoc = new PartialSemanticsWorkspace(RoslynHost.Services);
         var solution = adhoc.CurrentSolution;
         var projects = new Dictionary<string, ProjectId>(StringComparer.Ordinal);
         foreach (var root in roots)

@@ -40,7 +40,7 @@ public sealed class WorkspaceManager : IDisposable
         if (!_placeholder)
             return;
         _host.Dispose();
-        _host = new AdhocWorkspace(RoslynHost.Services);
+        _host = new PartialSemanticsWorkspace(RoslynHost.Services);
         _snapshot = _snapshot with { Solution = _host.CurrentSolution };
         _placeholder = false;
     }
@@ -208,7 +208,7 @@ public sealed class WorkspaceManager : IDisposable
     private void DropFolders()
     {
         var old = _host;
-        _host = new AdhocWorkspace(RoslynHost.Services);
+        _host = new PartialSemanticsWorkspace(RoslynHost.Services);
         _looseProjects = new Dictionary<string, ProjectId>();
         var solution = _host.CurrentSolution;
         var open = _snapshot.Open;

@@ -5,6 +5,7 @@ using NanoLsp.Assist;
 using NanoLsp.Features.InlineCompletion;
 using NanoLsp.Logging;
 using NanoLsp.Model;
+using NanoLsp.Workspace;
 
 namespace NanoLsp.Features.Completion;
 
@@ -171,6 +172,7 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
     private async Task<FimPrompt> BuildPromptAsync(LanguageModel model, Document document, int wordStart, int caret, RankingOptions options, CancellationToken cancellationToken)
     {
         var inline = options.Inline;
+        document = await FrozenSemantics.OfAsync(document, cancellationToken).ConfigureAwait(false); // as the ghost text's prompt is made
         int contextLength = model.Manifest.ContextLength;
         int promptTokens = contextLength - LocalModelBackend.AnswerRoom(contextLength, inline);
         if (options.PromptTokens > 0) promptTokens = Math.Clamp(options.PromptTokens, 64, promptTokens);

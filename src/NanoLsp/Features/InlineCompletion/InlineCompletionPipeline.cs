@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.Text;
 using NanoLsp.Assist;
 using NanoLsp.Memory;
 using NanoLsp.Model;
+using NanoLsp.Workspace;
 
 namespace NanoLsp.Features.InlineCompletion;
 
@@ -122,6 +123,8 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
         var stages = new StageTimes();
         try
         {
+            // The keystroke's edit bound into the compilation the project has: no new run of its source generators.
+            document = await FrozenSemantics.OfAsync(document, ticket.Token).ConfigureAwait(false);
             var result = await RunStagesAsync(backend, document, position, options, stages, start, ticket.Token).ConfigureAwait(false);
             // Beams can all lose a name the greedy path keeps: a beam whose first token spans the re-typed text
             // and the new name ("Unit" after "Un") is judged on a probability split across spellings ("Un" + "it"),
