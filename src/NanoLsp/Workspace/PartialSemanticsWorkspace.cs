@@ -21,6 +21,11 @@ public sealed class PartialSemanticsWorkspace(HostServices host) : Microsoft.Cod
 
     public override bool CanOpenDocuments => true;
 
+    /// <summary>Every kind, as AdhocWorkspace says: Roslyn offers only the code actions whose changes the workspace could
+    /// apply ("Generate class in new file" adds a document), and the server sends every change to the client as a workspace
+    /// edit rather than applying it here.</summary>
+    public override bool CanApplyChange(ApplyChangesKind feature) => true;
+
     /// <summary>Replaces the workspace's solution with <paramref name="info"/>'s.</summary>
     public Solution AddSolution(SolutionInfo info)
     {
