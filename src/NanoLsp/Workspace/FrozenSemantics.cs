@@ -42,4 +42,15 @@ public static class FrozenSemantics
         int references = project.MetadataReferences.Count + project.ProjectReferences.Count(r => project.Solution.ContainsProject(r.ProjectId));
         return compilation is not null && compilation.References.Count() >= references ? frozen : document;
     }
+
+    /// <summary>
+    /// Before Roslyn's completion service, which freezes the document by itself where the workspace allows: where that
+    /// freeze would lose files or references (<see cref="OfAsync"/>: a project never compiled yet) the project's whole
+    /// compilation is made first, and Roslyn then answers from it, as every list did before.
+    /// </summary>
+    public static async Task CompileWhereFreezingLosesAsync(Document document, CancellationToken cancellationToken)
+    {
+        if (ReferenceEquals(await OfAsync(document, cancellationToken).ConfigureAwait(false), document))
+            await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -26,7 +26,7 @@ public sealed class PartialSemanticsWorkspaceTests
         }
         """;
 
-    private const string CustomerSource = "class Customer { }";
+    private const string CustomerSource = "class Customer { public int Id; }";
 
     /// <summary>Runs once per compilation it is given (its output depends on the whole compilation).</summary>
     private sealed class CountingGenerator : IIncrementalGenerator
@@ -188,4 +188,22 @@ public sealed class PartialSemanticsWorkspaceTests
             File.WriteAllText(path, d.Name == "Shop.cs" ? Source : CustomerSource);
             return d.WithFilePath(path).WithTextLoader(new FileTextLoader(path, defaultEncoding: null));
         }))));
+
+    [Fact]
+    public async Task TheFirstListInAProjectNeverCompiledHasTheOtherFilesMembers()
+    {
+        using var workspace = new PartialSemanticsWorkspace(RoslynHost.Services);
+        var document = Shop(new CountingGenerator(), workspace.AddSolution); // loaded, nothing compiled or parsed yet
+        var text = await document.GetTextAsync();
+        int at = Source.IndexOf("        \n", StringComparison.Ordinal) + 8;
+        var edited = document.WithText(text.WithChanges(new TextChange(new TextSpan(at, 0), "new Customer().")));
+        var caret = (await edited.GetTextAsync()).Lines.GetLinePosition(at + "new Customer().".Length);
+
+        var list = await new NanoLsp.Features.Completion.CompletionFeatureService().GetCompletionsAsync(edited,
+            new NanoLsp.Protocol.Position(caret.Line, caret.Character),
+            new NanoLsp.Protocol.CompletionContext(NanoLsp.Protocol.CompletionTriggerKinds.TriggerCharacter, "."), CancellationToken.None);
+
+        // Frozen as it was, the compilation would have held Shop.cs alone, and Customer no member.
+        Assert.Contains(list.Items, i => i.Label == "Id");
+    }
 }

@@ -47,7 +47,9 @@ public sealed class CompletionWarmUp(WorkspaceManager workspace, ILog log,
                     continue;
                 if (CompletionService.GetService(document) is not { } service)
                     return;
-                var list = await service.GetCompletionsAsync(PreferredDocument.Alone(document), access.OperatorToken.Span.End,
+                var alone = PreferredDocument.Alone(document);
+                await FrozenSemantics.CompileWhereFreezingLosesAsync(alone, CancellationToken.None).ConfigureAwait(false); // as a list does
+                var list = await service.GetCompletionsAsync(alone, access.OperatorToken.Span.End,
                     CompletionTrigger.CreateInsertionTrigger('.')).ConfigureAwait(false);
                 log.Debug($"Completion warmed up in {watch.ElapsedMilliseconds} ms ({list.ItemsList.Count} items after a '.' in {Path.GetFileName(path)}).");
                 await WarmUpRankingAsync(document, access.OperatorToken.Span.End, list.ItemsList.Select(i => i.DisplayText).Take(8).ToList(), rankingOptions)
