@@ -69,14 +69,15 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
         var prepared = rank ? ranking!.PrepareAsync(document, WordListReuse.WordStart(text, offset), offset, rankingOptions!, cancellationToken) : null;
         // Roslyn's items for this framework's project only (PreferredDocument.Alone); ranking reads the document as it is.
         var alone = PreferredDocument.Alone(document);
-        // Roslyn's completion answers from frozen partial semantics (PartialSemanticsWorkspace), which for a project never
-        // compiled yet are the files parsed so far: then the list waits for the project's first whole compilation.
-        await FrozenSemantics.CompileWhereFreezingLosesAsync(alone, cancellationToken).ConfigureAwait(false);
         // Asked again as the word is typed: the list of the word's start, filtered again (WordListReuse).
         var kept = context?.TriggerKind is null or CompletionTriggerKinds.Invoked or CompletionTriggerKinds.TriggerForIncompleteCompletions
             ? _wordLists.TryReuse(alone, text, offset, askedAgain: context?.TriggerKind == CompletionTriggerKinds.TriggerForIncompleteCompletions)
             : null;
         LastListReused = kept is not null;
+        // Roslyn's completion answers from frozen partial semantics (PartialSemanticsWorkspace), which for a project never
+        // compiled yet are the files parsed so far: then its list waits for the project's first whole compilation.
+        if (kept is null)
+            await FrozenSemantics.CompileWhereFreezingLosesAsync(alone, cancellationToken).ConfigureAwait(false);
         var (list, origin) = kept ?? (await service.GetCompletionsAsync(alone, offset, trigger, cancellationToken: cancellationToken).ConfigureAwait(false),
             ListOrigin.Fresh(alone, offset));
         if (kept is null)

@@ -123,8 +123,6 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
         var stages = new StageTimes();
         try
         {
-            // The keystroke's edit bound into the compilation the project has: no new run of its source generators.
-            document = await FrozenSemantics.OfAsync(document, ticket.Token).ConfigureAwait(false);
             var result = await RunStagesAsync(backend, document, position, options, stages, start, ticket.Token).ConfigureAwait(false);
             // Beams can all lose a name the greedy path keeps: a beam whose first token spans the re-typed text
             // and the new name ("Unit" after "Un") is judged on a probability split across spellings ("Un" + "it"),
@@ -184,8 +182,10 @@ public sealed class InlineCompletionPipeline(IReadOnlyList<IContextSource> conte
             return new InlineCompletionResult(rest.Length > 0 ? [rest] : [], CompletionSource.TypingAlong, TimeSpan.Zero);
         }
 
-        // Stage 3, context: FIM windows and the context sources ahead of them.
+        // Stage 3, context: FIM windows and the context sources ahead of them. From here on (header, monitor, compile check)
+        // the keystroke's edit is bound into the compilation the project has: no new run of its source generators.
         long stage = Stopwatch.GetTimestamp();
+        document = await FrozenSemantics.OfAsync(document, ct).ConfigureAwait(false);
         var budget = PromptBudget.For(backend.ContextLength, LocalModelBackend.AnswerRoom(backend.ContextLength, options));
         var sources = PromptSources(options);
         // The repository memory as this request sees it: the document's live text without the line being typed. On a
