@@ -18,7 +18,7 @@ const string Usage = """
       NanoLsp.Driver bench <folder> [--runs N] [--file path/to/File.cs] [--no-analyzers] [--after-load] [--settings '{"nanolsp": {...}}'] [--slow MS] [--peer EXECUTABLE] [--without-item-defaults]
       NanoLsp.Driver bench-features <folder> [--runs N] [--file path/to/File.cs]
       NanoLsp.Driver load <folder> [more folders: a multi-root workspace] [--files N (4)]
-      NanoLsp.Driver typing [folder (default samples/Inventory)] [--lines N (12)] [--seed S (1)] [--file path/to/File.cs] [--settings '{"nanolsp": {...}}'] [--other-document path/to/Other.cs] [--keystrokes-out keys.jsonl] [--memory-wait S (90; 0 for a server without a repository memory)] [--with-lists]
+      NanoLsp.Driver typing [folder (default samples/Inventory)] [--lines N (12)] [--seed S (1)] [--file path/to/File.cs] [--settings '{"nanolsp": {...}}'] [--other-document path/to/Other.cs] [--keystrokes-out keys.jsonl] [--memory-wait S (90; 0 for a server without a repository memory)] [--with-lists] [--read-ms MS (0: a pause after each file opens)]
       NanoLsp.Driver soak <folder> [--keystrokes N (10000)] [--files F (6)] [--seed S (1)] [--sample-every K (1000)] [--settings '{"nanolsp": {...}}']
       NanoLsp.Driver fuzz [folder (default samples/Inventory)] [--messages N (100000)] [--seed S (1)] [--session-messages M (10000)] [--minutes T (120)]
       NanoLsp.Driver transport [--baseline path/to/other/NanoLsp.dll] [--requests N (2000)] [--rounds R (3)]
@@ -97,7 +97,7 @@ try
         {
             var folder = rest.Length > 0 && !rest[0].StartsWith("--", StringComparison.Ordinal) ? rest[0]
                 : Path.Combine(ServerLocator.RepositoryRoot(), "samples", "Inventory");
-            int lines = 12, seed = 1, memoryWait = 90;
+            int lines = 12, seed = 1, memoryWait = 90, readMs = 0;
             string? typedFile = null, settings = null, other = null, keystrokesOut = null;
             var withLists = false;
             for (var i = folder == (rest.Length > 0 ? rest[0] : null) ? 1 : 0; i < rest.Length; i++)
@@ -121,11 +121,13 @@ try
                 }
                 else if (rest[i] == "--memory-wait" && i + 1 < rest.Length && int.TryParse(rest[i + 1], out var wait) && wait >= 0)
                     memoryWait = wait;
+                else if (rest[i] == "--read-ms" && i + 1 < rest.Length && int.TryParse(rest[i + 1], out var read) && read >= 0)
+                    readMs = read;
                 else
                     throw new ArgumentException($"Unknown typing option '{rest[i]}'.");
                 i++;
             }
-            return await TypingBench.RunAsync(RequireFolder(folder), lines, seed, typedFile, settings, other, keystrokesOut, memoryWait, withLists);
+            return await TypingBench.RunAsync(RequireFolder(folder), lines, seed, typedFile, settings, other, keystrokesOut, memoryWait, withLists, readMs);
         }
         case ["soak", var folder, .. var rest]:
         {

@@ -33,8 +33,10 @@ public static class TypingBench
     /// '.' (as a trigger character) and at the first letter of a word (invoked), at the same moment as the inline
     /// request, and again at each letter typed of the word while its list is incomplete (as VS Code asks again); the
     /// lists' latencies are reported apart.</param>
+    /// <param name="readMs">A pause after each file opens and its first diagnostics arrive, before its first keystroke: a user
+    /// who reads the file first (0: typing starts at once, the worst case for what the server does when a file opens).</param>
     public static async Task<int> RunAsync(string folder, int lineCount, int seed, string? fileArgument, string? settingsJson = null,
-        string? otherDocument = null, string? keystrokesOut = null, int memoryWaitSeconds = 90, bool withLists = false)
+        string? otherDocument = null, string? keystrokesOut = null, int memoryWaitSeconds = 90, bool withLists = false, int readMs = 0)
     {
         folder = Path.GetFullPath(folder);
         var files = fileArgument is not null ? [Path.GetFullPath(fileArgument)] : Workbench.CSharpFiles(folder);
@@ -105,6 +107,8 @@ public static class TypingBench
                 await client.OpenAsync(file);
                 versions[file] = 1;
                 await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => p.GetProperty("uri").GetString() == uri, TimeSpan.FromMinutes(3));
+                if (readMs > 0)
+                    await Task.Delay(readMs);
             }
             int indent = original.Length - original.TrimStart().Length;
             string content = original.TrimEnd()[indent..];
