@@ -40,7 +40,7 @@ public static class ServerComposition
         var ranking = new ModelRanking(() => model.LoadedModel, pipeline.PromptSources, log);
         var completion = new CompletionFeatureService(ranking);
         var completionWarmUp = new CompletionWarmUp(workspace, log, model.GetModelAsync, ranking);
-        var load = new WorkspaceLoadRun(state, workspace, diagnostics, client, log, afterLoad: [memoryHost, completionWarmUp]);
+        var load = new WorkspaceLoadRun(state, workspace, diagnostics, client, log, afterLoad: [memoryHost]);
 
         ILspHandler[] features =
         [

@@ -51,9 +51,10 @@ public sealed class WorkspaceManager : IDisposable
     /// <summary>The Solution and the open documents' versions, as one immutable snapshot.</summary>
     public WorkspaceSnapshot Snapshot => Volatile.Read(ref _snapshot);
 
-    /// <summary>Raised after each didOpen, with the document's path, once the snapshot holds it (work that starts when a
-    /// document opens queues itself here; a handler must not block).</summary>
-    public event Action<string>? Opened;
+    private readonly TaskCompletionSource _firstOpened = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when a document is first opened (work that needs an open document waits for it).</summary>
+    public Task FirstOpened => _firstOpened.Task;
 
     public Solution CurrentSolution => Snapshot.Solution;
 
@@ -229,13 +230,6 @@ public sealed class WorkspaceManager : IDisposable
     /// <param name="clientName">The name the client gave the document (its URI, as spelled); reported back, never parsed here.</param>
     public Document Open(string path, string clientName, string text, int version)
     {
-        var document = OpenLocked(path, clientName, text, version);
-        Opened?.Invoke(path);
-        return document;
-    }
-
-    private Document OpenLocked(string path, string clientName, string text, int version)
-    {
         lock (_gate)
         {
             if (_placeholder && CurrentSolution.GetDocumentIdsWithFilePath(path).IsEmpty)
@@ -252,6 +246,7 @@ public sealed class WorkspaceManager : IDisposable
             _openText[path] = sourceText;
             _editHistory.Forget(path);
             Publish(solution, _snapshot.Open.SetItem(path, new OpenDocumentState(clientName, version, loose)));
+            _firstOpened.TrySetResult();
             return _snapshot.FindDocument(path)!;
         }
     }
