@@ -195,6 +195,32 @@ public sealed class FeatureServiceTests
     }
 
     [Fact]
+    public async Task AwaitInAMethodNotYetAsyncIsItsOwnTextInTheListAndMakesTheMethodAsyncOnResolve()
+    {
+        var (document, caret) = FeatureWorkspace.Create(
+            "using System.Threading.Tasks;\nclass C\n{\n    int M(Task<int> pending)\n    {\n        $$\n        return 0;\n    }\n}");
+        var text = await document.GetTextAsync();
+        var service = new CompletionFeatureService();
+        var list = await service.GetCompletionsAsync(document, ProtocolConversions.ToPosition(text, caret),
+            new Protocol.CompletionContext(CompletionTriggerKinds.Invoked, null), CancellationToken.None);
+        var await_ = Assert.Single(list.Items, i => i.Label == "await");
+        // The list inserts the keyword where the caret is (Roslyn's change rewrites the whole method)...
+        Assert.Equal("await", await_.TextEdit!.NewText);
+        Assert.Equal(ProtocolConversions.ToPosition(text, caret), await_.TextEdit.Range.Start);
+        Assert.Null(await_.AdditionalTextEdits);
+
+        // ... and resolve adds what it does to the method's signature, on its own line.
+        var resolved = await service.ResolveAsync(document, await_, CancellationToken.None);
+        var edits = resolved.AdditionalTextEdits!;
+        Assert.NotEmpty(edits);
+        Assert.All(edits, e => Assert.Equal(3, e.Range.Start.Line));
+        var accepted = text.WithChanges(edits.Append(await_.TextEdit)
+            .Select(e => new Microsoft.CodeAnalysis.Text.TextChange(ProtocolConversions.ToSpan(text, e.Range), e.NewText))).ToString();
+        Assert.Contains("    async Task<int> M(Task<int> pending)\n", accepted.Replace("\r\n", "\n"));
+        Assert.Contains("        await\n        return 0;", accepted.Replace("\r\n", "\n"));
+    }
+
+    [Fact]
     public async Task ResolveFindsItsItemAfterANewerListReplacedTheCachedOne()
     {
         var (document, caret) = FeatureWorkspace.Create("class C { void M() { System.Console.$$ } }");

@@ -243,11 +243,12 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
     }
 
     // The span is what the user has typed of the item; the edit replaces it with the item's text. Items whose
-    // insertion is more than their text (an indexer's brackets, `await`) ask Roslyn for the real change, on the
+    // insertion is more than their text (an indexer's brackets, a cast) ask Roslyn for the real change, on the
     // document the item was made on (a kept list's is an earlier one: the change moves to the current text);
     // LSP needs a one-line range around the caret, so a change beyond that keeps the text.
     // Not asked for items whose change reaches beyond their line (OutOfLine): at a statement's start there are about
-    // 3,200 of them, and asking took 2.4-2.6 s a list. An imported item's using comes with resolve instead.
+    // 3,200 of them, and asking took 2.4-2.6 s a list. An imported item's using, an awaited method's async, come with
+    // resolve instead.
     private static async Task<TextEdit> TextEditForAsync(CompletionService service, ListOrigin origin, SourceText text, TextSpan span,
         RoslynCompletionItem item, CancellationToken cancellationToken)
     {
@@ -265,9 +266,10 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
     }
 
     /// <summary>
-    /// What an item from a namespace not imported adds besides its name (the using directive): the parts of Roslyn's
-    /// change away from the item's own span, as additionalTextEdits (LSP lets resolve supply them; VS Code applies
-    /// them on accept). Null for every other item, whose list edit is already whole.
+    /// What an item whose change reaches beyond its line (<see cref="OutOfLine"/>) adds besides its own text: the parts of
+    /// Roslyn's change off the item's line (a using directive, the async modifier of the method around an 'await'), as
+    /// additionalTextEdits (LSP lets resolve supply them; VS Code applies them on accept). Null for every other item,
+    /// whose list edit is already whole.
     /// </summary>
     private static async Task<IReadOnlyList<TextEdit>?> AdditionalEditsAsync(CompletionService service, Document document, RoslynCompletionItem item, CancellationToken cancellationToken)
     {
@@ -275,17 +277,25 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
             return null;
         var change = await service.GetChangeAsync(document, item, cancellationToken: cancellationToken).ConfigureAwait(false);
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        // Roslyn may give one change over many lines ('await' rewrites its whole method): Roslyn's text differencing
+        // splits it into the parts that differ, so that those off the item's line can be sent.
+        var changed = document.WithText(text.WithChanges(change.TextChanges));
+        var parts = await changed.GetTextChangesAsync(document, cancellationToken).ConfigureAwait(false);
         var itemLine = text.Lines.GetLineFromPosition(item.Span.Start).LineNumber;
-        var elsewhere = change.TextChanges
+        var elsewhere = parts
             .Where(c => text.Lines.GetLineFromPosition(c.Span.Start).LineNumber != itemLine && text.Lines.GetLineFromPosition(c.Span.End).LineNumber != itemLine)
             .Select(c => new TextEdit(ProtocolConversions.ToRange(text, c.Span), c.NewText ?? ""))
             .ToList();
         return elsewhere.Count > 0 ? elsewhere : null;
     }
 
-    /// <summary>An item from a namespace not imported or a snippet (Roslyn's inline description names the namespace or the
-    /// snippet): its change is never on its own line alone (a using directive, a snippet's lines).</summary>
-    private static bool OutOfLine(RoslynCompletionItem item) => item.InlineDescription.Length > 0;
+    /// <summary>An item whose change is never on its own line alone, so the list sends its text and resolve the rest: one
+    /// from a namespace not imported or a snippet (Roslyn's inline description names the namespace or the snippet: a using
+    /// directive, a snippet's lines), or a keyword that changes the code around it ('await' makes its method async).
+    /// Asking Roslyn for such a change in the list cost a list at a word's first letter 50-140 ms on dotnet/docfx (the
+    /// whole method rewritten and formatted) for an edit the list could not send.</summary>
+    private static bool OutOfLine(RoslynCompletionItem item) =>
+        item.InlineDescription.Length > 0 || item.Tags.Contains(WellKnownTags.Keyword);
 
     private async Task<RoslynCompletionItem?> FindItemAsync(CompletionService service, Document document, LspCompletionItem item, CompletionItemData data, CancellationToken cancellationToken)
     {
