@@ -221,6 +221,20 @@ public sealed class FeatureServiceTests
     }
 
     [Fact]
+    public async Task AwaitAfterADotInAnAsyncMethodBecomesAnAwaitOfTheExpressionInTheList()
+    {
+        var (service, document, text, caret, list) =
+            await ListAfterDotAsync("using System.Threading.Tasks;\nclass C\n{\n    async Task<int> M(Task<int> pending)\n    {\n        var n = pending.$$\n    }\n}");
+        var await_ = Assert.Single(list.Items, i => i.Label == "await");
+        // Roslyn's change stays on the line: the list sends it whole.
+        var edit = await_.TextEdit!;
+        Assert.Equal(5, edit.Range.Start.Line);
+        var accepted = text.WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(ProtocolConversions.ToSpan(text, edit.Range), edit.NewText)).ToString();
+        Assert.Contains("var n = await pending", accepted);
+        Assert.Null((await service.ResolveAsync(document, await_, CancellationToken.None)).AdditionalTextEdits);
+    }
+
+    [Fact]
     public async Task ResolveFindsItsItemAfterANewerListReplacedTheCachedOne()
     {
         var (document, caret) = FeatureWorkspace.Create("class C { void M() { System.Console.$$ } }");

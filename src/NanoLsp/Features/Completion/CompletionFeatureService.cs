@@ -246,13 +246,12 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
     // insertion is more than their text (an indexer's brackets, a cast) ask Roslyn for the real change, on the
     // document the item was made on (a kept list's is an earlier one: the change moves to the current text);
     // LSP needs a one-line range around the caret, so a change beyond that keeps the text.
-    // Not asked for items whose change reaches beyond their line (OutOfLine): at a statement's start there are about
-    // 3,200 of them, and asking took 2.4-2.6 s a list. An imported item's using, an awaited method's async, come with
-    // resolve instead.
+    // Not asked for items whose change reaches beyond their line (OutOfLineItems): an imported item's using, the async
+    // of a method an 'await' goes in, come with resolve instead.
     private static async Task<TextEdit> TextEditForAsync(CompletionService service, ListOrigin origin, SourceText text, TextSpan span,
         RoslynCompletionItem item, CancellationToken cancellationToken)
     {
-        if (item.IsComplexTextEdit && !OutOfLine(item))
+        if (item.IsComplexTextEdit && !await OutOfLineItems.ReachesBeyondItsLineAsync(item, origin.Document, cancellationToken).ConfigureAwait(false))
         {
             var change = (await service.GetChangeAsync(origin.Document, item, cancellationToken: cancellationToken).ConfigureAwait(false)).TextChange;
             if (change.Span.Contains(item.Span) && origin.ToCurrent(change.Span) is { } moved)
@@ -266,14 +265,14 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
     }
 
     /// <summary>
-    /// What an item whose change reaches beyond its line (<see cref="OutOfLine"/>) adds besides its own text: the parts of
+    /// What an item whose change reaches beyond its line (<see cref="OutOfLineItems"/>) adds besides its own text: the parts of
     /// Roslyn's change off the item's line (a using directive, the async modifier of the method around an 'await'), as
     /// additionalTextEdits (LSP lets resolve supply them; VS Code applies them on accept). Null for every other item,
     /// whose list edit is already whole.
     /// </summary>
     private static async Task<IReadOnlyList<TextEdit>?> AdditionalEditsAsync(CompletionService service, Document document, RoslynCompletionItem item, CancellationToken cancellationToken)
     {
-        if (!item.IsComplexTextEdit || !OutOfLine(item))
+        if (!item.IsComplexTextEdit || !await OutOfLineItems.ReachesBeyondItsLineAsync(item, document, cancellationToken).ConfigureAwait(false))
             return null;
         var change = await service.GetChangeAsync(document, item, cancellationToken: cancellationToken).ConfigureAwait(false);
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
@@ -288,14 +287,6 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
             .ToList();
         return elsewhere.Count > 0 ? elsewhere : null;
     }
-
-    /// <summary>An item whose change is never on its own line alone, so the list sends its text and resolve the rest: one
-    /// from a namespace not imported or a snippet (Roslyn's inline description names the namespace or the snippet: a using
-    /// directive, a snippet's lines), or a keyword that changes the code around it ('await' makes its method async).
-    /// Asking Roslyn for such a change in the list cost a list at a word's first letter 50-140 ms on dotnet/docfx (the
-    /// whole method rewritten and formatted) for an edit the list could not send.</summary>
-    private static bool OutOfLine(RoslynCompletionItem item) =>
-        item.InlineDescription.Length > 0 || item.Tags.Contains(WellKnownTags.Keyword);
 
     private async Task<RoslynCompletionItem?> FindItemAsync(CompletionService service, Document document, LspCompletionItem item, CompletionItemData data, CancellationToken cancellationToken)
     {
