@@ -235,6 +235,20 @@ public sealed class FeatureServiceTests
     }
 
     [Fact]
+    public async Task AnXmlDocCommentTagKeepsItsWholeTextInTheListOfAMethodNotAsync()
+    {
+        // Roslyn's doc comment items are keywords whose change is theirs alone, on the caret's line (not 'await''s case).
+        var (document, caret) = FeatureWorkspace.Create("class C\n{\n    /// <summary>Runs.</summary>\n    /// <$$\n    void M() { }\n}");
+        var text = await document.GetTextAsync();
+        var service = new CompletionFeatureService();
+        var list = await service.GetCompletionsAsync(document, ProtocolConversions.ToPosition(text, caret),
+            new Protocol.CompletionContext(CompletionTriggerKinds.TriggerCharacter, "<"), CancellationToken.None);
+        var see = Assert.Single(list.Items, i => i.Label == "see");
+        Assert.Contains("cref", see.TextEdit!.NewText);
+        Assert.Equal(3, see.TextEdit.Range.Start.Line);
+    }
+
+    [Fact]
     public async Task ResolveFindsItsItemAfterANewerListReplacedTheCachedOne()
     {
         var (document, caret) = FeatureWorkspace.Create("class C { void M() { System.Console.$$ } }");

@@ -24,7 +24,9 @@ internal static class OutOfLineItems
     {
         if (item.InlineDescription.Length > 0)
             return true;
-        if (!item.Tags.Contains(WellKnownTags.Keyword))
+        // Roslyn's await items ('awaitf' adds ConfigureAwait(false)). Other keyword items with a change of their own (an
+        // XML doc comment's tags) keep it on their line.
+        if (item.DisplayText is not ("await" or "awaitf") || !item.Tags.Contains(WellKnownTags.Keyword))
             return false;
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         return root is not null && !InAsyncFunction(root, item.Span.Start);
