@@ -276,12 +276,9 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
             return null;
         var change = await service.GetChangeAsync(document, item, cancellationToken: cancellationToken).ConfigureAwait(false);
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        // Roslyn may give one change over many lines ('await' rewrites its whole method): Roslyn's text differencing
-        // splits it into the parts that differ, so that those off the item's line can be sent.
-        var changed = document.WithText(text.WithChanges(change.TextChanges));
-        var parts = await changed.GetTextChangesAsync(document, cancellationToken).ConfigureAwait(false);
+        // TextChanges are the change's parts (TextChange is them merged: for 'await', the whole method).
         var itemLine = text.Lines.GetLineFromPosition(item.Span.Start).LineNumber;
-        var elsewhere = parts
+        var elsewhere = change.TextChanges
             .Where(c => text.Lines.GetLineFromPosition(c.Span.Start).LineNumber != itemLine && text.Lines.GetLineFromPosition(c.Span.End).LineNumber != itemLine)
             .Select(c => new TextEdit(ProtocolConversions.ToRange(text, c.Span), c.NewText ?? ""))
             .ToList();
