@@ -76,6 +76,22 @@ public sealed class CompletionItemDefaultsE2ETests(ItemDefaultsServerFixture ser
     }
 
     [Fact]
+    public async Task AwaitInAMethodNotAsyncGetsTheMethodsAsyncOnResolve()
+    {
+        // Print() is not async: the list inserts the keyword, resolve makes the method async (on its own line).
+        var (uri, line, character) = await FindAsync("builder.Append(Greet());", 0);
+        var list = await server.RequestAsync("textDocument/completion",
+            new { textDocument = new { uri }, position = new { line, character }, context = new { triggerKind = 1 } });
+        var await_ = list.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("label").GetString() == "await");
+        Assert.False(await_.TryGetProperty("textEdit", out _)); // the list's range, the label as text
+
+        var resolved = await server.RequestAsync("completionItem/resolve", AsTheClientKeepsIt(list, await_));
+        var edits = resolved.GetProperty("additionalTextEdits").EnumerateArray().ToList();
+        Assert.Contains("async", string.Concat(edits.Select(e => e.GetProperty("newText").GetString())));
+        Assert.All(edits, e => Assert.True(e.GetProperty("range").GetProperty("end").GetProperty("line").GetInt32() < line));
+    }
+
+    [Fact]
     public async Task AMemberResolvesFromTheListsDefaultData()
     {
         var (uri, line, character) = await FindAsync("Console.WriteLine(builder", 8);
