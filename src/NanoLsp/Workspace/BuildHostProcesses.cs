@@ -8,6 +8,13 @@ namespace NanoLsp.Workspace;
 /// that launch, so the server finds them by their command line: at exit it ends the ones it started, and at start the
 /// ones a killed server left (their parent no longer a NanoLsp process; a SIGKILL runs nothing at exit).
 /// Processes are read from /proc, so this works on Linux only; elsewhere both calls find nothing.
+/// <para>
+/// A build host also leaves a file behind: it listens on a Unix domain socket named on its command line (a pipe is a file
+/// on Unix, /tmp/GUID) and does not remove it when it ends. Roslyn starts one per project it opens, so that was one file
+/// per project MSBuild loaded, about 12,000 in /tmp on the development machine after a day of test runs. The server
+/// removes the socket of each build host that has ended: after a load (<see cref="Watch"/>,
+/// <see cref="RemoveSocketsOnceEndedAsync"/>) and when it ends one itself.
+/// </para>
 /// </summary>
 public static class BuildHostProcesses
 {
@@ -25,7 +32,148 @@ public static class BuildHostProcesses
         return End(BuildHostsOf(AppContext.BaseDirectory).Where(p => !MapsFile(p.ParentId, mainAssembly)));
     }
 
-    private sealed record ProcessEntry(int Id, int ParentId);
+    private sealed record ProcessEntry(int Id, int ParentId, string? Socket);
+
+    /// <summary>A build host this process started, and the socket file it listens on (null: none found).</summary>
+    public sealed record BuildHost(int Id, string? Socket);
+
+    /// <summary>
+    /// Notes this process's build hosts while a load runs: Roslyn starts one per project it opens and ends it once that
+    /// project is loaded, so they are seen while they run, every 100 ms, among the children of this process's threads
+    /// (/proc/self/task/*/children: a few small files, not all of /proc). <see cref="StopAsync"/> ends the watch and
+    /// returns them.
+    /// </summary>
+    public sealed class Watch
+    {
+        private static readonly TimeSpan Every = TimeSpan.FromMilliseconds(100);
+        private readonly Dictionary<int, string?> _seen = [];
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _loop;
+
+        private Watch() => _loop = OperatingSystem.IsLinux() ? Task.Run(LoopAsync) : Task.CompletedTask;
+
+        public static Watch Start() => new();
+
+        private async Task LoopAsync()
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                Scan();
+                try
+                {
+                    await Task.Delay(Every, _stop.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+
+        // A child is checked at each scan until it is a build host: between its fork and its exec it still has this
+        // process's command line.
+        private void Scan()
+        {
+            foreach (int child in ChildIds())
+            {
+                if (_seen.ContainsKey(child)) continue;
+                var arguments = ReadOrNull($"/proc/{child}/cmdline")?.Split('\0');
+                if (arguments is not null && arguments.Any(a => a.EndsWith(Marker, StringComparison.Ordinal)))
+                    _seen[child] = SocketOf(arguments);
+            }
+        }
+
+        /// <summary>Ends the watch (one last look first) and returns the build hosts it saw.</summary>
+        public async Task<IReadOnlyList<BuildHost>> StopAsync()
+        {
+            _stop.Cancel();
+            await _loop.ConfigureAwait(false);
+            if (OperatingSystem.IsLinux()) Scan();
+            return _seen.Select(s => new BuildHost(s.Key, s.Value)).ToList();
+        }
+
+        private static IEnumerable<int> ChildIds()
+        {
+            IEnumerable<string> threads;
+            try
+            {
+                threads = Directory.EnumerateDirectories("/proc/self/task").ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                yield break;
+            }
+            foreach (var thread in threads)
+            {
+                foreach (var id in (ReadOrNull(Path.Combine(thread, "children")) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (int.TryParse(id, out int child)) yield return child;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Removes the socket file of each of <paramref name="hosts"/> that ends within <paramref name="wait"/> (a load's
+    /// build hosts end once its workspace is disposed). One still running keeps its socket: it may be another load's,
+    /// still waiting for its connection. Returns the files removed.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> RemoveSocketsOnceEndedAsync(IReadOnlyList<BuildHost> hosts, TimeSpan wait)
+    {
+        var removed = new List<string>();
+        foreach (var host in hosts.Where(h => h.Socket is not null))
+        {
+            if (!await EndsWithinAsync(host.Id, wait).ConfigureAwait(false))
+                continue;
+            if (RemoveSocket(host.Socket))
+                removed.Add(host.Socket!);
+        }
+        return removed;
+    }
+
+    private static async Task<bool> EndsWithinAsync(int id, TimeSpan wait)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(id);
+            using var timeout = new CancellationTokenSource(wait);
+            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return true; // already ended
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static bool RemoveSocket(string? path)
+    {
+        try
+        {
+            if (path is null || !File.Exists(path)) return false;
+            File.Delete(path);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // another user's, or gone meanwhile
+        }
+    }
+
+    /// <summary>The socket a build host listens on: its pipe name, the argument after the build host's path (a GUID),
+    /// as a file under /tmp, where it is on Linux (or, should that change, .NET's own place for pipes).</summary>
+    private static string? SocketOf(string[] arguments)
+    {
+        int at = Array.FindIndex(arguments, a => a.EndsWith(Marker, StringComparison.Ordinal));
+        if (at < 0 || at + 1 >= arguments.Length || !Guid.TryParse(arguments[at + 1], out _)) return null;
+        string name = arguments[at + 1];
+        string[] places = [Path.Combine("/tmp", name), Path.Combine(Path.GetTempPath(), "CoreFxPipe_" + name)];
+        return places.FirstOrDefault(File.Exists) ?? places[0];
+    }
 
     /// <summary>Build host processes started from <paramref name="baseDirectory"/>'s BuildHost-* folders.</summary>
     private static IEnumerable<ProcessEntry> BuildHostsOf(string baseDirectory)
@@ -37,8 +185,9 @@ public static class BuildHostProcesses
             string? commandLine = ReadOrNull(Path.Combine(folder, "cmdline"));
             if (commandLine is null || !commandLine.Contains(Marker, StringComparison.Ordinal)) continue;
             // Only this installation's: another NanoLsp build (or another product's build host) is not ours to end.
-            if (!commandLine.Split('\0').Any(a => a.StartsWith(baseDirectory, StringComparison.Ordinal) && a.EndsWith(Marker, StringComparison.Ordinal))) continue;
-            if (ParentOf(folder) is { } parent) yield return new ProcessEntry(id, parent);
+            var arguments = commandLine.Split('\0');
+            if (!arguments.Any(a => a.StartsWith(baseDirectory, StringComparison.Ordinal) && a.EndsWith(Marker, StringComparison.Ordinal))) continue;
+            if (ParentOf(folder) is { } parent) yield return new ProcessEntry(id, parent, SocketOf(arguments));
         }
     }
 
@@ -75,6 +224,9 @@ public static class BuildHostProcesses
                 using var handle = System.Diagnostics.Process.GetProcessById(process.Id);
                 handle.Kill();
                 ended.Add(process.Id);
+                // Ended by a signal, it cannot remove its socket.
+                if (handle.WaitForExit(500))
+                    RemoveSocket(process.Socket);
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
             {

@@ -188,6 +188,42 @@ public sealed partial class WorkspaceLoader(ILog logger)
         IReadOnlyList<string> roots, IReadOnlyList<string> targets, string? sdkWarning, Action<LoadProgress> progress, CancellationToken cancellationToken,
         string? cacheAs = null)
     {
+        var buildHosts = BuildHostProcesses.Watch.Start();
+        try
+        {
+            return await LoadGraphWithMsBuildAsync(roots, targets, sdkWarning, progress, cancellationToken, cacheAs).ConfigureAwait(false);
+        }
+        finally
+        {
+            BuildHostSocketsRemoved = RemoveBuildHostSocketsAsync(buildHosts);
+        }
+    }
+
+    /// <summary>The socket files of the last MSBuild load's build hosts, removed once they ended (tests wait for it).</summary>
+    internal Task<IReadOnlyList<string>> BuildHostSocketsRemoved { get; private set; } = Task.FromResult<IReadOnlyList<string>>([]);
+
+    /// <summary>Each project's build host ends once it is loaded, and leaves its socket file (<see cref="BuildHostProcesses"/>).</summary>
+    private async Task<IReadOnlyList<string>> RemoveBuildHostSocketsAsync(BuildHostProcesses.Watch watch)
+    {
+        try
+        {
+            var removed = await BuildHostProcesses.RemoveSocketsOnceEndedAsync(await watch.StopAsync().ConfigureAwait(false), TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            if (removed.Count > 0)
+                logger.Debug($"Removed the socket file(s) MSBuild's build host(s) left: {string.Join(", ", removed)}.");
+            return removed;
+        }
+        catch (Exception e)
+        {
+            logger.Debug($"The build hosts' socket files were not removed: {e.Message}");
+            return [];
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private async Task<LoadOutcome> LoadGraphWithMsBuildAsync(
+        IReadOnlyList<string> roots, IReadOnlyList<string> targets, string? sdkWarning, Action<LoadProgress> progress, CancellationToken cancellationToken,
+        string? cacheAs)
+    {
         var projects = ProjectsOf(targets);
         var restoreProblems = await RestoreIfNeededAsync(targets, projects, progress, cancellationToken).ConfigureAwait(false);
 
