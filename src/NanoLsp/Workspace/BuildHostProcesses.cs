@@ -1,8 +1,8 @@
 namespace NanoLsp.Workspace;
 
 /// <summary>
-/// MSBuild build hosts that would outlive the server. Roslyn's MSBuild loader starts a build host process per load
-/// (BuildHost.dll beside NanoLsp.dll), which creates a named pipe and waits for the server to connect. Once connected
+/// MSBuild build hosts that would outlive the server. Roslyn's MSBuild loader starts a build host process per project it
+/// opens (BuildHost.dll beside NanoLsp.dll), which creates a named pipe and waits for the server to connect. Once connected
 /// it ends when the pipe closes; but one started just before the server exits (or is killed) waits for its
 /// connection forever: test runs left such build hosts behind, idle, their server long gone. Roslyn has no hook into
 /// that launch, so the server finds them by their command line: at exit it ends the ones it started, and at start the
