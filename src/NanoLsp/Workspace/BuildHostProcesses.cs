@@ -77,8 +77,7 @@ public static class BuildHostProcesses
             foreach (int child in ChildIds())
             {
                 if (_seen.ContainsKey(child)) continue;
-                var arguments = ReadOrNull($"/proc/{child}/cmdline")?.Split('\0');
-                if (arguments is not null && arguments.Any(a => a.EndsWith(Marker, StringComparison.Ordinal)))
+                if (BuildHostArguments($"/proc/{child}", from: "") is { } arguments)
                     _seen[child] = SocketOf(arguments);
             }
         }
@@ -182,13 +181,20 @@ public static class BuildHostProcesses
         foreach (var folder in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(folder), out int id) || id == Environment.ProcessId) continue;
-            string? commandLine = ReadOrNull(Path.Combine(folder, "cmdline"));
-            if (commandLine is null || !commandLine.Contains(Marker, StringComparison.Ordinal)) continue;
             // Only this installation's: another NanoLsp build (or another product's build host) is not ours to end.
-            var arguments = commandLine.Split('\0');
-            if (!arguments.Any(a => a.StartsWith(baseDirectory, StringComparison.Ordinal) && a.EndsWith(Marker, StringComparison.Ordinal))) continue;
+            if (BuildHostArguments(folder, from: baseDirectory) is not { } arguments) continue;
             if (ParentOf(folder) is { } parent) yield return new ProcessEntry(id, parent, SocketOf(arguments));
         }
+    }
+
+    /// <summary>The command line of the process in <paramref name="processFolder"/> when it runs a build host whose path
+    /// starts with <paramref name="from"/>; else null.</summary>
+    private static string[]? BuildHostArguments(string processFolder, string from)
+    {
+        string? commandLine = ReadOrNull(Path.Combine(processFolder, "cmdline"));
+        if (commandLine is null || !commandLine.Contains(Marker, StringComparison.Ordinal)) return null;
+        var arguments = commandLine.Split('\0');
+        return arguments.Any(a => a.StartsWith(from, StringComparison.Ordinal) && a.EndsWith(Marker, StringComparison.Ordinal)) ? arguments : null;
     }
 
     /// <summary>The PPid line of /proc/PID/status (the stat file's fields are harder to split: the name may hold spaces).</summary>
