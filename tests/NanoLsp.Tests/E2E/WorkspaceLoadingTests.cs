@@ -62,11 +62,17 @@ public sealed class WorkspaceLoadingTests
         var error = Assert.Single(diagnostics, d => d.GetProperty("severity").GetInt32() == 1);
         Assert.Equal("CS0103", Lsp.Code(error));
         Assert.Equal(8, error.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32());
-        // The load was reported as work-done progress: a token created, then begin ... end. (The first
-        // diagnostics come from the provisional solution, before the load ends.)
+        // The load was reported as work-done progress: a token created, then begin ... end, all before the load's status.
+        // (The first diagnostics come from the provisional solution, before the load ends. The repository memory's own
+        // progress may begin right after the status: only the load's token counts.)
         await client.WaitForNotificationAsync("nanolsp/workspaceStatus", timeout: Lsp.LoadTimeout);
-        var kinds = client.Messages.Where(m => m.GetProperty("method").GetString() == "$/progress")
-            .Select(m => m.GetProperty("params").GetProperty("value").GetProperty("kind").GetString()).ToList();
+        var messages = client.Messages.ToList();
+        var beforeStatus = messages.Take(messages.FindIndex(m => m.GetProperty("method").GetString() == "nanolsp/workspaceStatus")).ToList();
+        var progress = beforeStatus.Where(m => m.GetProperty("method").GetString() == "$/progress").Select(m => m.GetProperty("params")).ToList();
+        var load = progress.First(p => p.GetProperty("value").TryGetProperty("title", out var title) && title.GetString() == "NanoLsp: loading workspace")
+            .GetProperty("token").GetString();
+        var kinds = progress.Where(p => p.GetProperty("token").GetString() == load)
+            .Select(p => p.GetProperty("value").GetProperty("kind").GetString()).ToList();
         Assert.Contains(client.Messages, m => m.GetProperty("method").GetString() == "window/workDoneProgress/create");
         Assert.Equal("begin", kinds.First());
         Assert.Equal("end", kinds.Last());
