@@ -23,6 +23,9 @@ public sealed class LanguageModel : IDisposable
     public NanoTokenizer Tokenizer { get; }
     public TimeSpan LoadTime { get; }
 
+    /// <summary>What the load paged out of ONNX Runtime's library once the sessions were made (<see cref="OnnxRuntimeCode"/>).</summary>
+    public OnnxRuntimeCode.Result CodePagedOut { get; private init; }
+
     /// <summary>The model file the engine runs from (the ORT-format conversion, or the .onnx and why).</summary>
     public string LoadedFrom => _decoder.LoadedFrom;
 
@@ -46,7 +49,10 @@ public sealed class LanguageModel : IDisposable
         {
             // Session creation may run kernels too (constant folding): on the model thread like every run.
             var decoder = thread.Run(() => new Decoder(manifest, options));
-            return new LanguageModel(manifest, tokenizer, decoder, thread, Stopwatch.GetElapsedTime(start));
+            // Making the sessions read most of ONNX Runtime's code once (its kernels' registration): given back here,
+            // before any run, so that what stays resident is what inference runs.
+            var pagedOut = OnnxRuntimeCode.PageOut();
+            return new LanguageModel(manifest, tokenizer, decoder, thread, Stopwatch.GetElapsedTime(start)) { CodePagedOut = pagedOut };
         }
         catch
         {

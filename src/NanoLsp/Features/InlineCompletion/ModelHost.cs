@@ -120,6 +120,9 @@ public sealed class ModelHost : IStartsAfterInitialized, IFollowsSettings, IDrai
         try
         {
             var model = LanguageModel.Load(directory);
+            if (model.CodePagedOut is { Mappings: > 0 } pagedOut)
+                _logger.Debug($"ONNX Runtime's library: {pagedOut.Bytes / (1024.0 * 1024.0):0.0} MB of read-only mappings paged out after the sessions were made" +
+                              (pagedOut.Refused > 0 ? $" ({pagedOut.Refused} of {pagedOut.Mappings} refused by the kernel)." : "."));
             ShowPolicy = LoadShowPolicy(directory);
             Swap(old, model);
             await SetStateAsync(ModelStates.Ready,
