@@ -9,8 +9,9 @@ namespace NanoLsp.Model;
 /// kernel maps the file's pages around each call: once the model has loaded, about 16 MB of the library is resident,
 /// of which inference runs 6-7 MB (<c>/proc/PID/smaps</c> of the server at the end of <c>bench samples/Inventory</c>).
 /// Those pages stay in the process for its whole life. After the sessions are made, the library's read-only mappings are
-/// paged out (<c>madvise(MADV_PAGEOUT)</c>, Linux 5.4 and later): their pages are the file's, unmodified, so nothing is
-/// lost, and what inference runs is read back from the file at its first use. On the sample bench the server's peak went
+/// paged out (<c>madvise(MADV_PAGEOUT)</c>, Linux 5.4 and later). That never loses a page: the code's pages are the file's,
+/// read back from it at their first use by inference (the few the dynamic linker relocated are private copies, which the
+/// kernel keeps, or swaps). On the sample bench the server's peak went
 /// 296-298 -> 286-287 MiB, the first inline completion unchanged (docs/engine.md, "ONNX Runtime's start-up code").
 /// Writable mappings are left alone. No library does this (it is one system call per mapping, a hint to the kernel like
 /// <see cref="NativeHeap"/>'s); elsewhere (Windows, macOS, older kernels, a sandbox that refuses it) it does nothing.
