@@ -11,10 +11,10 @@ namespace NanoLsp.Model;
 /// Those pages stay in the process for its whole life. After the sessions are made, the library's read-only mappings are
 /// paged out (<c>madvise(MADV_PAGEOUT)</c>, Linux 5.4 and later). That never loses a page: the code's pages are the file's,
 /// read back from it at their first use by inference (the few the dynamic linker relocated are private copies, which the
-/// kernel keeps, or swaps). On the sample bench the server's peak went
-/// 296-298 -> 286-287 MiB, the first inline completion unchanged (docs/engine.md, "ONNX Runtime's start-up code").
-/// Writable mappings are left alone. No library does this (it is one system call per mapping, a hint to the kernel like
-/// <see cref="NativeHeap"/>'s); elsewhere (Windows, macOS, older kernels, a sandbox that refuses it) it does nothing.
+/// kernel keeps, or swaps). Writable mappings are left alone. On the sample bench the server's peak went 296-298 ->
+/// 286-287 MiB, the first inline completion unchanged (docs/engine.md, "ONNX Runtime's start-up code"). No library does
+/// this (it is one system call per mapping, a hint to the kernel like <see cref="NativeHeap"/>'s); elsewhere (Windows,
+/// macOS, older kernels, a sandbox that refuses it) it does nothing.
 /// </summary>
 public static partial class OnnxRuntimeCode
 {
