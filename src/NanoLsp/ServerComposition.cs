@@ -59,7 +59,7 @@ public static class ServerComposition
             new HoverHandler(hover),
             new CodeActionHandler(codeActions, log),
             new CodeActionResolveHandler(codeActions),
-            new CompletionHandler(completion),
+            new CompletionHandler(completion, completionWarmUp),
             new CompletionResolveHandler(completion),
 
             // Inline completion from the nano model (the model loads after initialized)

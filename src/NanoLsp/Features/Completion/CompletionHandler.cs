@@ -4,7 +4,8 @@ using NanoLsp.Server;
 namespace NanoLsp.Features.Completion;
 
 /// <summary>textDocument/completion: Roslyn's completion list at the caret, its likeliest items starred by the model.</summary>
-public sealed class CompletionHandler(CompletionFeatureService completion) : IRequestHandler<CompletionParams, CompletionList>, ICapabilityProvider
+public sealed class CompletionHandler(CompletionFeatureService completion, CompletionWarmUp? warmUp = null)
+    : IRequestHandler<CompletionParams, CompletionList>, ICapabilityProvider
 {
     public string Method => LspMethods.TextDocumentCompletion;
     public bool MutatesState => false;
@@ -12,11 +13,14 @@ public sealed class CompletionHandler(CompletionFeatureService completion) : IRe
     public void AddCapabilities(ServerCapabilities capabilities, ClientCapabilities client) =>
         capabilities.CompletionProvider = new CompletionOptions(CompletionFeatureService.TriggerCharacters, ResolveProvider: true);
 
-    public Task<CompletionList> HandleAsync(CompletionParams request, RequestContext context, CancellationToken cancellationToken) =>
-        completion.GetCompletionsAsync(context.RequireDocument(), request.Position, request.Context, cancellationToken,
+    public Task<CompletionList> HandleAsync(CompletionParams request, RequestContext context, CancellationToken cancellationToken)
+    {
+        warmUp?.Supersede(); // this list warms up what the warm-up would
+        return completion.GetCompletionsAsync(context.RequireDocument(), request.Position, request.Context, cancellationToken,
             commitCharacters: context.ClientCapabilities.Supports("textDocument", "completion", "completionItem", "commitCharactersSupport"),
             rankingOptions: RankingOptions.From(context.Settings),
             itemDefaults: context.ClientCapabilities.CompletionItemDefaults);
+    }
 }
 
 /// <summary>completionItem/resolve: documentation and full signature for one item.</summary>

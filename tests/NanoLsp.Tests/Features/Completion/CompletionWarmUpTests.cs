@@ -84,6 +84,42 @@ public sealed class CompletionWarmUpTests : IDisposable
     }
 
     [Fact]
+    public async Task AListAskedForBeforeTheWarmUpRunsSupersedesIt()
+    {
+        // The user's list makes what the warm-up would: the warm-up makes neither the list nor the ranking.
+        var warmUp = new CompletionWarmUp(_workspace, _log, _ => Task.FromResult<LanguageModel?>(Model.Value), new ModelRanking(() => Model.Value));
+        warmUp.Start(ServerSettings.Default);
+        warmUp.Supersede();
+        Open("Use.cs", "class Use { string Run(object o) => o.ToString(); }");
+        await warmUp.Running.WaitAsync(TimeSpan.FromMinutes(2));
+
+        var said = _log.Messages.Select(m => m.Message).Where(m => m.StartsWith("Completion", StringComparison.Ordinal)).ToList();
+        Assert.Single(said, m => m.StartsWith("Completion warm-up superseded", StringComparison.Ordinal));
+        Assert.DoesNotContain(said, m => m.StartsWith("Completion warmed up", StringComparison.Ordinal));
+        Assert.DoesNotContain(said, m => m.StartsWith("Completion ranking", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AListAskedForWhileTheWarmUpWaitsForTheModelLeavesTheRankingToIt()
+    {
+        Open("Use.cs", "class Use { string Run(object o) => o.ToString(); }");
+        CompletionWarmUp? warmUp = null;
+        // The model is asked for once the warm-up's list is made: the user's list comes at that moment.
+        warmUp = new CompletionWarmUp(_workspace, _log, _ =>
+        {
+            warmUp!.Supersede();
+            return Task.FromResult<LanguageModel?>(Model.Value);
+        }, new ModelRanking(() => Model.Value));
+        warmUp.Start(ServerSettings.Default);
+        await warmUp.Running.WaitAsync(TimeSpan.FromMinutes(2));
+
+        var said = _log.Messages.Select(m => m.Message).Where(m => m.StartsWith("Completion", StringComparison.Ordinal)).ToList();
+        Assert.Single(said, m => m.StartsWith("Completion warmed up", StringComparison.Ordinal));
+        Assert.Single(said, m => m.StartsWith("Completion warm-up superseded", StringComparison.Ordinal));
+        Assert.DoesNotContain(said, m => m.StartsWith("Completion ranking", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task WithoutAMemberAccessInAnOpenDocumentNothingIsMade()
     {
         Open("Plain.cs", "class Plain { int One() => 1; }");
