@@ -38,10 +38,9 @@ public sealed class CompletionWarmUp(WorkspaceManager workspace, ILog log,
     /// </summary>
     public void Supersede()
     {
-        if (_superseded.IsCancellationRequested) return;
         try
         {
-            _superseded.Cancel();
+            _superseded.Cancel(); // once cancelled, a no-op: every list calls this
         }
         catch (AggregateException e)
         {
