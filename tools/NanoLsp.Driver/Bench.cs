@@ -44,9 +44,10 @@ public static class Bench
             nanolsp["diagnostics"] = new JsonObject { ["analyzers"] = false };
         }
         // A pull client (as VS Code is): no pushes compete with the measured pulls. Its first
-        // diagnostics are the answer to a pull sent right after opening the file, which waits for the load.
+        // diagnostics are the answer to a pull sent right after opening the file, which waits for the load. As VS Code's,
+        // it takes pull providers registered after initialize (a server may register several, each pulled on its own).
         var capabilities = LspClient.DefaultCapabilities();
-        capabilities["textDocument"]!["diagnostic"] = new JsonObject { ["dynamicRegistration"] = false };
+        capabilities["textDocument"]!["diagnostic"] = new JsonObject { ["dynamicRegistration"] = true };
         // As VS Code's language client (11) declares them: what every item of a completion list shares may come once
         // per list (LSP 3.17). A server that does not know them sends whole items; --without-item-defaults asks for those.
         if (itemDefaults)
@@ -57,15 +58,18 @@ public static class Bench
         var initializeResult = await client.InitializeAsync(folder, capabilities, options.Count == 0 ? null : options);
         var initialized = clock.Elapsed;
         var serverCapabilities = initializeResult.GetProperty("capabilities");
-        bool pulls = serverCapabilities.TryGetProperty("diagnosticProvider", out _);
+        var providers = await PullProvidersAsync(client, serverCapabilities);
+        bool pulls = providers.Count > 0;
         bool inline = serverCapabilities.TryGetProperty("inlineCompletionProvider", out _);
         if (initializeResult.TryGetProperty("serverInfo", out var serverInfo))
             Console.WriteLine($"server: {serverInfo.GetProperty("name").GetString()} {(serverInfo.TryGetProperty("version", out var v) ? v.GetString() : "")}");
         await client.OpenAsync(file, text);
         var opened = clock.Elapsed;
         var uri = LspClient.ToUri(file);
+        JsonObject Pull(string? identifier) => new() { ["textDocument"] = new JsonObject { ["uri"] = uri }, ["identifier"] = identifier };
+        // The first diagnostics: the first provider's report (the compiler's, where the server registers several).
         int firstCount = pulls
-            ? (await client.RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } })
+            ? (await client.RequestAsync("textDocument/diagnostic", Pull(providers[0]))
                 .WaitAsync(TimeSpan.FromMinutes(10))) is var report && report.TryGetProperty("items", out var pulled) ? pulled.GetArrayLength() : 0
             : (await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => p.GetProperty("uri").GetString() == uri, TimeSpan.FromMinutes(10)))
                 .GetProperty("diagnostics").GetArrayLength();
@@ -81,6 +85,8 @@ public static class Bench
 
         var end = Workbench.ToPosition(text, text.Length);
         var version = 1;
+        // After each edit every provider is pulled at once, as VS Code pulls them; each report is timed from the edit.
+        var later = providers.Skip(1).Select(_ => new List<TimeSpan>()).ToList();
         var pull = !pulls ? null : await MeasureAsync(runs, async i =>
         {
             // A real edit first (a space typed at the end, then deleted), so each pull recomputes.
@@ -95,10 +101,21 @@ public static class Bench
                 }),
             });
             var watch = Stopwatch.StartNew();
-            await client.RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } });
-            return watch.Elapsed;
+            var others = providers.Skip(1).Select(async identifier =>
+            {
+                await client.RequestAsync("textDocument/diagnostic", Pull(identifier));
+                return watch.Elapsed;
+            }).ToList();
+            await client.RequestAsync("textDocument/diagnostic", Pull(providers[0]));
+            var first = watch.Elapsed;
+            var done = await Task.WhenAll(others);
+            if (i >= 0)
+                for (int k = 0; k < done.Length; k++) later[k].Add(done[k]);
+            return first;
         });
-        Report("pull diagnostics (after edit)", pull);
+        Report(providers.Count > 1 ? $"pull {providers[0]} (after edit)" : "pull diagnostics (after edit)", pull);
+        for (int k = 0; k < later.Count; k++)
+            Report($"pull {providers[k + 1]} (after edit)", later[k]);
 
         var identifiers = Workbench.IdentifierPositions(text);
         var hover = await MeasureFeatureAsync(runs, "textDocument/hover", identifiers, p => Workbench.TextDocumentPosition(file, p.Line, p.Character), client);
@@ -188,6 +205,32 @@ public static class Bench
         {
         }
         Console.WriteLine($"first inline completion    {took.TotalMilliseconds,8:0} ms (after waiting {waited.TotalMilliseconds:0} ms for the model{stages})");
+    }
+
+    /// <summary>
+    /// The server's pull diagnostics providers by identifier: the one in its initialize answer (null when it has no
+    /// identifier), else those it registers after initialized (textDocument/diagnostic registrations, in their order);
+    /// none when it only pushes.
+    /// </summary>
+    private static async Task<List<string?>> PullProvidersAsync(LspClient client, System.Text.Json.JsonElement serverCapabilities)
+    {
+        if (serverCapabilities.TryGetProperty("diagnosticProvider", out var declared))
+            return [declared.ValueKind == System.Text.Json.JsonValueKind.Object && declared.TryGetProperty("identifier", out var id) ? id.GetString() : null];
+        static IEnumerable<System.Text.Json.JsonElement> Pulls(System.Text.Json.JsonElement registration) =>
+            registration.TryGetProperty("registrations", out var list)
+                ? list.EnumerateArray().Where(r => r.GetProperty("method").GetString() == "textDocument/diagnostic")
+                : [];
+        try
+        {
+            var registration = await client.WaitForNotificationAsync("client/registerCapability", r => Pulls(r).Any(), TimeSpan.FromSeconds(10));
+            return Pulls(registration)
+                .Select(r => r.TryGetProperty("registerOptions", out var o) && o.TryGetProperty("identifier", out var id) ? id.GetString() : null)
+                .ToList();
+        }
+        catch (TimeoutException)
+        {
+            return [];
+        }
     }
 
     private static Stopwatch _clock = new();

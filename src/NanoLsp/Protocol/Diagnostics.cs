@@ -47,9 +47,12 @@ public sealed record PublishDiagnosticsParams(
     int? Version,
     [property: JsonPropertyName("diagnostics")] IReadOnlyList<Diagnostic> Diagnostics);
 
+/// <summary><paramref name="Identifier"/>: the provider's, as it registered (DiagnosticRegistrationOptions); none for the
+/// one declared in the initialize answer.</summary>
 public sealed record DocumentDiagnosticParams(
     [property: JsonPropertyName("textDocument")] TextDocumentIdentifier TextDocument,
-    [property: JsonPropertyName("previousResultId")] string? PreviousResultId = null) : ITextDocumentParams;
+    [property: JsonPropertyName("previousResultId")] string? PreviousResultId = null,
+    [property: JsonPropertyName("identifier")] string? Identifier = null) : ITextDocumentParams;
 
 /// <summary>A "full" report; "unchanged" is answered when the previous result id still matches.</summary>
 public sealed record DocumentDiagnosticReport(

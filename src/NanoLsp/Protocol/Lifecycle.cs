@@ -82,6 +82,18 @@ public sealed record WorkspaceFoldersChangeEvent(
 public sealed record DidChangeWorkspaceFoldersParams(
     [property: JsonPropertyName("event")] WorkspaceFoldersChangeEvent Event);
 
+/// <summary>A pull diagnostics provider registered after initialize; the client sends its identifier with each pull.
+/// No document selector (null): the client's own applies.</summary>
+public sealed record DiagnosticRegistrationOptions(
+    [property: JsonPropertyName("identifier")] string Identifier,
+    [property: JsonPropertyName("interFileDependencies")] bool InterFileDependencies,
+    [property: JsonPropertyName("workspaceDiagnostics")] bool WorkspaceDiagnostics)
+{
+    [JsonPropertyName("documentSelector")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public object? DocumentSelector => null;
+}
+
 public sealed record Registration(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("method")] string Method,

@@ -37,6 +37,7 @@ public sealed class ClientCapabilities(JsonElement? root)
             : new HashSet<string>();
 
     public bool SupportsPullDiagnostics => Supports("textDocument", "diagnostic");
+    public bool SupportsPullDiagnosticsRegistration => Supports("textDocument", "diagnostic", "dynamicRegistration");
     public bool SupportsWorkDoneProgress => Supports("window", "workDoneProgress");
     public bool SupportsWatchedFilesRegistration => Supports("workspace", "didChangeWatchedFiles", "dynamicRegistration");
 }

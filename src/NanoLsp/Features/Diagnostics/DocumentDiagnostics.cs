@@ -21,18 +21,33 @@ public static class DocumentDiagnostics
     {
         var model = await SemanticModelAsync(document, cancellationToken).ConfigureAwait(false);
         var result = new List<RoslynDiagnostic>(model.GetDiagnostics(cancellationToken: cancellationToken));
-        var analyzers = includeAnalyzers
-            ? document.Project.AnalyzerReferences.SelectMany(r => r.GetAnalyzers(document.Project.Language)).ToImmutableArray()
-            : [];
-        if (analyzers.Length > 0)
-        {
-            var options = new CompilationWithAnalyzersOptions(document.Project.AnalyzerOptions, onAnalyzerException: null,
-                concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
-            var withAnalyzers = model.Compilation.WithAnalyzers(analyzers, options);
-            result.AddRange(await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(model.SyntaxTree, cancellationToken).ConfigureAwait(false));
-            result.AddRange(await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, cancellationToken).ConfigureAwait(false));
-        }
+        if (includeAnalyzers)
+            result.AddRange(await RunAnalyzersAsync(model, document.Project, cancellationToken).ConfigureAwait(false));
         return Shown(result, model.SyntaxTree);
+    }
+
+    /// <summary>
+    /// The project's analyzers' diagnostics alone. They cost several times the compiler's: Roslyn runs them on a copy of
+    /// the compilation that binds the file again, and an analyzer with symbol-start actions (CA1822, CA1852, CA1859 ...)
+    /// analyzes each type of the file whole, its partial parts in other files too (docs/protocol.md, "Diagnostics").
+    /// </summary>
+    public static async Task<IReadOnlyList<RoslynDiagnostic>> GetAnalyzerAsync(Document document, CancellationToken cancellationToken)
+    {
+        var model = await SemanticModelAsync(document, cancellationToken).ConfigureAwait(false);
+        return Shown(await RunAnalyzersAsync(model, document.Project, cancellationToken).ConfigureAwait(false), model.SyntaxTree);
+    }
+
+    private static async Task<List<RoslynDiagnostic>> RunAnalyzersAsync(SemanticModel model, Project project, CancellationToken cancellationToken)
+    {
+        var analyzers = project.AnalyzerReferences.SelectMany(r => r.GetAnalyzers(project.Language)).ToImmutableArray();
+        if (analyzers.Length == 0)
+            return [];
+        var options = new CompilationWithAnalyzersOptions(project.AnalyzerOptions, onAnalyzerException: null,
+            concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
+        var withAnalyzers = model.Compilation.WithAnalyzers(analyzers, options);
+        var result = new List<RoslynDiagnostic>(await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(model.SyntaxTree, cancellationToken).ConfigureAwait(false));
+        result.AddRange(await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, cancellationToken).ConfigureAwait(false));
+        return result;
     }
 
     private static async Task<SemanticModel> SemanticModelAsync(Document document, CancellationToken cancellationToken) =>

@@ -51,7 +51,8 @@ public sealed class InitializedHandler(
         }
         catch (Exception e)
         {
-            logger.Warning($"client/registerCapability failed ({e.Message}): files changed on disk may go unnoticed.");
+            // Without them: files changed on disk go unnoticed; a client that registers pull diagnostics pulls none.
+            logger.Warning($"client/registerCapability failed ({e.Message}): {string.Join(", ", registrations.Select(r => r.Method).Distinct())} not registered.");
         }
     }
 

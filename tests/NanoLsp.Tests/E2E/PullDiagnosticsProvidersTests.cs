@@ -1,0 +1,94 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NanoLsp.Driver;
+
+namespace NanoLsp.Tests.E2E;
+
+/// <summary>
+/// Pull diagnostics as two providers where the client registers them (VS Code): the compiler's report does not wait
+/// for the analyzers'. Any other pull client gets both in one report. The real server over stdio, on a project whose
+/// SDK analyzers (CA2200 here) run once it is loaded.
+/// </summary>
+[Collection(ServerProcessCollection.Name)]
+public sealed class PullDiagnosticsProvidersTests
+{
+    private const string Source = """
+        namespace ProjectFixture;
+
+        public class Rethrow
+        {
+            public static int Broken() => Missing;
+
+            public static void Run(System.Action action)
+            {
+                try { action(); }
+                catch (System.Exception e) { throw e; }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task ClientThatRegistersProvidersGetsCompilerAndAnalyzerDiagnosticsApart()
+    {
+        var (folder, file) = Scratch();
+        await using var client = LspClient.Start();
+        var capabilities = LspClient.DefaultCapabilities();
+        capabilities["textDocument"]!["diagnostic"] = new JsonObject { ["dynamicRegistration"] = true };
+        var initialized = await client.InitializeAsync(folder, capabilities);
+        Assert.False(initialized.GetProperty("capabilities").TryGetProperty("diagnosticProvider", out _));
+        var registration = await client.WaitForNotificationAsync("client/registerCapability", r => Pulls(r).Any());
+        var identifiers = Pulls(registration).Select(r => r.GetProperty("registerOptions").GetProperty("identifier").GetString()).ToList();
+        Assert.Equal(["nanolsp-compiler", "nanolsp-analyzers"], identifiers);
+
+        await client.OpenAsync(file);
+        await client.WaitForNotificationAsync("nanolsp/workspaceStatus", timeout: Lsp.LoadTimeout);
+        var compiler = await PullAsync(client, file, identifiers[0]);
+        var analyzers = await PullAsync(client, file, identifiers[1]);
+        Assert.Equal(["CS0103"], Lsp.Codes(compiler));
+        Assert.All(compiler, d => Assert.Equal("csharp", d.GetProperty("source").GetString()));
+        Assert.Contains("CA2200", Lsp.Codes(analyzers));
+        Assert.All(analyzers, d => Assert.Equal("csharp-analyzer", d.GetProperty("source").GetString()));
+        Assert.Equal(0, await client.ShutdownAsync());
+    }
+
+    [Fact]
+    public async Task ClientWithoutRegistrationsGetsBothInOneReport()
+    {
+        var (folder, file) = Scratch();
+        await using var client = LspClient.Start();
+        var capabilities = LspClient.DefaultCapabilities();
+        capabilities["textDocument"]!["diagnostic"] = new JsonObject { ["dynamicRegistration"] = false };
+        var initialized = await client.InitializeAsync(folder, capabilities);
+        Assert.Equal("nanolsp", initialized.GetProperty("capabilities").GetProperty("diagnosticProvider").GetProperty("identifier").GetString());
+
+        await client.OpenAsync(file);
+        await client.WaitForNotificationAsync("nanolsp/workspaceStatus", timeout: Lsp.LoadTimeout);
+        var codes = Lsp.Codes(await PullAsync(client, file, identifier: null)).ToList();
+        Assert.Contains("CS0103", codes);
+        Assert.Contains("CA2200", codes);
+        Assert.DoesNotContain(client.Messages, m => m.GetProperty("method").GetString() == "client/registerCapability"
+            && Pulls(m.GetProperty("params")).Any());
+        Assert.Equal(0, await client.ShutdownAsync());
+    }
+
+    private static (string Folder, string File) Scratch()
+    {
+        var folder = Fixtures.Copy("ProjectFixture");
+        var file = Path.Combine(folder, "Rethrow.cs");
+        File.WriteAllText(file, Source);
+        return (folder, file);
+    }
+
+    private static IEnumerable<JsonElement> Pulls(JsonElement registration) =>
+        registration.GetProperty("registrations").EnumerateArray().Where(r => r.GetProperty("method").GetString() == "textDocument/diagnostic");
+
+    private static async Task<List<JsonElement>> PullAsync(LspClient client, string file, string? identifier)
+    {
+        var report = await client.RequestAsync("textDocument/diagnostic", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = LspClient.ToUri(file) },
+            ["identifier"] = identifier,
+        }).WaitAsync(Lsp.LoadTimeout);
+        return report.GetProperty("items").EnumerateArray().ToList();
+    }
+}
