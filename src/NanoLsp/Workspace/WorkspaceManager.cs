@@ -110,7 +110,8 @@ public sealed class WorkspaceManager : IDisposable
 
     /// <param name="warmUp">Run on the loaded solution (with the open documents' text) before it is served: what the first
     /// requests after the load would compute (the open documents' compilation and diagnostics) is computed while the
-    /// solution served before still answers. Edits made meanwhile are applied after it, incrementally.</param>
+    /// solution served before still answers. Edits made meanwhile are applied after it, incrementally. It gets the
+    /// documents that answer for the open files (<see cref="PreferredDocument"/>: one per file), in the order opened.</param>
     public async Task<LoadOutcome> LoadAsync(IReadOnlyList<string> roots, Action<LoadProgress> progress, CancellationToken cancellationToken,
         Func<Solution, IReadOnlyList<DocumentId>, CancellationToken, Task>? warmUp = null)
     {
@@ -187,7 +188,11 @@ public sealed class WorkspaceManager : IDisposable
             draft = WithOpenDocuments(outcome.Solution, outcome.LooseProjects);
             paths = [.. _openText.Keys];
         }
-        var open = paths.SelectMany(path => draft.GetDocumentIdsWithFilePath(path)).ToList();
+        // The documents the requests will read: one per path, the framework that answers for a file of a multi-targeting
+        // project. All of a path's documents, in the solution's order, once put another framework's last, and the warm-up
+        // (of the last) compiled a project no request asked for: on ThreeMammals/Ocelot (three frameworks) the first
+        // edit's diagnostics after the load took 1.0-1.3 s in most runs instead of about 0.1 s.
+        var open = paths.Select(path => PreferredDocument.Find(draft, path)?.Id).OfType<DocumentId>().ToList();
         if (open.Count == 0)
             return (draft, paths);
         progress(new LoadProgress("Compiling the open documents", 0, 0));
