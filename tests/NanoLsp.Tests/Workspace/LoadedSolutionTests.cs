@@ -66,6 +66,28 @@ public sealed class LoadedSolutionTests : IDisposable
     }
 
     [Fact]
+    public async Task TheWarmUpGetsTheDocumentThatAnswersForAFileOfEveryFramework()
+    {
+        // A file of a project built for net10.0 and netstandard2.0 is a document of each framework's project; requests
+        // read the newest framework's, so that is the one compiled before the solution is served.
+        var folder = Fixtures.Copy("FrameworkOnlyFile");
+        var shape = Path.Combine(folder, "Shape.cs");
+        using var workspace = new WorkspaceManager(new RecordingLogger());
+        workspace.Open(shape, ProtocolConversions.FromPath(shape), File.ReadAllText(shape), 1);
+        IReadOnlyList<DocumentId> warmed = [];
+        await workspace.LoadAsync([folder], _ => { }, CancellationToken.None, (solution, open, _) =>
+        {
+            warmed = open;
+            return Task.CompletedTask;
+        });
+
+        var served = workspace.Snapshot.FindDocument(shape)!;
+        Assert.Equal(2, served.Project.Solution.GetDocumentIdsWithFilePath(shape).Length);
+        Assert.Equal([served.Id], warmed);
+        Assert.Contains("net10.0", served.Project.Name);
+    }
+
+    [Fact]
     public async Task ADocumentClosedDuringTheWarmUpIsServedFromDisk()
     {
         OpenCounter();
