@@ -30,11 +30,8 @@ public sealed class PullDiagnosticsProvidersTests
     [Fact]
     public async Task ClientThatRegistersProvidersGetsCompilerAndAnalyzerDiagnosticsApart()
     {
-        var (folder, file) = Scratch();
         await using var client = LspClient.Start();
-        var capabilities = LspClient.DefaultCapabilities();
-        capabilities["textDocument"]!["diagnostic"] = new JsonObject { ["dynamicRegistration"] = true };
-        var initialized = await client.InitializeAsync(folder, capabilities);
+        var (file, initialized) = await InitializeAsync(client, registers: true);
         Assert.False(initialized.GetProperty("capabilities").TryGetProperty("diagnosticProvider", out _));
         var registration = await client.WaitForNotificationAsync("client/registerCapability", r => Pulls(r).Any());
         var identifiers = Pulls(registration).Select(r => r.GetProperty("registerOptions").GetProperty("identifier").GetString()).ToList();
@@ -54,11 +51,8 @@ public sealed class PullDiagnosticsProvidersTests
     [Fact]
     public async Task ClientWithoutRegistrationsGetsBothInOneReport()
     {
-        var (folder, file) = Scratch();
         await using var client = LspClient.Start();
-        var capabilities = LspClient.DefaultCapabilities();
-        capabilities["textDocument"]!["diagnostic"] = new JsonObject { ["dynamicRegistration"] = false };
-        var initialized = await client.InitializeAsync(folder, capabilities);
+        var (file, initialized) = await InitializeAsync(client, registers: false);
         Assert.Equal("nanolsp", initialized.GetProperty("capabilities").GetProperty("diagnosticProvider").GetProperty("identifier").GetString());
 
         await client.OpenAsync(file);
@@ -71,12 +65,16 @@ public sealed class PullDiagnosticsProvidersTests
         Assert.Equal(0, await client.ShutdownAsync());
     }
 
-    private static (string Folder, string File) Scratch()
+    /// <summary>A scratch copy of the project with the file, opened by a client that does or does not register pull
+    /// providers; the file and the initialize answer.</summary>
+    private static async Task<(string File, JsonElement Initialized)> InitializeAsync(LspClient client, bool registers)
     {
         var folder = Fixtures.Copy("ProjectFixture");
         var file = Path.Combine(folder, "Rethrow.cs");
         File.WriteAllText(file, Source);
-        return (folder, file);
+        var capabilities = LspClient.DefaultCapabilities();
+        capabilities["textDocument"]!["diagnostic"] = new JsonObject { ["dynamicRegistration"] = registers };
+        return (file, await client.InitializeAsync(folder, capabilities));
     }
 
     private static IEnumerable<JsonElement> Pulls(JsonElement registration) =>
