@@ -58,7 +58,7 @@ public static class Bench
         var initializeResult = await client.InitializeAsync(folder, capabilities, options.Count == 0 ? null : options);
         var initialized = clock.Elapsed;
         var serverCapabilities = initializeResult.GetProperty("capabilities");
-        var providers = await PullProvidersAsync(client, serverCapabilities);
+        var providers = await DiagnosticsPuller.DiscoverAsync(client, serverCapabilities);
         bool pulls = providers.Count > 0;
         bool inline = serverCapabilities.TryGetProperty("inlineCompletionProvider", out _);
         if (initializeResult.TryGetProperty("serverInfo", out var serverInfo))
@@ -66,7 +66,7 @@ public static class Bench
         await client.OpenAsync(file, text);
         var opened = clock.Elapsed;
         var uri = LspClient.ToUri(file);
-        JsonObject Pull(string? identifier) => new() { ["textDocument"] = new JsonObject { ["uri"] = uri }, ["identifier"] = identifier };
+        JsonObject Pull(string? identifier) => DiagnosticsPuller.Params(uri, identifier);
         // The first diagnostics: the first provider's report (the compiler's, where the server registers several).
         int firstCount = pulls
             ? (await client.RequestAsync("textDocument/diagnostic", Pull(providers[0]))
@@ -207,32 +207,6 @@ public static class Bench
         {
         }
         Console.WriteLine($"first inline completion    {took.TotalMilliseconds,8:0} ms (after waiting {waited.TotalMilliseconds:0} ms for the model{stages})");
-    }
-
-    /// <summary>
-    /// The server's pull diagnostics providers by identifier: the one in its initialize answer (null when it has no
-    /// identifier), else those it registers after initialized (textDocument/diagnostic registrations, in their order);
-    /// none when it only pushes.
-    /// </summary>
-    private static async Task<List<string?>> PullProvidersAsync(LspClient client, System.Text.Json.JsonElement serverCapabilities)
-    {
-        if (serverCapabilities.TryGetProperty("diagnosticProvider", out var declared))
-            return [declared.ValueKind == System.Text.Json.JsonValueKind.Object && declared.TryGetProperty("identifier", out var id) ? id.GetString() : null];
-        static IEnumerable<System.Text.Json.JsonElement> Pulls(System.Text.Json.JsonElement registration) =>
-            registration.TryGetProperty("registrations", out var list)
-                ? list.EnumerateArray().Where(r => r.GetProperty("method").GetString() == "textDocument/diagnostic")
-                : [];
-        try
-        {
-            var registration = await client.WaitForNotificationAsync("client/registerCapability", r => Pulls(r).Any(), TimeSpan.FromSeconds(10));
-            return Pulls(registration)
-                .Select(r => r.TryGetProperty("registerOptions", out var o) && o.TryGetProperty("identifier", out var id) ? id.GetString() : null)
-                .ToList();
-        }
-        catch (TimeoutException)
-        {
-            return [];
-        }
     }
 
     private static Stopwatch _clock = new();

@@ -18,7 +18,7 @@ const string Usage = """
       NanoLsp.Driver bench <folder> [--runs N] [--file path/to/File.cs] [--no-analyzers] [--after-load] [--settings '{"nanolsp": {...}}'] [--slow MS] [--peer EXECUTABLE] [--without-item-defaults]
       NanoLsp.Driver bench-features <folder> [--runs N] [--file path/to/File.cs]
       NanoLsp.Driver load <folder> [more folders: a multi-root workspace] [--files N (4)]
-      NanoLsp.Driver typing [folder (default samples/Inventory)] [--lines N (12)] [--seed S (1)] [--file path/to/File.cs] [--settings '{"nanolsp": {...}}'] [--other-document path/to/Other.cs] [--keystrokes-out keys.jsonl] [--memory-wait S (90; 0 for a server without a repository memory)] [--with-lists] [--read-ms MS (0: a pause after each file opens)]
+      NanoLsp.Driver typing [folder (default samples/Inventory)] [--lines N (12)] [--seed S (1)] [--file path/to/File.cs] [--settings '{"nanolsp": {...}}'] [--other-document path/to/Other.cs] [--keystrokes-out keys.jsonl] [--memory-wait S (90; 0 for a server without a repository memory)] [--with-lists] [--read-ms MS (0: a pause after each file opens)] [--pull-diagnostics (as VS Code: every provider after each change)] [--key-ms MS (0: the least time between keystrokes)]
       NanoLsp.Driver soak <folder> [--keystrokes N (10000)] [--files F (6)] [--seed S (1)] [--sample-every K (1000)] [--settings '{"nanolsp": {...}}']
       NanoLsp.Driver fuzz [folder (default samples/Inventory)] [--messages N (100000)] [--seed S (1)] [--session-messages M (10000)] [--minutes T (120)]
       NanoLsp.Driver transport [--baseline path/to/other/NanoLsp.dll] [--requests N (2000)] [--rounds R (3)]
@@ -97,9 +97,10 @@ try
         {
             var folder = rest.Length > 0 && !rest[0].StartsWith("--", StringComparison.Ordinal) ? rest[0]
                 : Path.Combine(ServerLocator.RepositoryRoot(), "samples", "Inventory");
-            int lines = 12, seed = 1, memoryWait = 90, readMs = 0;
+            int lines = 12, seed = 1, memoryWait = 90, readMs = 0, keyMs = 0;
             string? typedFile = null, settings = null, other = null, keystrokesOut = null;
             var withLists = false;
+            var pullDiagnostics = false;
             for (var i = folder == (rest.Length > 0 ? rest[0] : null) ? 1 : 0; i < rest.Length; i++)
             {
                 if (rest[i] == "--lines" && i + 1 < rest.Length && int.TryParse(rest[i + 1], out var n) && n > 0)
@@ -119,15 +120,22 @@ try
                     withLists = true;
                     continue;
                 }
+                else if (rest[i] == "--pull-diagnostics")
+                {
+                    pullDiagnostics = true;
+                    continue;
+                }
                 else if (rest[i] == "--memory-wait" && i + 1 < rest.Length && int.TryParse(rest[i + 1], out var wait) && wait >= 0)
                     memoryWait = wait;
                 else if (rest[i] == "--read-ms" && i + 1 < rest.Length && int.TryParse(rest[i + 1], out var read) && read >= 0)
                     readMs = read;
+                else if (rest[i] == "--key-ms" && i + 1 < rest.Length && int.TryParse(rest[i + 1], out var key) && key >= 0)
+                    keyMs = key;
                 else
                     throw new ArgumentException($"Unknown typing option '{rest[i]}'.");
                 i++;
             }
-            return await TypingBench.RunAsync(RequireFolder(folder), lines, seed, typedFile, settings, other, keystrokesOut, memoryWait, withLists, readMs);
+            return await TypingBench.RunAsync(RequireFolder(folder), lines, seed, typedFile, settings, other, keystrokesOut, memoryWait, withLists, readMs, pullDiagnostics, keyMs);
         }
         case ["soak", var folder, .. var rest]:
         {

@@ -35,8 +35,15 @@ public static class TypingBench
     /// lists' latencies are reported apart.</param>
     /// <param name="readMs">A pause after each file opens and its first diagnostics arrive, before its first keystroke: a user
     /// who reads the file first (0: typing starts at once, the worst case for what the server does when a file opens).</param>
+    /// <param name="keyMs">The least time from one keystroke to the next, as a person types (0: the next as soon as the
+    /// previous keystroke's answers are in, faster than anyone types: what the server does between keystrokes, diagnostics
+    /// and the repository memory's upkeep, then mostly gets cancelled or waits).</param>
+    /// <param name="pullDiagnostics">A pull client, as VS Code is (<see cref="DiagnosticsPuller"/>): every provider the server
+    /// offers pulled after each change, a pull still running cancelled and asked again; by default the server pushes
+    /// (debounced, so a typing session that keeps up with the server rarely has its diagnostics computed).</param>
     public static async Task<int> RunAsync(string folder, int lineCount, int seed, string? fileArgument, string? settingsJson = null,
-        string? otherDocument = null, string? keystrokesOut = null, int memoryWaitSeconds = 90, bool withLists = false, int readMs = 0)
+        string? otherDocument = null, string? keystrokesOut = null, int memoryWaitSeconds = 90, bool withLists = false, int readMs = 0,
+        bool pullDiagnostics = false, int keyMs = 0)
     {
         folder = Path.GetFullPath(folder);
         var files = fileArgument is not null ? [Path.GetFullPath(fileArgument)] : Workbench.CSharpFiles(folder);
@@ -61,7 +68,13 @@ public static class TypingBench
                 else lastReport = report;
             }
         };
-        await client.InitializeAsync(folder, initializationOptions: settingsJson is null ? null : JsonNode.Parse(settingsJson));
+        var capabilities = LspClient.DefaultCapabilities();
+        if (pullDiagnostics)
+            capabilities["textDocument"]!["diagnostic"] = new JsonObject { ["dynamicRegistration"] = true };
+        var initialized = await client.InitializeAsync(folder, capabilities, settingsJson is null ? null : JsonNode.Parse(settingsJson));
+        var puller = pullDiagnostics ? new DiagnosticsPuller(client, await DiagnosticsPuller.DiscoverAsync(client, initialized.GetProperty("capabilities"))) : null;
+        if (puller is { Providers.Count: 0 })
+            throw new InvalidOperationException("--pull-diagnostics: the server offers no pull diagnostics.");
         // A memory that was waited for and never came (2026-12-05: a startup fault went unnoticed for two days of
         // figures) makes the run fail after its figures: they are not the server's as users run it.
         bool memoryMissing = false;
@@ -99,6 +112,7 @@ public static class TypingBench
             int middle = otherLines.Length / 2;
             otherPosition = Workbench.Position(middle, otherLines[middle].Length);
         }
+        var sinceKey = Stopwatch.StartNew();
         foreach (var (file, lineIndex, original) in lines)
         {
             var uri = LspClient.ToUri(file);
@@ -106,7 +120,10 @@ public static class TypingBench
             {
                 await client.OpenAsync(file);
                 versions[file] = 1;
-                await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => p.GetProperty("uri").GetString() == uri, TimeSpan.FromMinutes(3));
+                if (puller is null)
+                    await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => p.GetProperty("uri").GetString() == uri, TimeSpan.FromMinutes(3));
+                else
+                    await client.RequestAsync("textDocument/diagnostic", DiagnosticsPuller.Params(uri, puller.Providers[0])).WaitAsync(TimeSpan.FromMinutes(3));
                 if (readMs > 0)
                     await Task.Delay(readMs);
             }
@@ -120,8 +137,12 @@ public static class TypingBench
                 // Tab when the suggestion is what comes next, else the next character.
                 bool take = shown.Length >= 2 && content[k..].StartsWith(shown, StringComparison.Ordinal);
                 string input = take ? shown : content[k].ToString();
+                if (keyMs > 0 && sinceKey.Elapsed.TotalMilliseconds < keyMs)
+                    await Task.Delay(TimeSpan.FromMilliseconds(keyMs) - sinceKey.Elapsed);
+                sinceKey.Restart();
                 var watch = Stopwatch.StartNew();
                 await Workbench.ReplaceAsync(client, uri, versions[file] = versions[file] + 1, lineIndex, indent + k, indent + k, input);
+                puller?.Changed(uri);
                 k += input.Length;
                 if (take) keystrokes[^1] = keystrokes[^1] with { Taken = input.Length };
                 lastReport = null;
@@ -191,7 +212,10 @@ public static class TypingBench
                 await Workbench.ReplaceAsync(client, uri, versions[file] = versions[file] + 1, lineIndex, indent + content.Length, indent + content.Length, original[(indent + content.Length)..]);
             client.ClearMessages();
         }
+        if (puller is not null)
+            await puller.DrainAsync();
         Report(keystrokes, lines.Sum(l => l.Text.Trim().Length), client.PeakMemoryBytes());
+        puller?.Report();
         if (keystrokesOut is not null)
             await File.WriteAllLinesAsync(keystrokesOut, keystrokes.Select(k => JsonSerializer.Serialize(k)));
         foreach (var name in new[] { ListAfterDot, ListAtWordStart, ListAgain })

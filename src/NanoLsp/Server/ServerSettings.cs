@@ -30,7 +30,8 @@ public sealed record ServerSettings
     /// <summary>nanolsp.logLevel: error | warning | info | debug — what goes to window/logMessage.</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Info;
 
-    /// <summary>nanolsp.diagnostics.debounceMs: quiet time after an edit before diagnostics are recomputed.</summary>
+    /// <summary>nanolsp.diagnostics.debounceMs: quiet time after an edit before diagnostics are recomputed (pushed ones; of
+    /// the pulled, the analyzers' report: the compiler's is answered at once).</summary>
     public int DiagnosticsDebounceMs { get; init; } = 150;
 
     /// <summary>nanolsp.diagnostics.analyzers: include analyzer diagnostics (not only compiler ones).</summary>

@@ -67,14 +67,39 @@ public sealed class PullDiagnosticsProvidersTests
 
     /// <summary>A scratch copy of the project with the file, opened by a client that does or does not register pull
     /// providers; the file and the initialize answer.</summary>
-    private static async Task<(string File, JsonElement Initialized)> InitializeAsync(LspClient client, bool registers)
+    private static async Task<(string File, JsonElement Initialized)> InitializeAsync(LspClient client, bool registers, JsonNode? settings = null)
     {
         var folder = Fixtures.Copy("ProjectFixture");
         var file = Path.Combine(folder, "Rethrow.cs");
         File.WriteAllText(file, Source);
         var capabilities = LspClient.DefaultCapabilities();
         capabilities["textDocument"]!["diagnostic"] = new JsonObject { ["dynamicRegistration"] = registers };
-        return (file, await client.InitializeAsync(folder, capabilities));
+        return (file, await client.InitializeAsync(folder, capabilities, settings));
+    }
+
+    [Fact]
+    public async Task TheAnalyzersReportWaitsTheDebounceSoThatAPullCancelledByTheNextChangeRunsNothing()
+    {
+        await using var client = LspClient.Start();
+        var (file, _) = await InitializeAsync(client, registers: true,
+            JsonNode.Parse("""{"nanolsp":{"diagnostics":{"debounceMs":10000}}}"""));
+        await client.OpenAsync(file);
+        await client.WaitForNotificationAsync("nanolsp/workspaceStatus", timeout: Lsp.LoadTimeout);
+        // Both reports computed once without the wait (a pull without an identifier): the analyzers are loaded and warm.
+        Assert.Contains("CA2200", Lsp.Codes(await PullAsync(client, file, identifier: null)));
+
+        Assert.Equal(["CS0103"], Lsp.Codes(await PullAsync(client, file, "nanolsp-compiler"))); // not held back
+        var (id, analyzers) = await client.SendRequestAsync("textDocument/diagnostic", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = LspClient.ToUri(file) },
+            ["identifier"] = "nanolsp-analyzers",
+        });
+        await Task.Delay(TimeSpan.FromSeconds(2)); // ample for warm analyzers on one small file
+        Assert.False(analyzers.IsCompleted);
+        await client.CancelAsync(id); // as VS Code does when the next change is sent
+        var cancelled = await Assert.ThrowsAsync<LspResponseException>(() => analyzers.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(-32800, cancelled.Code);
+        Assert.Equal(0, await client.ShutdownAsync());
     }
 
     private static IEnumerable<JsonElement> Pulls(JsonElement registration) =>

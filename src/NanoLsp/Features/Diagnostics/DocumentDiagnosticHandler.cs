@@ -49,6 +49,10 @@ public sealed class DocumentDiagnosticHandler(ILog logger, FirstAnswerGate first
         var resultId = $"{version}|{(compiler ? "c" : "")}{(analyzers ? "a" : "")}{(provisional ? "|provisional" : "")}";
         if (request.PreviousResultId == resultId)
             return new DocumentDiagnosticReport("unchanged", resultId, null);
+        // The analyzers' report waits the debounce first: a client pulls after every change and cancels the pull of the
+        // change before (VS Code does), so while the user types their second binding of the file is not started at all.
+        if (!compiler && analyzers && !provisional)
+            await Task.Delay(context.Settings.DiagnosticsDebounceMs, cancellationToken).ConfigureAwait(false);
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         // While the workspace loads: the quick solution's compiler diagnostics, no analyzers (the client is asked to pull
         // again after the load).
