@@ -102,6 +102,35 @@ public sealed class PullDiagnosticsProvidersTests
         Assert.Equal(0, await client.ShutdownAsync());
     }
 
+    [Fact]
+    public async Task AnErrorTypedInsideAMethodBodyIsReportedToAClientThatSendsItsLastResultId()
+    {
+        await using var client = LspClient.Start();
+        var (file, _) = await InitializeAsync(client, registers: true);
+        await client.OpenAsync(file);
+        await client.WaitForNotificationAsync("nanolsp/workspaceStatus", timeout: Lsp.LoadTimeout);
+        var first = await client.RequestAsync("textDocument/diagnostic", DiagnosticsPuller.Params(LspClient.ToUri(file), "nanolsp-compiler"));
+        Assert.Equal(["CS0103"], Lsp.Codes(first.GetProperty("items").EnumerateArray()));
+
+        // An edit inside a method's body: no declaration changes (Roslyn's semantic version stays), the diagnostics do.
+        var text = Source.Replace("try { action(); }", "try { action(); Undefined(); }");
+        await client.NotifyAsync("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = LspClient.ToUri(file), ["version"] = 2 },
+            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text }),
+        });
+        var second = await client.RequestAsync("textDocument/diagnostic",
+            DiagnosticsPuller.Params(LspClient.ToUri(file), "nanolsp-compiler", first.GetProperty("resultId").GetString()));
+        Assert.Equal("full", second.GetProperty("kind").GetString());
+        Assert.Equal(["CS0103", "CS0103"], Lsp.Codes(second.GetProperty("items").EnumerateArray()));
+
+        // Asked again with nothing changed: unchanged.
+        var third = await client.RequestAsync("textDocument/diagnostic",
+            DiagnosticsPuller.Params(LspClient.ToUri(file), "nanolsp-compiler", second.GetProperty("resultId").GetString()));
+        Assert.Equal("unchanged", third.GetProperty("kind").GetString());
+        Assert.Equal(0, await client.ShutdownAsync());
+    }
+
     private static IEnumerable<JsonElement> Pulls(JsonElement registration) =>
         registration.GetProperty("registrations").EnumerateArray().Where(r => r.GetProperty("method").GetString() == "textDocument/diagnostic");
 

@@ -43,10 +43,14 @@ public sealed class DocumentDiagnosticHandler(ILog logger, FirstAnswerGate first
         var document = context.RequireDocument();
         bool compiler = request.Identifier != AnalyzersOnly;
         bool analyzers = request.Identifier != CompilerOnly && context.Settings.AnalyzersEnabled;
-        // The project's dependent version changes with any edit the document's semantics can depend on.
+        // What the report depends on: the document's own text, and the declarations of its project and of those it
+        // references (the dependent semantic version: an edit inside a method body elsewhere leaves it, and this
+        // document's report, as they were). The semantic version alone missed every edit inside this document's own
+        // method bodies: a client that sends its last result id (VS Code) was told "unchanged" and kept the old errors.
         var version = await document.Project.GetDependentSemanticVersionAsync(cancellationToken).ConfigureAwait(false);
+        var textVersion = await document.GetTextVersionAsync(cancellationToken).ConfigureAwait(false);
         var provisional = context.Snapshot.Provisional;
-        var resultId = $"{version}|{(compiler ? "c" : "")}{(analyzers ? "a" : "")}{(provisional ? "|provisional" : "")}";
+        var resultId = $"{version}|{textVersion}|{(compiler ? "c" : "")}{(analyzers ? "a" : "")}{(provisional ? "|provisional" : "")}";
         if (request.PreviousResultId == resultId)
             return new DocumentDiagnosticReport("unchanged", resultId, null);
         // The analyzers' report waits the debounce first: a client pulls after every change and cancels the pull of the
