@@ -58,7 +58,7 @@ public static class Bench
         var initializeResult = await client.InitializeAsync(folder, capabilities, options.Count == 0 ? null : options);
         var initialized = clock.Elapsed;
         var serverCapabilities = initializeResult.GetProperty("capabilities");
-        var providers = await DiagnosticsPuller.DiscoverAsync(client, serverCapabilities);
+        var providers = (await DiagnosticsPuller.DiscoverAsync(client, serverCapabilities)).Select(p => p.Identifier).ToList();
         bool pulls = providers.Count > 0;
         bool inline = serverCapabilities.TryGetProperty("inlineCompletionProvider", out _);
         if (initializeResult.TryGetProperty("serverInfo", out var serverInfo))

@@ -39,7 +39,8 @@ public static class TypingBench
     /// previous keystroke's answers are in, faster than anyone types: what the server does between keystrokes, diagnostics
     /// and the repository memory's upkeep, then mostly gets cancelled or waits).</param>
     /// <param name="pullDiagnostics">A pull client, as VS Code is (<see cref="DiagnosticsPuller"/>): every provider the server
-    /// offers pulled after each change, a pull still running cancelled and asked again; by default the server pushes
+    /// offers pulled after each change, a pull still running cancelled and asked again, the other open documents pulled
+    /// in the background for a provider with inter-file dependencies; by default the server pushes
     /// (debounced, so a typing session that keeps up with the server rarely has its diagnostics computed).</param>
     public static async Task<int> RunAsync(string folder, int lineCount, int seed, string? fileArgument, string? settingsJson = null,
         string? otherDocument = null, string? keystrokesOut = null, int memoryWaitSeconds = 90, bool withLists = false, int readMs = 0,
@@ -106,6 +107,7 @@ public static class TypingBench
         if (otherDocument is not null)
         {
             await client.OpenAsync(otherDocument);
+            puller?.Opened(LspClient.ToUri(otherDocument));
             versions[otherDocument] = 1;
             // The end of its middle line: a fixed place in another file, asked at every keystroke.
             var otherLines = File.ReadAllLines(otherDocument);
@@ -120,10 +122,11 @@ public static class TypingBench
             {
                 await client.OpenAsync(file);
                 versions[file] = 1;
+                puller?.Opened(uri);
                 if (puller is null)
                     await client.WaitForNotificationAsync("textDocument/publishDiagnostics", p => p.GetProperty("uri").GetString() == uri, TimeSpan.FromMinutes(3));
                 else
-                    await client.RequestAsync("textDocument/diagnostic", DiagnosticsPuller.Params(uri, puller.Providers[0])).WaitAsync(TimeSpan.FromMinutes(3));
+                    await client.RequestAsync("textDocument/diagnostic", DiagnosticsPuller.Params(uri, puller.Providers[0].Identifier)).WaitAsync(TimeSpan.FromMinutes(3));
                 if (readMs > 0)
                     await Task.Delay(readMs);
             }
