@@ -36,6 +36,7 @@ const steps = [
   ['shows the planted CS0246 error in the editor and the Problems panel', seeDiagnostics],
   ['hover on the error explains it in plain words with the fixes', hoverExplains],
   ['the quick fix "using System.Text;" adds the using and clears the error', applyQuickFix],
+  ['an error typed inside a method body shows in the Problems panel, and leaves when the line is deleted', errorTypedInBody],
   ['typing shows the model\'s ghost text and Tab accepts it', acceptGhostText],
   ['the completion list: a member after \'.\' is inserted, and a type of a namespace not imported brings its using', completionList],
 ];
@@ -122,6 +123,33 @@ async function applyQuickFix() {
   await runCommand(page, 'View: Hide Panel');
   await goTo(page, 1, 1);
   return 'first using lines on disk: ' + readFileSync(file, 'utf8').split('\n').filter(l => l.startsWith('using ')).join(' ');
+}
+
+async function errorTypedInBody() {
+  // Inside Report()'s body, below the repaired line: a declaration-free edit, which VS Code's pulls (with the last
+  // report's result id) must see. Escape before the parentheses: no completion item may be committed by them.
+  await openFile(page, serviceFile);
+  const { line } = locate(serviceFile, missingUsing, 'StringBuilder');
+  await goTo(page, line, 1);
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Undefined', { delay: 30 });
+  await page.keyboard.press('Escape');
+  await page.keyboard.type('();');
+  await page.keyboard.press('Control+Shift+M');
+  const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'Undefined' }).first();
+  await row.waitFor({ timeout: 30_000 });
+  const text = (await row.innerText()).replace(/\s+/g, ' ').trim();
+  if (!/CS0103/.test(text)) throw new Error(`the Problems row for Undefined lacks its code CS0103: ${text}`);
+  await screenshot('04-error-typed-in-body');
+  // The typed line deleted (Ctrl+Shift+K): the error leaves the panel, and the file is as it was on disk.
+  await goTo(page, line + 1, 1);
+  await page.keyboard.press('Control+Shift+K');
+  await waitUntil(async () => await page.locator('.markers-panel .monaco-list-row', { hasText: 'Undefined' }).count() === 0,
+    30_000, 'CS0103 on Undefined to leave the Problems panel');
+  await save();
+  await runCommand(page, 'View: Hide Panel');
+  return `Problems: ${text}`;
 }
 
 async function acceptGhostText() {
