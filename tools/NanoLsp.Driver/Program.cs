@@ -19,7 +19,7 @@ const string Usage = """
       NanoLsp.Driver bench-features <folder> [--runs N] [--file path/to/File.cs]
       NanoLsp.Driver load <folder> [more folders: a multi-root workspace] [--files N (4)]
       NanoLsp.Driver typing [folder (default samples/Inventory)] [--lines N (12)] [--seed S (1)] [--file path/to/File.cs] [--settings '{"nanolsp": {...}}'] [--other-document path/to/Other.cs] [--keystrokes-out keys.jsonl] [--memory-wait S (90; 0 for a server without a repository memory)] [--with-lists] [--read-ms MS (0: a pause after each file opens)] [--pull-diagnostics (as VS Code: every provider after each change)] [--key-ms MS (0: the least time between keystrokes)]
-      NanoLsp.Driver soak <folder> [--keystrokes N (10000)] [--files F (6)] [--seed S (1)] [--sample-every K (1000)] [--settings '{"nanolsp": {...}}']
+      NanoLsp.Driver soak <folder> [--keystrokes N (10000)] [--files F (6)] [--seed S (1)] [--sample-every K (1000)] [--settings '{"nanolsp": {...}}'] [--pull-diagnostics]
       NanoLsp.Driver fuzz [folder (default samples/Inventory)] [--messages N (100000)] [--seed S (1)] [--session-messages M (10000)] [--minutes T (120)]
       NanoLsp.Driver transport [--baseline path/to/other/NanoLsp.dll] [--requests N (2000)] [--rounds R (3)]
       NanoLsp.Driver serve-bench [--clients N (8)] [--requests N (200)] [--seconds S (120)] [--parallel P (1)] [--queue Q (4)] [--max-tokens T (16)]
@@ -141,11 +141,18 @@ try
         {
             int keystrokes = 10_000, files = 6, seed = 1, sample = 1000;
             string? soakSettings = null;
+            var soakPulls = false;
             for (var i = 0; i < rest.Length; i += 2)
             {
                 if (rest[i] == "--settings" && i + 1 < rest.Length)
                 {
                     soakSettings = rest[i + 1];
+                    continue;
+                }
+                if (rest[i] == "--pull-diagnostics")
+                {
+                    soakPulls = true;
+                    i--; // no value
                     continue;
                 }
                 var value = i + 1 < rest.Length && int.TryParse(rest[i + 1], out var n) && n > 0 ? n
@@ -159,7 +166,7 @@ try
                     _ => throw new ArgumentException($"Unknown soak option '{rest[i]}'."),
                 };
             }
-            return await SoakBench.RunAsync(RequireFolder(folder), keystrokes, files, seed, sample, soakSettings);
+            return await SoakBench.RunAsync(RequireFolder(folder), keystrokes, files, seed, sample, soakSettings, soakPulls);
         }
         case ["fuzz", .. var rest]:
         {

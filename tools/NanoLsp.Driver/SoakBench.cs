@@ -16,7 +16,10 @@ namespace NanoLsp.Driver;
 public static class SoakBench
 {
     private const int FeatureEvery = 25;
-    public static async Task<int> RunAsync(string folder, int keystrokeTarget, int fileCount, int seed, int sampleEvery = 1000, string? settingsJson = null)
+    /// <param name="pullDiagnostics">Pull diagnostics as VS Code does (<see cref="DiagnosticsPuller"/>) instead of taking
+    /// the server's pushes: every provider after each keystroke, the pull still running cancelled.</param>
+    public static async Task<int> RunAsync(string folder, int keystrokeTarget, int fileCount, int seed, int sampleEvery = 1000, string? settingsJson = null,
+        bool pullDiagnostics = false)
     {
         folder = Path.GetFullPath(folder);
         var random = new Random(seed);
@@ -30,7 +33,11 @@ public static class SoakBench
         await using var client = LspClient.Start(workingDirectory: folder);
         Console.WriteLine($"soak {folder}: {keystrokeTarget} keystrokes over {lines.Select(l => l.File).Distinct().Count()} files, seed {seed}, server pid {client.ProcessId}");
         var load = Stopwatch.StartNew();
-        await client.InitializeAsync(folder, LspClient.DefaultCapabilities(), settingsJson is null ? null : System.Text.Json.Nodes.JsonNode.Parse(settingsJson)!.AsObject());
+        var capabilities = LspClient.DefaultCapabilities();
+        if (pullDiagnostics)
+            capabilities["textDocument"]!["diagnostic"] = new JsonObject { ["dynamicRegistration"] = true };
+        var initialized = await client.InitializeAsync(folder, capabilities, settingsJson is null ? null : System.Text.Json.Nodes.JsonNode.Parse(settingsJson)!.AsObject());
+        var puller = pullDiagnostics ? new DiagnosticsPuller(client, await DiagnosticsPuller.DiscoverAsync(client, initialized.GetProperty("capabilities"))) : null;
         var status = await client.WaitForNotificationAsync("nanolsp/workspaceStatus", timeout: TimeSpan.FromMinutes(10));
         await client.WaitForNotificationAsync("nanolsp/modelStatus", p => p.GetProperty("state").GetString() != "loading", TimeSpan.FromMinutes(2));
         Console.WriteLine($"loaded in {load.Elapsed.TotalSeconds:F1} s: {status.GetProperty("message").GetString()}");
@@ -39,6 +46,7 @@ public static class SoakBench
         foreach (var file in lines.Select(l => l.File).Distinct())
         {
             await client.OpenAsync(file);
+            puller?.Opened(LspClient.ToUri(file));
             versions[file] = 1;
         }
         var samples = new List<(int Keystrokes, double RssMb)> { (0, Mb(client.ResidentMemoryBytes())) };
@@ -64,7 +72,10 @@ public static class SoakBench
                 Console.WriteLine($"    {line}");
             errors++;
         }
+        if (puller is not null && !client.HasExited)
+            await puller.DrainAsync();
         Summarise();
+        puller?.Report();
         try
         {
             if (!client.HasExited)
@@ -94,6 +105,7 @@ public static class SoakBench
                     {
                         var watch = Stopwatch.StartNew();
                         await Workbench.ReplaceAsync(client, uri, ++versions[file], lineIndex, indent + k, indent + k, content[k].ToString());
+                        puller?.Changed(uri);
                         var caret = Workbench.TextDocumentPosition(file, lineIndex, indent + k + 1);
                         caret["context"] = new JsonObject { ["triggerKind"] = 2 };
                         errors += await TryAsync("textDocument/inlineCompletion", client.RequestAsync("textDocument/inlineCompletion", caret));
