@@ -167,6 +167,9 @@ public sealed class TrafficGenerator
             case "textDocument/diagnostic":
                 if (_values.Chance(0.3))
                     parameters["previousResultId"] = _values.Chance(0.5) ? "1" : _values.Text(2);
+                // The providers a registering client pulls, an unknown one, or none.
+                if (_values.Chance(0.5))
+                    parameters["identifier"] = _values.Random.Next(3) switch { 0 => "nanolsp-compiler", 1 => "nanolsp-analyzers", _ => _values.Text(2) };
                 break;
             case "textDocument/completion":
                 parameters["position"] = position;
