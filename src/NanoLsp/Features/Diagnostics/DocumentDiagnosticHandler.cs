@@ -55,7 +55,8 @@ public sealed class DocumentDiagnosticHandler(ILog logger, FirstAnswerGate first
             return new DocumentDiagnosticReport("unchanged", resultId, null);
         // The analyzers' report waits the debounce first: a client pulls after every change and cancels the pull of the
         // change before (VS Code does), so while the user types their second binding of the file is not started at all.
-        if (!compiler && analyzers && !provisional)
+        bool analyzersAlone = !compiler && analyzers && !provisional; // the only case that runs the analyzers apart
+        if (analyzersAlone)
             await Task.Delay(context.Settings.DiagnosticsDebounceMs, cancellationToken).ConfigureAwait(false);
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         // While the workspace loads: the quick solution's compiler diagnostics, no analyzers (the client is asked to pull
@@ -65,7 +66,7 @@ public sealed class DocumentDiagnosticHandler(ILog logger, FirstAnswerGate first
             (true, _) when provisional => ProvisionalDiagnostics.Filter(document, await DocumentDiagnostics.GetCompilerAsync(document, cancellationToken).ConfigureAwait(false)),
             (true, false) => await DocumentDiagnostics.GetCompilerAsync(document, cancellationToken).ConfigureAwait(false),
             (true, true) => await DocumentDiagnostics.GetAsync(document, includeAnalyzers: true, cancellationToken).ConfigureAwait(false),
-            (false, true) when !provisional => await DocumentDiagnostics.GetAnalyzerAsync(document, cancellationToken).ConfigureAwait(false),
+            _ when analyzersAlone => await DocumentDiagnostics.GetAnalyzerAsync(document, cancellationToken).ConfigureAwait(false),
             _ => [],
         };
         if (compiler)
