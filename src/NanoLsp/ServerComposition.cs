@@ -49,8 +49,8 @@ public static class ServerComposition
             new DidChangeHandler(workspace, diagnostics),
             new DidCloseHandler(workspace, diagnostics),
             new DidSaveHandler(diagnostics),
-            new DidChangeWatchedFilesHandler(workspace, diagnostics, client, log),
-            new DidChangeWorkspaceFoldersHandler(workspace, load, log),
+            new DidChangeWatchedFilesHandler(workspace, load, diagnostics, log),
+            new DidChangeWorkspaceFoldersHandler(load, log),
 
             // Diagnostics (push is driven by text sync; this is pull)
             new DocumentDiagnosticHandler(log, firstAnswer),

@@ -63,8 +63,16 @@ public sealed class WorkspaceManager : IDisposable
 
     // Between LoadProvisional and the end of the real load.
     private bool _provisional;
-    // One load at a time: the first load runs off the request queue, and a reload may be asked for meanwhile.
+    // One load at a time: loads run off the request queue, and another may be asked for meanwhile.
     private readonly SemaphoreSlim _loading = new(1, 1);
+    // .cs files created, changed or deleted on disk while a load runs (null when none runs): applied again to the loaded
+    // solution when it is served, since MSBuild may have listed the project's files and the warm-up read their text before.
+    private List<(string Path, FileChange Change)>? _changedDuringLoad;
+
+    /// <summary>NANOLSP_TEST_LOAD_DELAY_MS holds a loaded solution back before it is served (tests of what is served while a
+    /// load runs: a small project loads too fast to see it otherwise).</summary>
+    private static readonly TimeSpan? TestLoadDelay =
+        int.TryParse(Environment.GetEnvironmentVariable("NANOLSP_TEST_LOAD_DELAY_MS"), out var ms) && ms > 0 ? TimeSpan.FromMilliseconds(ms) : null;
 
     /// <summary>
     /// Serves the folders at once from in-memory projects (<see cref="ProvisionalProjects"/>) until
@@ -143,25 +151,40 @@ public sealed class WorkspaceManager : IDisposable
             }
             return LastLoad = new LoadOutcome(CurrentSolution, _host, "no folder", false, null);
         }
-        var outcome = await new WorkspaceLoader(_logger) { DesignTimeCacheFolder = DesignTimeCacheFolder }.LoadAsync(roots, progress, cancellationToken).ConfigureAwait(false);
-        (Solution Solution, IReadOnlyList<string> Open)? warm = warmUp is null ? null : await WarmUpAsync(outcome, warmUp, progress, cancellationToken).ConfigureAwait(false);
         lock (_gate)
+            _changedDuringLoad = [];
+        try
         {
-            var old = _host;
-            // Documents opened before the load keep their editor text (after a warm-up: the edits made during it). A
-            // document closed during the warm-up has its editor text in the warm solution: the cold one is served then.
-            var loaded = warm is not null && warm.Value.Open.All(_openText.ContainsKey) ? warm.Value.Solution : outcome.Solution;
-            var solution = WithOpenDocuments(loaded, outcome.LooseProjects);
-            _host = outcome.Host;
-            _placeholder = false;
-            _looseProjects = outcome.LooseProjects;
-            _provisional = false;
-            Publish(solution);
-            LastLoad = outcome;
-            if (!ReferenceEquals(old, _host))
-                old.Dispose();
+            var outcome = await new WorkspaceLoader(_logger) { DesignTimeCacheFolder = DesignTimeCacheFolder }.LoadAsync(roots, progress, cancellationToken).ConfigureAwait(false);
+            (Solution Solution, IReadOnlyList<string> Open)? warm = warmUp is null ? null : await WarmUpAsync(outcome, warmUp, progress, cancellationToken).ConfigureAwait(false);
+            if (TestLoadDelay is { } delay)
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            lock (_gate)
+            {
+                var old = _host;
+                // Documents opened before the load keep their editor text (after a warm-up: the edits made during it). A
+                // document closed during the warm-up has its editor text in the warm solution: the cold one is served then.
+                var loaded = warm is not null && warm.Value.Open.All(_openText.ContainsKey) ? warm.Value.Solution : outcome.Solution;
+                var solution = WithOpenDocuments(loaded, outcome.LooseProjects);
+                _host = outcome.Host;
+                _placeholder = false;
+                _looseProjects = outcome.LooseProjects;
+                _provisional = false;
+                // A file changed during the load that the loaded projects leave out stays out: the project file may exclude it now.
+                foreach (var (path, change) in _changedDuringLoad!.Where(c => !_openText.ContainsKey(c.Path)))
+                    solution = WithFileChange(solution, path, change, addChanged: false);
+                Publish(solution);
+                LastLoad = outcome;
+                if (!ReferenceEquals(old, _host))
+                    old.Dispose();
+            }
+            return outcome;
         }
-        return outcome;
+        finally
+        {
+            lock (_gate)
+                _changedDuringLoad = null;
+        }
     }
 
     /// <summary>The solution with every open document's editor text; a document no project has becomes a loose one.
@@ -226,10 +249,6 @@ public sealed class WorkspaceManager : IDisposable
         Publish(solution, open);
         old.Dispose();
     }
-
-    /// <summary>Loads the same folders again (a project or solution file changed on disk).</summary>
-    public Task<LoadOutcome> ReloadAsync(Action<LoadProgress> progress, CancellationToken cancellationToken) =>
-        LoadAsync(_roots, progress, cancellationToken);
 
     /// <summary>didOpen: the editor's text becomes the document's; a file no project includes becomes a loose document.</summary>
     /// <param name="clientName">The name the client gave the document (its URI, as spelled); reported back, never parsed here.</param>
@@ -303,20 +322,25 @@ public sealed class WorkspaceManager : IDisposable
                 return; // the editor owns an open document's text
             if (_placeholder && change != FileChange.Deleted)
                 EnsureLanguageHost();
-            var solution = CurrentSolution;
-            var known = !solution.GetDocumentIdsWithFilePath(path).IsEmpty;
-            solution = change switch
-            {
-                FileChange.Deleted => Remove(solution, path),
-                _ when known => ReloadFromDisk(solution, path),
-                _ when File.Exists(path) && IsUnderRoot(path) => AddToBestProject(solution, path, null, LooseProjectFor(_looseProjects, path), true),
-                _ => solution,
-            };
+            _changedDuringLoad?.Add((path, change));
+            var solution = WithFileChange(CurrentSolution, path, change);
             if (!ReferenceEquals(solution, CurrentSolution))
                 _logger.Debug($"{change} on disk: {path}");
             Publish(solution);
         }
     }
+
+    /// <summary>The solution with a .cs file's change on disk (the file is not open): created files join the project whose
+    /// folder holds them; so do changed ones the solution lacks, unless <paramref name="addChanged"/> is false.</summary>
+    private Solution WithFileChange(Solution solution, string path, FileChange change, bool addChanged = true) =>
+        change switch
+        {
+            FileChange.Deleted => Remove(solution, path),
+            _ when !solution.GetDocumentIdsWithFilePath(path).IsEmpty => ReloadFromDisk(solution, path),
+            FileChange.Changed when !addChanged => solution,
+            _ when File.Exists(path) && IsUnderRoot(path) => AddToBestProject(solution, path, null, LooseProjectFor(_looseProjects, path), true),
+            _ => solution,
+        };
 
     /// <summary>
     /// Files a build writes under obj/ or bin/ (AssemblyInfo.cs, GlobalUsings.g.cs) are already part of

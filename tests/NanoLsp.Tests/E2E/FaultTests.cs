@@ -19,13 +19,6 @@ public sealed class FaultTests(ITestOutputHelper output)
 {
     private static JsonObject Document(string path) => new() { ["textDocument"] = new JsonObject { ["uri"] = LspClient.ToUri(path) } };
 
-    private static async Task<JsonElement> HoverAsync(LspClient client, string path, string near)
-    {
-        var text = File.ReadAllText(path);
-        var at = Workbench.ToPosition(text, text.IndexOf(near, StringComparison.Ordinal) + 1);
-        return await client.RequestAsync("textDocument/hover", Workbench.TextDocumentPosition(path, at.Line, at.Character)).WaitAsync(Lsp.LoadTimeout);
-    }
-
     private static IEnumerable<string> Shown(LspClient client) => client.Messages
         .Where(m => m.GetProperty("method").GetString() == "window/showMessage")
         .Select(m => m.GetProperty("params").GetProperty("message").GetString()!);
@@ -42,7 +35,7 @@ public sealed class FaultTests(ITestOutputHelper output)
 
         for (var i = 0; i < 3; i++)
         {
-            var error = await Assert.ThrowsAsync<LspResponseException>(() => HoverAsync(client, counter, "Count +="));
+            var error = await Assert.ThrowsAsync<LspResponseException>(() => Lsp.HoverAsync(client, counter, "Count +="));
             Assert.Equal(-32803, error.Code);
         }
         // The other features answer as before.
@@ -134,7 +127,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         var good = File.ReadAllText(project);
         File.WriteAllText(project, good[..(good.Length / 2)]);
         client.ClearMessages();
-        await NotifyChangedAsync(client, project);
+        await Lsp.FileChangedOnDiskAsync(client, project);
         var broken = await client.WaitForNotificationAsync("nanolsp/workspaceStatus", timeout: Lsp.LoadTimeout);
         output.WriteLine($"broken: {broken}");
         Assert.Equal(1, broken.GetProperty("projectsFailed").GetInt32());
@@ -145,11 +138,11 @@ public sealed class FaultTests(ITestOutputHelper output)
 
         File.WriteAllText(project, good);
         client.ClearMessages();
-        await NotifyChangedAsync(client, project);
+        await Lsp.FileChangedOnDiskAsync(client, project);
         var repaired = await client.WaitForNotificationAsync("nanolsp/workspaceStatus", timeout: Lsp.LoadTimeout);
         Assert.Equal("loaded", repaired.GetProperty("state").GetString());
         Assert.Equal(0, repaired.GetProperty("projectsFailed").GetInt32());
-        var hover = await HoverAsync(client, counter, "Count +=");
+        var hover = await Lsp.HoverAsync(client, counter, "Count +=");
         Assert.Contains("Count", Workbench.HoverText(hover));
         Assert.Equal(0, await client.ShutdownAsync());
     }
@@ -212,7 +205,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         await client.OpenAsync(huge, builder.ToString());
         await client.OpenAsync(binary, new string(bytes));
         // The small file's hover queues behind both opens: it must not wait for their analysis.
-        var hover = await HoverAsync(client, counter, "Count +=");
+        var hover = await Lsp.HoverAsync(client, counter, "Count +=");
         output.WriteLine($"hover after opening 10 MB and a binary file: {stopwatch.ElapsedMilliseconds} ms; peak RSS {client.PeakMemoryBytes() / (1024 * 1024)} MB");
         Assert.Contains("Count", Workbench.HoverText(hover));
         // Answered, but not yet quickly: 70 s on the loaded 2-core machine (the 10 MB document joins the project's
@@ -278,7 +271,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         Assert.Contains(broken, error.GetProperty("message").GetString());
         Assert.Contains(Shown(client), m => m.Contains(broken, StringComparison.Ordinal));
         Assert.Equal(0, (await InlineAsync(client, greeter)).GetProperty("items").GetArrayLength());
-        Assert.Contains("Greet", Workbench.HoverText(await HoverAsync(client, greeter, "Greet()")));
+        Assert.Contains("Greet", Workbench.HoverText(await Lsp.HoverAsync(client, greeter, "Greet()")));
 
         // Replaced by a good one: ready again without a restart.
         await client.NotifyAsync("workspace/didChangeConfiguration", new JsonObject { ["settings"] = ModelSetting(shipped) });
@@ -304,12 +297,6 @@ public sealed class FaultTests(ITestOutputHelper output)
             File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         return to;
     }
-
-    private static Task NotifyChangedAsync(LspClient client, string path) =>
-        client.NotifyAsync("workspace/didChangeWatchedFiles", new JsonObject
-        {
-            ["changes"] = new JsonArray(new JsonObject { ["uri"] = LspClient.ToUri(path), ["type"] = 2 }),
-        });
 
     /// <summary>Every process below this one (Linux: /proc/PID/stat's fourth field is the parent).</summary>
     private static List<int> Descendants(int root)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using NanoLsp.Driver;
 
 namespace NanoLsp.Tests.E2E;
@@ -53,6 +54,21 @@ internal static class Lsp
     }
 
     public static string Code(JsonElement diagnostic) => diagnostic.GetProperty("code").GetString()!;
+
+    /// <summary>A hover just inside the first occurrence of <paramref name="near"/> in the file as it is on disk.</summary>
+    public static async Task<JsonElement> HoverAsync(LspClient client, string path, string near)
+    {
+        var text = File.ReadAllText(path);
+        var at = Workbench.ToPosition(text, text.IndexOf(near, StringComparison.Ordinal) + 1);
+        return await client.RequestAsync("textDocument/hover", Workbench.TextDocumentPosition(path, at.Line, at.Character)).WaitAsync(LoadTimeout);
+    }
+
+    /// <summary>workspace/didChangeWatchedFiles for one file (1 created, 2 changed, 3 deleted).</summary>
+    public static Task FileChangedOnDiskAsync(LspClient client, string path, int type = 2) =>
+        client.NotifyAsync("workspace/didChangeWatchedFiles", new JsonObject
+        {
+            ["changes"] = new JsonArray(new JsonObject { ["uri"] = LspClient.ToUri(path), ["type"] = type }),
+        });
 
     public static IEnumerable<string> Codes(IEnumerable<JsonElement> diagnostics) => diagnostics.Select(Code);
 }

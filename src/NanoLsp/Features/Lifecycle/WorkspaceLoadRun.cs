@@ -9,24 +9,32 @@ using NanoLsp.Workspace;
 namespace NanoLsp.Features.Lifecycle;
 
 /// <summary>
-/// One load of the workspace folders as the user sees it: progress with project counts, the outcome told
+/// The loads of the workspace folders as the user sees them: progress with project counts, the outcome told
 /// once (window/showMessage) and to the editor's status (nanolsp/workspaceStatus), diagnostics refreshed,
-/// then what follows a load (the repository memory indexes the folders). Run by the initialized handler
-/// for initialize's folders and by workspace/didChangeWorkspaceFolders for the folders after a change.
+/// then what follows a load (the repository memory indexes the folders). Loads run off the request queue: the
+/// solution served before (the provisional one, or the last load's) answers, edits and all, until the new one is
+/// loaded, warmed up and swapped in. Asked for by the initialized handler (initialize's folders), by
+/// workspace/didChangeWorkspaceFolders and by a project, solution or package-source file changed on disk.
 /// </summary>
 public sealed class WorkspaceLoadRun(
     ServerState state, WorkspaceManager workspace, DiagnosticsPublisher diagnostics, ILanguageClient languageClient, ILog logger,
     IReadOnlyList<IFollowsWorkspaceLoad> afterLoad)
 {
-    private Task _initialLoad = Task.CompletedTask;
+    private readonly Lock _requests = new();
+    private IReadOnlyList<string>? _wantedRoots;
+    private bool _wanted;
+    private bool _running;
 
-    /// <summary>NANOLSP_TEST_LOAD_DELAY_MS holds the real load back (tests of the provisional solution only: a small
-    /// project loads too fast to see it otherwise).</summary>
-    private static readonly TimeSpan? TestLoadDelay =
-        int.TryParse(Environment.GetEnvironmentVariable("NANOLSP_TEST_LOAD_DELAY_MS"), out var ms) && ms > 0 ? TimeSpan.FromMilliseconds(ms) : null;
-
-    /// <summary>The real load started by <see cref="StartAsync"/>, for tests and shutdown (completed when none runs).</summary>
-    public Task InitialLoad => _initialLoad;
+    /// <summary>The folders the workspace has once the loads asked for have run: the last asked for (a folder change
+    /// made while a load runs builds on them, not on the folders loaded before).</summary>
+    public IReadOnlyList<string> WantedRoots
+    {
+        get
+        {
+            lock (_requests)
+                return _wantedRoots ?? workspace.Roots;
+        }
+    }
 
     /// <summary>
     /// initialize's folders. The provisional solution is published now (in the request queue: milliseconds),
@@ -47,41 +55,71 @@ public sealed class WorkspaceLoadRun(
         }
         logger.Info($"Provisional solution: {quick.Files} .cs file(s), {quick.Projects} project(s), from {quick.From}, in {watch.ElapsedMilliseconds} ms; served until MSBuild's load ends.");
         diagnostics.RefreshAll();
-        _initialLoad = Task.Run(async () =>
-        {
-            try
-            {
-                if (TestLoadDelay is { } delay)
-                    await Task.Delay(delay).ConfigureAwait(false);
-                await RunAsync(roots, CancellationToken.None).ConfigureAwait(false);
-                var collected = System.Diagnostics.Stopwatch.StartNew();
-                ReleaseProvisionalMemory();
-                logger.Debug($"The provisional solution's memory was given back in {collected.ElapsedMilliseconds} ms (a blocking collection).");
-                // A pulling client asked while the quick solution was served: it pulls again now.
-                if (state.ClientCapabilities.Supports("workspace", "diagnostics", "refreshSupport"))
-                    await languageClient.RequestAsync<object>(LspMethods.WorkspaceDiagnosticRefresh, null, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                logger.Error($"The workspace load failed: {e.Message}. The provisional solution keeps serving.");
-            }
-        }, CancellationToken.None);
+        Request(roots);
     }
 
     /// <summary>
-    /// The provisional solution's compilation (its own copy of the framework's metadata) is garbage once the real
-    /// one is served, but the collector would keep the heap it grew to for the life of the process: one compacting
-    /// collection returns it (samples/Inventory, RSS after the load: 328 MB without, 295 MB with; 238 MB before the
-    /// provisional solution existed).
+    /// Loads the folders (<paramref name="roots"/>, else those asked for last) off the request queue. Until 2026-12-06 a
+    /// reload ran in the queue, and every request waited for MSBuild: a project file saved on ThreeMammals/Ocelot held
+    /// the next hover 13.1 s. Loads asked for while one runs are one more load after it, of the folders asked for last.
     /// </summary>
-    private static void ReleaseProvisionalMemory()
+    public void Request(IReadOnlyList<string>? roots = null)
+    {
+        lock (_requests)
+        {
+            if (roots is not null)
+                _wantedRoots = roots;
+            _wanted = true;
+            if (_running)
+                return;
+            _running = true;
+        }
+        _ = Task.Run(LoadWhileWantedAsync);
+    }
+
+    private async Task LoadWhileWantedAsync()
+    {
+        while (true)
+        {
+            IReadOnlyList<string> roots;
+            lock (_requests)
+            {
+                if (!_wanted)
+                {
+                    _running = false;
+                    return;
+                }
+                _wanted = false;
+                roots = _wantedRoots ?? workspace.Roots;
+            }
+            try
+            {
+                await RunAsync(roots, CancellationToken.None).ConfigureAwait(false);
+                var collected = System.Diagnostics.Stopwatch.StartNew();
+                ReleaseReplacedSolutionMemory();
+                logger.Debug($"The memory of the solution served before the load was given back in {collected.ElapsedMilliseconds} ms (a blocking collection).");
+            }
+            catch (Exception e)
+            {
+                logger.Error($"The workspace load failed: {e.Message}. The solution served before keeps serving.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The solution served before (the provisional one, with its own copy of the framework's metadata, or the last
+    /// load's) is garbage once the new one is served, but the collector would keep the heap it grew to for the life of
+    /// the process: one compacting collection returns it (samples/Inventory, RSS after the first load: 328 MB without,
+    /// 295 MB with; 238 MB before the provisional solution existed).
+    /// </summary>
+    private static void ReleaseReplacedSolutionMemory()
     {
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         NativeHeap.Trim();
     }
 
-    public async Task RunAsync(IReadOnlyList<string> roots, CancellationToken cancellationToken)
+    private async Task RunAsync(IReadOnlyList<string> roots, CancellationToken cancellationToken)
     {
         LoadOutcome outcome;
         await using (var progress = await WorkDoneProgress.BeginAsync(languageClient, state.ClientCapabilities, logger, "NanoLsp: loading workspace", cancellationToken).ConfigureAwait(false))
@@ -89,8 +127,24 @@ public sealed class WorkspaceLoadRun(
         // After the progress ends: the status tells the editor the load is over, progress and all.
         await NotifyLoadedAsync(languageClient, outcome).ConfigureAwait(false);
         diagnostics.RefreshAll();
+        // A pulling client asked while the solution before was served: it pulls again now (not awaited: in the queue, the
+        // load of a repository too big for a provisional solution must not wait for the client's answer).
+        if (state.ClientCapabilities.Supports("workspace", "diagnostics", "refreshSupport"))
+            _ = RefreshPulledDiagnosticsAsync();
         foreach (var follower in afterLoad)
             follower.WorkspaceLoaded(roots);
+    }
+
+    private async Task RefreshPulledDiagnosticsAsync()
+    {
+        try
+        {
+            await languageClient.RequestAsync<object>(LspMethods.WorkspaceDiagnosticRefresh, null, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            logger.Debug($"workspace/diagnostic/refresh failed: {e.Message}");
+        }
     }
 
     /// <summary>How many open documents the warm-up computes diagnostics for: the last in the open set (usually the
