@@ -85,12 +85,35 @@ public sealed class ReloadTests
         Assert.Equal(0, await client.ShutdownAsync());
     }
 
+    [Fact]
+    public async Task APullingClientIsAskedToPullAgainAfterAReload()
+    {
+        var capabilities = LspClient.DefaultCapabilities();
+        capabilities["textDocument"]!["diagnostic"] = new JsonObject { ["dynamicRegistration"] = false };
+        capabilities["workspace"]!["diagnostics"] = new JsonObject { ["refreshSupport"] = true };
+        var (client, folder, counter) = await LoadedProjectFixtureAsync(capabilities);
+        await using var _ = client;
+        var pull = new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = LspClient.ToUri(counter) } };
+        var before = await client.RequestAsync("textDocument/diagnostic", pull).WaitAsync(Lsp.LoadTimeout);
+        Assert.Contains("CS0029", Lsp.Codes(before.GetProperty("items").EnumerateArray()));
+
+        // A change to the project (a file leaves the build): what the editor holds may be out of date after the reload.
+        var project = Path.Combine(folder, "ProjectFixture.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>", "  <ItemGroup><Compile Remove=\"Greeter.cs\" /></ItemGroup>\n</Project>"));
+        client.ClearMessages();
+        await Lsp.FileChangedOnDiskAsync(client, project);
+        await client.WaitForNotificationAsync("nanolsp/workspaceStatus", timeout: Lsp.LoadTimeout);
+        // Until 2026-12-06 only the first load asked: a pulling editor kept the diagnostics of the project before.
+        await client.WaitForNotificationAsync("workspace/diagnostic/refresh", timeout: Lsp.LoadTimeout);
+        Assert.Equal(0, await client.ShutdownAsync());
+    }
+
     /// <summary>ProjectFixture loaded (its first load held back too), Counter.cs open.</summary>
-    private static async Task<(LspClient Client, string Folder, string Counter)> LoadedProjectFixtureAsync()
+    private static async Task<(LspClient Client, string Folder, string Counter)> LoadedProjectFixtureAsync(JsonObject? capabilities = null)
     {
         var folder = Fixtures.Copy("ProjectFixture");
         var client = LspClient.Start(workingDirectory: folder, environment: HeldLoad);
-        await client.InitializeAsync(folder);
+        await client.InitializeAsync(folder, capabilities);
         var counter = Path.Combine(folder, "Counter.cs");
         await client.OpenAsync(counter);
         Assert.Equal("loaded", (await client.WaitForNotificationAsync("nanolsp/workspaceStatus", timeout: Lsp.LoadTimeout)).GetProperty("state").GetString());
