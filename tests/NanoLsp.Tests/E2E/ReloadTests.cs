@@ -43,6 +43,9 @@ public sealed class ReloadTests
         Assert.Equal("loaded", status.GetProperty("state").GetString());
         // The reloaded project, with the edit: the error inside #if RELOADED (line 5) is reported.
         await Lsp.DiagnosticsAsync(client, counter, ds => ds.Any(d => Lsp.Code(d) == "CS0029" && Line(d) == 5));
+        // The repository memory follows the reloaded solution as it follows an edit: built once, for the first load.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Single(client.Stderr.Split('\n'), line => line.Contains("Repository memory:", StringComparison.Ordinal));
         Assert.Equal(0, await client.ShutdownAsync());
     }
 

@@ -12,7 +12,9 @@ namespace NanoLsp.Features.InlineCompletion;
 /// it first changed, the documents Roslyn reports changed are indexed again. Not at every second of typing: the
 /// document being typed in is read live by its own requests (RepositoryMemory.ViewAt), and indexing it again
 /// each second took a core of a 2-core laptop from the keystrokes for tens of milliseconds in a big file.
-/// A reload starts over. Inline completion uses whatever the memory holds meanwhile (nothing at first).
+/// New folders start over; a reload of the same folders (a project file changed) is followed like an edit, every
+/// document's text compared with what was indexed (RepositoryMemory.SyncAsync), so that only files that changed are
+/// indexed again. Inline completion uses whatever the memory holds meanwhile (nothing at first).
 /// </summary>
 public sealed class RepositoryMemoryHost(RepositoryMemory memory, WorkspaceManager workspace, ModelHost model,
     ILanguageClient client, ServerState state, ILog log) : IFollowsWorkspaceLoad, IDrainsBeforeExit, IDisposable
@@ -22,12 +24,17 @@ public sealed class RepositoryMemoryHost(RepositoryMemory memory, WorkspaceManag
     private readonly object _gate = new();
     private CancellationTokenSource _run = new();
     private Task _work = Task.CompletedTask;
+    private IReadOnlyList<string> _roots = [];
 
     public void WorkspaceLoaded(IReadOnlyList<string> roots)
     {
         if (roots.Count == 0) return; // loose files only: no repository to remember
         lock (_gate)
         {
+            // Still following the same folders: the reloaded solution is synced within seconds, as an edit is.
+            if (!_work.IsCompleted && _roots.SequenceEqual(roots, StringComparer.Ordinal))
+                return;
+            _roots = roots;
             _run.Cancel();
             _run = new CancellationTokenSource();
             var token = _run.Token;
