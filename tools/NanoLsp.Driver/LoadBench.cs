@@ -19,7 +19,8 @@ public static partial class LoadBench
     public static Task<int> RunAsync(string folder, int fileCount) => RunAsync([folder], fileCount);
 
     /// <summary>Several folders load as one multi-root workspace; the main project and its files are the first folder's.</summary>
-    public static async Task<int> RunAsync(IReadOnlyList<string> folders, int fileCount)
+    /// <param name="reload">Then change the main project file on disk and measure hovers while the workspace reloads (<see cref="ReloadBench"/>).</param>
+    public static async Task<int> RunAsync(IReadOnlyList<string> folders, int fileCount, bool reload = false)
     {
         folders = folders.Select(Path.GetFullPath).ToList();
         var folder = folders[0];
@@ -102,6 +103,12 @@ public static partial class LoadBench
                 hovered++;
             totalErrors += errors.Count;
             Console.WriteLine($"  {Path.GetRelativePath(folder, file)}: {errors.Count} error(s){(errors.Count > 0 ? ", e.g. " + Shorten(errors[0]) : "")}; hover {(hover is null ? "none" : Shorten(hover.Split('\n')[0]))}");
+        }
+        if (reload && main is not null && files.Count > 0)
+        {
+            var text = await File.ReadAllTextAsync(files[0]);
+            if (Workbench.IdentifierPositions(text) is [var position, ..])
+                await ReloadBench.RunAsync(client, main, files[0], position);
         }
         if (Environment.GetEnvironmentVariable("NANOLSP_LOAD_LOG") is { Length: > 0 } log)
             await File.WriteAllTextAsync(log, client.Stderr);

@@ -4,7 +4,7 @@ using NanoLsp.Driver;
 //   demo <folder>                       diagnostics, hover, completion and code actions, readable
 //   bench <folder> [--runs N] [--file F] [--no-analyzers] latency percentiles and peak memory
 //   bench-features <folder> [--runs N] [--file F]  hover, code action and completion latencies (FeatureBench)
-//   load <folder> [--files N]          opens a repository as a new user would: projects loaded/failed, time, memory, answers (LoadBench)
+//   load <folder> [--files N] [--reload] opens a repository as a new user would: projects loaded/failed, time, memory, answers (LoadBench); then hovers while it reloads
 //   typing [folder] [--lines N] [--seed S] [--file F] [--other-document F]  re-types real lines keystroke by keystroke with inline completions (TypingBench)
 //   soak <folder> [--keystrokes N] [--files F] [--seed S]  a long typing session: memory and p95 per 1,000 keystrokes (SoakBench)
 //   fuzz [folder] [--messages N] [--seed S] [--session-messages M] [--minutes T]  generated LSP traffic, good and bad (Fuzz/FuzzBench)
@@ -17,7 +17,7 @@ const string Usage = """
       NanoLsp.Driver demo <folder>
       NanoLsp.Driver bench <folder> [--runs N] [--file path/to/File.cs] [--no-analyzers] [--after-load] [--settings '{"nanolsp": {...}}'] [--slow MS] [--peer EXECUTABLE] [--without-item-defaults]
       NanoLsp.Driver bench-features <folder> [--runs N] [--file path/to/File.cs]
-      NanoLsp.Driver load <folder> [more folders: a multi-root workspace] [--files N (4)]
+      NanoLsp.Driver load <folder> [more folders: a multi-root workspace] [--files N (4)] [--reload (then change the main project file on disk: hovers while it reloads; use a copy)]
       NanoLsp.Driver typing [folder (default samples/Inventory)] [--lines N (12)] [--seed S (1)] [--file path/to/File.cs] [--settings '{"nanolsp": {...}}'] [--other-document path/to/Other.cs] [--keystrokes-out keys.jsonl] [--memory-wait S (90; 0 for a server without a repository memory)] [--with-lists] [--read-ms MS (0: a pause after each file opens)] [--pull-diagnostics (as VS Code: every provider after each change)] [--key-ms MS (0: the least time between keystrokes)]
       NanoLsp.Driver soak <folder> [--keystrokes N (10000)] [--files F (6)] [--seed S (1)] [--sample-every K (1000)] [--settings '{"nanolsp": {...}}'] [--pull-diagnostics]
       NanoLsp.Driver fuzz [folder (default samples/Inventory)] [--messages N (100000)] [--seed S (1)] [--session-messages M (10000)] [--minutes T (120)]
@@ -77,11 +77,17 @@ try
         case ["load", .. var loadArgs] when loadArgs.Length > 0:
         {
             var fileCount = 4;
+            var reload = false;
             var loadFolders = new List<string>();
             for (var i = 0; i < loadArgs.Length; i++)
             {
                 if (loadArgs[i] == "--files" && i + 1 < loadArgs.Length && int.TryParse(loadArgs[i + 1], out var n) && n > 0)
                     fileCount = n;
+                else if (loadArgs[i] == "--reload")
+                {
+                    reload = true;
+                    continue;
+                }
                 else if (!loadArgs[i].StartsWith("--", StringComparison.Ordinal))
                 {
                     loadFolders.Add(RequireFolder(loadArgs[i]));
@@ -91,7 +97,7 @@ try
                     throw new ArgumentException($"Unknown load option '{loadArgs[i]}'.");
                 i++;
             }
-            return await LoadBench.RunAsync(loadFolders, fileCount);
+            return await LoadBench.RunAsync(loadFolders, fileCount, reload);
         }
         case ["typing", .. var rest]:
         {
