@@ -44,5 +44,6 @@ public static class ReloadBench
         var sorted = hovers.Order().ToList();
         Console.WriteLine($"reload          {reload.TotalSeconds,8:0.0} s (project file changed -> nanolsp/workspaceStatus); " + (hovers.Count == 0 ? "no hover meanwhile" :
             $"{hovers.Count} hover(s) meanwhile: first {hovers[0]:0} ms, p50 {sorted[sorted.Count / 2]:0} ms, max {sorted[^1]:0} ms"));
+        Console.WriteLine($"peak memory     {client.PeakMemoryBytes() / (1024.0 * 1024.0),8:0} MiB (after the reload: both solutions were alive during it)");
     }
 }
