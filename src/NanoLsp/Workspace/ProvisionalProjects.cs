@@ -36,6 +36,26 @@ public static class ProvisionalProjects
     {
         /// <summary>What the projects were made from, for the log.</summary>
         public string From { get; init; } = "the project files";
+
+        /// <summary>Skipped for more than <see cref="MaxFiles"/> files: the open files can still be served alone (<see cref="AddOpenFilesProject"/>).</summary>
+        public bool TooManyFiles { get; init; }
+    }
+
+    /// <summary>The provisional project of a repository too big for the quick pass: the open files alone.</summary>
+    public const string OpenFilesName = "Open files (the workspace is loading)";
+
+    /// <summary>
+    /// A repository over <see cref="MaxFiles"/> .cs files is served from this project until the real load ends: the files
+    /// the editor opens, against the framework, with the SDK's implicit usings, their diagnostics filtered as a project
+    /// with packages' are (nothing a missing reference causes: the repository's own types are unknown here). Until
+    /// 2026-12-06 such a repository got nothing before MSBuild's load, every request waiting in the queue (dotnet/efcore:
+    /// 5,761 .cs files, minutes on first opening).
+    /// </summary>
+    public static Solution AddOpenFilesProject(Solution solution, out ProjectId id)
+    {
+        id = ProjectId.CreateNewId(OpenFilesName);
+        var settings = ProjectSettings.Default with { ImplicitUsings = true, HasPackages = true };
+        return AddProject(solution, id, OpenFilesName, null, settings, LooseProjects.FrameworkReferences.Value, [], []);
     }
 
     /// <param name="designTimeCache">The <see cref="DesignTimeCache"/> folder: when it holds an earlier load of these folders
@@ -56,7 +76,7 @@ public static class ProvisionalProjects
                 if (!file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || WorkspaceManager.IsBuildOutput(file))
                     continue;
                 if (++count > MaxFiles)
-                    return new Result(solution, 0, 0, $"more than {MaxFiles} .cs files");
+                    return new Result(solution, 0, 0, $"more than {MaxFiles} .cs files") { TooManyFiles = true };
                 // The deepest project folder holding the file owns it, as the SDK's globs do for nested projects.
                 var owner = folders.Where(f => file.StartsWith(f.Value, StringComparison.Ordinal)).OrderByDescending(f => f.Value.Length).Select(f => f.Key).FirstOrDefault();
                 if (owner is not null)
@@ -149,7 +169,7 @@ public static class ProvisionalProjects
         return new Result(solution, projects.Select(p => p.FilePath).Distinct(StringComparer.Ordinal).Count(), count, null);
     }
 
-    private static Solution AddProject(Solution solution, ProjectId id, string name, string filePath, ProjectSettings settings,
+    private static Solution AddProject(Solution solution, ProjectId id, string name, string? filePath, ProjectSettings settings,
         IReadOnlyList<MetadataReference> references, IReadOnlyList<ProjectReference> projectReferences, IReadOnlyList<string> files)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: settings.PreprocessorSymbols);

@@ -96,6 +96,15 @@ public sealed class WorkspaceManager : IDisposable
                 _logger.Warning($"No provisional solution: {e.Message}");
                 return new ProvisionalProjects.Result(CurrentSolution, 0, 0, e.Message);
             }
+            ProjectId? openFiles = null;
+            if (result.TooManyFiles)
+            {
+                // Too big to compile every file now: the files the editor opens are served alone (they join this project
+                // as they open: it is every folder's loose project until the load ends).
+                result = result with { Solution = ProvisionalProjects.AddOpenFilesProject(CurrentSolution, out var id), Skipped = null, Projects = 1, From = $"the open files alone ({result.Skipped})" };
+                openFiles = id;
+                _looseProjects = roots.ToDictionary(r => r, _ => id, StringComparer.Ordinal);
+            }
             if (result.Skipped is not null)
                 return result;
             _roots = roots;
@@ -105,7 +114,7 @@ public sealed class WorkspaceManager : IDisposable
             {
                 solution = SetText(solution, path, text, out var known);
                 if (!known)
-                    solution = AddToBestProject(solution, path, text, null, IsUnderRoot(path));
+                    solution = AddToBestProject(solution, path, text, openFiles, IsUnderRoot(path));
             }
             _provisional = true;
             Publish(solution, open);

@@ -40,7 +40,9 @@ public sealed class WorkspaceLoadRun(
     /// initialize's folders. The provisional solution is published now (in the request queue: milliseconds),
     /// so that the first diagnostics, hovers and completions do not wait for MSBuild; the real load then runs
     /// off the queue and replaces it (edits made meanwhile carry over: the open documents' text wins). A
-    /// repository too big for the quick pass is loaded in the queue, as before, and requests wait for it.
+    /// repository too big for the quick pass is served from the open files alone meanwhile
+    /// (<see cref="ProvisionalProjects.AddOpenFilesProject"/>); only where no provisional solution could be made (the
+    /// folders unreadable) is the load run in the queue, requests waiting for it.
     /// </summary>
     public async Task StartAsync(IReadOnlyList<string> roots, CancellationToken cancellationToken)
     {
