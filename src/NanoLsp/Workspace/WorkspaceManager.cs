@@ -63,6 +63,9 @@ public sealed class WorkspaceManager : IDisposable
 
     // Between LoadProvisional and the end of the real load.
     private bool _provisional;
+    // The provisional solution is the open files alone (a repository too big for the quick pass): files changed or
+    // created on disk do not join it (the load lists them, and what changes meanwhile is applied again after it).
+    private bool _openFilesOnly;
     // One load at a time: loads run off the request queue, and another may be asked for meanwhile.
     private readonly SemaphoreSlim _loading = new(1, 1);
     // .cs files created, changed or deleted on disk while a load runs (null when none runs): applied again to the loaded
@@ -104,6 +107,7 @@ public sealed class WorkspaceManager : IDisposable
                 result = result with { Solution = ProvisionalProjects.AddOpenFilesProject(CurrentSolution, out var id), Skipped = null, Projects = 1, From = $"the open files alone ({result.Skipped})" };
                 openFiles = id;
                 _looseProjects = roots.ToDictionary(r => r, _ => id, StringComparer.Ordinal);
+                _openFilesOnly = true;
             }
             if (result.Skipped is not null)
                 return result;
@@ -179,6 +183,7 @@ public sealed class WorkspaceManager : IDisposable
                 _placeholder = false;
                 _looseProjects = outcome.LooseProjects;
                 _provisional = false;
+                _openFilesOnly = false;
                 // A file changed during the load that the loaded projects leave out stays out: the project file may exclude it now.
                 foreach (var (path, change) in _changedDuringLoad!.Where(c => !_openText.ContainsKey(c.Path)))
                     solution = WithFileChange(solution, path, change, addChanged: false);
@@ -332,20 +337,21 @@ public sealed class WorkspaceManager : IDisposable
             if (_placeholder && change != FileChange.Deleted)
                 EnsureLanguageHost();
             _changedDuringLoad?.Add((path, change));
-            var solution = WithFileChange(CurrentSolution, path, change);
+            var solution = WithFileChange(CurrentSolution, path, change, addCreated: !_openFilesOnly, addChanged: !_openFilesOnly);
             if (!ReferenceEquals(solution, CurrentSolution))
                 _logger.Debug($"{change} on disk: {path}");
             Publish(solution);
         }
     }
 
-    /// <summary>The solution with a .cs file's change on disk (the file is not open): created files join the project whose
-    /// folder holds them; so do changed ones the solution lacks, unless <paramref name="addChanged"/> is false.</summary>
-    private Solution WithFileChange(Solution solution, string path, FileChange change, bool addChanged = true) =>
+    /// <summary>The solution with a .cs file's change on disk (the file is not open): a file it lacks joins the project whose
+    /// folder holds it when created (<paramref name="addCreated"/>) or changed (<paramref name="addChanged"/>).</summary>
+    private Solution WithFileChange(Solution solution, string path, FileChange change, bool addCreated = true, bool addChanged = true) =>
         change switch
         {
             FileChange.Deleted => Remove(solution, path),
             _ when !solution.GetDocumentIdsWithFilePath(path).IsEmpty => ReloadFromDisk(solution, path),
+            FileChange.Created when !addCreated => solution,
             FileChange.Changed when !addChanged => solution,
             _ when File.Exists(path) && IsUnderRoot(path) => AddToBestProject(solution, path, null, LooseProjectFor(_looseProjects, path), true),
             _ => solution,
