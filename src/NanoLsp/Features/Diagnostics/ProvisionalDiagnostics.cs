@@ -9,7 +9,8 @@ namespace NanoLsp.Features.Diagnostics;
 /// references), so its diagnostics are the real ones. A project with packages lacks their types there: it shows
 /// syntax and semantic errors, less those a missing reference causes (an unknown type, namespace, name or member,
 /// an unreferenced assembly), and no warnings (flow analysis over unknown types says little). No project shows
-/// what a source generator's missing output causes. The real load's answer replaces them seconds later.
+/// what a source generator's missing output causes. The open files of a repository too big for the quick pass show their
+/// syntax errors alone. The real load's answer replaces them.
 /// </summary>
 public static class ProvisionalDiagnostics
 {
@@ -38,8 +39,17 @@ public static class ProvisionalDiagnostics
         "CS9248", // partial property must have an implementation part
     };
 
-    public static IReadOnlyList<Diagnostic> Filter(Document document, IReadOnlyList<Diagnostic> diagnostics) =>
-        ProvisionalProjects.HasPackages(document.Project)
+    public static IReadOnlyList<Diagnostic> Filter(Document document, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        // The open files of a repository too big for the quick pass: its syntax errors only (ProvisionalProjects.AddOpenFilesProject).
+        if (ProvisionalProjects.IsOpenFilesOnly(document.Project))
+        {
+            if (!document.TryGetSyntaxTree(out var tree)) return [];
+            var syntax = tree.GetDiagnostics().ToHashSet();
+            return diagnostics.Where(syntax.Contains).ToList();
+        }
+        return ProvisionalProjects.HasPackages(document.Project)
             ? diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && !MissingReference.Contains(d.Id) && !MissingGeneratedCode.Contains(d.Id)).ToList()
             : diagnostics.Where(d => !MissingGeneratedCode.Contains(d.Id)).ToList();
+    }
 }
