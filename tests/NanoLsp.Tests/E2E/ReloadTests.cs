@@ -32,11 +32,7 @@ public sealed class ReloadTests
         Assert.DoesNotContain(client.Messages, IsWorkspaceStatus);
         // An edit made meanwhile, code that only the reloaded project compiles (the constant it defines now).
         var edited = File.ReadAllText(counter).Replace("    public int Count", "#if RELOADED\n    public int Reloaded = \"no\";\n#endif\n    public int Count");
-        await client.NotifyAsync("textDocument/didChange", new JsonObject
-        {
-            ["textDocument"] = new JsonObject { ["uri"] = LspClient.ToUri(counter), ["version"] = 2 },
-            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = edited }),
-        });
+        await ReplaceTextAsync(client, counter, edited, version: 2);
         Assert.DoesNotContain(client.Messages, IsWorkspaceStatus);
 
         var status = await client.WaitForNotificationAsync("nanolsp/workspaceStatus", timeout: Lsp.LoadTimeout);
@@ -55,11 +51,7 @@ public sealed class ReloadTests
         var (client, folder, counter) = await LoadedProjectFixtureAsync();
         await using var _ = client;
         var edited = File.ReadAllText(counter).Replace("Count += step;", "Count += step + Fresh.Value;");
-        await client.NotifyAsync("textDocument/didChange", new JsonObject
-        {
-            ["textDocument"] = new JsonObject { ["uri"] = LspClient.ToUri(counter), ["version"] = 2 },
-            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = edited }),
-        });
+        await ReplaceTextAsync(client, counter, edited, version: 2);
         await Lsp.DiagnosticsAsync(client, counter, ds => Lsp.Codes(ds).Contains("CS0103"));
 
         var project = Path.Combine(folder, "ProjectFixture.csproj");
@@ -77,11 +69,7 @@ public sealed class ReloadTests
         await client.WaitForNotificationAsync("nanolsp/workspaceStatus", timeout: Lsp.LoadTimeout);
         client.ClearMessages();
         // Diagnostics after the reload (asked for by the edit below, so that they are computed on the reloaded solution).
-        await client.NotifyAsync("textDocument/didChange", new JsonObject
-        {
-            ["textDocument"] = new JsonObject { ["uri"] = LspClient.ToUri(counter), ["version"] = 3 },
-            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = edited + "\n" }),
-        });
+        await ReplaceTextAsync(client, counter, edited + "\n", version: 3);
         var after = await Lsp.DiagnosticsAsync(client, counter);
         Assert.DoesNotContain("CS0103", Lsp.Codes(after));
         Assert.Contains("CS0029", Lsp.Codes(after));
@@ -122,6 +110,14 @@ public sealed class ReloadTests
         Assert.Equal("loaded", (await client.WaitForNotificationAsync("nanolsp/workspaceStatus", timeout: Lsp.LoadTimeout)).GetProperty("state").GetString());
         return (client, folder, counter);
     }
+
+    /// <summary>The editor's whole text of an open document, as one change.</summary>
+    private static Task ReplaceTextAsync(LspClient client, string path, string text, int version) =>
+        client.NotifyAsync("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = LspClient.ToUri(path), ["version"] = version },
+            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text }),
+        });
 
     private static bool IsWorkspaceStatus(JsonElement message) => message.GetProperty("method").GetString() == "nanolsp/workspaceStatus";
 

@@ -116,7 +116,7 @@ public sealed class ProvisionalProjectsTests : IDisposable
     }
 
     [Fact]
-    public void ABrokenProjectFileStillGivesAProjectAndTooManyFilesGiveNone()
+    public void ABrokenProjectFileStillGivesAProjectAndTooManyFilesGiveTheOpenFilesAlone()
     {
         Write("Lib/Lib.csproj", "<Project><PropertyGroup>");
         var result = _workspace.LoadProvisional([_root.Path]);
@@ -126,7 +126,16 @@ public sealed class ProvisionalProjectsTests : IDisposable
         using var big = new WorkspaceManager(new RecordingLogger());
         for (var i = 0; i <= ProvisionalProjects.MaxFiles; i++)
             Write($"Big/F{i}.cs", "");
-        Assert.NotNull(big.LoadProvisional([_root.Path]).Skipped);
-        Assert.False(big.Snapshot.Provisional);
+        var tooBig = big.LoadProvisional([_root.Path]);
+        Assert.Null(tooBig.Skipped);
+        Assert.Contains("open files alone", tooBig.From);
+        Assert.True(big.Snapshot.Provisional);
+        // No file is compiled until the editor opens it; then it joins the open files' project, as a second one does.
+        Assert.Empty(big.CurrentSolution.GetDocumentIdsWithFilePath(Path.Combine(_root.Path, "Big", "F1.cs")));
+        var opened = big.Open(Path.Combine(_root.Path, "Big", "F1.cs"), "file:///F1.cs", "class F1 { }", 1);
+        var second = big.Open(Path.Combine(_root.Path, "Lib", "Square.cs"), "file:///Square.cs", "class Square { }", 1);
+        Assert.Equal(ProvisionalProjects.OpenFilesName, opened.Project.Name);
+        Assert.Equal(opened.Project.Id, second.Project.Id);
+        Assert.True(ProvisionalProjects.IsOpenFilesOnly(opened.Project));
     }
 }
