@@ -28,6 +28,7 @@ public sealed class TrafficGenerator
 
     private readonly FuzzValues _values;
     private readonly string _folder;
+    private readonly string? _project;
     private readonly IReadOnlyList<string> _files;
     private readonly Dictionary<string, string> _open = [];
     private readonly Dictionary<string, int> _versions = [];
@@ -44,6 +45,7 @@ public sealed class TrafficGenerator
             .ToList();
         if (_files.Count == 0)
             throw new ArgumentException($"The fuzz folder {folder} has no .cs files.");
+        _project = Directory.EnumerateFiles(_folder, "*.csproj").Order(StringComparer.Ordinal).FirstOrDefault();
     }
 
     /// <summary>One server process's traffic: before initialize, the lifecycle, <paramref name="bodyMessages"/> random messages, an ending.</summary>
@@ -126,9 +128,11 @@ public sealed class TrafficGenerator
                 yield return Notification("workspace/didChangeConfiguration", new JsonObject { ["settings"] = Settings() });
                 break;
             case < 810:
+                // Now and then the project file: a reload, off the request queue, while the traffic goes on.
+                var changed = _project is not null && _values.Chance(0.2) ? _project : Path.Combine(_folder, "Ghost" + _values.Random.Next(5) + ".cs");
                 yield return Notification("workspace/didChangeWatchedFiles", new JsonObject
                 {
-                    ["changes"] = new JsonArray(new JsonObject { ["uri"] = Uri(Path.Combine(_folder, "Ghost" + _values.Random.Next(5) + ".cs")), ["type"] = _values.Random.Next(0, 5) }),
+                    ["changes"] = new JsonArray(new JsonObject { ["uri"] = Uri(changed), ["type"] = _values.Random.Next(0, 5) }),
                 });
                 break;
             case < 830:
