@@ -111,6 +111,23 @@ public static class MsBuildSetup
         Environment.SetEnvironmentVariable("DOTNET_ROOT", alias);
     }
 
+    // NuGet's retries (six tries a second apart by default), as the user's environment set them when the server started.
+    private static readonly string? UserTryCount = Environment.GetEnvironmentVariable("NUGET_ENHANCED_MAX_NETWORK_TRY_COUNT");
+    private static readonly string? UserRetryDelay = Environment.GetEnvironmentVariable("NUGET_ENHANCED_NETWORK_RETRY_DELAY_MILLISECONDS");
+
+    /// <summary>
+    /// The restores and build hosts a load starts from now on try each package source once (<paramref name="once"/>: no
+    /// feed can be found, <see cref="PackageFeeds"/>), or as the user's environment says. Child processes inherit the
+    /// server's environment, the build host included; a setting the user made is never changed.
+    /// </summary>
+    public static void TryFeedsOnce(bool once)
+    {
+        if (UserTryCount is null)
+            Environment.SetEnvironmentVariable("NUGET_ENHANCED_MAX_NETWORK_TRY_COUNT", once ? "1" : null);
+        if (UserRetryDelay is null)
+            Environment.SetEnvironmentVariable("NUGET_ENHANCED_NETWORK_RETRY_DELAY_MILLISECONDS", once ? "0" : null);
+    }
+
     /// <summary>$XDG_CACHE_HOME, else ~/.cache.</summary>
     public static string UserCache() =>
         Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg

@@ -225,6 +225,12 @@ public sealed partial class WorkspaceLoader(ILog logger)
         string? cacheAs)
     {
         var projects = ProjectsOf(targets);
+        // Offline (no feed's host resolves), NuGet's retries only make the restore and the build hosts' SDK resolution wait.
+        var feeds = PackageFeeds.RemoteHosts(roots);
+        var unreachable = await PackageFeeds.NoneResolvesAsync(feeds, TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+        MsBuildSetup.TryFeedsOnce(unreachable);
+        if (unreachable)
+            logger.Info($"No package feed can be found ({string.Join(", ", feeds.Order(StringComparer.Ordinal))}: the names do not resolve; offline?): the load's restore and build hosts try each once.");
         var restoreProblems = await RestoreIfNeededAsync(targets, projects, progress, cancellationToken).ConfigureAwait(false);
 
         // No global TargetFramework: each project loads with its own frameworks (one Roslyn project per
