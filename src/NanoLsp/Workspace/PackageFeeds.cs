@@ -61,7 +61,11 @@ public static class PackageFeeds
                 return true; // slow, not absent: let NuGet try as usual
             }
         });
-        return !(await Task.WhenAll(lookups).ConfigureAwait(false)).Any(found => found);
+        // Not past the timeout even where a look-up does not stop when cancelled: a slow answer is not an absent one.
+        var all = Task.WhenAll(lookups);
+        if (await Task.WhenAny(all, Task.Delay(timeout)).ConfigureAwait(false) != all)
+            return false;
+        return !(await all.ConfigureAwait(false)).Any(found => found);
     }
 
     /// <summary>Adds a config file's http(s) sources' hosts; true when it clears the sources of the files read after it.</summary>
