@@ -1,6 +1,7 @@
 // The NanoLsp extension in a real VS Code (code-server + chromium): open the sample project, see the
-// server's diagnostics, read a hover's explanation, apply a quick fix, accept the nano model's ghost
-// text with Tab, accept items of the completion list (one whose using comes with resolve). One count per step; a screenshot of each step under artifacts/vscode-e2e/.
+// server's diagnostics, read a hover's explanation, apply a quick fix, save an edit of the project file and see
+// its effect after the reload, accept the nano model's ghost text with Tab, accept items of the completion list
+// (one whose using comes with resolve). One count per step; a screenshot of each step under artifacts/vscode-e2e/.
 // Usage: node e2e.mjs [VSIX]   (run.sh installs everything and finds the .vsix first)
 import { cpSync, mkdirSync, readFileSync, rmSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -37,6 +38,7 @@ const steps = [
   ['hover on the error explains it in plain words with the fixes', hoverExplains],
   ['the quick fix "using System.Text;" adds the using and clears the error', applyQuickFix],
   ['an error typed inside a method body shows in the Problems panel, and leaves when the line is deleted', errorTypedInBody],
+  ['the project file edited and saved: after the reload the code it switches on is checked, with no edit of that code', projectFileSaved],
   ['typing shows the model\'s ghost text and Tab accepts it', acceptGhostText],
   ['the completion list: a member after \'.\' is inserted, and a type of a namespace not imported brings its using', completionList],
 ];
@@ -147,6 +149,46 @@ async function errorTypedInBody() {
   await page.keyboard.press('Control+Shift+K');
   await waitUntil(async () => await page.locator('.markers-panel .monaco-list-row', { hasText: 'Undefined' }).count() === 0,
     30_000, 'CS0103 on Undefined to leave the Problems panel');
+  await save();
+  await runCommand(page, 'View: Hide Panel');
+  return `Problems: ${text}`;
+}
+
+async function projectFileSaved() {
+  // Code inside Report() that only compiles with a constant the project does not define yet: inactive, no error.
+  await openFile(page, serviceFile);
+  const { line } = locate(serviceFile, missingUsing, 'StringBuilder');
+  await goTo(page, line, 1);
+  for (const text of ['#if E2E_RELOAD', 'ReloadedOnly();', '#endif']) {
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText(text);
+    await page.keyboard.press('Escape');
+  }
+  await save();
+  // The project file edited and saved in VS Code: its file watcher tells the server, which reloads the workspace.
+  await openFile(page, 'Inventory.csproj');
+  const at = locate('Inventory.csproj', '<Nullable>', '<Nullable>');
+  await goTo(page, at.line, 1);
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText('<DefineConstants>$(DefineConstants);E2E_RELOAD</DefineConstants>');
+  await save();
+  // No edit of the .cs file after the save: the server asks VS Code to pull again once the reloaded project is served
+  // (until 2026-12-06 only the first load did, and VS Code kept the diagnostics of the project before).
+  await page.keyboard.press('Control+Shift+M');
+  const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'ReloadedOnly' }).first();
+  await row.waitFor({ timeout: 90_000 });
+  const text = (await row.innerText()).replace(/\s+/g, ' ').trim();
+  if (!/CS0103/.test(text)) throw new Error(`the Problems row for ReloadedOnly lacks its code CS0103: ${text}`);
+  await screenshot('04-project-file-saved');
+  // Both files as they were: the define's line and the three lines deleted (Ctrl+Shift+K), each saved.
+  await goTo(page, at.line + 1, 1);
+  await page.keyboard.press('Control+Shift+K');
+  await save();
+  await openFile(page, serviceFile);
+  await goTo(page, line + 1, 1);
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Shift+K');
   await save();
   await runCommand(page, 'View: Hide Panel');
   return `Problems: ${text}`;
