@@ -66,12 +66,8 @@ async function seeDiagnostics() {
   await goTo(page, line, column);
   await activeEditor(page).locator('.squiggly-error').first().waitFor({ timeout: 90_000 });
   const counts = await waitUntil(async () => { const c = await problemCounts(page); return c.errors >= 1 && c; }, 30_000, 'the status bar to count errors');
-  await page.keyboard.press('Control+Shift+M');
-  const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'StringBuilder' }).first();
-  await row.waitFor({ timeout: 20_000 });
-  const text = await row.innerText();
-  if (!/CS0246/.test(text)) throw new Error(`the Problems row for StringBuilder lacks its code CS0246: ${text}`);
-  return `${counts.errors} errors in the status bar; Problems: ${text.replace(/\s+/g, ' ').trim()}`;
+  const text = await problemsRow('StringBuilder', 'CS0246', 20_000);
+  return `${counts.errors} errors in the status bar; Problems: ${text}`;
 }
 
 async function hoverExplains() {
@@ -138,11 +134,7 @@ async function errorTypedInBody() {
   await page.keyboard.type('Undefined', { delay: 30 });
   await page.keyboard.press('Escape');
   await page.keyboard.type('();');
-  await page.keyboard.press('Control+Shift+M');
-  const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'Undefined' }).first();
-  await row.waitFor({ timeout: 30_000 });
-  const text = (await row.innerText()).replace(/\s+/g, ' ').trim();
-  if (!/CS0103/.test(text)) throw new Error(`the Problems row for Undefined lacks its code CS0103: ${text}`);
+  const text = await problemsRow('Undefined', 'CS0103', 30_000);
   await screenshot('04-error-typed-in-body');
   // The typed line deleted (Ctrl+Shift+K): the error leaves the panel, and the file is as it was on disk.
   await goTo(page, line + 1, 1);
@@ -176,11 +168,7 @@ async function projectFileSaved() {
   await save();
   // No edit of the .cs file after the save: the server asks VS Code to pull again once the reloaded project is served
   // (until 2026-12-06 only the first load did, and VS Code kept the diagnostics of the project before).
-  await page.keyboard.press('Control+Shift+M');
-  const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'ReloadedOnly' }).first();
-  await row.waitFor({ timeout: 90_000 });
-  const text = (await row.innerText()).replace(/\s+/g, ' ').trim();
-  if (!/CS0103/.test(text)) throw new Error(`the Problems row for ReloadedOnly lacks its code CS0103: ${text}`);
+  const text = await problemsRow('ReloadedOnly', 'CS0103', 90_000);
   await screenshot('04-project-file-saved');
   // Both files as they were: the define's line and the three lines deleted (Ctrl+Shift+K), each saved.
   await goTo(page, at.line + 1, 1);
@@ -296,6 +284,16 @@ async function openSuggest(rows, label) {
       await page.keyboard.press('Escape');
     }
   }
+}
+
+/** Opens the Problems panel and waits for the row that names `name`; it must carry `code`. Returns its text. */
+async function problemsRow(name, code, timeout) {
+  await page.keyboard.press('Control+Shift+M');
+  const row = page.locator('.markers-panel .monaco-list-row', { hasText: name }).first();
+  await row.waitFor({ timeout });
+  const text = (await row.innerText()).replace(/\s+/g, ' ').trim();
+  if (!text.includes(code)) throw new Error(`the Problems row for ${name} lacks its code ${code}: ${text}`);
+  return text;
 }
 
 /** The NanoLsp status item's accessible label: its text, the model state, the last latency. */

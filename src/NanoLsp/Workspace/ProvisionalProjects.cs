@@ -60,9 +60,7 @@ public static class ProvisionalProjects
     {
         id = ProjectId.CreateNewId(OpenFilesName);
         var settings = ProjectSettings.Default with { ImplicitUsings = true, HasPackages = true };
-        solution = AddProject(solution, id, OpenFilesName, null, settings, LooseProjects.FrameworkReferences.Value, [], []);
-        var parse = (CSharpParseOptions)solution.GetProject(id)!.ParseOptions!;
-        return solution.WithProjectParseOptions(id, parse.WithFeatures([.. parse.Features, new(OpenFilesFeature, "true")]));
+        return AddProject(solution, id, OpenFilesName, null, settings, LooseProjects.FrameworkReferences.Value, [], [], openFilesOnly: true);
     }
 
     /// <param name="designTimeCache">The <see cref="DesignTimeCache"/> folder: when it holds an earlier load of these folders
@@ -177,11 +175,16 @@ public static class ProvisionalProjects
     }
 
     private static Solution AddProject(Solution solution, ProjectId id, string name, string? filePath, ProjectSettings settings,
-        IReadOnlyList<MetadataReference> references, IReadOnlyList<ProjectReference> projectReferences, IReadOnlyList<string> files)
+        IReadOnlyList<MetadataReference> references, IReadOnlyList<ProjectReference> projectReferences, IReadOnlyList<string> files, bool openFilesOnly = false)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: settings.PreprocessorSymbols);
+        var features = new List<KeyValuePair<string, string>>();
         if (settings.HasPackages)
-            parse = parse.WithFeatures([new(PackagesFeature, "true")]);
+            features.Add(new(PackagesFeature, "true"));
+        if (openFilesOnly)
+            features.Add(new(OpenFilesFeature, "true"));
+        if (features.Count > 0)
+            parse = parse.WithFeatures(features);
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
             nullableContextOptions: settings.Nullable ? NullableContextOptions.Enable : NullableContextOptions.Disable,
             allowUnsafe: settings.AllowUnsafe);
