@@ -92,6 +92,11 @@ public sealed class LanguageModel : IDisposable
     public Task PrefillAsync(FimPrompt prompt, bool urgent, CancellationToken cancellation = default) =>
         RunExclusive(cancellation, ct => _prefixCache.Prefill(prompt.Ids, ct).Length, urgent);
 
+    /// <summary>How many of <paramref name="prompt"/>'s tokens the model has not read yet: what a prefill of it would run
+    /// now (0: its prefix cache holds it all). An estimate for callers deciding whether to wait for the model: read
+    /// without waiting for the model's turn.</summary>
+    public int UnreadTokens(FimPrompt prompt) => _prefixCache.UnreadLength(prompt.Ids);
+
     /// <summary>Synchronous generation for tools and tests; waits for any running generation.</summary>
     public GenerationResult Generate(FimPrompt prompt, GenerationOptions options, CancellationToken cancellation = default) =>
         GenerateAsync(prompt, options, cancellation).GetAwaiter().GetResult();

@@ -15,7 +15,15 @@ public sealed class PrefixCache(Decoder decoder) : IDisposable
     private readonly float[] _lastLogits = new float[decoder.Manifest.VocabSize];
     private int[] _lastPrompt = [];
 
+    // The prompt tokens the cache certainly holds, for readers on other threads (UnreadLength): set to the part kept
+    // before a prefill runs, and to the whole prompt once it has run. Tokens generated after a prompt are not in it.
+    private int[] _read = [];
+
     public KvCache Cache => _cache;
+
+    /// <summary>How many of <paramref name="prompt"/>'s tokens a prefill would have to run now, as far as the last
+    /// prefills tell (safe from any thread; a prefill running meanwhile may have read more).</summary>
+    public int UnreadLength(ReadOnlySpan<int> prompt) => prompt.Length - prompt.CommonPrefixLength(Volatile.Read(ref _read));
 
     /// <summary>Positions reused by the last <see cref="Prefill"/>.</summary>
     public int LastReused { get; private set; }
@@ -40,9 +48,11 @@ public sealed class PrefixCache(Decoder decoder) : IDisposable
         _cache.Truncate(common);
         LastReused = common;
         _lastPrompt = [];
+        Volatile.Write(ref _read, prompt[..common].ToArray());
         var logits = decoder.Prefill(_cache, prompt[common..], cancellation);
         logits.CopyTo(_lastLogits);
         _lastPrompt = prompt.ToArray();
+        Volatile.Write(ref _read, _lastPrompt);
         return logits;
     }
 
@@ -50,6 +60,7 @@ public sealed class PrefixCache(Decoder decoder) : IDisposable
     {
         _cache.Clear();
         _lastPrompt = [];
+        Volatile.Write(ref _read, []);
     }
 
     public void Dispose() => _cache.Dispose();

@@ -18,6 +18,7 @@ export const serverSettings = [
   'completion.rankWithModel',
   'completion.rankDeadlineMs',
   'completion.rankWaitMs',
+  'completion.rankWaitColdMs',
   'codeActions.modelFixes',
   'codeActions.modelFixDeadlineMs',
   'memory.mixing',

@@ -108,9 +108,9 @@ public static class RankEvalCommand
             var context = kind == "member" && typed.Length == 0 ? new CompletionContext(CompletionTriggerKinds.TriggerCharacter, ".")
                 : new CompletionContext(CompletionTriggerKinds.Invoked);
             // The list waits for its ranking to the deadline: this measures what the ranking finds. (The server's list
-            // waits nanolsp.completion.rankWaitMs and then goes out in Roslyn's order while the ranking goes on; the
-            // typing benchmark counts the lists shown ranked.)
-            var on = options with { Enabled = true, Wait = options.Deadline };
+            // waits nanolsp.completion.rankWaitMs, rankWaitColdMs where the model has not read the place, and then goes
+            // out in Roslyn's order while the ranking goes on; the typing benchmark counts the lists shown ranked.)
+            var on = options with { Enabled = true, Wait = options.Deadline, ColdWait = options.Deadline };
 
             // The editor has compiled the file already (diagnostics): the first list of a document is not timed;
             // the first of a workspace also warms the model (JIT, ONNX Runtime's first runs).
@@ -118,7 +118,7 @@ public static class RankEvalCommand
             // below must score its own.)
             var warmUp = warm.Add(root) ? new CompletionFeatureService(new ModelRanking(() => model)) : service;
             await warmUp.GetCompletionsAsync(document, position, context, CancellationToken.None,
-                rankingOptions: warmUp != service ? on with { Deadline = TimeSpan.FromMinutes(1), Wait = TimeSpan.FromMinutes(1) } : null).ConfigureAwait(false);
+                rankingOptions: warmUp != service ? on with { Deadline = TimeSpan.FromMinutes(1), Wait = TimeSpan.FromMinutes(1), ColdWait = TimeSpan.FromMinutes(1) } : null).ConfigureAwait(false);
             long start = Stopwatch.GetTimestamp(), allocated = GC.GetTotalAllocatedBytes(precise: true);
             var before = await service.GetCompletionsAsync(document, position, context, CancellationToken.None).ConfigureAwait(false);
             double beforeMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;

@@ -98,6 +98,14 @@ public sealed record ServerSettings
     /// again at the next letter and gets the stars. At or past the deadline the list waits for its ranking.</summary>
     public int CompletionRankWaitMs { get; init; } = DefaultCompletionRankWaitMs;
 
+    /// <summary>Where the model has not read the place (a list asked for after a jump: the ranking must first prefill
+    /// most of its prompt) the list does not wait: Roslyn's order at Roslyn's speed, and the stars at the next letter
+    /// (docs/protocol.md, "Completion (the list)").</summary>
+    public const int DefaultCompletionRankWaitColdMs = 0;
+
+    /// <summary>nanolsp.completion.rankWaitColdMs: as rankWaitMs, where the model has not read the place yet.</summary>
+    public int CompletionRankWaitColdMs { get; init; } = DefaultCompletionRankWaitColdMs;
+
     /// <summary>A beam over one line and a compile check per candidate on a loaded 2-core machine (docs/protocol.md).</summary>
     public const int DefaultModelFixDeadlineMs = 2000;
 
@@ -237,6 +245,12 @@ public sealed record ServerSettings
                         next = next with { CompletionRankWaitMs = waitMs };
                     else
                         problems.Add($"nanolsp.completion.rankWaitMs must be a whole number from 0 to 10000; got {value}.");
+                    break;
+                case "completion.rankWaitColdMs":
+                    if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var coldMs) && coldMs is >= 0 and <= 10_000)
+                        next = next with { CompletionRankWaitColdMs = coldMs };
+                    else
+                        problems.Add($"nanolsp.completion.rankWaitColdMs must be a whole number from 0 to 10000; got {value}.");
                     break;
                 case "codeActions.modelFixes":
                     if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)

@@ -48,6 +48,20 @@ public class ServerSettingsTests
     }
 
     [Fact]
+    public void WhereTheModelHasNotReadThePlaceTheListWaitsForItsRankingAsSetApart()
+    {
+        Assert.Equal(0, ServerSettings.Default.CompletionRankWaitColdMs); // by default it does not wait there
+        var (settings, problems) = Apply("""{"nanolsp":{"completion":{"rankWaitColdMs":250}}}""");
+        Assert.Empty(problems);
+        Assert.Equal(250, settings.CompletionRankWaitColdMs);
+        Assert.Equal(ServerSettings.Default.CompletionRankWaitMs, settings.CompletionRankWaitMs);
+
+        var (kept, refused) = Apply("""{"nanolsp":{"completion":{"rankWaitColdMs":10001}}}""", settings);
+        Assert.Equal(250, kept.CompletionRankWaitColdMs);
+        Assert.Contains(refused, p => p.Contains("rankWaitColdMs", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void UnknownSettingIsReportedAndOtherSectionsAreIgnored()
     {
         var (settings, problems) = Apply("""{"nanolsp":{"colour":"blue"},"editor":{"tabSize":4}}""");

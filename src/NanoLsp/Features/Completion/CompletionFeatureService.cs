@@ -31,6 +31,7 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
     private long _nextResultId;
     private CachedList? _last;
     private readonly WordListReuse _wordLists = new();
+    private readonly RunningRanking _rankings = new();
 
     private sealed record CachedList(long ResultId, DocumentId DocumentId, VersionStamp Version, int Position, ImmutableArray<RoslynCompletionItem> Items);
 
@@ -66,7 +67,16 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
 
         // The model's prompt is built and prefilled while Roslyn computes the list (two cores: about half the ranking's time).
         bool rank = ranking is not null && rankingOptions is { Enabled: true };
-        var prepared = rank ? ranking!.PrepareAsync(document, WordListReuse.WordStart(text, offset), offset, rankingOptions!, cancellationToken) : null;
+        int wordStart = WordListReuse.WordStart(text, offset);
+        // A ranking that goes on after its list went out is for the list asked again at the word's next letter: a list
+        // at another word stops it (its prefill and passes would hold the model that list's ranking waits for).
+        var (rankingToken, sameWord) = rank ? _rankings.Start(document.Id, wordStart, cancellationToken) : (cancellationToken, false);
+        var cold = rank ? new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously) : null;
+        // The list asked again at the word's next letter comes before its prompt is built (Roslyn's list is the word
+        // start's, filtered again): the word's ranking has read the place, and its scores are kept.
+        if (sameWord)
+            cold!.TrySetResult(false);
+        var prepared = rank ? ranking!.PrepareAsync(document, wordStart, offset, rankingOptions!, rankingToken, cold) : null;
         // Roslyn's items for this framework's project only (PreferredDocument.Alone); ranking reads the document as it is.
         var alone = PreferredDocument.Alone(document);
         // Asked again as the word is typed: the list of the word's start, filtered again (WordListReuse).
@@ -94,7 +104,7 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
         var uri = document.FilePath is null ? document.Name : ProtocolConversions.FromPath(document.FilePath);
         // The model ranks Roslyn's items while they are turned into LSP items (on a 2-core machine about 5 ms for the
         // 1,000 items at a statement's start, while the model's passes there take 15-25 ms).
-        var ranked = rank && sent.Count > 1 ? RankAsync(document, text, offset, span, sent, rankingOptions!, prepared, cancellationToken) : null;
+        var ranked = rank && sent.Count > 1 ? RankAsync(document, text, offset, span, sent, rankingOptions!, prepared, rankingToken) : null;
         var defaults = itemDefaults is { Count: > 0 } ? ItemDefaultsFor(itemDefaults, ProtocolConversions.ToRange(text, span), new CompletionItemData(uri, position, resultId), commit) : null;
         var items = new List<LspCompletionItem>(sent.Count);
         for (var i = 0; i < sent.Count; i++)
@@ -120,7 +130,7 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
         bool incomplete = truncated;
         if (ranked is not null)
         {
-            if (await WithinAsync(ranked, rankingOptions!, cancellationToken).ConfigureAwait(false) is { } starred)
+            if (await WithinAsync(ranked, rankingOptions!, cold!.Task, cancellationToken).ConfigureAwait(false) is { } starred)
                 MarkStarred(items, starred);
             else
                 incomplete = true; // the ranking goes on: the editor asks again at the next letter and gets its stars
@@ -131,16 +141,21 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
 
     /// <summary>
     /// The ranking's stars if it ends within the options' wait (from now: Roslyn's items are ready), else null and it
-    /// goes on (nanolsp.completion.rankWaitMs). Its scores are kept for its prompt, which stays the same while the word is
+    /// goes on (nanolsp.completion.rankWaitMs; rankWaitColdMs where the model has not read the place, or where its
+    /// prompt is not even built by now). Its scores are kept for its prompt, which stays the same while the word is
     /// typed, so the list asked again at the next letter has them at once. A wait at or past the deadline waits for it.
     /// </summary>
-    private static async Task<IReadOnlyList<int>?> WithinAsync(Task<IReadOnlyList<int>> ranking, RankingOptions options, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<int>?> WithinAsync(Task<IReadOnlyList<int>> ranking, RankingOptions options, Task<bool> cold,
+        CancellationToken cancellationToken)
     {
-        if (options.Wait >= options.Deadline)
-            return await ranking.ConfigureAwait(false);
-        if (!ranking.IsCompleted && options.Wait > TimeSpan.Zero)
-            await Task.WhenAny(ranking, Task.Delay(options.Wait, cancellationToken)).ConfigureAwait(false);
+        var wait = cold is { IsCompletedSuccessfully: true, Result: false } ? options.Wait : options.ColdWait;
+        if (wait >= options.Deadline)
+            await Task.WhenAny(ranking).WaitAsync(cancellationToken).ConfigureAwait(false);
+        else if (!ranking.IsCompleted && wait > TimeSpan.Zero)
+            await Task.WhenAny(ranking, Task.Delay(wait, cancellationToken)).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
+        if (ranking.IsCanceled)
+            return null; // stopped by a list at another word (RunningRanking): this one goes out in Roslyn's order
         if (ranking.IsCompleted)
             return await ranking.ConfigureAwait(false); // a ranking that failed fails the list, as before
         // Observed, so that a ranking failing after its list went out is not an unobserved task exception: the next

@@ -22,6 +22,10 @@ public sealed record RankingOptions
     /// deadline the list waits for its ranking.</summary>
     public TimeSpan Wait { get; init; } = TimeSpan.FromMilliseconds(Server.ServerSettings.DefaultCompletionRankWaitMs);
 
+    /// <summary>As <see cref="Wait"/>, where the model has not read the place (<see cref="ModelRanking.IsCold"/>: a list
+    /// asked for after a jump, whose ranking must first prefill most of its prompt).</summary>
+    public TimeSpan ColdWait { get; init; } = TimeSpan.FromMilliseconds(Server.ServerSettings.DefaultCompletionRankWaitColdMs);
+
     /// <summary>How many items, the likeliest by their first token, are scored whole.</summary>
     public int Scored { get; init; } = 8;
 
@@ -40,6 +44,7 @@ public sealed record RankingOptions
         Enabled = settings.CompletionRankWithModel,
         Deadline = TimeSpan.FromMilliseconds(settings.CompletionRankDeadlineMs),
         Wait = TimeSpan.FromMilliseconds(settings.CompletionRankWaitMs),
+        ColdWait = TimeSpan.FromMilliseconds(settings.CompletionRankWaitColdMs),
         Inline = InlineCompletionOptions.From(settings, invoked: false),
     };
 }
@@ -133,16 +138,35 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
     {
         /// <summary>Milliseconds to build the prompt and to prefill it (0: its scores were remembered).</summary>
         public (double Build, double Prefill) Ms { get; init; }
+
+        /// <summary>The prompt's tokens the model had not read when it was built (<see cref="LanguageModel.UnreadTokens"/>;
+        /// 0: its scores were remembered).</summary>
+        public int Unread { get; init; }
     }
+
+    /// <summary>
+    /// Whether the model has yet to read most of <paramref name="prompt"/>: more than half of it is not in its prefix
+    /// cache. While a line is typed the ghost text of the keystroke before has read the prompt up to the word's start
+    /// (all but the suffix window, a fifth of it); after a jump it has read none of the place, and the prefill of the
+    /// whole prompt (20-30 ms on two cores) is most of the ranking's time.
+    /// </summary>
+    public static bool IsCold(int unread, FimPrompt prompt) => unread * 2 > prompt.Ids.Length;
 
     /// <summary>
     /// Builds the prompt at <paramref name="wordStart"/> and prefills it on the pool, so that the model's work overlaps
     /// Roslyn's (the list takes 15-20 ms at a member access, the prompt and its prefill about as long). Null when
     /// there is no model or the work was cancelled or failed: ranking then builds the prompt itself.
     /// </summary>
-    public Task<PreparedPrompt?> PrepareAsync(Document document, int wordStart, int caret, RankingOptions options, CancellationToken cancellationToken)
+    /// <param name="cold">Set once the prompt is built, before its prefill: whether the place is cold (<see cref="IsCold"/>;
+    /// a prompt ranked before is not); true when no prompt is made.</param>
+    public Task<PreparedPrompt?> PrepareAsync(Document document, int wordStart, int caret, RankingOptions options, CancellationToken cancellationToken,
+        TaskCompletionSource<bool>? cold = null)
     {
-        if (!options.Enabled || loadedModel() is not { } model) return Task.FromResult<PreparedPrompt?>(null);
+        if (!options.Enabled || loadedModel() is not { } model)
+        {
+            cold?.TrySetResult(true);
+            return Task.FromResult<PreparedPrompt?>(null);
+        }
         return Task.Run(async () =>
         {
             try
@@ -153,16 +177,24 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
                 start = Stopwatch.GetTimestamp();
                 // The prefix cache keeps the prompt's logits for the first pass; a prompt ranked before (the word's
                 // list asked again) is not prefilled: its scores are remembered, and the ghost text's prompt stays.
-                if (!Remembers(prompt))
+                bool remembered = Remembers(prompt);
+                int unread = remembered ? 0 : model.UnreadTokens(prompt);
+                cold?.TrySetResult(IsCold(unread, prompt));
+                if (!remembered)
                     await model.PrefillAsync(prompt, urgent: true, cancellationToken).ConfigureAwait(false);
                 return new PreparedPrompt(wordStart, caret, prompt, model)
                 {
                     Ms = (buildMs, Stopwatch.GetElapsedTime(start).TotalMilliseconds),
+                    Unread = unread,
                 };
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or ModelException)
             {
                 return null;
+            }
+            finally
+            {
+                cold?.TrySetResult(true);
             }
         }, CancellationToken.None);
     }
@@ -200,12 +232,13 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
         var wholeScores = new Dictionary<int, double>();
         int passes = 0;
         (double Build, double Prefill) preparedMs = default;
+        var unreadOf = "";
         TaskCompletionSource? running = null;
         try
         {
             var ready = prepared is null ? null : await prepared.WaitAsync(deadline.Token).ConfigureAwait(false);
             bool usable = ready is not null && ready.WordStart == wordStart && ready.Caret == caret && ReferenceEquals(ready.Model, model);
-            if (usable) preparedMs = ready!.Ms;
+            if (usable) (preparedMs, unreadOf) = (ready!.Ms, $" ({ready.Unread} of {ready.Prompt.Ids.Length} tokens unread)");
             var prompt = usable
                 ? ready!.Prompt
                 : await BuildPromptAsync(model, document, wordStart, caret, options, deadline.Token).ConfigureAwait(false);
@@ -274,7 +307,7 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
         // Where a list's ranking spent its time, in the server's log at debug level (the typing benchmark keeps it): the
         // stages include the waits for the model, which the ghost text of the same keystroke may hold.
         log?.Debug($"Ranked {candidates.Count} names: {outcome} in {result.Latency.TotalMilliseconds:0} ms, {passes} model pass(es), " +
-                   $"stages (prompt, first, whole) {string.Join(" / ", stages)} ms, prompt prepared in {preparedMs.Build:0} + {preparedMs.Prefill:0} ms.");
+                   $"stages (prompt, first, whole) {string.Join(" / ", stages)} ms, prompt prepared in {preparedMs.Build:0} + {preparedMs.Prefill:0} ms{unreadOf}.");
         return result;
     }
 

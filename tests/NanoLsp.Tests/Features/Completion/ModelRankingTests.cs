@@ -161,6 +161,43 @@ public sealed class ModelRankingTests
     }
 
     [Fact]
+    public async Task AListWhereTheModelHasNotReadThePlaceGoesOutAtOnceAndOneWhereItHasWaitsForItsStars()
+    {
+        var (document, caret) = AssistWorkspace.Create(("Use.cs", AfterItemsDot));
+        var position = ProtocolConversions.ToPosition(await document.GetTextAsync(), caret);
+        var afterDot = new CompletionContext(CompletionTriggerKinds.TriggerCharacter, ".");
+        // Waits for the ranking as long as it takes where the model has read the place, not at all where it has not.
+        var options = new RankingOptions { Deadline = TimeSpan.FromMinutes(1), Wait = TimeSpan.FromMinutes(1), ColdWait = TimeSpan.Zero };
+
+        // Cold: the model holds another prompt (a generation, as the ghost text of another place), released only later,
+        // so a list that waited for its ranking would come with its stars.
+        var (generation, release) = await HoldTheModelAsync();
+        CompletionList cold;
+        try
+        {
+            _ = Task.Delay(TimeSpan.FromSeconds(3)).ContinueWith(_ => release.Set(), TaskScheduler.Default);
+            cold = await new CompletionFeatureService(new ModelRanking(() => Model.Value)).GetCompletionsAsync(document, position, afterDot, default,
+                rankingOptions: options);
+        }
+        finally
+        {
+            release.Set();
+        }
+        await generation;
+        Assert.True(cold.IsIncomplete); // asked again at the next letter, when the ranking that went on has its stars
+        Assert.DoesNotContain(cold.Items, IsStarred);
+
+        // Read: the place's prompt prefilled (as the ghost text of the keystroke prefills it), no scores kept for it.
+        var read = await new ModelRanking(() => Model.Value).PrepareAsync(document, caret, caret, options, default);
+        Assert.NotNull(read);
+        Assert.Equal(0, Model.Value.UnreadTokens(read.Prompt));
+        var warm = await new CompletionFeatureService(new ModelRanking(() => Model.Value)).GetCompletionsAsync(document, position, afterDot, default,
+            rankingOptions: options);
+        Assert.False(warm.IsIncomplete);
+        Assert.Contains(warm.Items, IsStarred);
+    }
+
+    [Fact]
     public async Task TwoRankingsOfOnePromptAtOnceAskTheModelOnce()
     {
         // The list that went out before its ranking ended is asked again while that ranking still waits for the model:

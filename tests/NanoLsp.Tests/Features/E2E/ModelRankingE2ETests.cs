@@ -44,7 +44,7 @@ public sealed class ModelRankingE2ETests(InlineCompletionServer server) : IClass
     [Fact]
     public async Task StarredItemsAreRealMembersSortedFirstAndResolveAsBefore()
     {
-        await server.ConfigureAsync("""{"nanolsp": {"completion": {"rankWithModel": true, "rankDeadlineMs": 10000, "rankWaitMs": 10000}}}""");
+        await server.ConfigureAsync("""{"nanolsp": {"completion": {"rankWithModel": true, "rankDeadlineMs": 10000, "rankWaitMs": 10000, "rankWaitColdMs": 10000}}}""");
         var items = await CompleteAfterDotAsync(MemberAccess);
         var starred = items.Where(IsStarred).ToList();
 
@@ -68,7 +68,7 @@ public sealed class ModelRankingE2ETests(InlineCompletionServer server) : IClass
     [Fact]
     public async Task SwitchedOffTheListIsRoslynsAloneWithTheSameItems()
     {
-        await server.ConfigureAsync("""{"nanolsp": {"completion": {"rankWithModel": true, "rankDeadlineMs": 10000, "rankWaitMs": 10000}}}""");
+        await server.ConfigureAsync("""{"nanolsp": {"completion": {"rankWithModel": true, "rankDeadlineMs": 10000, "rankWaitMs": 10000, "rankWaitColdMs": 10000}}}""");
         var ranked = await CompleteAfterDotAsync(MemberAccess);
         await server.ConfigureAsync("""{"nanolsp": {"completion": {"rankWithModel": false}}}""");
         try
