@@ -153,6 +153,7 @@ public static class Bench
         if (positions.Count == 0)
             return null;
         var answered = 0;
+        var starred = 0;
         var itemCounts = new List<int>();
         try
         {
@@ -163,6 +164,8 @@ public static class Bench
                 var elapsed = watch.Elapsed;
                 if (result.ValueKind is not (System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.Undefined))
                     answered++;
+                if (method == "textDocument/completion" && Workbench.Starred(result))
+                    starred++;
                 // A completion answer is a list of items or an array of them: how long a list the server sends matters to its time.
                 if (result.ValueKind == System.Text.Json.JsonValueKind.Array)
                     itemCounts.Add(result.GetArrayLength());
@@ -172,7 +175,8 @@ public static class Bench
             });
             var counts = itemCounts.Order().ToList();
             Console.WriteLine($"({method}: {answered} of {runs + 1} answers had content" +
-                (counts.Count > 0 ? $"; items median {counts[counts.Count / 2]}, max {counts[^1]})" : ")"));
+                (counts.Count > 0 ? $"; items median {counts[counts.Count / 2]}, max {counts[^1]}" : "") +
+                (starred > 0 ? $"; {starred} with the model's stars)" : ")"));
             return times;
         }
         catch (LspResponseException e) when (e.Code == -32601)
