@@ -65,7 +65,8 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
         if (context?.TriggerCharacter == " " && !EndsWithNew(text, offset))
             return new LspCompletionList(false, []);
 
-        // The model's prompt is built and prefilled while Roslyn computes the list (two cores: about half the ranking's time).
+        // The model's prompt is built while Roslyn computes the list, and prefilled then too where the model has read most
+        // of it (two cores: about half the ranking's time); where it has not, once Roslyn's items are ready.
         bool rank = ranking is not null && rankingOptions is { Enabled: true };
         int wordStart = WordListReuse.WordStart(text, offset);
         // A ranking that goes on after its list went out is for the list asked again at the word's next letter: a list
@@ -76,7 +77,10 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
         // start's, filtered again): the word's ranking has read the place, and its scores are kept.
         if (sameWord)
             cold!.TrySetResult(false);
-        var prepared = rank ? ranking!.PrepareAsync(document, wordStart, offset, rankingOptions!, rankingToken, cold) : null;
+        // Roslyn's items ready: where the model has not read the place, the ranking's prefill waits for them (it would
+        // take both cores from Roslyn's list, which then goes out without waiting for the ranking anyway).
+        using var itemsReady = rank ? new ItemsReady() : null;
+        var prepared = rank ? ranking!.PrepareAsync(document, wordStart, offset, rankingOptions!, rankingToken, cold, itemsReady!.Task) : null;
         // Roslyn's items for this framework's project only (PreferredDocument.Alone); ranking reads the document as it is.
         var alone = PreferredDocument.Alone(document);
         // Asked again as the word is typed: the list of the word's start, filtered again (WordListReuse).
@@ -95,6 +99,7 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
         var span = kept is null ? list.Span : TextSpan.FromBounds(origin.WordStart, offset);
         var typed = text.ToString(TextSpan.FromBounds(Math.Min(span.Start, offset), offset));
         var (sent, truncated) = CompletionListLimit.Apply(list.ItemsList, typed);
+        itemsReady?.Set();
         var version = await document.GetTextVersionAsync(cancellationToken).ConfigureAwait(false);
         var resultId = Interlocked.Increment(ref _nextResultId);
         Volatile.Write(ref _last, new CachedList(resultId, document.Id, version, offset, [.. sent]));
@@ -137,6 +142,19 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
         }
         _wordLists.Sent(incomplete);
         return new LspCompletionList(IsIncomplete: incomplete, items) { ItemDefaults = defaults };
+    }
+
+    /// <summary>Set once: when the list's items are ready, or when the list ends without them (disposed), so that a
+    /// ranking waiting for them never waits longer than its list.</summary>
+    private sealed class ItemsReady : IDisposable
+    {
+        private readonly TaskCompletionSource _set = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Task => _set.Task;
+
+        public void Set() => _set.TrySetResult();
+
+        public void Dispose() => Set();
     }
 
     /// <summary>

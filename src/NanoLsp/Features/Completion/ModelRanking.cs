@@ -159,8 +159,11 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
     /// </summary>
     /// <param name="cold">Set once the prompt is built, before its prefill: whether the place is cold (<see cref="IsCold"/>;
     /// a prompt ranked before is not); true when no prompt is made.</param>
+    /// <param name="coldPrefillAfter">A cold place's prefill starts once this ends (Roslyn's items ready): on two cores it
+    /// slowed Roslyn's list, which does not wait for a cold place's ranking (the sample's list after '.' p50 33 against
+    /// 21 ms for the same places; docs/protocol.md, "Completion (the list)").</param>
     public Task<PreparedPrompt?> PrepareAsync(Document document, int wordStart, int caret, RankingOptions options, CancellationToken cancellationToken,
-        TaskCompletionSource<bool>? cold = null)
+        TaskCompletionSource<bool>? cold = null, Task? coldPrefillAfter = null)
     {
         if (!options.Enabled || loadedModel() is not { } model)
         {
@@ -179,7 +182,10 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
                 // list asked again) is not prefilled: its scores are remembered, and the ghost text's prompt stays.
                 bool remembered = Remembers(prompt);
                 int unread = remembered ? 0 : model.UnreadTokens(prompt);
-                cold?.TrySetResult(IsCold(unread, prompt));
+                bool isCold = IsCold(unread, prompt);
+                cold?.TrySetResult(isCold);
+                if (isCold && coldPrefillAfter is not null)
+                    await coldPrefillAfter.WaitAsync(cancellationToken).ConfigureAwait(false);
                 if (!remembered)
                     await model.PrefillAsync(prompt, urgent: true, cancellationToken).ConfigureAwait(false);
                 return new PreparedPrompt(wordStart, caret, prompt, model)

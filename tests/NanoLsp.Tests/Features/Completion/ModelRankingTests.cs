@@ -198,6 +198,33 @@ public sealed class ModelRankingTests
     }
 
     [Fact]
+    public async Task ThePrefillOfAColdPlaceWaitsForRoslynsItemsAndThatOfAReadPlaceDoesNot()
+    {
+        var (document, caret) = AssistWorkspace.Create(("Use.cs", AfterItemsDot.Replace("Run", "Tally")));
+        var options = new RankingOptions { Deadline = TimeSpan.FromMinutes(1) };
+        // The model reads another place first (a generation elsewhere, as the ghost text of another file).
+        await Model.Value.GenerateAsync(Model.Value.BuildPrompt("class Elsewhere\n{\n", "\n}\n", maxTokens: 64), new GenerationOptions { MaxTokens = 2 });
+
+        var itemsReady = new TaskCompletionSource();
+        var cold = new TaskCompletionSource<bool>();
+        var prepared = new ModelRanking(() => Model.Value).PrepareAsync(document, caret, caret, options, default, cold, itemsReady.Task);
+        Assert.True(await cold.Task.WaitAsync(TimeSpan.FromMinutes(1)));
+        await Task.Delay(500); // time for a prefill that did not wait (tens of milliseconds)
+        Assert.False(prepared.IsCompleted);
+        itemsReady.SetResult();
+        var read = await prepared.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.NotNull(read);
+        Assert.Equal(0, Model.Value.UnreadTokens(read.Prompt));
+
+        // The same place again, read now: prepared without Roslyn's items (a new ranking, so no scores are kept for it).
+        var warm = new TaskCompletionSource<bool>();
+        var again = await new ModelRanking(() => Model.Value).PrepareAsync(document, caret, caret, options, default, warm, new TaskCompletionSource().Task)
+            .WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.False(await warm.Task);
+        Assert.NotNull(again);
+    }
+
+    [Fact]
     public async Task TwoRankingsOfOnePromptAtOnceAskTheModelOnce()
     {
         // The list that went out before its ranking ended is asked again while that ranking still waits for the model:
