@@ -57,7 +57,7 @@ public static class ServerComposition
 
             // Hover, code actions, completion: one MEF composition of Roslyn's providers, shared
             new HoverHandler(hover),
-            new CodeActionHandler(codeActions, log),
+            new CodeActionHandler(codeActions, log, new CaretReadAhead(ranking, log)),
             new CodeActionResolveHandler(codeActions),
             new CompletionHandler(completion, completionWarmUp),
             new CompletionResolveHandler(completion),

@@ -18,7 +18,7 @@ const string Usage = """
       NanoLsp.Driver bench <folder> [--runs N] [--file path/to/File.cs] [--no-analyzers] [--after-load] [--settings '{"nanolsp": {...}}'] [--slow MS] [--peer EXECUTABLE] [--without-item-defaults]
       NanoLsp.Driver bench-features <folder> [--runs N] [--file path/to/File.cs]
       NanoLsp.Driver load <folder> [more folders: a multi-root workspace] [--files N (4)] [--reload (then change the main project file on disk: hovers while it reloads; use a copy)]
-      NanoLsp.Driver typing [folder (default samples/Inventory)] [--lines N (12)] [--seed S (1)] [--file path/to/File.cs] [--settings '{"nanolsp": {...}}'] [--other-document path/to/Other.cs] [--keystrokes-out keys.jsonl] [--memory-wait S (90; 0 for a server without a repository memory)] [--with-lists] [--read-ms MS (0: a pause after each file opens)] [--pull-diagnostics (as VS Code: every provider after each change)] [--key-ms MS (0: the least time between keystrokes)]
+      NanoLsp.Driver typing [folder (default samples/Inventory)] [--lines N (12)] [--seed S (1)] [--file path/to/File.cs] [--settings '{"nanolsp": {...}}'] [--other-document path/to/Other.cs] [--keystrokes-out keys.jsonl] [--memory-wait S (90; 0 for a server without a repository memory)] [--with-lists] [--read-ms MS (0: a pause after each file opens)] [--pull-diagnostics (as VS Code: every provider after each change)] [--key-ms MS (0: the least time between keystrokes)] [--code-actions (as VS Code's lightbulb: a code action request where each line's typing starts)]
       NanoLsp.Driver soak <folder> [--keystrokes N (10000)] [--files F (6)] [--seed S (1)] [--sample-every K (1000)] [--settings '{"nanolsp": {...}}'] [--pull-diagnostics]
       NanoLsp.Driver fuzz [folder (default samples/Inventory)] [--messages N (100000)] [--seed S (1)] [--session-messages M (10000)] [--minutes T (120)]
       NanoLsp.Driver transport [--baseline path/to/other/NanoLsp.dll] [--requests N (2000)] [--rounds R (3)]
@@ -107,6 +107,7 @@ try
             string? typedFile = null, settings = null, other = null, keystrokesOut = null;
             var withLists = false;
             var pullDiagnostics = false;
+            var codeActions = false;
             for (var i = folder == (rest.Length > 0 ? rest[0] : null) ? 1 : 0; i < rest.Length; i++)
             {
                 if (rest[i] == "--lines" && i + 1 < rest.Length && int.TryParse(rest[i + 1], out var n) && n > 0)
@@ -131,6 +132,11 @@ try
                     pullDiagnostics = true;
                     continue;
                 }
+                else if (rest[i] == "--code-actions")
+                {
+                    codeActions = true;
+                    continue;
+                }
                 else if (rest[i] == "--memory-wait" && i + 1 < rest.Length && int.TryParse(rest[i + 1], out var wait) && wait >= 0)
                     memoryWait = wait;
                 else if (rest[i] == "--read-ms" && i + 1 < rest.Length && int.TryParse(rest[i + 1], out var read) && read >= 0)
@@ -141,7 +147,7 @@ try
                     throw new ArgumentException($"Unknown typing option '{rest[i]}'.");
                 i++;
             }
-            return await TypingBench.RunAsync(RequireFolder(folder), lines, seed, typedFile, settings, other, keystrokesOut, memoryWait, withLists, readMs, pullDiagnostics, keyMs);
+            return await TypingBench.RunAsync(RequireFolder(folder), lines, seed, typedFile, settings, other, keystrokesOut, memoryWait, withLists, readMs, pullDiagnostics, keyMs, codeActions);
         }
         case ["soak", var folder, .. var rest]:
         {

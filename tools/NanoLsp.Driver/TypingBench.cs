@@ -42,9 +42,12 @@ public static class TypingBench
     /// offers pulled after each change, a pull still running cancelled and asked again, the other open documents pulled
     /// in the background for a provider with inter-file dependencies; by default the server pushes
     /// (debounced, so a typing session that keeps up with the server rarely has its diagnostics computed).</param>
+    /// <param name="codeActions">As VS Code's lightbulb asks when the caret settles: an automatic code action request at an
+    /// empty range where each line's typing starts, answered before the line's first keystroke (which still waits
+    /// <paramref name="keyMs"/> after the last one).</param>
     public static async Task<int> RunAsync(string folder, int lineCount, int seed, string? fileArgument, string? settingsJson = null,
         string? otherDocument = null, string? keystrokesOut = null, int memoryWaitSeconds = 90, bool withLists = false, int readMs = 0,
-        bool pullDiagnostics = false, int keyMs = 0)
+        bool pullDiagnostics = false, int keyMs = 0, bool codeActions = false)
     {
         folder = Path.GetFullPath(folder);
         var files = fileArgument is not null ? [Path.GetFullPath(fileArgument)] : Workbench.CSharpFiles(folder);
@@ -133,6 +136,13 @@ public static class TypingBench
             int indent = original.Length - original.TrimStart().Length;
             string content = original.TrimEnd()[indent..];
             await Workbench.ReplaceAsync(client, uri, versions[file] = versions[file] + 1, lineIndex, indent, original.Length, "");
+            if (codeActions)
+                await client.RequestAsync("textDocument/codeAction", new JsonObject
+                {
+                    ["textDocument"] = new JsonObject { ["uri"] = uri },
+                    ["range"] = new JsonObject { ["start"] = Workbench.Position(lineIndex, indent), ["end"] = Workbench.Position(lineIndex, indent) },
+                    ["context"] = new JsonObject { ["diagnostics"] = new JsonArray(), ["triggerKind"] = 2 },
+                }).WaitAsync(TimeSpan.FromMinutes(1));
             string shown = "";
             bool listIncomplete = false; // the list showing (this word's) said more items may come: VS Code asks again
             for (int k = 0; k < content.Length;)

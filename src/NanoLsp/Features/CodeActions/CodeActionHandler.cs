@@ -3,6 +3,7 @@ using System.Text.Json;
 using NanoLsp.Protocol;
 using NanoLsp.Server;
 using NanoLsp.Workspace;
+using NanoLsp.Features.Completion;
 using LspCodeAction = NanoLsp.Protocol.CodeAction;
 
 namespace NanoLsp.Features.CodeActions;
@@ -12,7 +13,10 @@ namespace NanoLsp.Features.CodeActions;
 /// (VS Code, Neovim) gets the list without them and asks codeAction/resolve for the one picked; one that
 /// does not (Eglot 1.9) gets every edit in the list, since LSP lets a server defer only what the client resolves.
 /// </summary>
-public sealed class CodeActionHandler(CodeActionService codeActions, ILog logger) : IRequestHandler<CodeActionParams, IReadOnlyList<LspCodeAction>>, ICapabilityProvider
+/// <param name="readAhead">Told where the caret landed (the lightbulb's automatic request at an empty range), so that the
+/// model reads the place before anything is typed there (<see cref="CaretReadAhead"/>).</param>
+public sealed class CodeActionHandler(CodeActionService codeActions, ILog logger, CaretReadAhead? readAhead = null)
+    : IRequestHandler<CodeActionParams, IReadOnlyList<LspCodeAction>>, ICapabilityProvider
 {
     public string Method => LspMethods.TextDocumentCodeAction;
     public bool MutatesState => false;
@@ -29,6 +33,8 @@ public sealed class CodeActionHandler(CodeActionService codeActions, ILog logger
         var document = PreferredDocument.Alone(context.RequireDocument());
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var span = ProtocolConversions.ToSpan(text, request.Range);
+        if (readAhead is not null && span.IsEmpty && request.Context?.TriggerKind == CodeActionTriggerKinds.Automatic)
+            _ = readAhead.Landed(context.RequireDocument(), span.Start, context.Settings);
         var only = request.Context?.Only;
         var wantsRefactorings = only is null || only.Any(k => k.StartsWith(CodeActionKinds.Refactor, StringComparison.Ordinal) || k.StartsWith(CodeActionKinds.Source, StringComparison.Ordinal));
         // The model's fixes cost a beam search and compile checks: only when the user asks (the quick-fix menu),

@@ -144,6 +144,11 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
         return new LspCompletionList(IsIncomplete: incomplete, items) { ItemDefaults = defaults };
     }
 
+    /// <summary>How long a list whose items are ready waits to know whether the model has read the place: a prompt whose
+    /// context header was made before builds in 0-5 ms on two cores (up to 30 under load); one whose header must be made
+    /// takes 30-130 ms, and its place is cold anyway.</summary>
+    private static readonly TimeSpan VerdictWait = TimeSpan.FromMilliseconds(20);
+
     /// <summary>Set once: when the list's items are ready, or when the list ends without them (disposed), so that a
     /// ranking waiting for them never waits longer than its list.</summary>
     private sealed class ItemsReady : IDisposable
@@ -166,6 +171,10 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
     private static async Task<IReadOnlyList<int>?> WithinAsync(Task<IReadOnlyList<int>> ranking, RankingOptions options, Task<bool> cold,
         CancellationToken cancellationToken)
     {
+        // Whether the place is cold is known once the ranking's prompt is built, which with its context header made before
+        // (the keystroke before, a read ahead) takes a few milliseconds and may end just after Roslyn's list.
+        if (!cold.IsCompleted)
+            await Task.WhenAny(cold, Task.Delay(VerdictWait, cancellationToken)).ConfigureAwait(false);
         var wait = cold is { IsCompletedSuccessfully: true, Result: false } ? options.Wait : options.ColdWait;
         if (wait >= options.Deadline)
             await Task.WhenAny(ranking).WaitAsync(cancellationToken).ConfigureAwait(false);

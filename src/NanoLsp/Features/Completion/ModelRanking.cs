@@ -205,6 +205,29 @@ public sealed class ModelRanking(Func<LanguageModel?> loadedModel, Func<InlineCo
         }, CancellationToken.None);
     }
 
+    /// <summary>What a read ahead did: the prompt's tokens the model had not read, of how many; whether it read them.</summary>
+    public sealed record ReadAhead(int Unread, int Length, bool Read);
+
+    /// <summary>
+    /// Reads the place at <paramref name="caret"/> for the model before anything is typed there: the prompt of a list at a
+    /// word starting there, which is the ghost text's prompt there too. Prefilled only where the place is cold
+    /// (<see cref="IsCold"/>; elsewhere the keystroke's own prefill is small), after the model's other work (not urgent).
+    /// Null when there is no model or ranking is off.
+    /// </summary>
+    public async Task<ReadAhead?> ReadAheadAsync(Document document, int caret, RankingOptions options, CancellationToken cancellationToken)
+    {
+        if (!options.Enabled || loadedModel() is not { } model) return null;
+        // With the exact context header, as an invoked request builds it (nobody waits for this one): a keystroke's
+        // request serves the header it finds while the exact one is made, and the next one's prompt starts with that.
+        var exact = options with { Inline = options.Inline with { Alternatives = Math.Max(2, options.Inline.Alternatives) } };
+        var prompt = await BuildPromptAsync(model, document, caret, caret, exact, cancellationToken).ConfigureAwait(false);
+        int unread = model.UnreadTokens(prompt);
+        bool cold = IsCold(unread, prompt);
+        if (cold)
+            await model.PrefillAsync(prompt, urgent: false, cancellationToken).ConfigureAwait(false);
+        return new ReadAhead(unread, prompt.Ids.Length, cold);
+    }
+
     /// <summary>The FIM prompt whose middle is the word: the prefix ends at its start, the suffix starts at the caret (what
     /// is typed of the word is in neither: the candidates are scored whole, as the text between the two).</summary>
     private async Task<FimPrompt> BuildPromptAsync(LanguageModel model, Document document, int wordStart, int caret, RankingOptions options, CancellationToken cancellationToken)

@@ -225,6 +225,34 @@ public sealed class ModelRankingTests
     }
 
     [Fact]
+    public async Task WhereTheCaretLandsLastIsReadAndNothingIsReadWithTheModelsFeaturesOff()
+    {
+        var (document, caret) = AssistWorkspace.Create(("Use.cs", AfterItemsDot.Replace("Run", "Landed")));
+        var log = new NanoLsp.Tests.Server.RecordingLogger();
+        var readAhead = new CaretReadAhead(new ModelRanking(() => Model.Value), log);
+        var off = ServerSettings.Default with { CompletionRankWithModel = false, InlineCompletionEnabled = false };
+        await readAhead.Landed(document, caret, off);
+        Assert.Empty(log.Messages);
+
+        // Two places while the model is busy: only the later one is read.
+        var (generation, release) = await HoldTheModelAsync();
+        Task first, second;
+        try
+        {
+            first = readAhead.Landed(document, caret - 1, ServerSettings.Default);
+            second = readAhead.Landed(document, caret, ServerSettings.Default);
+        }
+        finally
+        {
+            release.Set();
+        }
+        await generation;
+        await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromMinutes(1));
+        var read = Assert.Single(log.Messages);
+        Assert.StartsWith($"Read ahead at Use.cs:{caret}: ", read.Message);
+    }
+
+    [Fact]
     public async Task TwoRankingsOfOnePromptAtOnceAskTheModelOnce()
     {
         // The list that went out before its ranking ended is asked again while that ranking still waits for the model:

@@ -65,6 +65,53 @@ public sealed class ModelRankingE2ETests(InlineCompletionServer server) : IClass
         Assert.Contains(starred[0].GetProperty("label").GetString()!, resolved.GetProperty("detail").GetString());
     }
 
+    // A place no other test has the model read: a member access in a method of its own.
+    private const string Landing = """
+        namespace ProjectFixture;
+
+        public class ShelfUser
+        {
+            public string Describe(Shelf shelf, int spare)
+            {
+                string name = shelf.$$
+                return name + spare;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task WhereTheCaretLandsTheModelReadsThePlaceAndTheFirstListThereHasItsStars()
+    {
+        // The list waits for its ranking where the model has read the place, not at all where it has not.
+        await server.ConfigureAsync("""{"nanolsp": {"logLevel": "debug", "completion": {"rankWithModel": true, "rankDeadlineMs": 10000, "rankWaitMs": 10000, "rankWaitColdMs": 0}}}""");
+        try
+        {
+            var at = await server.SetTextAsync(Landing);
+            int offset = Landing.IndexOf("$$", StringComparison.Ordinal);
+            // As VS Code's lightbulb asks when the caret settles there.
+            var position = Workbench.Position(at.Line, at.Character);
+            await server.Client.RequestAsync("textDocument/codeAction", new JsonObject
+            {
+                ["textDocument"] = new JsonObject { ["uri"] = LspClient.ToUri(server.User) },
+                ["range"] = new JsonObject { ["start"] = position, ["end"] = Workbench.Position(at.Line, at.Character) },
+                ["context"] = new JsonObject { ["diagnostics"] = new JsonArray(), ["triggerKind"] = 2 },
+            }).WaitAsync(TimeSpan.FromMinutes(2));
+            await server.Client.WaitForNotificationAsync("window/logMessage",
+                p => p.GetProperty("message").GetString()!.Contains($"Read ahead at ShelfUser.cs:{offset}:", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
+
+            var request = server.Request(at);
+            request["context"] = new JsonObject { ["triggerKind"] = 2, ["triggerCharacter"] = "." };
+            var list = await server.Client.RequestAsync("textDocument/completion", request).WaitAsync(TimeSpan.FromMinutes(2));
+            Assert.True(Workbench.CompletionItems(list).Any(IsStarred),
+                string.Join("\n", server.Client.Stderr.Split('\n').Where(l => l.Contains("Read ahead") || l.Contains("Ranked"))));
+            Assert.False(list.GetProperty("isIncomplete").GetBoolean());
+        }
+        finally
+        {
+            await server.ConfigureAsync("""{"nanolsp": {"logLevel": "info", "completion": {"rankWaitMs": 10000, "rankWaitColdMs": 10000}}}""");
+        }
+    }
+
     [Fact]
     public async Task SwitchedOffTheListIsRoslynsAloneWithTheSameItems()
     {
