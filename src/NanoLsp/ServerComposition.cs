@@ -2,6 +2,7 @@ using NanoLsp.Features;
 using NanoLsp.Features.CodeActions;
 using NanoLsp.Features.Completion;
 using NanoLsp.Features.Diagnostics;
+using NanoLsp.Features.DocumentHighlight;
 using NanoLsp.Features.Hover;
 using NanoLsp.Features.InlineCompletion;
 using NanoLsp.Features.Lifecycle;
@@ -40,6 +41,7 @@ public static class ServerComposition
         var ranking = new ModelRanking(() => model.LoadedModel, pipeline.PromptSources, log);
         var completion = new CompletionFeatureService(ranking);
         var completionWarmUp = new CompletionWarmUp(workspace, log, model.GetModelAsync, ranking);
+        var readAhead = new CaretReadAhead(ranking, log);
         var load = new WorkspaceLoadRun(state, workspace, diagnostics, client, log, afterLoad: [memoryHost]);
 
         ILspHandler[] features =
@@ -57,7 +59,8 @@ public static class ServerComposition
 
             // Hover, code actions, completion: one MEF composition of Roslyn's providers, shared
             new HoverHandler(hover),
-            new CodeActionHandler(codeActions, log, new CaretReadAhead(ranking, log)),
+            new DocumentHighlightHandler(readAhead),
+            new CodeActionHandler(codeActions, log, readAhead),
             new CodeActionResolveHandler(codeActions),
             new CompletionHandler(completion, completionWarmUp),
             new CompletionResolveHandler(completion),

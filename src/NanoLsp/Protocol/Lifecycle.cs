@@ -59,6 +59,7 @@ public sealed class ServerCapabilities
     [JsonPropertyName("textDocumentSync")] public TextDocumentSyncOptions? TextDocumentSync { get; set; }
     [JsonPropertyName("diagnosticProvider")] public DiagnosticOptions? DiagnosticProvider { get; set; }
     [JsonPropertyName("hoverProvider")] public object? HoverProvider { get; set; }
+    [JsonPropertyName("documentHighlightProvider")] public object? DocumentHighlightProvider { get; set; }
     [JsonPropertyName("completionProvider")] public object? CompletionProvider { get; set; }
     [JsonPropertyName("codeActionProvider")] public object? CodeActionProvider { get; set; }
     [JsonPropertyName("inlineCompletionProvider")] public object? InlineCompletionProvider { get; set; }

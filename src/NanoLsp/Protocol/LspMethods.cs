@@ -35,6 +35,7 @@ public static class LspMethods
     public const string TextDocumentPublishDiagnostics = "textDocument/publishDiagnostics";
     public const string TextDocumentDiagnostic = "textDocument/diagnostic";
     public const string TextDocumentHover = "textDocument/hover";
+    public const string TextDocumentDocumentHighlight = "textDocument/documentHighlight";
     public const string TextDocumentCodeAction = "textDocument/codeAction";
     public const string CodeActionResolve = "codeAction/resolve";
     public const string TextDocumentCompletion = "textDocument/completion";

@@ -17,7 +17,7 @@ public sealed class TrafficGenerator
     private static readonly string[] DocumentRequests =
     [
         "textDocument/hover", "textDocument/completion", "textDocument/codeAction", "textDocument/diagnostic",
-        "textDocument/inlineCompletion", "nanolsp/inlineCompletion",
+        "textDocument/inlineCompletion", "nanolsp/inlineCompletion", "textDocument/documentHighlight",
     ];
 
     private static readonly string[] OtherMethods =
@@ -166,7 +166,12 @@ public sealed class TrafficGenerator
         {
             case "textDocument/codeAction":
                 parameters["range"] = new JsonObject { ["start"] = position, ["end"] = valid ? _values.Position(text) : _values.BadPosition(text) };
-                parameters["context"] = new JsonObject { ["diagnostics"] = new JsonArray(), ["only"] = _values.Chance(0.3) ? new JsonArray("quickfix") : null };
+                // Automatic (2) at an empty range is where the caret settled: the model reads the place.
+                parameters["context"] = new JsonObject
+                {
+                    ["diagnostics"] = new JsonArray(), ["only"] = _values.Chance(0.3) ? new JsonArray("quickfix") : null,
+                    ["triggerKind"] = _values.Chance(0.5) ? 2 : 1,
+                };
                 break;
             case "textDocument/diagnostic":
                 if (_values.Chance(0.3))

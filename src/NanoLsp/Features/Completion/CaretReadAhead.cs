@@ -7,8 +7,9 @@ using NanoLsp.Server;
 namespace NanoLsp.Features.Completion;
 
 /// <summary>
-/// The model reads the place the caret lands on before anything is typed there. VS Code asks for the lightbulb's code
-/// actions (triggerKind Automatic, an empty range) each time the caret settles; where the model has not read that
+/// The model reads the place the caret lands on before anything is typed there. Editors ask where the caret settles:
+/// VS Code for the lightbulb's code actions (triggerKind Automatic, an empty range) and for the occurrences
+/// (documentHighlight), Emacs and Neovim configurations for the occurrences on idle; where the model has not read that
 /// place (a jump to another file or far in this one: <see cref="ModelRanking.IsCold"/>), its prompt is prefilled then,
 /// off the request's path and after the model's other work, so that the first list there waits for no prefill and
 /// has its stars, and the first ghost text there prefills only what its keystroke changed. The newest caret wins: a
@@ -18,6 +19,7 @@ public sealed class CaretReadAhead(ModelRanking ranking, ILog log)
 {
     private readonly Lock _lock = new();
     private CancellationTokenSource? _newest;
+    private (Document Document, int Offset, Task Read)? _newestPlace;
 
     /// <summary>The read for the caret at <paramref name="offset"/> (tests await it); it never throws.</summary>
     public Task Landed(Document document, int offset, ServerSettings settings)
@@ -26,12 +28,21 @@ public sealed class CaretReadAhead(ModelRanking ranking, ILog log)
         // The list's ranking and the ghost text both start from this prompt; with both off there is nothing to read for.
         if (!settings.CompletionRankWithModel && !settings.InlineCompletionEnabled)
             return Task.CompletedTask;
+        // Asked twice for one place (VS Code asks for the lightbulb's actions and the occurrences both): read once. The
+        // same snapshot's document is the same instance; an edit makes another.
         var stop = new CancellationTokenSource();
         CancellationTokenSource? before;
+        Task read;
         lock (_lock)
+        {
+            if (_newestPlace is { } newest && ReferenceEquals(newest.Document, document) && newest.Offset == offset)
+                return newest.Read;
             (before, _newest) = (_newest, stop);
+            read = Task.Run(() => ReadAsync(document, offset, options with { Enabled = true }, stop.Token), CancellationToken.None);
+            _newestPlace = (document, offset, read);
+        }
         before?.Cancel();
-        return Task.Run(() => ReadAsync(document, offset, options with { Enabled = true }, stop.Token), CancellationToken.None);
+        return read;
     }
 
     private async Task ReadAsync(Document document, int offset, RankingOptions options, CancellationToken cancellationToken)

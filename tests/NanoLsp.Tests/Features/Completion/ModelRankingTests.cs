@@ -250,6 +250,10 @@ public sealed class ModelRankingTests
         await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromMinutes(1));
         var read = Assert.Single(log.Messages);
         Assert.StartsWith($"Read ahead at Use.cs:{caret}: ", read.Message);
+
+        // Asked again for the same place (VS Code asks for the lightbulb and the occurrences both): read once.
+        Assert.Same(second, readAhead.Landed(document, caret, ServerSettings.Default));
+        Assert.Single(log.Messages);
     }
 
     [Fact]

@@ -34,6 +34,34 @@ public sealed class FeatureE2ETests(FeatureServerFixture server) : IClassFixture
     }
 
     [Fact]
+    public async Task HighlightsAreTheSymbolsDeclarationsReadsAndWritesInItsFile()
+    {
+        var uri = server.Uri("Counter.cs");
+        var text = await server.OpenAsync("Counter.cs");
+        Assert.True(server.Initialize.GetProperty("capabilities").GetProperty("documentHighlightProvider").GetBoolean());
+        List<(int Line, int Character, int Kind)> Highlights(JsonElement result) => [.. result.EnumerateArray().Select(h =>
+            (h.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32(),
+             h.GetProperty("range").GetProperty("start").GetProperty("character").GetInt32(), h.GetProperty("kind").GetInt32()))];
+
+        // `step` in `Count += step`: declared (1, text), then read (2).
+        var (line, character) = Find(text, "+= step", 3);
+        var step = Highlights(await server.RequestAsync("textDocument/documentHighlight", At(uri, line, character)));
+        Assert.Equal([(Find(text, "step =").Line, Find(text, "step =").Character, 1), (line, character, 2)], step);
+
+        // `Count` there: declared, then written by the compound assignment (3).
+        var (countLine, countCharacter) = Find(text, "Count +=");
+        var count = Highlights(await server.RequestAsync("textDocument/documentHighlight", At(uri, countLine, countCharacter)));
+        Assert.Equal([(Find(text, "Count {").Line, Find(text, "Count {").Character, 1), (countLine, countCharacter, 3)], count);
+
+        // Nothing to highlight on a keyword; past the end an error, and the server keeps serving.
+        var (keywordLine, keywordCharacter) = Find(text, "public void");
+        Assert.Empty(Highlights(await server.RequestAsync("textDocument/documentHighlight", At(uri, keywordLine, keywordCharacter + 1))));
+        var error = await Assert.ThrowsAsync<LspResponseException>(() =>
+            server.RequestAsync("textDocument/documentHighlight", At(uri, text.Split('\n').Length + 3, 0)));
+        Assert.Equal(-32602, error.Code);
+    }
+
+    [Fact]
     public async Task HoverOnAnErrorExplainsItWithTheRealNames()
     {
         var (uri, text) = await OpenGreeterAsync();

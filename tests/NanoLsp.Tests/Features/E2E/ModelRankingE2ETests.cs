@@ -79,23 +79,30 @@ public sealed class ModelRankingE2ETests(InlineCompletionServer server) : IClass
         }
         """;
 
-    [Fact]
-    public async Task WhereTheCaretLandsTheModelReadsThePlaceAndTheFirstListThereHasItsStars()
+    [Theory]
+    [InlineData("textDocument/codeAction")]
+    [InlineData("textDocument/documentHighlight")]
+    public async Task WhereTheCaretLandsTheModelReadsThePlaceAndTheFirstListThereHasItsStars(string askedThere)
     {
         // The list waits for its ranking where the model has read the place, not at all where it has not.
         await server.ConfigureAsync("""{"nanolsp": {"logLevel": "debug", "completion": {"rankWithModel": true, "rankDeadlineMs": 10000, "rankWaitMs": 10000, "rankWaitColdMs": 0}}}""");
         try
         {
-            var at = await server.SetTextAsync(Landing);
-            int offset = Landing.IndexOf("$$", StringComparison.Ordinal);
-            // As VS Code's lightbulb asks when the caret settles there.
+            // A place of its own for each request (the other's read would have read it).
+            string landing = Landing.Replace("spare", askedThere.Contains("Highlight", StringComparison.Ordinal) ? "extra" : "spare", StringComparison.Ordinal);
+            var at = await server.SetTextAsync(landing);
+            int offset = landing.IndexOf("$$", StringComparison.Ordinal);
+            // As VS Code asks when the caret settles there: the lightbulb's actions (automatic, an empty range), the occurrences.
             var position = Workbench.Position(at.Line, at.Character);
-            await server.Client.RequestAsync("textDocument/codeAction", new JsonObject
+            var asked = new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = LspClient.ToUri(server.User) } };
+            if (askedThere == "textDocument/codeAction")
             {
-                ["textDocument"] = new JsonObject { ["uri"] = LspClient.ToUri(server.User) },
-                ["range"] = new JsonObject { ["start"] = position, ["end"] = Workbench.Position(at.Line, at.Character) },
-                ["context"] = new JsonObject { ["diagnostics"] = new JsonArray(), ["triggerKind"] = 2 },
-            }).WaitAsync(TimeSpan.FromMinutes(2));
+                asked["range"] = new JsonObject { ["start"] = position, ["end"] = Workbench.Position(at.Line, at.Character) };
+                asked["context"] = new JsonObject { ["diagnostics"] = new JsonArray(), ["triggerKind"] = 2 };
+            }
+            else
+                asked["position"] = position;
+            await server.Client.RequestAsync(askedThere, asked).WaitAsync(TimeSpan.FromMinutes(2));
             await server.Client.WaitForNotificationAsync("window/logMessage",
                 p => p.GetProperty("message").GetString()!.Contains($"Read ahead at ShelfUser.cs:{offset}:", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
 
