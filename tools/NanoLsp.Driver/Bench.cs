@@ -5,7 +5,8 @@ namespace NanoLsp.Driver;
 
 /// <summary>
 /// Latency and memory of the real server on a folder: initialize -> first diagnostics, then pull
-/// diagnostics after an edit, hover, completion after '.' and invoked at a statement's start, N times each;
+/// diagnostics after an edit, hover, occurrences (documentHighlight), completion after '.' and invoked at a statement's
+/// start, N times each;
 /// peak server memory (VmHWM). With a peer (another LSP server's executable, e.g. csharp-ls) the same client measures
 /// that server instead, so the two can be compared in one run on one machine: what it does not offer (pull
 /// diagnostics, inline completion) is left out, and its first diagnostics are its first push for the file when it
@@ -122,6 +123,8 @@ public static class Bench
         var identifiers = Workbench.IdentifierPositions(text);
         var hover = await MeasureFeatureAsync(runs, "textDocument/hover", identifiers, p => Workbench.TextDocumentPosition(file, p.Line, p.Character), client);
         Report("hover", hover);
+        var occurrences = await MeasureFeatureAsync(runs, "textDocument/documentHighlight", identifiers, p => Workbench.TextDocumentPosition(file, p.Line, p.Character), client);
+        Report("occurrences", occurrences);
         var members = Workbench.MemberAccessPositions(text);
         var completion = await MeasureFeatureAsync(runs, "textDocument/completion", members, p => Workbench.TextDocumentPosition(file, p.Line, p.Character), client);
         Report("completion after '.'", completion);
