@@ -88,8 +88,9 @@ public sealed class ModelRankingE2ETests(InlineCompletionServer server) : IClass
         await server.ConfigureAsync("""{"nanolsp": {"logLevel": "debug", "completion": {"rankWithModel": true, "rankDeadlineMs": 10000, "rankWaitMs": 10000, "rankWaitColdMs": 0}}}""");
         try
         {
-            // A place of its own for each request (the other's read would have read it).
-            string landing = Landing.Replace("spare", askedThere.Contains("Highlight", StringComparison.Ordinal) ? "extra" : "spare", StringComparison.Ordinal);
+            // A place of its own for each request, from the file's first line (the other's read would have read most of
+            // it), and at an offset of its own (the read's log line names it).
+            string landing = $"// The caret lands here, then {askedThere} is asked.\n" + Landing;
             var at = await server.SetTextAsync(landing);
             int offset = landing.IndexOf("$$", StringComparison.Ordinal);
             // As VS Code asks when the caret settles there: the lightbulb's actions (automatic, an empty range), the occurrences.
