@@ -24,19 +24,19 @@ public sealed class CaretReadAhead(ModelRanking ranking, ILog log)
     /// <summary>The read for the caret at <paramref name="offset"/> (tests await it); it never throws.</summary>
     public Task Landed(Document document, int offset, ServerSettings settings)
     {
-        var options = RankingOptions.From(settings);
         // The list's ranking and the ghost text both start from this prompt; with both off there is nothing to read for.
         if (!settings.CompletionRankWithModel && !settings.InlineCompletionEnabled)
             return Task.CompletedTask;
-        // Asked twice for one place (VS Code asks for the lightbulb's actions and the occurrences both): read once. The
-        // same snapshot's document is the same instance; an edit makes another.
-        var stop = new CancellationTokenSource();
+        var options = RankingOptions.From(settings);
         CancellationTokenSource? before;
         Task read;
         lock (_lock)
         {
+            // Asked twice for one place (VS Code asks for the lightbulb's actions and the occurrences both): read once.
+            // The same snapshot's document is the same instance; an edit makes another.
             if (_newestPlace is { } newest && ReferenceEquals(newest.Document, document) && newest.Offset == offset)
                 return newest.Read;
+            var stop = new CancellationTokenSource();
             (before, _newest) = (_newest, stop);
             read = Task.Run(() => ReadAsync(document, offset, options with { Enabled = true }, stop.Token), CancellationToken.None);
             _newestPlace = (document, offset, read);
