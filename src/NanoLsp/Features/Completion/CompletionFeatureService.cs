@@ -173,7 +173,7 @@ public sealed class CompletionFeatureService(ModelRanking? ranking = null)
     {
         // Whether the place is cold is known once the ranking's prompt is built, which with its context header made before
         // (the keystroke before, a read ahead) takes a few milliseconds and may end just after Roslyn's list.
-        if (!cold.IsCompleted)
+        if (!cold.IsCompleted && options.Wait != options.ColdWait)
             await Task.WhenAny(cold, Task.Delay(VerdictWait, cancellationToken)).ConfigureAwait(false);
         var wait = cold is { IsCompletedSuccessfully: true, Result: false } ? options.Wait : options.ColdWait;
         if (wait >= options.Deadline)
