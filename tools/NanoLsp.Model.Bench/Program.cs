@@ -8,6 +8,7 @@
 //        [--prefill-run-quality FILE[,FILE...]]  (next-token log-probability over the files' windows, by prefill run length)
 //        [--write-ort]  (converts the first model to ORT format beside its .onnx: OrtModelFile.cs)
 //        [--fault-probe]  (null dereferences after a model run, on the pool and the model thread: FaultProbe.cs)
+//        [--memory-steps]  (the resident memory each step of the engine's use leaves: MemorySteps.cs)
 using System.Diagnostics;
 using NanoLsp.Model;
 using NanoLsp.Model.Bench;
@@ -45,6 +46,8 @@ var options = new DecoderOptions
     OneSession = args.Contains("--one-session") ? true : args.Contains("--two-sessions") ? false : null,
     PrefillRun = Option("--prefill-run", DecoderOptions.DefaultPrefillRun),
 };
+if (args.Contains("--memory-steps"))
+    return MemorySteps.Run(dirs[0], options);
 
 var benches = new List<ModelBench>();
 try

@@ -8,14 +8,15 @@ namespace NanoLsp.Workspace;
 /// The quick solution served while MSBuild loads the real one (its design-time build takes seconds to
 /// minutes; this takes milliseconds): one in-memory project per project file found, holding the .cs files
 /// under its folder (the SDK's default globs), with the framework's reference assemblies, the project
-/// references it names, and what its project file and the Directory.Build.props above it say of implicit
-/// usings, nullable, unsafe code and the target framework's preprocessor symbols. MSBuild is not evaluated:
+/// references it names, and what its project file and the Directory.Build.props (and .targets) above it say of implicit
+/// usings, <c>Using</c> items, nullable, unsafe code and the target framework's preprocessor symbols. MSBuild is not evaluated:
 /// conditions, imports other than Directory.Build.props, explicit Compile items and packages are not seen.
 /// Hence <see cref="HasPackages"/>: a project that references packages can miss types here that the real
 /// load has, and its diagnostics leave out what a missing reference would cause
 /// (<c>Features/Diagnostics/ProvisionalDiagnostics.cs</c>). When the <see cref="DesignTimeCache"/> holds an earlier load
 /// of the folders (out of date, or MSBuild's load would not need to run), its projects are the provisional ones instead
-/// (<see cref="FromEarlierLoad"/>): the real references, packages included, and options of last time.
+/// (<see cref="FromEarlierLoad"/>): the real references, packages included, and options of last time. The same projects
+/// stand in for MSBuild's when its load fails for every project (<see cref="IsStandIn"/>; WorkspaceLoader).
 /// </summary>
 public static class ProvisionalProjects
 {
@@ -35,6 +36,12 @@ public static class ProvisionalProjects
 
     /// <summary>The project is <see cref="AddOpenFilesProject"/>'s: most of its files' types are unknown to it.</summary>
     public static bool IsOpenFilesOnly(Project project) => project.ParseOptions?.Features.ContainsKey(OpenFilesFeature) == true;
+
+    /// <summary>The project was made here, not by MSBuild: before the load, or after a load that failed for every project.
+    /// Its diagnostics are filtered as <c>Features/Diagnostics/ProvisionalDiagnostics.cs</c> says wherever it is served.</summary>
+    public static bool IsStandIn(Project project) => project.ParseOptions?.Features.ContainsKey(StandInFeature) == true;
+
+    private const string StandInFeature = "nanolsp-stand-in";
 
     public sealed record Result(Solution Solution, int Projects, int Files, string? Skipped)
     {
@@ -66,7 +73,8 @@ public static class ProvisionalProjects
     /// <param name="designTimeCache">The <see cref="DesignTimeCache"/> folder: when it holds an earlier load of these folders
     /// (out of date, or the real load would have used it), its projects are the provisional ones
     /// (<see cref="FromEarlierLoad"/>); null: the project files only.</param>
-    public static Result Create(Solution solution, IReadOnlyList<string> roots, string? designTimeCache = null, Logging.ILog? logger = null)
+    /// <param name="maxFiles">More .cs files than this: no projects (<see cref="Result.TooManyFiles"/>).</param>
+    public static Result Create(Solution solution, IReadOnlyList<string> roots, string? designTimeCache = null, Logging.ILog? logger = null, int maxFiles = MaxFiles)
     {
         var targets = roots.SelectMany(WorkspaceLoader.FindProjectFiles).Distinct(StringComparer.Ordinal).ToList();
         var projectFiles = WorkspaceLoader.ProjectsOf(targets);
@@ -80,8 +88,8 @@ public static class ProvisionalProjects
             {
                 if (!file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || WorkspaceManager.IsBuildOutput(file))
                     continue;
-                if (++count > MaxFiles)
-                    return new Result(solution, 0, 0, $"more than {MaxFiles} .cs files") { TooManyFiles = true };
+                if (++count > maxFiles)
+                    return new Result(solution, 0, 0, $"more than {maxFiles} .cs files") { TooManyFiles = true };
                 // The deepest project folder holding the file owns it, as the SDK's globs do for nested projects.
                 var owner = folders.Where(f => file.StartsWith(f.Value, StringComparison.Ordinal)).OrderByDescending(f => f.Value.Length).Select(f => f.Key).FirstOrDefault();
                 if (owner is not null)
@@ -148,8 +156,10 @@ public static class ProvisionalProjects
             var info = projects[i].ToProjectInfo(ids[i], ids, reference, path => new Microsoft.CodeAnalysis.Diagnostics.UnresolvedAnalyzerReference(path));
             var parse = (CSharpParseOptions)info.ParseOptions!;
             // Packages as the project files would say: a reference from outside the SDK's targeting packs.
+            var features = parse.Features.Append(new(StandInFeature, "true"));
             if (projects[i].References.Any(r => !r.Path.Contains(TargetingPacks, StringComparison.Ordinal)))
-                parse = parse.WithFeatures(parse.Features.Append(new(PackagesFeature, "true")));
+                features = features.Append(new(PackagesFeature, "true"));
+            parse = parse.WithFeatures(features);
             solution = solution.AddProject(info
                 .WithProjectReferences([]) // added below, once every project is in
                 .WithAnalyzerReferences([])
@@ -178,13 +188,12 @@ public static class ProvisionalProjects
         IReadOnlyList<MetadataReference> references, IReadOnlyList<ProjectReference> projectReferences, IReadOnlyList<string> files, bool openFilesOnly = false)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: settings.PreprocessorSymbols);
-        var features = new List<KeyValuePair<string, string>>();
+        var features = new List<KeyValuePair<string, string>> { new(StandInFeature, "true") };
         if (settings.HasPackages)
             features.Add(new(PackagesFeature, "true"));
         if (openFilesOnly)
             features.Add(new(OpenFilesFeature, "true"));
-        if (features.Count > 0)
-            parse = parse.WithFeatures(features);
+        parse = parse.WithFeatures(features);
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
             nullableContextOptions: settings.Nullable ? NullableContextOptions.Enable : NullableContextOptions.Disable,
             allowUnsafe: settings.AllowUnsafe);
@@ -192,27 +201,67 @@ public static class ProvisionalProjects
             filePath: filePath, compilationOptions: options, parseOptions: parse, metadataReferences: references, projectReferences: projectReferences));
         foreach (var file in files)
             solution = LooseProjects.AddFile(solution, id, file, null);
-        if (settings.ImplicitUsings)
-        {
-            var text = string.Concat(SdkImplicitUsings.Select(u => $"global using global::{u};\n"));
-            solution = solution.AddDocument(DocumentInfo.Create(DocumentId.CreateNewId(id), "ImplicitUsings.g.cs",
+        if (GlobalUsings(settings) is { Length: > 0 } text)
+            solution = solution.AddDocument(DocumentInfo.Create(DocumentId.CreateNewId(id), "GlobalUsings.g.cs",
                 loader: TextLoader.From(TextAndVersion.Create(Microsoft.CodeAnalysis.Text.SourceText.From(text), VersionStamp.Create()))));
-        }
         return solution;
     }
 
-    /// <summary>What a project file and the Directory.Build.props above it say, read as XML without evaluating MSBuild.</summary>
-    private sealed record ProjectSettings(bool ImplicitUsings, bool Nullable, bool AllowUnsafe, bool HasPackages, IReadOnlyList<string> PreprocessorSymbols, IReadOnlyList<string> ProjectReferences)
+    /// <summary>The global usings the SDK would generate (GlobalUsings.g.cs): its implicit ones when enabled, then the
+    /// project's <c>Using</c> items, less those a <c>Using Remove</c> takes out.</summary>
+    private static string GlobalUsings(ProjectSettings settings)
     {
+        var usings = new List<UsingItem>();
+        if (settings.ImplicitUsings)
+            usings.AddRange(SdkImplicitUsings.Select(u => new UsingItem(u, null, false)));
+        foreach (var (item, remove) in settings.Usings)
+        {
+            usings.RemoveAll(u => u.Name == item.Name);
+            if (!remove)
+                usings.Add(item);
+        }
+        return string.Concat(usings.Select(u => u switch
+        {
+            { Alias: { } alias } => $"global using {alias} = global::{u.Name};\n",
+            { Static: true } => $"global using static global::{u.Name};\n",
+            _ => $"global using global::{u.Name};\n",
+        }));
+    }
+
+    /// <summary>What a project file and the Directory.Build.props above it say, read as XML without evaluating MSBuild.</summary>
+    /// <summary>A <c>Using</c> item: <c>&lt;Using Include="Name" Alias="..." Static="true" /&gt;</c>.</summary>
+    private sealed record UsingItem(string Name, string? Alias, bool Static);
+
+    private sealed record ProjectSettings(bool ImplicitUsings, bool Nullable, bool AllowUnsafe, bool HasPackages, IReadOnlyList<string> PreprocessorSymbols,
+        IReadOnlyList<string> ProjectReferences)
+    {
+        /// <summary>The <c>Using</c> items in the order MSBuild reads them, each an include or a remove.</summary>
+        public IReadOnlyList<(UsingItem Item, bool Remove)> Usings { get; init; } = [];
+
         // Before Default: static fields initialize in the order they are written.
         private static readonly Version[] StandardVersions = [new(1, 0), new(1, 1), new(1, 2), new(1, 3), new(1, 4), new(1, 5), new(1, 6), new(2, 0), new(2, 1)];
         private static readonly Version[] CoreAppVersions = [new(1, 0), new(1, 1), new(2, 0), new(2, 1), new(2, 2), new(3, 0), new(3, 1)];
 
         public static readonly ProjectSettings Default = new(false, true, false, false, FrameworkSymbols($"net{Environment.Version.Major}.0"), []);
 
+        /// <summary>The Using items of the files in MSBuild's order (the Directory.Build.props, the project, the Directory.Build.targets).</summary>
+        private static List<(UsingItem, bool)> UsingItems(IEnumerable<XDocument> documents) =>
+            documents.SelectMany(d => d.Descendants()).Where(e => e.Name.LocalName == "Using" && e.Parent?.Name.LocalName == "ItemGroup")
+                .SelectMany(e => Names(e, "Remove").Select(n => (new UsingItem(n, null, false), true))
+                    .Concat(Names(e, "Include").Select(n => (new UsingItem(n, Attribute(e, "Alias"), string.Equals(Attribute(e, "Static"), "true", StringComparison.OrdinalIgnoreCase)), false))))
+                .ToList();
+
+        /// <summary>An item's names (<c>Include="A;B"</c>); none where MSBuild would have to evaluate a property or item.</summary>
+        private static IEnumerable<string> Names(XElement item, string attribute) =>
+            (Attribute(item, attribute) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(n => !n.Contains('$') && !n.Contains('@') && !n.Contains('%'));
+
+        private static string? Attribute(XElement element, string name) =>
+            (string?)element.Attribute(name) ?? element.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value.Trim();
+
         public static ProjectSettings Read(string project, IReadOnlyList<string> roots)
         {
-            var documents = DirectoryProps(project, roots).Append(project).Select(TryLoad).OfType<XDocument>().ToList();
+            var documents = DirectoryFiles(project, roots, "Directory.Build.props").Append(project).Select(TryLoad).OfType<XDocument>().ToList();
             var own = TryLoad(project);
             // The project file is read last: its values win, as MSBuild's later definitions do.
             string? Property(string name) => documents.SelectMany(d => d.Descendants()).Where(e => e.Name.LocalName == name && !e.HasElements).Select(e => e.Value.Trim()).LastOrDefault();
@@ -224,8 +273,12 @@ public static class ProvisionalProjects
                 .Select(p => Path.GetFullPath(Path.Combine(folder, p.Replace('\\', Path.DirectorySeparatorChar))))
                 .ToList();
             var hasPackages = documents.Any(d => d.Descendants().Any(e => e.Name.LocalName is "PackageReference" && e.Attribute("Include") is not null));
+            var targets = DirectoryFiles(project, roots, "Directory.Build.targets").Select(TryLoad).OfType<XDocument>();
             return new ProjectSettings(On("ImplicitUsings"), On("Nullable"), On("AllowUnsafeBlocks"), hasPackages,
-                FrameworkSymbols(framework ?? $"net{Environment.Version.Major}.0"), projectReferences);
+                FrameworkSymbols(framework ?? $"net{Environment.Version.Major}.0"), projectReferences)
+            {
+                Usings = UsingItems(documents.Concat(targets)),
+            };
         }
 
         /// <summary>The file as XML; null when it cannot be read (the real load reports a broken project file).</summary>
@@ -241,13 +294,14 @@ public static class ProvisionalProjects
             }
         }
 
-        /// <summary>Directory.Build.props files from the project's folder up to its workspace folder, outermost first.</summary>
-        private static IEnumerable<string> DirectoryProps(string project, IReadOnlyList<string> roots)
+        /// <summary>The files named <paramref name="name"/> (Directory.Build.props or .targets) from the project's folder up to its
+        /// workspace folder, outermost first.</summary>
+        private static IEnumerable<string> DirectoryFiles(string project, IReadOnlyList<string> roots, string name)
         {
             var found = new List<string>();
             for (var folder = Path.GetDirectoryName(project); folder is not null; folder = Path.GetDirectoryName(folder))
             {
-                var props = Path.Combine(folder, "Directory.Build.props");
+                var props = Path.Combine(folder, name);
                 if (File.Exists(props))
                     found.Add(props);
                 if (roots.Any(r => Path.TrimEndingDirectorySeparator(Path.GetFullPath(r)) == folder))

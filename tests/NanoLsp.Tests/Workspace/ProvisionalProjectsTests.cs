@@ -101,6 +101,42 @@ public sealed class ProvisionalProjectsTests : IDisposable
     }
 
     [Fact]
+    public async Task UsingItemsOfTheProjectFilesAreGlobalUsings()
+    {
+        // The SDK makes each Using item a global using (GlobalUsings.g.cs): a repository that imports its own namespaces
+        // this way (dotnet/efcore's projects do) would otherwise show an unknown name on every use of them.
+        Write("Directory.Build.targets", """<Project><ItemGroup><Using Include="System.Text" /></ItemGroup></Project>""");
+        Write("Shapes/Shapes.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net8.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup>
+                <Using Include="Shapes.Geometry;System.Globalization" />
+                <Using Include="System.Math" Static="true" />
+                <Using Include="System.Collections.Generic.Dictionary&lt;string, int&gt;" Alias="Counts" />
+                <Using Remove="System.Linq" />
+                <Using Include="$(RootNamespace).Unevaluated" />
+              </ItemGroup>
+            </Project>
+            """);
+        Write("Shapes/Geometry/Circle.cs", "namespace Shapes.Geometry; public record Circle(double Radius);");
+        Write("Shapes/Use.cs", """
+            namespace Shapes;
+            public static class Use
+            {
+                public static double Area(Circle c) => PI * c.Radius * c.Radius;
+                public static string Name() => new StringBuilder("c").Append(CultureInfo.InvariantCulture.Name).ToString();
+                public static Counts Tally() => new();
+                public static int First(int[] items) => items.First();
+            }
+            """);
+        _workspace.LoadProvisional([_root.Path]);
+        var diagnostics = await DocumentDiagnostics.GetCompilerAsync(Document("Shapes/Use.cs"), CancellationToken.None);
+        // Circle, PI, StringBuilder (the .targets), CultureInfo and Counts resolve; System.Linq was removed, so First does not.
+        Assert.Equal(["CS1061"], diagnostics.Select(d => d.Id));
+        Assert.Contains("First", diagnostics[0].GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HoverAndCodeActionsTakeOnlyTheDiagnosticsTheProvisionalSolutionShows()
     {
         _workspace.LoadProvisional([_root.Path]);
