@@ -272,9 +272,10 @@ public static class ProvisionalProjects
                 .Select(e => (string?)e.Attribute("Include")).OfType<string>()
                 .Select(p => Path.GetFullPath(Path.Combine(folder, p.Replace('\\', Path.DirectorySeparatorChar))))
                 .ToList();
-            var hasPackages = documents.Any(d => d.Descendants().Any(e => e.Name.LocalName is "PackageReference" && e.Attribute("Include") is not null));
+            // A project file that cannot be read says nothing: the template's implicit usings, and packages it may reference.
+            var hasPackages = own is null || documents.Any(d => d.Descendants().Any(e => e.Name.LocalName is "PackageReference" && e.Attribute("Include") is not null));
             var targets = DirectoryFiles(project, roots, "Directory.Build.targets").Select(TryLoad).OfType<XDocument>();
-            return new ProjectSettings(On("ImplicitUsings"), On("Nullable"), On("AllowUnsafeBlocks"), hasPackages,
+            return new ProjectSettings(own is null || On("ImplicitUsings"), On("Nullable"), On("AllowUnsafeBlocks"), hasPackages,
                 FrameworkSymbols(framework ?? $"net{Environment.Version.Major}.0"), projectReferences)
             {
                 Usings = UsingItems(documents.Concat(targets)),

@@ -90,8 +90,47 @@ public sealed partial class WorkspaceLoader(ILog logger)
             }
         }
         logger.Warning(failure);
+        if (targets.Count > 0 && FromProjectFiles(roots, failure) is { } standIn)
+            return standIn with { Report = report };
         var loose = await LoadLooseAsync(roots, failure, sdk.Version.Major, progress, cancellationToken).ConfigureAwait(false);
         return loose with { Report = report };
+    }
+
+    /// <summary>
+    /// Every project failed (an SDK that does not resolve, a project file MSBuild cannot read): the projects as their files
+    /// say stand in for MSBuild's, made as before the load (<see cref="ProvisionalProjects"/>, or the last load's from the
+    /// <see cref="DesignTimeCache"/>), however many files: each project's own files, settings, Using items and project
+    /// references, and diagnostics that leave out what the missing packages cause. Until 2026-12-06 one generated
+    /// project took every .cs file of the folder with none of that: on dotnet/efcore (Arcade's SDK missing) the
+    /// repository's own namespaces, imported by its projects' Using items, were unknown names in every file. Null when no
+    /// project file is found to stand in (a solution that lists none): the loose-file project then.
+    /// </summary>
+    private LoadOutcome? FromProjectFiles(IReadOnlyList<string> roots, string why)
+    {
+        var host = new PartialSemanticsWorkspace(RoslynHost.Services);
+        try
+        {
+            var result = ProvisionalProjects.Create(host.CurrentSolution, roots, DesignTimeCacheFolder, logger, maxFiles: int.MaxValue);
+            if (result.Projects == 0)
+            {
+                host.Dispose();
+                return null;
+            }
+            var looseProjects = roots
+                .Select(r => (Root: r, Project: result.Solution.Projects.FirstOrDefault(p => p.Name == LooseProjectName(roots, r))))
+                .Where(r => r.Project is not null)
+                .ToDictionary(r => r.Root, r => r.Project!.Id, StringComparer.Ordinal);
+            logger.Info($"Serving {result.Projects} project(s) from {result.From}, {result.Files} .cs file(s), without MSBuild.");
+            var message = $"{why}. NanoLsp serves the projects as their project files say, without MSBuild: no packages and no " +
+                "source generators, and names they would resolve are not reported as errors.";
+            return new LoadOutcome(result.Solution, host, $"projects from {result.From} (MSBuild failed)", true, message) { LooseProjects = looseProjects };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        {
+            logger.Warning($"The projects could not be read from their files ({e.Message}); serving loose files.");
+            host.Dispose();
+            return null;
+        }
     }
 
     private static string ProjectFilesNamed(string root) => FindProjectFiles(root) is { Count: > 0 } files ? string.Join(", ", files.Select(Path.GetFileName)) : "no project";

@@ -39,13 +39,38 @@ public sealed class WorkspaceLoadingTests
         var shown = await client.WaitForNotificationAsync("window/showMessage", timeout: Lsp.LoadTimeout);
         Assert.Equal(2, shown.GetProperty("type").GetInt32());
         Assert.Contains("BrokenProject.csproj failed", shown.GetProperty("message").GetString());
-        Assert.Contains("loose files", shown.GetProperty("message").GetString());
+        Assert.Contains("without MSBuild", shown.GetProperty("message").GetString());
 
         var program = Path.Combine(folder, "Program.cs");
         await client.OpenAsync(program);
         var diagnostics = await Lsp.DiagnosticsAsync(client, program);
         // Compiled against the framework: only the deliberate error, not "System.Object is not defined".
         Assert.Equal(["CS0029"], Lsp.Codes(diagnostics).Where(c => c.StartsWith("CS", StringComparison.Ordinal)));
+        Assert.Equal(0, await client.ShutdownAsync());
+    }
+
+    [Fact]
+    public async Task ProjectsWhoseSdkDoesNotResolveAreServedAsTheirProjectFilesSay()
+    {
+        // Every project fails (an MSBuild SDK found nowhere, as dotnet/efcore's Arcade offline): the projects stand in as
+        // their files say, not one project of every file: the Using item's namespace and the project reference resolve,
+        // the package's names are not errors, and the real error is.
+        var folder = Fixtures.Copy("MissingSdk");
+        await using var client = LspClient.Start();
+        await client.InitializeAsync(folder);
+        var shown = await client.WaitForNotificationAsync("window/showMessage", m => m.GetProperty("message").GetString()!.Contains("failed"), Lsp.LoadTimeout);
+        Assert.Equal(2, shown.GetProperty("type").GetInt32());
+        Assert.Contains("without MSBuild", shown.GetProperty("message").GetString());
+        await client.WaitForNotificationAsync("nanolsp/workspaceStatus", timeout: Lsp.LoadTimeout);
+
+        var pricing = Path.Combine(folder, "Core", "Pricing.cs");
+        await client.OpenAsync(pricing);
+        Assert.Equal(["CS0029"], Lsp.Codes(await Lsp.DiagnosticsAsync(client, pricing)).Where(c => c.StartsWith("CS", StringComparison.Ordinal)));
+        var program = Path.Combine(folder, "App", "Program.cs");
+        await client.OpenAsync(program);
+        Assert.DoesNotContain(Lsp.Codes(await Lsp.DiagnosticsAsync(client, program)), c => c.StartsWith("CS", StringComparison.Ordinal));
+        var hover = await Lsp.HoverAsync(client, program, "Product>");
+        Assert.Contains("Shop.Core.Model.Product", hover.GetProperty("contents").GetProperty("value").GetString());
         Assert.Equal(0, await client.ShutdownAsync());
     }
 

@@ -41,7 +41,7 @@ public sealed class CodeActionHandler(CodeActionService codeActions, ILog logger
         // not for the lightbulb's automatic requests on every caret move.
         var modelFixes = request.Context?.TriggerKind == CodeActionTriggerKinds.Automatic ? null : ModelFixOptions.From(context.Settings);
         var actions = await codeActions.GetActionsAsync(document, span, wantsRefactorings, cancellationToken, modelFixOptions: modelFixes,
-            provisional: context.Snapshot.Provisional).ConfigureAwait(false);
+            provisional: Diagnostics.ProvisionalDiagnostics.Apply(context.Snapshot.Provisional, document)).ConfigureAwait(false);
         var uri = context.DocumentUri ?? request.TextDocument.Uri;
         var chosen = actions.Where(a => only is null || only.Any(k => a.Kind == k || a.Kind.StartsWith(k + ".", StringComparison.Ordinal))).ToList();
         var listed = chosen.Select(a => new LspCodeAction(a.Title, a.Kind, new CodeActionData(uri, request.Range, a.Provider, a.Index, a.Title))).ToList();

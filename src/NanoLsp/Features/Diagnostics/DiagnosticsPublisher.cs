@@ -85,7 +85,7 @@ public sealed class DiagnosticsPublisher(WorkspaceManager workspace, ILanguageCl
             // Two rounds: the compiler's diagnostics as soon as they are known, then with the
             // analyzers' (seconds on a cold server, when the SDK's analyzers first run).
             var compiler = await DocumentDiagnostics.GetCompilerAsync(document, token).ConfigureAwait(false);
-            if (snapshot.Provisional)
+            if (ProvisionalDiagnostics.Apply(snapshot.Provisional, document))
                 compiler = ProvisionalDiagnostics.Filter(document, compiler);
             await PublishAsync(uri, version, compiler, text, token).ConfigureAwait(false);
             firstAnswer.FirstDiagnosticsComputed();

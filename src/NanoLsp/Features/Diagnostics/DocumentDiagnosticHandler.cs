@@ -49,7 +49,7 @@ public sealed class DocumentDiagnosticHandler(ILog logger, FirstAnswerGate first
         // method bodies: a client that sends its last result id (VS Code) was told "unchanged" and kept the old errors.
         var version = await document.Project.GetDependentSemanticVersionAsync(cancellationToken).ConfigureAwait(false);
         var textVersion = await document.GetTextVersionAsync(cancellationToken).ConfigureAwait(false);
-        var provisional = context.Snapshot.Provisional;
+        var provisional = ProvisionalDiagnostics.Apply(context.Snapshot.Provisional, document);
         var resultId = $"{version}|{textVersion}|{(compiler ? "c" : "")}{(analyzers ? "a" : "")}{(provisional ? "|provisional" : "")}";
         if (request.PreviousResultId == resultId)
             return new DocumentDiagnosticReport("unchanged", resultId, null);

@@ -10,7 +10,8 @@ namespace NanoLsp.Features.Diagnostics;
 /// syntax and semantic errors, less those a missing reference causes (an unknown type, namespace, name or member,
 /// an unreferenced assembly), and no warnings (flow analysis over unknown types says little). No project shows
 /// what a source generator's missing output causes. The open files of a repository too big for the quick pass show their
-/// syntax errors alone. The real load's answer replaces them.
+/// syntax errors alone. The real load's answer replaces them; where it failed for every project, the same projects stay
+/// (WorkspaceLoader), and so does this filter.
 /// </summary>
 public static class ProvisionalDiagnostics
 {
@@ -38,6 +39,10 @@ public static class ProvisionalDiagnostics
         "CS8795", // partial method must have an implementation part
         "CS9248", // partial property must have an implementation part
     };
+
+    /// <summary>Whether a document's diagnostics are filtered: while the workspace loads, and wherever a project made
+    /// without MSBuild stands in for MSBuild's after a load that failed for every project (<see cref="ProvisionalProjects.IsStandIn"/>).</summary>
+    public static bool Apply(bool provisionalSnapshot, Document document) => provisionalSnapshot || ProvisionalProjects.IsStandIn(document.Project);
 
     public static IReadOnlyList<Diagnostic> Filter(Document document, IReadOnlyList<Diagnostic> diagnostics)
     {

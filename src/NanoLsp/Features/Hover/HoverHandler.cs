@@ -17,7 +17,8 @@ public sealed class HoverHandler(HoverService hoverService) : IRequestHandler<Ho
         var document = context.RequireDocument();
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var offset = ProtocolConversions.ToOffset(text, request.Position);
-        var hover = await hoverService.GetHoverAsync(document, offset, cancellationToken, context.Snapshot.Provisional).ConfigureAwait(false);
+        var hover = await hoverService.GetHoverAsync(document, offset, cancellationToken,
+            Diagnostics.ProvisionalDiagnostics.Apply(context.Snapshot.Provisional, document)).ConfigureAwait(false);
         return hover is null ? null : new LspHover(MarkupContent.Markdown(hover.Markdown), ProtocolConversions.ToRange(text, hover.Span));
     }
 }
