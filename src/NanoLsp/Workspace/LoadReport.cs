@@ -36,7 +36,8 @@ public sealed record LoadReport(
         if (SdkWarning is not null)
             parts.Add(SdkWarning);
         if (Failed.Count > 0)
-            parts.Add($"{Failed.Count} of {ProjectsFound} project(s) did not load: " + string.Join("; ", Failed.Select(f => $"{f.Project} ({f.Reason})")));
+            parts.Add($"{Failed.Count} of {ProjectsFound} project(s) did not load (served as their project files say, without MSBuild: no packages): "
+                + string.Join("; ", Failed.Select(f => $"{f.Project} ({f.Reason})")));
         if (Incomplete.Count > 0)
             parts.Add($"{Incomplete.Count} project(s) loaded with problems (answers may miss what these lack): " + string.Join("; ", Incomplete.Select(f => $"{f.Project} ({f.Reason})")));
         if (parts.Count > 0 && LooseFiles > 0)

@@ -18,7 +18,7 @@ namespace NanoLsp.Workspace;
 /// (<see cref="FromEarlierLoad"/>): the real references, packages included, and options of last time. The same projects
 /// stand in for MSBuild's when its load fails for every project (<see cref="IsStandIn"/>; WorkspaceLoader).
 /// </summary>
-public static class ProvisionalProjects
+public static partial class ProvisionalProjects
 {
     /// <summary>What Microsoft.NET.Sdk puts in ImplicitUsings (Microsoft.NET.Sdk.props, .NET 6 and later).</summary>
     private static readonly string[] SdkImplicitUsings =

@@ -22,8 +22,9 @@ public sealed record LoadOutcome(Solution Solution, Microsoft.CodeAnalysis.Works
 /// Opens the workspace folders: for each, the projects of its .sln/.slnx, else its .csproj files, all
 /// one at a time into one MSBuildWorkspace (a project another one already brought in is not opened
 /// again; one that fails takes no other down), each with its own target frameworks. Every .cs file
-/// under a folder that no loaded project compiles joins that folder's "Loose files" project. With no
-/// project in any folder, or none that loads, each folder's .cs files are served through a generated
+/// under a folder that no loaded project compiles joins that folder's "Loose files" project. When no project
+/// loads, the projects as their files say stand in (<see cref="FromProjectFiles"/>). With no project file in any
+/// folder, each folder's .cs files are served through a generated
 /// project (a minimal csproj in the user cache that includes them by absolute path), because
 /// completion and quick info came back empty on an AdhocWorkspace when tried (Roslyn 5.12; cause not found).
 /// </summary>
@@ -331,7 +332,12 @@ public sealed partial class WorkspaceLoader(ILog logger)
         workspace.Dispose();
         var looseFiles = 0;
         if (loaded.Count > 0)
+        {
+            solution = ProvisionalProjects.AddStandIns(solution, roots, found.Except(loaded).ToList(), out var standInFiles);
+            if (standInFiles > 0)
+                logger.Info($"{standInFiles} .cs file(s) of the projects that did not load are served as their project files say, without MSBuild.");
             solution = AddLooseFiles(roots, solution, out looseFiles);
+        }
         var report = new LoadReport(found.Count, loaded.Count, failed, incomplete, sdkWarning, looseFiles);
         var description = $"{string.Join(", ", targets.Select(Path.GetFileName))}: {loaded.Count} of {found.Count} project(s) loaded ({csharp.Count} Roslyn project(s) with their target frameworks), "
             + $"{csharp.Sum(p => p.DocumentIds.Count)} document(s), loaded in {(DateTime.UtcNow - started).TotalSeconds:0.0} s";

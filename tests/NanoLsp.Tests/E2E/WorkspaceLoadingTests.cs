@@ -75,6 +75,36 @@ public sealed class WorkspaceLoadingTests
     }
 
     [Fact]
+    public async Task AProjectThatDoesNotLoadStandsInBesideThoseThatDo()
+    {
+        // App loads; Core, which it references, does not (its MSBuild SDK is found nowhere). Core stands in as its file
+        // says, and App references it: Core's Using item and App's use of Core's types resolve; the real error stays.
+        var folder = Fixtures.Copy("MissingSdk");
+        File.WriteAllText(Path.Combine(folder, "App", "App.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup><ProjectReference Include="..\Core\Core.csproj" /></ItemGroup>
+            </Project>
+            """);
+        var program = Path.Combine(folder, "App", "Program.cs");
+        File.WriteAllText(program, "using Shop.Core;\nusing Shop.Core.Model;\n\nvar products = new List<Product> { new(\"Tea\", 3m) };\nConsole.WriteLine(Pricing.Total(products));\n");
+        await using var client = LspClient.Start();
+        await client.InitializeAsync(folder);
+        var status = await client.WaitForNotificationAsync("nanolsp/workspaceStatus", timeout: Lsp.LoadTimeout);
+        Assert.Equal(1, status.GetProperty("projectsLoaded").GetInt32());
+        Assert.Equal(1, status.GetProperty("projectsFailed").GetInt32());
+
+        var pricing = Path.Combine(folder, "Core", "Pricing.cs");
+        await client.OpenAsync(pricing);
+        Assert.Equal(["CS0029"], Lsp.Codes(await Lsp.DiagnosticsAsync(client, pricing)).Where(c => c.StartsWith("CS", StringComparison.Ordinal)));
+        await client.OpenAsync(program);
+        Assert.DoesNotContain(Lsp.Codes(await Lsp.DiagnosticsAsync(client, program)), c => c.StartsWith("CS", StringComparison.Ordinal));
+        var hover = await Lsp.HoverAsync(client, program, "Total");
+        Assert.Contains("Pricing.Total", hover.GetProperty("contents").GetProperty("value").GetString());
+        Assert.Equal(0, await client.ShutdownAsync());
+    }
+
+    [Fact]
     public async Task LooseFilesGetDiagnosticsThatSeeEachOther()
     {
         var folder = Fixtures.Path("LooseFiles");

@@ -80,7 +80,7 @@ public sealed class LoadInputsTests : IDisposable
             [new ProjectProblem("src/App/App.csproj", "restore NU1101: Foo")], null, 7);
         Assert.Equal("partial", report.State);
         var message = report.UserMessage()!;
-        Assert.Contains("1 of 4 project(s) did not load: bench/Bench.csproj (restore NU1102: BenchmarkDotNet)", message);
+        Assert.Contains("1 of 4 project(s) did not load (served as their project files say, without MSBuild: no packages): bench/Bench.csproj (restore NU1102: BenchmarkDotNet)", message);
         Assert.Contains("src/App/App.csproj (restore NU1101: Foo)", message);
         Assert.Contains("7 .cs file(s)", message);
         Assert.Null((report with { Failed = [], Incomplete = [] }).UserMessage());

@@ -1,0 +1,75 @@
+using Microsoft.CodeAnalysis;
+
+namespace NanoLsp.Workspace;
+
+public static partial class ProvisionalProjects
+{
+    /// <summary>
+    /// Beside the projects MSBuild loaded, one for each project it did not load (a workload or MSBuild SDK not installed,
+    /// a project file it cannot read), as its file says: the .cs files under its folder that no loaded project compiles,
+    /// its settings and Using items, the framework's reference assemblies, and its project references, to loaded
+    /// projects or to other stand-ins; a loaded project that references a failed one references its stand-in. Their
+    /// diagnostics are filtered as before the load (<see cref="IsStandIn"/>). Until 2026-12-06 a failed project's files
+    /// joined the folder's loose-file project, which sees no other project: every type from a project it references
+    /// was an unknown name there, and a loaded project lost the failed one's types.
+    /// </summary>
+    /// <param name="failed">The failed projects' files (full paths).</param>
+    public static Solution AddStandIns(Solution solution, IReadOnlyList<string> roots, IReadOnlyList<string> failed, out int files)
+    {
+        files = 0;
+        failed = failed.Where(File.Exists).Distinct(StringComparer.Ordinal).ToList();
+        if (failed.Count == 0)
+            return solution;
+        var loaded = solution.Projects.Where(p => p.Language == LanguageNames.CSharp && p.FilePath is not null).ToList();
+        var folders = loaded.Select(p => p.FilePath!).Concat(failed).Distinct(StringComparer.Ordinal)
+            .ToDictionary(p => p, p => Path.GetDirectoryName(p)! + Path.DirectorySeparatorChar, StringComparer.Ordinal);
+        var filesOf = failed.ToDictionary(f => f, _ => new List<string>(), StringComparer.Ordinal);
+        foreach (var root in roots)
+        {
+            foreach (var file in WorkspaceLoader.Descendants(root, depth: 12))
+            {
+                if (!file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || WorkspaceManager.IsBuildOutput(file)
+                    || !solution.GetDocumentIdsWithFilePath(file).IsEmpty)
+                    continue;
+                // The deepest project folder holding the file owns it, as the SDK's globs do for nested projects.
+                var owner = folders.Where(f => file.StartsWith(f.Value, StringComparison.Ordinal)).OrderByDescending(f => f.Value.Length).Select(f => f.Key).FirstOrDefault();
+                if (owner is not null && filesOf.TryGetValue(owner, out var list) && !list.Contains(file))
+                    list.Add(file);
+            }
+        }
+
+        var ids = failed.ToDictionary(f => f, f => ProjectId.CreateNewId(Path.GetFileNameWithoutExtension(f)), StringComparer.Ordinal);
+        ProjectId? Referenced(string path) =>
+            ids.TryGetValue(path, out var standIn) ? standIn : loaded.FirstOrDefault(p => p.FilePath == path)?.Id;
+        foreach (var project in failed)
+        {
+            var settings = ProjectSettings.Read(project, roots);
+            var references = settings.ProjectReferences.Select(Referenced).OfType<ProjectId>().Distinct().Select(id => new ProjectReference(id)).ToList();
+            solution = AddProject(solution, ids[project], Path.GetFileNameWithoutExtension(project), project, settings,
+                LooseProjects.FrameworkReferences.Value, references, filesOf[project]);
+            files += filesOf[project].Count;
+        }
+        // A loaded project keeps what it lost with the failed one it references: that project's types.
+        foreach (var project in loaded)
+        {
+            foreach (var reference in ProjectSettings.Read(project.FilePath!, roots).ProjectReferences.Where(ids.ContainsKey))
+            {
+                var standIn = new ProjectReference(ids[reference]);
+                var current = solution.GetProject(project.Id)!;
+                // MSBuild references the output of a project it could not load when that was built before: its types are there.
+                if (current.ProjectReferences.Contains(standIn) || current.MetadataReferences.OfType<PortableExecutableReference>()
+                        .Any(r => Path.GetFileNameWithoutExtension(r.FilePath) == Path.GetFileNameWithoutExtension(reference)))
+                    continue;
+                try
+                {
+                    solution = solution.AddProjectReference(project.Id, standIn);
+                }
+                catch (InvalidOperationException)
+                {
+                    // A cycle through project files that MSBuild would have refused as well: left out.
+                }
+            }
+        }
+        return solution;
+    }
+}
