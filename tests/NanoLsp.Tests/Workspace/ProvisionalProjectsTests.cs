@@ -27,6 +27,8 @@ public sealed class ProvisionalProjectsTests : IDisposable
             {
                 public List<int> Sides() => [Side, Side, Side, Side];
                 public Newtonsoft.Json.Linq.JObject Json() => new();
+                // An operator on a nullable package type is reported (CS0019), but only because the type is unknown here.
+                public bool Has(Newtonsoft.Json.Linq.JObject? json) => json != null;
                 public int Broken() => "four";
             }
             """);
@@ -96,8 +98,9 @@ public sealed class ProvisionalProjectsTests : IDisposable
         // Implicit usings bring List<int>; Newtonsoft is a package the quick solution lacks.
         Assert.DoesNotContain(libDiagnostics, d => d.GetMessage().Contains("List", StringComparison.Ordinal));
         Assert.Contains(libDiagnostics, d => d.Id is "CS0246" or "CS0234");
+        Assert.Contains(libDiagnostics, d => d.Id == "CS0019");
         // Shown while loading: the real error, not the package's missing types.
-        Assert.Equal(["CS0029"], ProvisionalDiagnostics.Filter(lib, libDiagnostics).Select(d => d.Id));
+        Assert.Equal(["CS0029"], (await ProvisionalDiagnostics.FilterAsync(lib, libDiagnostics, CancellationToken.None)).Select(d => d.Id));
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class CodeActionService(LanguageFeatures features, Action<string>?
         if (root?.FindToken(span.Start).Parent?.FirstAncestorOrSelf<UsingDirectiveSyntax>() is not null)
             diagnostics = diagnostics.AddRange(model.GetDiagnostics(cancellationToken: cancellationToken).Where(d => d.Id == "CS8019"));
         var touching = diagnostics.Where(d => d.Location.IsInSource && d.Location.SourceSpan.IntersectsWith(span)).Distinct().ToList();
-        return [.. provisional ? ProvisionalDiagnostics.Filter(document, touching) : touching];
+        return [.. provisional ? await ProvisionalDiagnostics.FilterAsync(document, touching, cancellationToken).ConfigureAwait(false) : touching];
     }
 
     /// <param name="modelFixOptions">Model fixes for the error nearest the span (null: none, as for the lightbulb's

@@ -86,7 +86,7 @@ public sealed class DiagnosticsPublisher(WorkspaceManager workspace, ILanguageCl
             // analyzers' (seconds on a cold server, when the SDK's analyzers first run).
             var compiler = await DocumentDiagnostics.GetCompilerAsync(document, token).ConfigureAwait(false);
             if (ProvisionalDiagnostics.Apply(snapshot.Provisional, document))
-                compiler = ProvisionalDiagnostics.Filter(document, compiler);
+                compiler = await ProvisionalDiagnostics.FilterAsync(document, compiler, token).ConfigureAwait(false);
             await PublishAsync(uri, version, compiler, text, token).ConfigureAwait(false);
             firstAnswer.FirstDiagnosticsComputed();
             logger.Debug($"Diagnostics {document.Name}: {compiler.Count} from the compiler in {watch.ElapsedMilliseconds} ms{(snapshot.Provisional ? " (provisional: the workspace is loading)" : "")}");

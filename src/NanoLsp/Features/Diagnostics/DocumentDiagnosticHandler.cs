@@ -63,7 +63,7 @@ public sealed class DocumentDiagnosticHandler(ILog logger, FirstAnswerGate first
         // again after the load).
         var diagnostics = (compiler, analyzers) switch
         {
-            (true, _) when provisional => ProvisionalDiagnostics.Filter(document, await DocumentDiagnostics.GetCompilerAsync(document, cancellationToken).ConfigureAwait(false)),
+            (true, _) when provisional => await ProvisionalDiagnostics.FilterAsync(document, await DocumentDiagnostics.GetCompilerAsync(document, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false),
             (true, false) => await DocumentDiagnostics.GetCompilerAsync(document, cancellationToken).ConfigureAwait(false),
             (true, true) => await DocumentDiagnostics.GetAsync(document, includeAnalyzers: true, cancellationToken).ConfigureAwait(false),
             _ when analyzersAlone => await DocumentDiagnostics.GetAnalyzerAsync(document, cancellationToken).ConfigureAwait(false),

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NanoLsp.Workspace;
 
 namespace NanoLsp.Features.Diagnostics;
@@ -8,7 +9,7 @@ namespace NanoLsp.Features.Diagnostics;
 /// without packages compiles there against what the real load gives it (the framework and its project
 /// references), so its diagnostics are the real ones. A project with packages lacks their types there: it shows
 /// syntax and semantic errors, less those a missing reference causes (an unknown type, namespace, name or member,
-/// an unreferenced assembly), and no warnings (flow analysis over unknown types says little). No project shows
+/// an unreferenced assembly, an operator on an operand of an unknown type), and no warnings (flow analysis over unknown types says little). No project shows
 /// what a source generator's missing output causes. The open files of a repository too big for the quick pass show their
 /// syntax errors alone. The real load's answer replaces them; where it failed for every project, the same projects stay
 /// (WorkspaceLoader), and so does this filter.
@@ -44,7 +45,16 @@ public static class ProvisionalDiagnostics
     /// without MSBuild stands in for MSBuild's after a load that failed for every project (<see cref="ProvisionalProjects.IsStandIn"/>).</summary>
     public static bool Apply(bool provisionalSnapshot, Document document) => provisionalSnapshot || ProvisionalProjects.IsStandIn(document.Project);
 
-    public static IReadOnlyList<Diagnostic> Filter(Document document, IReadOnlyList<Diagnostic> diagnostics)
+    // An operator the compiler could not apply: where an operand's type is unknown (a package's, `IMemoryCache? cache`
+    // then `cache != null`), the error is the missing reference's. The compiler reports no cascade for an unknown type
+    // itself, but does for a nullable or generic one made of it.
+    private static readonly HashSet<string> OperatorNotApplied = new(StringComparer.Ordinal)
+    {
+        "CS0019", // operator cannot be applied to operands of these types
+        "CS0023", // operator cannot be applied to an operand of this type
+    };
+
+    public static async Task<IReadOnlyList<Diagnostic>> FilterAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         // The open files of a repository too big for the quick pass: its syntax errors only (ProvisionalProjects.AddOpenFilesProject).
         if (ProvisionalProjects.IsOpenFilesOnly(document.Project))
@@ -53,8 +63,37 @@ public static class ProvisionalDiagnostics
             var syntax = tree.GetDiagnostics().ToHashSet();
             return diagnostics.Where(syntax.Contains).ToList();
         }
-        return ProvisionalProjects.HasPackages(document.Project)
-            ? diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && !MissingReference.Contains(d.Id) && !MissingGeneratedCode.Contains(d.Id)).ToList()
-            : diagnostics.Where(d => !MissingGeneratedCode.Contains(d.Id)).ToList();
+        if (!ProvisionalProjects.HasPackages(document.Project))
+            return diagnostics.Where(d => !MissingGeneratedCode.Contains(d.Id)).ToList();
+        var kept = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && !MissingReference.Contains(d.Id) && !MissingGeneratedCode.Contains(d.Id)).ToList();
+        if (!kept.Any(d => OperatorNotApplied.Contains(d.Id)) || await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model)
+            return kept;
+        return kept.Where(d => !OperatorNotApplied.Contains(d.Id) || !OnUnknownOperand(model, d, cancellationToken)).ToList();
     }
+
+    private static bool OnUnknownOperand(SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (!diagnostic.Location.IsInSource || diagnostic.Location.SourceTree != model.SyntaxTree)
+            return false;
+        var node = model.SyntaxTree.GetRoot(cancellationToken).FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        IEnumerable<ExpressionSyntax> operands = node.FirstAncestorOrSelf<ExpressionSyntax>(e =>
+            e is BinaryExpressionSyntax or AssignmentExpressionSyntax or PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax) switch
+        {
+            BinaryExpressionSyntax binary => [binary.Left, binary.Right],
+            AssignmentExpressionSyntax assignment => [assignment.Left, assignment.Right],
+            PrefixUnaryExpressionSyntax prefix => [prefix.Operand],
+            PostfixUnaryExpressionSyntax postfix => [postfix.Operand],
+            _ => [],
+        };
+        return operands.Any(o => IsUnknown(model.GetTypeInfo(o, cancellationToken).Type));
+    }
+
+    private static bool IsUnknown(ITypeSymbol? type) => type switch
+    {
+        null => false,
+        { TypeKind: TypeKind.Error } => true,
+        IArrayTypeSymbol array => IsUnknown(array.ElementType),
+        INamedTypeSymbol named => named.TypeArguments.Any(IsUnknown),
+        _ => false,
+    };
 }
