@@ -29,6 +29,9 @@ public sealed class ProvisionalProjectsTests : IDisposable
                 public Newtonsoft.Json.Linq.JObject Json() => new();
                 // An operator on a nullable package type is reported (CS0019), but only because the type is unknown here.
                 public bool Has(Newtonsoft.Json.Linq.JObject? json) => json != null;
+                // Then flow analysis past that operator: `other` is "unassigned" (CS0165) only because `!=` was not applied.
+                public bool Same(object o, Newtonsoft.Json.Linq.JObject? json) => o is Square other && json != null && other.Side == Side;
+                public int Unassigned() { int n; return n; }
                 public int Broken() => "four";
             }
             """);
@@ -99,8 +102,9 @@ public sealed class ProvisionalProjectsTests : IDisposable
         Assert.DoesNotContain(libDiagnostics, d => d.GetMessage().Contains("List", StringComparison.Ordinal));
         Assert.Contains(libDiagnostics, d => d.Id is "CS0246" or "CS0234");
         Assert.Contains(libDiagnostics, d => d.Id == "CS0019");
-        // Shown while loading: the real error, not the package's missing types.
-        Assert.Equal(["CS0029"], (await ProvisionalDiagnostics.FilterAsync(lib, libDiagnostics, CancellationToken.None)).Select(d => d.Id));
+        Assert.Equal(2, libDiagnostics.Count(d => d.Id == "CS0165"));
+        // Shown while loading: the real errors, not the package's missing types.
+        Assert.Equal(["CS0165", "CS0029"], (await ProvisionalDiagnostics.FilterAsync(lib, libDiagnostics, CancellationToken.None)).Select(d => d.Id));
     }
 
     [Fact]

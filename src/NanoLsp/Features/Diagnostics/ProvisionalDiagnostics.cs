@@ -9,7 +9,7 @@ namespace NanoLsp.Features.Diagnostics;
 /// without packages compiles there against what the real load gives it (the framework and its project
 /// references), so its diagnostics are the real ones. A project with packages lacks their types there: it shows
 /// syntax and semantic errors, less those a missing reference causes (an unknown type, namespace, name or member,
-/// an unreferenced assembly, an operator on an operand of an unknown type), and no warnings (flow analysis over unknown types says little). No project shows
+/// an unreferenced assembly, an operator on an operand of an unknown type, flow analysis in a member with one of those), and no warnings (flow analysis over unknown types says little). No project shows
 /// what a source generator's missing output causes. The open files of a repository too big for the quick pass show their
 /// syntax errors alone. The real load's answer replaces them; where it failed for every project, the same projects stay
 /// (WorkspaceLoader), and so does this filter.
@@ -65,11 +65,30 @@ public static class ProvisionalDiagnostics
         }
         if (!ProvisionalProjects.HasPackages(document.Project))
             return diagnostics.Where(d => !MissingGeneratedCode.Contains(d.Id)).ToList();
-        var kept = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && !MissingReference.Contains(d.Id) && !MissingGeneratedCode.Contains(d.Id)).ToList();
-        if (!kept.Any(d => OperatorNotApplied.Contains(d.Id)) || await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model)
+        var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var kept = errors.Where(d => !MissingReference.Contains(d.Id) && !MissingGeneratedCode.Contains(d.Id)).ToList();
+        if (kept.Any(d => OperatorNotApplied.Contains(d.Id)) && await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is { } model)
+            kept = kept.Where(d => !OperatorNotApplied.Contains(d.Id) || !OnUnknownOperand(model, d, cancellationToken)).ToList();
+        if (!kept.Any(d => FlowAnalysis.Contains(d.Id)) || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
             return kept;
-        return kept.Where(d => !OperatorNotApplied.Contains(d.Id) || !OnUnknownOperand(model, d, cancellationToken)).ToList();
+        // Flow analysis in a member where something was unknown: `x is T t && a == t.B` with `==` not applied leaves t
+        // "unassigned" after it. In a member where nothing was, it is the code's own error.
+        var membersWithUnknowns = errors.Except(kept).Select(d => MemberOf(root, d)).OfType<SyntaxNode>().ToHashSet();
+        return kept.Where(d => !FlowAnalysis.Contains(d.Id) || MemberOf(root, d) is not { } member || !membersWithUnknowns.Contains(member)).ToList();
     }
+
+    private static readonly HashSet<string> FlowAnalysis = new(StringComparer.Ordinal)
+    {
+        "CS0165", // use of unassigned local variable
+        "CS0170", // use of possibly unassigned field
+        "CS0177", // the out parameter must be assigned before control leaves the method
+        "CS0269", // use of unassigned out parameter
+    };
+
+    private static SyntaxNode? MemberOf(SyntaxNode root, Diagnostic diagnostic) =>
+        diagnostic.Location.IsInSource && diagnostic.Location.SourceTree == root.SyntaxTree && root.FullSpan.Contains(diagnostic.Location.SourceSpan)
+            ? root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<MemberDeclarationSyntax>()
+            : null;
 
     private static bool OnUnknownOperand(SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
