@@ -24,6 +24,7 @@ public static partial class ProvisionalProjects
         var folders = loaded.Select(p => p.FilePath!).Concat(failed).Distinct(StringComparer.Ordinal)
             .ToDictionary(p => p, p => Path.GetDirectoryName(p)! + Path.DirectorySeparatorChar, StringComparer.Ordinal);
         var filesOf = failed.ToDictionary(f => f, _ => new List<string>(), StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal); // a folder inside another workspace folder is walked twice
         foreach (var root in roots)
         {
             foreach (var file in WorkspaceLoader.Descendants(root, depth: 12))
@@ -31,9 +32,7 @@ public static partial class ProvisionalProjects
                 if (!file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || WorkspaceManager.IsBuildOutput(file)
                     || !solution.GetDocumentIdsWithFilePath(file).IsEmpty)
                     continue;
-                // The deepest project folder holding the file owns it, as the SDK's globs do for nested projects.
-                var owner = folders.Where(f => file.StartsWith(f.Value, StringComparison.Ordinal)).OrderByDescending(f => f.Value.Length).Select(f => f.Key).FirstOrDefault();
-                if (owner is not null && filesOf.TryGetValue(owner, out var list) && !list.Contains(file))
+                if (Owner(folders, file) is { } owner && filesOf.TryGetValue(owner, out var list) && seen.Add(file))
                     list.Add(file);
             }
         }

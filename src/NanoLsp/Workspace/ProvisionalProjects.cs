@@ -90,9 +90,7 @@ public static partial class ProvisionalProjects
                     continue;
                 if (++count > maxFiles)
                     return new Result(solution, 0, 0, $"more than {maxFiles} .cs files") { TooManyFiles = true };
-                // The deepest project folder holding the file owns it, as the SDK's globs do for nested projects.
-                var owner = folders.Where(f => file.StartsWith(f.Value, StringComparison.Ordinal)).OrderByDescending(f => f.Value.Length).Select(f => f.Key).FirstOrDefault();
-                if (owner is not null)
+                if (Owner(folders, file) is { } owner)
                     filesOf[owner].Add(file);
                 else
                     loose[roots.Where(r => WorkspaceLoader.IsUnder(r, file)).OrderByDescending(r => r.Length).First()].Add(file);
@@ -120,6 +118,11 @@ public static partial class ProvisionalProjects
         }
         return new Result(solution, projectFiles.Count, count, null);
     }
+
+    /// <summary>The project whose folder holds the file, the deepest one, as the SDK's globs give a nested project's files to it.</summary>
+    /// <param name="folders">Project file → its folder, ending in a separator.</param>
+    private static string? Owner(IReadOnlyDictionary<string, string> folders, string file) =>
+        folders.Where(f => file.StartsWith(f.Value, StringComparison.Ordinal)).OrderByDescending(f => f.Value.Length).Select(f => f.Key).FirstOrDefault();
 
     /// <summary>A path segment of the SDK's targeting packs (a reference elsewhere is a package's).</summary>
     private static readonly string TargetingPacks = $"{Path.DirectorySeparatorChar}packs{Path.DirectorySeparatorChar}";
