@@ -118,7 +118,8 @@ export function withWorkspaceStatus(view: StatusView, payload: unknown): StatusV
   const loaded = typeof p.projectsLoaded === 'number' ? p.projectsLoaded : undefined;
   const found = typeof p.projectsFound === 'number' ? p.projectsFound : undefined;
   const counts = loaded !== undefined && found !== undefined ? `${loaded} of ${found} projects loaded` : 'projects not all loaded';
-  const headline = state === 'failed' ? 'Workspace: no project loaded (loose files)' : `Workspace: partial load, ${counts}`;
+  // The message says what serves the files then: the projects as their files say, or loose files where there is no project file.
+  const headline = state === 'failed' ? 'Workspace: MSBuild loaded no project' : `Workspace: partial load, ${counts}`;
   const message = typeof p.message === 'string' ? `\n${p.message}` : '';
   return {
     text: `${view.text} $(warning)`,

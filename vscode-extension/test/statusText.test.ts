@@ -90,7 +90,7 @@ describe('workspace status', () => {
   });
 
   it('FailedLoadSaysLooseFiles', () => {
-    expect(withWorkspaceStatus(ready, { state: 'failed', message: 'x' }).tooltip).toContain('no project loaded (loose files)');
+    expect(withWorkspaceStatus(ready, { state: 'failed', message: 'x' }).tooltip).toContain('MSBuild loaded no project');
   });
 
   it('AFullLoadOrAnUnknownPayloadLeavesTheViewAlone', () => {
