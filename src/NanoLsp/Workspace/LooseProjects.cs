@@ -14,6 +14,14 @@ public static class LooseProjects
     public static readonly Lazy<IReadOnlyList<MetadataReference>> FrameworkReferences = new(() =>
         MsBuildSetup.FrameworkReferenceAssemblies().Select(WithDocumentation).ToList());
 
+    /// <summary>The framework's and ASP.NET Core's reference assemblies (a project of the Web SDK or with its framework
+    /// reference); the framework's alone where the SDK has no ASP.NET Core targeting pack.</summary>
+    public static readonly Lazy<IReadOnlyList<MetadataReference>> AspNetCoreReferences = new(() =>
+        [.. FrameworkReferences.Value, .. (MsBuildSetup.AspNetCoreReferenceAssemblies() ?? []).Select(WithDocumentation)]);
+
+    /// <summary>Whether <see cref="AspNetCoreReferences"/> has ASP.NET Core's.</summary>
+    public static bool HasAspNetCore => AspNetCoreReferences.Value.Count > FrameworkReferences.Value.Count;
+
     private static MetadataReference WithDocumentation(string path) =>
         SharedMetadata.For(path).GetReference(documentation: IndexedXmlDocumentation.Beside(path), filePath: path);
 

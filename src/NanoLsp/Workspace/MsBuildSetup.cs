@@ -135,25 +135,30 @@ public static class MsBuildSetup
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
 
     /// <summary>The reference assemblies of the running framework's targeting pack (for loose files without MSBuild).</summary>
-    public static IReadOnlyList<string> FrameworkReferenceAssemblies()
+    public static IReadOnlyList<string> FrameworkReferenceAssemblies() =>
+        TargetingPack("Microsoft.NETCore.App.Ref")
+        // No targeting pack: the implementation assemblies compile too, with more internals visible.
+        ?? ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>ASP.NET Core's reference assemblies (its targeting pack, which the SDK installs beside the framework's); null without it.</summary>
+    public static IReadOnlyList<string>? AspNetCoreReferenceAssemblies() => TargetingPack("Microsoft.AspNetCore.App.Ref");
+
+    /// <summary>The newest version of a targeting pack for this runtime's framework, as the SDK's own reference assemblies.</summary>
+    private static IReadOnlyList<string>? TargetingPack(string pack)
     {
-        // <root>/shared/Microsoft.NETCore.App/<version>/System.Private.CoreLib.dll -> <root>/packs/Microsoft.NETCore.App.Ref/<version>/ref/net<major>.0
+        // <root>/shared/Microsoft.NETCore.App/<version>/System.Private.CoreLib.dll -> <root>/packs/<pack>/<version>/ref/net<major>.0
         var runtimeDir = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var root = Path.GetFullPath(Path.Combine(runtimeDir, "..", "..", ".."));
-        var packs = Path.Combine(root, "packs", "Microsoft.NETCore.App.Ref");
+        var packs = Path.Combine(root, "packs", pack);
         var tfm = $"net{Environment.Version.Major}.0";
-        if (Directory.Exists(packs))
-        {
-            var refDir = Directory.GetDirectories(packs)
-                .Select(d => Path.Combine(d, "ref", tfm))
-                .Where(Directory.Exists)
-                .OrderByDescending(d => d, StringComparer.Ordinal)
-                .FirstOrDefault();
-            if (refDir is not null)
-                return Directory.GetFiles(refDir, "*.dll");
-        }
-        // No targeting pack: the implementation assemblies compile too, with more internals visible.
-        return ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        if (!Directory.Exists(packs))
+            return null;
+        var refDir = Directory.GetDirectories(packs)
+            .Select(d => Path.Combine(d, "ref", tfm))
+            .Where(Directory.Exists)
+            .OrderByDescending(d => d, StringComparer.Ordinal)
+            .FirstOrDefault();
+        return refDir is null ? null : Directory.GetFiles(refDir, "*.dll");
     }
 
     /// <summary>

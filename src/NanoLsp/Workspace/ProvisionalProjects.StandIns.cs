@@ -40,9 +40,13 @@ public static partial class ProvisionalProjects
         var ids = failed.ToDictionary(f => f, f => ProjectId.CreateNewId(Path.GetFileNameWithoutExtension(f)), StringComparer.Ordinal);
         ProjectId? Referenced(string path) =>
             ids.TryGetValue(path, out var standIn) ? standIn : loaded.FirstOrDefault(p => p.FilePath == path)?.Id;
+        // A loaded project has packages when it references anything outside the SDK's targeting packs.
+        bool LoadedHasPackages(string path) => loaded.Any(p => p.FilePath == path && p.MetadataReferences.OfType<PortableExecutableReference>()
+            .Any(r => r.FilePath is { } file && !file.Contains(TargetingPacks, StringComparison.Ordinal)));
+        var read = WithReferencedPackages(failed.ToDictionary(f => f, f => ProjectSettings.Read(f, roots), StringComparer.Ordinal), LoadedHasPackages);
         foreach (var project in failed)
         {
-            var settings = ProjectSettings.Read(project, roots);
+            var settings = read[project];
             var references = settings.ProjectReferences.Select(Referenced).OfType<ProjectId>().Distinct().Select(id => new ProjectReference(id)).ToList();
             solution = AddProject(solution, ids[project], Path.GetFileNameWithoutExtension(project), project, settings,
                 LooseProjects.FrameworkReferences.Value, references, filesOf[project]);

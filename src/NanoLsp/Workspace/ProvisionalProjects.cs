@@ -24,6 +24,16 @@ public static partial class ProvisionalProjects
     private static readonly string[] SdkImplicitUsings =
         ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"];
 
+    /// <summary>What Microsoft.NET.Sdk.Web adds to them (its ProjectSystem props, .NET 6 and later).</summary>
+    private static readonly string[] WebSdkImplicitUsings =
+        ["System.Net.Http.Json", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http", "Microsoft.AspNetCore.Routing",
+         "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging"];
+
+    /// <summary>The SDKs whose references the quick pass has: the framework's, and ASP.NET Core's for the Web SDK.</summary>
+    private static readonly HashSet<string> KnownSdks = new(StringComparer.OrdinalIgnoreCase) { "Microsoft.NET.Sdk", WebSdkName };
+    private const string WebSdkName = "Microsoft.NET.Sdk.Web";
+    private const string AspNetCoreFramework = "Microsoft.AspNetCore.App";
+
     /// <summary>A repository bigger than this waits for the real load: a semantic pass would have to parse it all.</summary>
     public const int MaxFiles = 4000;
 
@@ -103,9 +113,10 @@ public static partial class ProvisionalProjects
 
         var ids = projectFiles.ToDictionary(p => p, p => ProjectId.CreateNewId(Path.GetFileNameWithoutExtension(p)), StringComparer.Ordinal);
         var references = LooseProjects.FrameworkReferences.Value;
+        var read = WithReferencedPackages(projectFiles.ToDictionary(p => p, p => ProjectSettings.Read(p, roots), StringComparer.Ordinal), _ => false);
         foreach (var project in projectFiles)
         {
-            var settings = ProjectSettings.Read(project, roots);
+            var settings = read[project];
             var projectReferences = settings.ProjectReferences.Where(ids.ContainsKey).Select(r => new ProjectReference(ids[r])).ToList();
             solution = AddProject(solution, ids[project], Path.GetFileNameWithoutExtension(project), project, settings, references, projectReferences, filesOf[project]);
         }
@@ -117,6 +128,29 @@ public static partial class ProvisionalProjects
                     ProjectSettings.Default, references, [], files);
         }
         return new Result(solution, projectFiles.Count, count, null);
+    }
+
+    /// <summary>
+    /// A project's packages flow to the projects that reference it, as NuGet's do (PackageReference is transitive): a
+    /// project with none of its own that references one with packages sees their types after the load, and here does not.
+    /// <paramref name="hasPackages"/> answers for a referenced project outside <paramref name="settings"/> (one MSBuild loaded).
+    /// </summary>
+    private static Dictionary<string, ProjectSettings> WithReferencedPackages(Dictionary<string, ProjectSettings> settings, Func<string, bool> hasPackages)
+    {
+        var memo = new Dictionary<string, bool>(StringComparer.Ordinal);
+        bool Packages(string project, HashSet<string> visiting)
+        {
+            if (memo.TryGetValue(project, out var known))
+                return known;
+            if (!settings.TryGetValue(project, out var own))
+                return hasPackages(project);
+            if (!visiting.Add(project))
+                return own.HasPackages; // a cycle: MSBuild would refuse it
+            var result = own.HasPackages || own.ProjectReferences.Any(r => Packages(r, visiting));
+            visiting.Remove(project);
+            return memo[project] = result;
+        }
+        return settings.ToDictionary(s => s.Key, s => s.Value with { HasPackages = Packages(s.Key, new HashSet<string>(StringComparer.Ordinal)) }, StringComparer.Ordinal);
     }
 
     /// <summary>The project whose folder holds the file, the deepest one, as the SDK's globs give a nested project's files to it.</summary>
@@ -190,6 +224,8 @@ public static partial class ProvisionalProjects
     private static Solution AddProject(Solution solution, ProjectId id, string name, string? filePath, ProjectSettings settings,
         IReadOnlyList<MetadataReference> references, IReadOnlyList<ProjectReference> projectReferences, IReadOnlyList<string> files, bool openFilesOnly = false)
     {
+        if (settings.AspNetCore)
+            references = LooseProjects.AspNetCoreReferences.Value;
         var parse = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: settings.PreprocessorSymbols);
         var features = new List<KeyValuePair<string, string>> { new(StandInFeature, "true") };
         if (settings.HasPackages)
@@ -197,16 +233,23 @@ public static partial class ProvisionalProjects
         if (openFilesOnly)
             features.Add(new(OpenFilesFeature, "true"));
         parse = parse.WithFeatures(features);
-        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
+        var options = new CSharpCompilationOptions(settings.Executable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
             nullableContextOptions: settings.Nullable ? NullableContextOptions.Enable : NullableContextOptions.Disable,
             allowUnsafe: settings.AllowUnsafe);
-        solution = solution.AddProject(ProjectInfo.Create(id, VersionStamp.Create(), name, name, LanguageNames.CSharp,
+        solution = solution.AddProject(ProjectInfo.Create(id, VersionStamp.Create(), name, settings.AssemblyName ?? name, LanguageNames.CSharp,
             filePath: filePath, compilationOptions: options, parseOptions: parse, metadataReferences: references, projectReferences: projectReferences));
         foreach (var file in files)
             solution = LooseProjects.AddFile(solution, id, file, null);
         if (GlobalUsings(settings) is { Length: > 0 } text)
             solution = solution.AddDocument(DocumentInfo.Create(DocumentId.CreateNewId(id), "GlobalUsings.g.cs",
                 loader: TextLoader.From(TextAndVersion.Create(Microsoft.CodeAnalysis.Text.SourceText.From(text), VersionStamp.Create()))));
+        if (settings.InternalsVisibleTo.Count > 0)
+        {
+            // As the SDK's AssemblyInfo.cs says them (without the public key: nothing here is signed).
+            var attributes = string.Concat(settings.InternalsVisibleTo.Select(n => $"[assembly: global::System.Runtime.CompilerServices.InternalsVisibleTo(\"{n.Replace("\"", "", StringComparison.Ordinal)}\")]\n"));
+            solution = solution.AddDocument(DocumentInfo.Create(DocumentId.CreateNewId(id), "AssemblyInfo.g.cs",
+                loader: TextLoader.From(TextAndVersion.Create(Microsoft.CodeAnalysis.Text.SourceText.From(attributes), VersionStamp.Create()))));
+        }
         return solution;
     }
 
@@ -216,7 +259,7 @@ public static partial class ProvisionalProjects
     {
         var usings = new List<UsingItem>();
         if (settings.ImplicitUsings)
-            usings.AddRange(SdkImplicitUsings.Select(u => new UsingItem(u, null, false)));
+            usings.AddRange(SdkImplicitUsings.Concat(settings.WebSdk ? WebSdkImplicitUsings : []).Select(u => new UsingItem(u, null, false)));
         foreach (var (item, remove) in settings.Usings)
         {
             usings.RemoveAll(u => u.Name == item.Name);
@@ -240,6 +283,21 @@ public static partial class ProvisionalProjects
     {
         /// <summary>The <c>Using</c> items in the order MSBuild reads them, each an include or a remove.</summary>
         public IReadOnlyList<(UsingItem Item, bool Remove)> Usings { get; init; } = [];
+
+        /// <summary>The project is the Web SDK's (its implicit usings).</summary>
+        public bool WebSdk { get; init; }
+
+        /// <summary>The project compiles against ASP.NET Core (the Web SDK, or its framework reference).</summary>
+        public bool AspNetCore { get; init; }
+
+        /// <summary>The project builds a program (OutputType Exe or WinExe; the Web SDK's default): top-level statements are allowed.</summary>
+        public bool Executable { get; init; }
+
+        /// <summary>The assembly's name (AssemblyName, else the project file's): what another project's InternalsVisibleTo names.</summary>
+        public string? AssemblyName { get; init; }
+
+        /// <summary>The assemblies its <c>InternalsVisibleTo</c> items name, which the SDK makes attributes of.</summary>
+        public IReadOnlyList<string> InternalsVisibleTo { get; init; } = [];
 
         // Before Default: static fields initialize in the order they are written.
         private static readonly Version[] StandardVersions = [new(1, 0), new(1, 1), new(1, 2), new(1, 3), new(1, 4), new(1, 5), new(1, 6), new(2, 0), new(2, 1)];
@@ -275,14 +333,53 @@ public static partial class ProvisionalProjects
                 .Select(e => (string?)e.Attribute("Include")).OfType<string>()
                 .Select(p => Path.GetFullPath(Path.Combine(folder, p.Replace('\\', Path.DirectorySeparatorChar))))
                 .ToList();
-            // A project file that cannot be read says nothing: the template's implicit usings, and packages it may reference.
-            var hasPackages = own is null || documents.Any(d => d.Descendants().Any(e => e.Name.LocalName is "PackageReference" && e.Attribute("Include") is not null));
-            var targets = DirectoryFiles(project, roots, "Directory.Build.targets").Select(TryLoad).OfType<XDocument>();
+            var targets = DirectoryFiles(project, roots, "Directory.Build.targets").Select(TryLoad).OfType<XDocument>().ToList();
+            var projectName = Path.GetFileNameWithoutExtension(project);
+            var assemblyName = Property("AssemblyName") is { Length: > 0 } named && !named.Contains('$') ? named : projectName;
+            var sdks = Sdks(documents.Concat(targets)).ToList();
+            var frameworks = documents.SelectMany(d => d.Descendants()).Where(e => e.Name.LocalName == "FrameworkReference").SelectMany(e => Names(e, "Include")).ToList();
+            bool web = sdks.Contains(WebSdkName, StringComparer.OrdinalIgnoreCase);
+            bool aspNetCore = (web || frameworks.Contains(AspNetCoreFramework, StringComparer.OrdinalIgnoreCase)) && LooseProjects.HasAspNetCore;
+            // References beyond what the quick pass has, whose names it would report unknown: packages, another SDK's
+            // (Arcade, MSTest.Sdk, WindowsDesktop), another framework's, a platform's (net10.0-android), or anything a
+            // project file that cannot be read may bring (then the template's implicit usings too).
+            var hasPackages = own is null
+                || documents.Any(d => d.Descendants().Any(e => e.Name.LocalName is "PackageReference" && e.Attribute("Include") is not null))
+                || sdks.Any(s => !KnownSdks.Contains(s))
+                || frameworks.Any(f => !aspNetCore || !f.Equals(AspNetCoreFramework, StringComparison.OrdinalIgnoreCase))
+                || (web && !aspNetCore)
+                || framework?.Contains('-') == true;
             return new ProjectSettings(own is null || On("ImplicitUsings"), On("Nullable"), On("AllowUnsafeBlocks"), hasPackages,
                 FrameworkSymbols(framework ?? $"net{Environment.Version.Major}.0"), projectReferences)
             {
                 Usings = UsingItems(documents.Concat(targets)),
+                WebSdk = web,
+                AspNetCore = aspNetCore,
+                Executable = Property("OutputType") is { } output ? output.EndsWith("Exe", StringComparison.OrdinalIgnoreCase) : web,
+                AssemblyName = assemblyName,
+                InternalsVisibleTo = documents.Concat(targets).SelectMany(d => d.Descendants()).Where(e => e.Name.LocalName == "InternalsVisibleTo" && e.Parent?.Name.LocalName == "ItemGroup")
+                    .SelectMany(e => (Attribute(e, "Include") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    // The two properties such items use ("$(AssemblyName).Tests"); any other needs MSBuild.
+                    .Select(n => n.Replace("$(AssemblyName)", assemblyName, StringComparison.OrdinalIgnoreCase).Replace("$(MSBuildProjectName)", projectName, StringComparison.OrdinalIgnoreCase))
+                    .Where(n => !n.Contains('$') && !n.Contains('@') && !n.Contains('%'))
+                    .Distinct(StringComparer.Ordinal).ToList(),
             };
+        }
+
+        /// <summary>The MSBuild SDKs the files name: <c>&lt;Project Sdk="A;B/1.0"&gt;</c>, <c>&lt;Sdk Name="A" /&gt;</c>, <c>&lt;Import Sdk="A" /&gt;</c>.</summary>
+        private static IEnumerable<string> Sdks(IEnumerable<XDocument> documents)
+        {
+            foreach (var element in documents.SelectMany(d => d.Descendants()))
+            {
+                var named = element.Name.LocalName switch
+                {
+                    "Project" or "Import" => (string?)element.Attribute("Sdk"),
+                    "Sdk" => (string?)element.Attribute("Name"),
+                    _ => null,
+                };
+                foreach (var sdk in (named ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    yield return sdk.Split('/')[0].Trim();
+            }
         }
 
         /// <summary>The file as XML; null when it cannot be read (the real load reports a broken project file).</summary>

@@ -93,7 +93,9 @@ public sealed class ProvisionalProjectsTests : IDisposable
         // Directory.Build.props above turns nullable on (no CS8632 for `string?`).
         var appDiagnostics = await DocumentDiagnostics.GetCompilerAsync(app, CancellationToken.None);
         Assert.Empty(appDiagnostics);
-        Assert.False(ProvisionalProjects.HasPackages(app.Project));
+        // App has no package of its own, but Lib's flow to it, as NuGet's do.
+        Assert.True(ProvisionalProjects.HasPackages(app.Project));
+        Assert.False(ProvisionalProjects.HasPackages(Document("Scripts/Loose.cs").Project));
 
         var lib = Document("Lib/Square.cs");
         Assert.True(ProvisionalProjects.HasPackages(lib.Project));
@@ -141,6 +143,99 @@ public sealed class ProvisionalProjectsTests : IDisposable
         // Circle, PI, StringBuilder (the .targets), CultureInfo and Counts resolve; System.Linq was removed, so First does not.
         Assert.Equal(["CS1061"], diagnostics.Select(d => d.Id));
         Assert.Contains("First", diagnostics[0].GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AWebProjectCompilesAgainstAspNetCoreAndAnotherSdksProjectIsFilteredAsWithPackages()
+    {
+        // The Web SDK's projects (a third of the evaluation repositories' projects) compile against ASP.NET Core, with its
+        // implicit usings, as after the load; the SDK installs that targeting pack beside the framework's.
+        Assert.True(LooseProjects.HasAspNetCore, "the SDK's ASP.NET Core targeting pack (packs/Microsoft.AspNetCore.App.Ref)");
+        Write("Web/Web.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+            </Project>
+            """);
+        Write("Web/Api.cs", """
+            public static class Api
+            {
+                public static WebApplication Build(string[] args)
+                {
+                    var app = WebApplication.CreateBuilder(args).Build();
+                    app.MapGet("/", (ILogger<WebApplication> log) => Results.Ok("hi"));
+                    return app;
+                }
+            }
+            """);
+        Write("Tests/Tests.csproj", """
+            <Project Sdk="MSTest.Sdk/3.6.0">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+            </Project>
+            """);
+        Write("Tests/ApiTests.cs", "[TestClass] public class ApiTests { [TestMethod] public void Runs() { } }");
+        _workspace.LoadProvisional([_root.Path]);
+        var web = Document("Web/Api.cs");
+        Assert.False(ProvisionalProjects.HasPackages(web.Project));
+        Assert.Empty(await DocumentDiagnostics.GetCompilerAsync(web, CancellationToken.None));
+        // MSTest.Sdk brings MSTest's packages, which the quick pass lacks: their names are not reported.
+        var tests = Document("Tests/ApiTests.cs");
+        Assert.True(ProvisionalProjects.HasPackages(tests.Project));
+        var testDiagnostics = await DocumentDiagnostics.GetCompilerAsync(tests, CancellationToken.None);
+        Assert.Contains(testDiagnostics, d => d.Id == "CS0246");
+        Assert.Empty(await ProvisionalDiagnostics.FilterAsync(tests, testDiagnostics, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TheProjectFilesSayWhoSeesTheInternalsAndWhatIsAProgram()
+    {
+        Write("Core/Core.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><AssemblyName>Shapes.Core</AssemblyName></PropertyGroup>
+              <ItemGroup><InternalsVisibleTo Include="$(AssemblyName).Tests" /></ItemGroup>
+            </Project>
+            """);
+        Write("Core/Secret.cs", "namespace Shapes; internal static class Secret { internal static int Value => 42; }");
+        Write("Core.Tests/Shapes.Core.Tests.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><OutputType>Exe</OutputType></PropertyGroup>
+              <ItemGroup><ProjectReference Include="..\Core\Core.csproj" /></ItemGroup>
+            </Project>
+            """);
+        // Top-level statements: a program's (CS8805 in a library), reading the internals the attribute opens to it.
+        Write("Core.Tests/Program.cs", "System.Console.WriteLine(Shapes.Secret.Value);");
+        _workspace.LoadProvisional([_root.Path]);
+        Assert.Empty(await DocumentDiagnostics.GetCompilerAsync(Document("Core.Tests/Program.cs"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ErrorsOfTypesNotWhollyKnownAreLeftOutAndTheCodesOwnAreShown()
+    {
+        // A package's base class (unknown here) under one of the project's own types: the compiler finds no constructor
+        // for its base call (CS1729), the missing reference's error, not the code's.
+        Write("Data/Data.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable></PropertyGroup>
+              <ItemGroup><PackageReference Include="Microsoft.EntityFrameworkCore" Version="9.0.0" /></ItemGroup>
+            </Project>
+            """);
+        Write("Data/Shop.cs", """
+            using Microsoft.EntityFrameworkCore;
+            public interface IStore { }
+            public sealed class Shop(DbContextOptions<Shop> options) : DbContext(options), IStore
+            {
+                public static IStore AsStore(Shop shop) => shop;
+                public static int Wrong(string name) => System.Math.Abs(name);
+            }
+            """);
+        _workspace.LoadProvisional([_root.Path]);
+        var shop = Document("Data/Shop.cs");
+        var raw = await DocumentDiagnostics.GetCompilerAsync(shop, CancellationToken.None);
+        Assert.Contains(raw, d => d.Id == "CS1729");
+        var shown = await ProvisionalDiagnostics.FilterAsync(shop, raw, CancellationToken.None);
+        // Math.Abs(string) is the code's own error (every type known); nothing else is shown.
+        var error = Assert.Single(shown);
+        Assert.Equal("CS1503", error.Id);
+        Assert.Contains("string", error.GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]

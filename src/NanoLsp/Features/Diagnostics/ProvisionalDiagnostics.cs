@@ -45,13 +45,28 @@ public static class ProvisionalDiagnostics
     /// without MSBuild stands in for MSBuild's after a load that failed for every project (<see cref="ProvisionalProjects.IsStandIn"/>).</summary>
     public static bool Apply(bool provisionalSnapshot, Document document) => provisionalSnapshot || ProvisionalProjects.IsStandIn(document.Project);
 
-    // An operator the compiler could not apply: where an operand's type is unknown (a package's, `IMemoryCache? cache`
-    // then `cache != null`), the error is the missing reference's. The compiler reports no cascade for an unknown type
-    // itself, but does for a nullable or generic one made of it.
-    private static readonly HashSet<string> OperatorNotApplied = new(StringComparer.Ordinal)
+    // Types that do not fit: where a type involved is not wholly known here (a package's; a nullable or generic one made
+    // of it; one of the project's own built on it, `class CustomerSpec : Specification<Customer>` with the base a
+    // package's), the error is the missing reference's. The compiler reports no cascade of an unknown type itself, but
+    // does of those. Where every type involved is known, the error is the code's own.
+    private static readonly HashSet<string> TypesNotFitting = new(StringComparer.Ordinal)
     {
         "CS0019", // operator cannot be applied to operands of these types
         "CS0023", // operator cannot be applied to an operand of this type
+        "CS0029", // cannot implicitly convert
+        "CS0030", // cannot convert
+        "CS0173", // no conversion between the conditional's branches
+        "CS0266", // cannot implicitly convert (an explicit conversion exists)
+        "CS0411", // type arguments cannot be inferred
+        "CS1503", // argument cannot convert
+        "CS1729", // no constructor that takes that many arguments
+        "CS7036", // no argument given for a required parameter
+        "CS0307", // not a generic method or type (a name that is unknown's)
+        "CS0308", // a non-generic type used with type arguments
+        "CS0538", // not an interface in an explicit interface implementation
+        "CS0616", // not an attribute class
+        "CS1674", // not IDisposable in a using statement
+        "CS8130", // cannot infer a deconstruction variable's type
     };
 
     public static async Task<IReadOnlyList<Diagnostic>> FilterAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, CancellationToken cancellationToken)
@@ -67,8 +82,8 @@ public static class ProvisionalDiagnostics
             return diagnostics.Where(d => !MissingGeneratedCode.Contains(d.Id)).ToList();
         var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         var kept = errors.Where(d => !MissingReference.Contains(d.Id) && !MissingGeneratedCode.Contains(d.Id)).ToList();
-        if (kept.Any(d => OperatorNotApplied.Contains(d.Id)) && await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is { } model)
-            kept = kept.Where(d => !OperatorNotApplied.Contains(d.Id) || !OnUnknownOperand(model, d, cancellationToken)).ToList();
+        if (kept.Any(d => TypesNotFitting.Contains(d.Id)) && await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is { } model)
+            kept = kept.Where(d => !TypesNotFitting.Contains(d.Id) || !InvolvesUnknownType(model, d, cancellationToken)).ToList();
         if (!kept.Any(d => FlowAnalysis.Contains(d.Id)) || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
             return kept;
         // Flow analysis in a member where something was unknown: `x is T t && a == t.B` with `==` not applied leaves t
@@ -90,29 +105,46 @@ public static class ProvisionalDiagnostics
             ? root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<MemberDeclarationSyntax>()
             : null;
 
-    private static bool OnUnknownOperand(SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    /// <summary>Whether a type the diagnostic's code involves is not wholly known: an expression's type or the type it is
+    /// converted to there, the type a constructor's base call or a base list names.</summary>
+    private static bool InvolvesUnknownType(SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (!diagnostic.Location.IsInSource || diagnostic.Location.SourceTree != model.SyntaxTree)
             return false;
-        var node = model.SyntaxTree.GetRoot(cancellationToken).FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-        IEnumerable<ExpressionSyntax> operands = node.FirstAncestorOrSelf<ExpressionSyntax>(e =>
-            e is BinaryExpressionSyntax or AssignmentExpressionSyntax or PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax) switch
+        var root = model.SyntaxTree.GetRoot(cancellationToken);
+        if (!root.FullSpan.Contains(diagnostic.Location.SourceSpan))
+            return false;
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        // The whole operation the diagnostic is about: an operator's operands, a call's arguments, a creation's type.
+        node = node.FirstAncestorOrSelf<SyntaxNode>(n => n is ExpressionSyntax { Parent: not (ArgumentSyntax or ExpressionSyntax) }
+            or ConstructorInitializerSyntax or PrimaryConstructorBaseTypeSyntax or BaseTypeSyntax or ConstructorDeclarationSyntax) ?? node;
+        var types = new List<ITypeSymbol?>();
+        foreach (var expression in node.DescendantNodesAndSelf().OfType<ExpressionSyntax>())
         {
-            BinaryExpressionSyntax binary => [binary.Left, binary.Right],
-            AssignmentExpressionSyntax assignment => [assignment.Left, assignment.Right],
-            PrefixUnaryExpressionSyntax prefix => [prefix.Operand],
-            PostfixUnaryExpressionSyntax postfix => [postfix.Operand],
-            _ => [],
-        };
-        return operands.Any(o => IsUnknown(model.GetTypeInfo(o, cancellationToken).Type));
+            var info = model.GetTypeInfo(expression, cancellationToken);
+            // An operation that did not bind has an unknown type because of the error itself (`Math.Abs("x")`): an unknown
+            // type counts where a name brought it in.
+            bool named = expression is NameSyntax or MemberAccessExpressionSyntax;
+            types.Add(info.Type is { TypeKind: TypeKind.Error } && !named ? null : info.Type);
+            types.Add(info.ConvertedType is { TypeKind: TypeKind.Error } && !named ? null : info.ConvertedType);
+        }
+        // `: base(options)` or a constructor with none: the base type's constructors are the ones looked for.
+        if (node is ConstructorInitializerSyntax or ConstructorDeclarationSyntax or PrimaryConstructorBaseTypeSyntax or BaseTypeSyntax
+            && node.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>() is { } typeDeclaration
+            && model.GetDeclaredSymbol(typeDeclaration, cancellationToken) is INamedTypeSymbol declared)
+            types.Add(declared.BaseType);
+        var seen = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        return types.Any(t => IsUnknown(t, seen));
     }
 
-    private static bool IsUnknown(ITypeSymbol? type) => type switch
+    /// <summary>An unknown type, or one made of one: an element, a type argument, a base type, an interface.</summary>
+    private static bool IsUnknown(ITypeSymbol? type, HashSet<ITypeSymbol> seen) => type switch
     {
         null => false,
         { TypeKind: TypeKind.Error } => true,
-        IArrayTypeSymbol array => IsUnknown(array.ElementType),
-        INamedTypeSymbol named => named.TypeArguments.Any(IsUnknown),
+        _ when !seen.Add(type) => false,
+        IArrayTypeSymbol array => IsUnknown(array.ElementType, seen),
+        INamedTypeSymbol named => named.TypeArguments.Any(t => IsUnknown(t, seen)) || IsUnknown(named.BaseType, seen) || named.Interfaces.Any(i => IsUnknown(i, seen)),
         _ => false,
     };
 }
