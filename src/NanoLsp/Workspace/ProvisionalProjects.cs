@@ -9,7 +9,8 @@ namespace NanoLsp.Workspace;
 /// minutes; this takes milliseconds): one in-memory project per project file found, holding the .cs files
 /// under its folder (the SDK's default globs), with the framework's reference assemblies, the project
 /// references it names, and what its project file and the Directory.Build.props (and .targets) above it say of implicit
-/// usings, <c>Using</c> items, nullable, unsafe code and the target framework's preprocessor symbols. MSBuild is not evaluated:
+/// usings, <c>Using</c> and <c>InternalsVisibleTo</c> items, the assembly name, the output type, the Web SDK (ASP.NET
+/// Core's reference assemblies), nullable, unsafe code and the target framework's preprocessor symbols. MSBuild is not evaluated:
 /// conditions, imports other than Directory.Build.props, explicit Compile items and packages are not seen.
 /// Hence <see cref="HasPackages"/>: a project that references packages can miss types here that the real
 /// load has, and its diagnostics leave out what a missing reference would cause
