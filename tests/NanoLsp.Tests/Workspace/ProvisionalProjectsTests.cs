@@ -186,7 +186,7 @@ public sealed class ProvisionalProjectsTests : IDisposable
     }
 
     [Fact]
-    public async Task TheProjectFilesSayWhoSeesTheInternalsAndWhatIsAProgram()
+    public async Task TheProjectFilesSayWhoSeesTheInternals()
     {
         Write("Core/Core.csproj", """
             <Project Sdk="Microsoft.NET.Sdk">
@@ -201,8 +201,8 @@ public sealed class ProvisionalProjectsTests : IDisposable
               <ItemGroup><ProjectReference Include="..\Core\Core.csproj" /></ItemGroup>
             </Project>
             """);
-        // Top-level statements: a program's (CS8805 in a library), reading the internals the attribute opens to it.
-        Write("Core.Tests/Program.cs", "System.Console.WriteLine(Shapes.Secret.Value);");
+        // A program reading the internals the attribute opens to it (the assembly named by AssemblyName).
+        Write("Core.Tests/Program.cs", "await System.Threading.Tasks.Task.Yield();\nSystem.Console.WriteLine(Shapes.Secret.Value + args.Length);\nreturn 0;");
         _workspace.LoadProvisional([_root.Path]);
         Assert.Empty(await DocumentDiagnostics.GetCompilerAsync(Document("Core.Tests/Program.cs"), CancellationToken.None));
     }
