@@ -226,16 +226,24 @@ public sealed class ProvisionalProjectsTests : IDisposable
                 public static IStore AsStore(Shop shop) => shop;
                 public static int Wrong(string name) => System.Math.Abs(name);
             }
+            public abstract class Shape { public abstract double Area(); }
+            // A source generator's half would implement Area (as System.Text.Json's does for its contexts); not this one's.
+            public partial class Generated : Shape { }
+            public class Forgot : Shape { }
+            // A package's generic extension method (DependencyInjection's) where the type has a non-generic one.
+            public static class Services { public static string? Find(System.IServiceProvider provider) => provider.GetService<string>(); }
             """);
         _workspace.LoadProvisional([_root.Path]);
         var shop = Document("Data/Shop.cs");
         var raw = await DocumentDiagnostics.GetCompilerAsync(shop, CancellationToken.None);
         Assert.Contains(raw, d => d.Id == "CS1729");
         var shown = await ProvisionalDiagnostics.FilterAsync(shop, raw, CancellationToken.None);
-        // Math.Abs(string) is the code's own error (every type known); nothing else is shown.
-        var error = Assert.Single(shown);
-        Assert.Equal("CS1503", error.Id);
-        Assert.Contains("string", error.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(2, raw.Count(d => d.Id == "CS0534"));
+        Assert.Contains(raw, d => d.Id == "CS0308");
+        // Math.Abs(string) and Forgot are the code's own errors (every type known); nothing else is shown.
+        Assert.Equal(["CS1503", "CS0534"], shown.Select(d => d.Id));
+        Assert.Contains("string", shown[0].GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("Forgot", shown[1].GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,6 +41,14 @@ public static class ProvisionalDiagnostics
         "CS9248", // partial property must have an implementation part
     };
 
+    // A partial type whose generated half would implement them (System.Text.Json's JsonSerializerContext, the MVVM
+    // toolkit's): reported on the partial type's declaration.
+    private static readonly HashSet<string> MissingGeneratedMembers = new(StringComparer.Ordinal)
+    {
+        "CS0534", // does not implement an inherited abstract member
+        "CS0535", // does not implement an interface member
+    };
+
     /// <summary>Whether a document's diagnostics are filtered: while the workspace loads, and wherever a project made
     /// without MSBuild stands in for MSBuild's after a load that failed for every project (<see cref="ProvisionalProjects.IsStandIn"/>).</summary>
     public static bool Apply(bool provisionalSnapshot, Document document) => provisionalSnapshot || ProvisionalProjects.IsStandIn(document.Project);
@@ -67,6 +75,7 @@ public static class ProvisionalDiagnostics
         "CS0616", // not an attribute class
         "CS1674", // not IDisposable in a using statement
         "CS8130", // cannot infer a deconstruction variable's type
+        "CS1955", // a member that cannot be invoked used like a method (a field of a package's delegate type)
     };
 
     public static async Task<IReadOnlyList<Diagnostic>> FilterAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, CancellationToken cancellationToken)
@@ -78,13 +87,21 @@ public static class ProvisionalDiagnostics
             var syntax = tree.GetDiagnostics().ToHashSet();
             return diagnostics.Where(syntax.Contains).ToList();
         }
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        bool Generated(Diagnostic d) => MissingGeneratedCode.Contains(d.Id)
+            || MissingGeneratedMembers.Contains(d.Id) && root is not null && NodeAt(root, d)?.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type
+                && type.Modifiers.Any(m => m.Text == "partial");
         if (!ProvisionalProjects.HasPackages(document.Project))
-            return diagnostics.Where(d => !MissingGeneratedCode.Contains(d.Id)).ToList();
+            return diagnostics.Where(d => !Generated(d)).ToList();
         var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        var kept = errors.Where(d => !MissingReference.Contains(d.Id) && !MissingGeneratedCode.Contains(d.Id)).ToList();
+        // A generic method the type does not have where it has a non-generic one (`services.GetService<T>()`): the generic
+        // one is an extension method of a package.
+        bool PackageExtension(Diagnostic d) => d.Id == "CS0308" && root is not null
+            && NodeAt(root, d)?.FirstAncestorOrSelf<GenericNameSyntax>() is { Parent: MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax } };
+        var kept = errors.Where(d => !MissingReference.Contains(d.Id) && !Generated(d) && !PackageExtension(d)).ToList();
         if (kept.Any(d => TypesNotFitting.Contains(d.Id)) && await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is { } model)
             kept = kept.Where(d => !TypesNotFitting.Contains(d.Id) || !InvolvesUnknownType(model, d, cancellationToken)).ToList();
-        if (!kept.Any(d => FlowAnalysis.Contains(d.Id)) || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
+        if (!kept.Any(d => FlowAnalysis.Contains(d.Id)) || root is null)
             return kept;
         // Flow analysis in a member where something was unknown: `x is T t && a == t.B` with `==` not applied leaves t
         // "unassigned" after it. In a member where nothing was, it is the code's own error.
@@ -100,9 +117,11 @@ public static class ProvisionalDiagnostics
         "CS0269", // use of unassigned out parameter
     };
 
-    private static SyntaxNode? MemberOf(SyntaxNode root, Diagnostic diagnostic) =>
+    private static SyntaxNode? MemberOf(SyntaxNode root, Diagnostic diagnostic) => NodeAt(root, diagnostic)?.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+
+    private static SyntaxNode? NodeAt(SyntaxNode root, Diagnostic diagnostic) =>
         diagnostic.Location.IsInSource && diagnostic.Location.SourceTree == root.SyntaxTree && root.FullSpan.Contains(diagnostic.Location.SourceSpan)
-            ? root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<MemberDeclarationSyntax>()
+            ? root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
             : null;
 
     /// <summary>Whether a type the diagnostic's code involves is not wholly known: an expression's type or the type it is
