@@ -10,7 +10,8 @@ namespace NanoLsp.Features.DocumentHighlight;
 
 /// <summary>
 /// The places of the symbol under the caret in its own document: its declarations (<see cref="DocumentHighlightKinds.Text"/>)
-/// and its references, written (assigned, incremented, passed by ref or out) or read. Roslyn's own highlighter is not
+/// and its references, written (assigned, incremented, passed by ref or out) or read, and for a type each target-typed
+/// `new(...)` that makes one. Roslyn's own highlighter is not
 /// public; its finder of references is, scoped to the one document.
 /// </summary>
 public static class DocumentHighlightService
@@ -44,6 +45,12 @@ public static class DocumentHighlightService
                     places[used.Location.SourceSpan] = IsWritten(model, root, used.Location.SourceSpan, cancellationToken)
                         ? DocumentHighlightKinds.Write : DocumentHighlightKinds.Read;
         }
+        // A target-typed `new(...)` makes the type without naming it: Roslyn's own highlighter marks its `new`, which
+        // the finder of references does not return for the type.
+        if (symbol is INamedTypeSymbol type && model is not null && root is not null)
+            foreach (var creation in root.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ImplicitObjectCreationExpressionSyntax>())
+                if (SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(creation, cancellationToken).Type?.OriginalDefinition, type.OriginalDefinition))
+                    places.TryAdd(creation.NewKeyword.Span, DocumentHighlightKinds.Read);
         return [.. places.OrderBy(p => p.Key.Start).Select(p => (p.Key, p.Value))];
     }
 
