@@ -9,7 +9,8 @@ public static partial class ProvisionalProjects
     /// a project file it cannot read), as its file says: the .cs files under its folder that no loaded project compiles,
     /// its settings and Using items, the framework's reference assemblies, and its project references, to loaded
     /// projects or to other stand-ins; a loaded project that references a failed one references its stand-in. Their
-    /// diagnostics are filtered as before the load (<see cref="IsStandIn"/>). Until 2026-12-06 a failed project's files
+    /// diagnostics are filtered as before the load, each as a project with packages (what MSBuild would have given it is
+    /// unknown: <see cref="IsStandIn"/>, <see cref="HasPackages"/>). Until 2026-12-06 a failed project's files
     /// joined the folder's loose-file project, which sees no other project: every type from a project it references
     /// was an unknown name there, and a loaded project lost the failed one's types.
     /// </summary>
@@ -43,7 +44,7 @@ public static partial class ProvisionalProjects
         // A loaded project has packages when it references anything outside the SDK's targeting packs.
         bool LoadedHasPackages(string path) => loaded.Any(p => p.FilePath == path && p.MetadataReferences.OfType<PortableExecutableReference>()
             .Any(r => r.FilePath is { } file && !file.Contains(TargetingPacks, StringComparison.Ordinal)));
-        var read = WithReferencedPackages(failed.ToDictionary(f => f, f => ProjectSettings.Read(f, roots), StringComparer.Ordinal), LoadedHasPackages);
+        var read = WithReferencedPackages(failed.ToDictionary(f => f, f => ProjectSettings.Read(f, roots, msBuildFailed: true), StringComparer.Ordinal), LoadedHasPackages);
         foreach (var project in failed)
         {
             var settings = read[project];

@@ -85,7 +85,10 @@ public static partial class ProvisionalProjects
     /// (out of date, or the real load would have used it), its projects are the provisional ones
     /// (<see cref="FromEarlierLoad"/>); null: the project files only.</param>
     /// <param name="maxFiles">More .cs files than this: no projects (<see cref="Result.TooManyFiles"/>).</param>
-    public static Result Create(Solution solution, IReadOnlyList<string> roots, string? designTimeCache = null, Logging.ILog? logger = null, int maxFiles = MaxFiles)
+    /// <param name="msBuildFailed">MSBuild could not load these projects: what they reference is unknown, so each is
+    /// filtered as a project with packages (<see cref="HasPackages"/>).</param>
+    public static Result Create(Solution solution, IReadOnlyList<string> roots, string? designTimeCache = null, Logging.ILog? logger = null, int maxFiles = MaxFiles,
+        bool msBuildFailed = false)
     {
         var targets = roots.SelectMany(WorkspaceLoader.FindProjectFiles).Distinct(StringComparer.Ordinal).ToList();
         var projectFiles = WorkspaceLoader.ProjectsOf(targets);
@@ -114,7 +117,7 @@ public static partial class ProvisionalProjects
 
         var ids = projectFiles.ToDictionary(p => p, p => ProjectId.CreateNewId(Path.GetFileNameWithoutExtension(p)), StringComparer.Ordinal);
         var references = LooseProjects.FrameworkReferences.Value;
-        var read = WithReferencedPackages(projectFiles.ToDictionary(p => p, p => ProjectSettings.Read(p, roots), StringComparer.Ordinal), _ => false);
+        var read = WithReferencedPackages(projectFiles.ToDictionary(p => p, p => ProjectSettings.Read(p, roots, msBuildFailed), StringComparer.Ordinal), _ => false);
         foreach (var project in projectFiles)
         {
             var settings = read[project];
@@ -321,7 +324,8 @@ public static partial class ProvisionalProjects
         private static string? Attribute(XElement element, string name) =>
             (string?)element.Attribute(name) ?? element.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value.Trim();
 
-        public static ProjectSettings Read(string project, IReadOnlyList<string> roots)
+        /// <param name="msBuildFailed">MSBuild could not load the project: whatever it references is unknown here.</param>
+        public static ProjectSettings Read(string project, IReadOnlyList<string> roots, bool msBuildFailed = false)
         {
             var documents = DirectoryFiles(project, roots, "Directory.Build.props").Append(project).Select(TryLoad).OfType<XDocument>().ToList();
             var own = TryLoad(project);
@@ -344,7 +348,7 @@ public static partial class ProvisionalProjects
             // References beyond what the quick pass has, whose names it would report unknown: packages, another SDK's
             // (Arcade, MSTest.Sdk, WindowsDesktop), another framework's, a platform's (net10.0-android), or anything a
             // project file that cannot be read may bring (then the template's implicit usings too).
-            var hasPackages = own is null
+            var hasPackages = own is null || msBuildFailed
                 || documents.Any(d => d.Descendants().Any(e => e.Name.LocalName is "PackageReference" && e.Attribute("Include") is not null))
                 || sdks.Any(s => !KnownSdks.Contains(s))
                 || frameworks.Any(f => !aspNetCore || !f.Equals(AspNetCoreFramework, StringComparison.OrdinalIgnoreCase))

@@ -111,7 +111,7 @@ public sealed partial class WorkspaceLoader(ILog logger)
         var host = new PartialSemanticsWorkspace(RoslynHost.Services);
         try
         {
-            var result = ProvisionalProjects.Create(host.CurrentSolution, roots, DesignTimeCacheFolder, logger, maxFiles: int.MaxValue);
+            var result = ProvisionalProjects.Create(host.CurrentSolution, roots, DesignTimeCacheFolder, logger, maxFiles: int.MaxValue, msBuildFailed: true);
             if (result.Projects == 0)
             {
                 host.Dispose();

@@ -247,6 +247,18 @@ public sealed class ProvisionalProjectsTests : IDisposable
     }
 
     [Fact]
+    public void AProjectMSBuildCouldNotLoadIsFilteredAsOneWithPackages()
+    {
+        // Before the load a plain project shows every error; where MSBuild failed on it, what it references is unknown.
+        Write("Plain/Plain.csproj", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>""");
+        Write("Plain/Use.cs", "public static class Use { }");
+        bool PlainHasPackages(bool msBuildFailed) => ProvisionalProjects.HasPackages(
+            ProvisionalProjects.Create(_workspace.CurrentSolution, [_root.Path], msBuildFailed: msBuildFailed).Solution.Projects.Single(p => p.Name == "Plain"));
+        Assert.False(PlainHasPackages(msBuildFailed: false));
+        Assert.True(PlainHasPackages(msBuildFailed: true));
+    }
+
+    [Fact]
     public async Task HoverAndCodeActionsTakeOnlyTheDiagnosticsTheProvisionalSolutionShows()
     {
         _workspace.LoadProvisional([_root.Path]);
