@@ -84,9 +84,11 @@ public sealed class ServeProcess : IAsyncDisposable
     }
 
     /// <summary>Kills the process at once (a server dying mid-request).</summary>
+    /// <summary>Kills the server and waits until it is gone (its port refuses connections then).</summary>
     public void Kill()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Peak resident memory of the process so far (VmHWM on Linux), in bytes; null elsewhere.</summary>

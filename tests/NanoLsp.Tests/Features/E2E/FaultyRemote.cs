@@ -7,12 +7,13 @@ namespace NanoLsp.Tests.Features.E2E;
 /// <summary>
 /// A fault in front of a real nanolsp-serve: an HTTP listener on a free loopback port that forwards to the server
 /// (<see cref="Fault.None"/>) or answers as a broken one would: slowly, with a 500, with a body that is not JSON.
-/// It stands for the failures a real server cannot be asked to make; the happy path, the wrong key, the unknown model
-/// and the kill go to the real server itself.
+/// It stands for the failures a real server cannot be asked to make; the happy path, the wrong key and the unknown model
+/// go to the real server itself. <see cref="Fault.Held"/> forwards each request once the test releases it: the test
+/// kills the real server while the language server's request is on its way (a dead server's connection is reset).
 /// </summary>
 public sealed class FaultyRemote : IAsyncDisposable
 {
-    public enum Fault { None, Slow, ServerError, MalformedJson }
+    public enum Fault { None, Slow, ServerError, MalformedJson, Held }
 
     private readonly HttpListener _listener = new();
     private readonly HttpClient _forward = new() { Timeout = TimeSpan.FromMinutes(2) };
@@ -20,6 +21,14 @@ public sealed class FaultyRemote : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private int _requests;
+    private readonly TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>With <see cref="Fault.Held"/>: a request has arrived and waits for <see cref="Release"/>.</summary>
+    public Task Arrived => _arrived.Task;
+
+    /// <summary>With <see cref="Fault.Held"/>: forwards the held requests and every later one.</summary>
+    public void Release() => _released.TrySetResult();
 
     public FaultyRemote(Uri target, Fault fault)
     {
@@ -72,6 +81,18 @@ public sealed class FaultyRemote : IAsyncDisposable
                     break;
                 case Fault.MalformedJson:
                     await WriteAsync(response, 200, """{"id": "cmpl-1", "choices": [{"text": "Capac""");
+                    break;
+                case Fault.Held:
+                    _arrived.TrySetResult();
+                    await _released.Task.WaitAsync(_stop.Token);
+                    try
+                    {
+                        await ForwardAsync(context);
+                    }
+                    catch (HttpRequestException)
+                    {
+                        response.Abort(); // as the dead server's own connection would end: reset, no answer
+                    }
                     break;
                 default:
                     await ForwardAsync(context);
