@@ -53,10 +53,11 @@ public static partial class ProvisionalProjects
                 LooseProjects.FrameworkReferences.Value, references, filesOf[project]);
             files += filesOf[project].Count;
         }
-        // A loaded project keeps what it lost with the failed one it references: that project's types.
+        // A loaded project keeps what it lost with the failed one it references: that project's types. (Its project
+        // references only: the rest of what its file says is MSBuild's to know.)
         foreach (var project in loaded)
         {
-            foreach (var reference in ProjectSettings.Read(project.FilePath!, roots).ProjectReferences.Where(ids.ContainsKey))
+            foreach (var reference in ProjectSettings.ProjectReferencesOf(project.FilePath!).Where(ids.ContainsKey))
             {
                 var standIn = new ProjectReference(ids[reference]);
                 var current = solution.GetProject(project.Id)!;

@@ -327,17 +327,13 @@ public static partial class ProvisionalProjects
         /// <param name="msBuildFailed">MSBuild could not load the project: whatever it references is unknown here.</param>
         public static ProjectSettings Read(string project, IReadOnlyList<string> roots, bool msBuildFailed = false)
         {
-            var documents = DirectoryFiles(project, roots, "Directory.Build.props").Append(project).Select(TryLoad).OfType<XDocument>().ToList();
             var own = TryLoad(project);
+            var documents = DirectoryFiles(project, roots, "Directory.Build.props").Select(TryLoad).Append(own).OfType<XDocument>().ToList();
             // The project file is read last: its values win, as MSBuild's later definitions do.
             string? Property(string name) => documents.SelectMany(d => d.Descendants()).Where(e => e.Name.LocalName == name && !e.HasElements).Select(e => e.Value.Trim()).LastOrDefault();
             bool On(string name) => Property(name) is { } value && (value.Equals("enable", StringComparison.OrdinalIgnoreCase) || value.Equals("true", StringComparison.OrdinalIgnoreCase));
             var framework = Property("TargetFramework") ?? Property("TargetFrameworks")?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
-            var folder = Path.GetDirectoryName(project)!;
-            var projectReferences = (own?.Descendants() ?? []).Where(e => e.Name.LocalName == "ProjectReference")
-                .Select(e => (string?)e.Attribute("Include")).OfType<string>()
-                .Select(p => Path.GetFullPath(Path.Combine(folder, p.Replace('\\', Path.DirectorySeparatorChar))))
-                .ToList();
+            var projectReferences = ProjectReferencesOf(project, own);
             var targets = DirectoryFiles(project, roots, "Directory.Build.targets").Select(TryLoad).OfType<XDocument>().ToList();
             var projectName = Path.GetFileNameWithoutExtension(project);
             var assemblyName = Property("AssemblyName") is { Length: > 0 } named && !named.Contains('$') ? named : projectName;
@@ -385,6 +381,17 @@ public static partial class ProvisionalProjects
                 foreach (var sdk in (named ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                     yield return sdk.Split('/')[0].Trim();
             }
+        }
+
+        /// <summary>The full paths of the projects a project file references (its ProjectReference items).</summary>
+        public static IReadOnlyList<string> ProjectReferencesOf(string project, XDocument? own = null)
+        {
+            own ??= TryLoad(project);
+            var folder = Path.GetDirectoryName(project)!;
+            return (own?.Descendants() ?? []).Where(e => e.Name.LocalName == "ProjectReference")
+                .Select(e => (string?)e.Attribute("Include")).OfType<string>()
+                .Select(p => Path.GetFullPath(Path.Combine(folder, p.Replace('\\', Path.DirectorySeparatorChar))))
+                .ToList();
         }
 
         /// <summary>The file as XML; null when it cannot be read (the real load reports a broken project file).</summary>
