@@ -1,5 +1,7 @@
 using System.ClientModel;
 using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
 using System.Text.Json.Nodes;
 using NanoLsp.Driver;
 
@@ -68,20 +70,29 @@ public sealed class ServeLimitsTests
     public async Task AClientThatDisconnectsCancelsItsGeneration()
     {
         await using var serve = await ServeProcess.StartAsync(["--max-tokens", "450"]);
-        // A plain HttpClient that never drains a response it was handed back: .NET's default drains up to 1 MB for
-        // two seconds to reuse the connection, which on a quiet machine read this whole answer and never hung up.
-        using (var http = new HttpClient(new SocketsHttpHandler { MaxResponseDrainSize = 0 }))
+        var request = LongRequest(maxTokens: 420);
+        request["stream"] = true;
+        // A raw socket, read and closed on this thread: the generation (420 tokens in about 350 ms on a quiet machine)
+        // must not go on while the client's leaving waits for a thread. HttpClient's read resumed on the pool and its
+        // disposal closed the connection after that; once, under CI's load, the whole answer was written first.
+        using (var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
         {
-            var request = LongRequest(maxTokens: 420);
-            request["stream"] = true;
-            using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(serve.BaseAddress, "v1/completions"))
+            socket.Connect(serve.BaseAddress.Host, serve.BaseAddress.Port);
+            byte[] body = Encoding.UTF8.GetBytes(request.ToJsonString());
+            socket.Send(Encoding.ASCII.GetBytes($"POST /v1/completions HTTP/1.1\r\nHost: {serve.BaseAddress.Authority}\r\n" +
+                $"Content-Type: application/json\r\nContent-Length: {body.Length}\r\n\r\n"));
+            socket.Send(body);
+            var received = new StringBuilder();
+            var buffer = new byte[4096];
+            while (!received.ToString().Contains("data: ", StringComparison.Ordinal))
             {
-                Content = new StringContent(request.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
-            };
-            using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead);
-            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-            Assert.StartsWith("data: ", await reader.ReadLineAsync()); // the first chunk came; now the client leaves
+                int count = socket.Receive(buffer);
+                Assert.True(count > 0, $"the server closed before the first chunk:\n{received}");
+                received.Append(Encoding.ASCII.GetString(buffer, 0, count));
+            }
+            Assert.StartsWith("HTTP/1.1 200", received.ToString());
+            // The first chunk came; now the client leaves, with a reset: the server's next write fails at once.
+            socket.LingerState = new LingerOption(enable: true, seconds: 0);
         }
         var waited = Stopwatch.StartNew();
         while (!serve.Stderr.Contains("cancelled", StringComparison.Ordinal) && waited.Elapsed < TimeSpan.FromSeconds(30))
