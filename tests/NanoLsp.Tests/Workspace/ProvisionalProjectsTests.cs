@@ -208,6 +208,24 @@ public sealed class ProvisionalProjectsTests : IDisposable
     }
 
     [Fact]
+    public void EverySolutionAtTheTopListsProjects()
+    {
+        // As ThreeMammals/Ocelot: a samples solution sorts before the main one, which alone lists the tests.
+        Write("Shapes.Samples.slnx", """<Solution><Project Path="App/App.csproj" /></Solution>""");
+        Write("Shapes.slnx", """<Solution><Project Path="Lib/Lib.csproj" /><Project Path="Lib.Tests/Lib.Tests.csproj" /></Solution>""");
+        // What `dotnet sln migrate` leaves beside the .slnx: the same solution, not read again.
+        Write("Shapes.sln", "not a solution file");
+        Write("Lib.Tests/Lib.Tests.csproj", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>""");
+        Write("Lib.Tests/SquareTests.cs", "public static class SquareTests { public static int Side() => new Lib.Square(1).Side; }");
+
+        Assert.Equal(["Shapes.Samples.slnx", "Shapes.slnx"], WorkspaceLoader.FindProjectFiles(_root.Path).Select(Path.GetFileName));
+        var result = _workspace.LoadProvisional([_root.Path]);
+        Assert.Equal(3, result.Projects);
+        Assert.Equal("Lib.Tests", Document("Lib.Tests/SquareTests.cs").Project.Name);
+        Assert.Equal("App", Document("App/Program.cs").Project.Name);
+    }
+
+    [Fact]
     public async Task ErrorsOfTypesNotWhollyKnownAreLeftOutAndTheCodesOwnAreShown()
     {
         // A package's base class (unknown here) under one of the project's own types: the compiler finds no constructor
