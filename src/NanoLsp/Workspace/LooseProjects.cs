@@ -28,7 +28,11 @@ public static class LooseProjects
     public static Solution AddLooseProject(Solution solution, string name, string? folder, IEnumerable<string> files) =>
         AddLooseProject(solution, name, folder, files, out _);
 
-    public static Solution AddLooseProject(Solution solution, string name, string? folder, IEnumerable<string> files, out ProjectId id)
+    /// <param name="besideProjects">The files are in no project of a folder where projects loaded (templates, files a project
+    /// leaves out, projects no solution lists): what they would need a project for (its packages, its global usings) is
+    /// guessed (unsafe code allowed), so their diagnostics are filtered as a project with packages' (<see cref="ProvisionalProjects.FilteredAsWithPackages"/>).
+    /// Until 2026-12-06 they showed every error: jasontaylordev/CleanArchitecture's two use-case templates 48.</param>
+    public static Solution AddLooseProject(Solution solution, string name, string? folder, IEnumerable<string> files, out ProjectId id, bool besideProjects = false)
     {
         id = ProjectId.CreateNewId(name);
         // Borrow the references of a loaded C# project when there is one (so loose files see the same
@@ -38,8 +42,8 @@ public static class LooseProjects
         var assemblyName = string.Concat(name.Select(c => char.IsLetterOrDigit(c) ? c : '_')).TrimEnd('_');
         var info = ProjectInfo.Create(id, VersionStamp.Create(), name, assemblyName, LanguageNames.CSharp,
             filePath: folder is null ? null : Path.Combine(folder, assemblyName + ".csproj"),
-            compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
-            parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
+            compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: besideProjects),
+            parseOptions: besideProjects ? ProvisionalProjects.FilteredAsWithPackages(new CSharpParseOptions(LanguageVersion.Latest)) : new CSharpParseOptions(LanguageVersion.Latest),
             metadataReferences: references);
         solution = solution.AddProject(info);
         foreach (var file in files)

@@ -54,6 +54,12 @@ public static partial class ProvisionalProjects
 
     private const string StandInFeature = "nanolsp-stand-in";
 
+    /// <summary>Parse options of a project made here whose files may use packages it does not reference: its diagnostics
+    /// are filtered (<see cref="IsStandIn"/>) as a project with packages' (<see cref="HasPackages"/>).</summary>
+    public static CSharpParseOptions FilteredAsWithPackages(CSharpParseOptions options) =>
+        options.WithFeatures(options.Features.Where(f => f.Key is not (StandInFeature or PackagesFeature))
+            .Append(new(StandInFeature, "true")).Append(new(PackagesFeature, "true")));
+
     public sealed record Result(Solution Solution, int Projects, int Files, string? Skipped)
     {
         /// <summary>What the projects were made from, for the log.</summary>
@@ -129,7 +135,7 @@ public static partial class ProvisionalProjects
             if (files.Count > 0)
                 solution = AddProject(solution, ProjectId.CreateNewId(), WorkspaceLoader.LooseProjectName(roots, root),
                     Path.Combine(root, WorkspaceLoader.LooseProjectName(roots, root).Replace(' ', '_') + ".csproj"),
-                    ProjectSettings.Default, references, [], files);
+                    LooseSettings(root), references, [], files);
         }
         return new Result(solution, projectFiles.Count, count, null);
     }
@@ -156,6 +162,11 @@ public static partial class ProvisionalProjects
         }
         return settings.ToDictionary(s => s.Key, s => s.Value with { HasPackages = Packages(s.Key, new HashSet<string>(StringComparer.Ordinal)) }, StringComparer.Ordinal);
     }
+
+    /// <summary>The settings of a folder's files that no project takes: beside project files, what a project would give them
+    /// (its packages, unsafe code) is unknown, and their diagnostics are filtered as after the load (LooseProjects.AddLooseProject).</summary>
+    private static ProjectSettings LooseSettings(string root) =>
+        WorkspaceLoader.FindProjectFiles(root).Count > 0 ? ProjectSettings.Default with { HasPackages = true, AllowUnsafe = true } : ProjectSettings.Default;
 
     /// <summary>The project whose folder holds the file, the deepest one, as the SDK's globs give a nested project's files to it.</summary>
     /// <param name="folders">Project file → its folder, ending in a separator.</param>
@@ -220,7 +231,7 @@ public static partial class ProvisionalProjects
             if (looseFiles.Count > 0)
                 solution = AddProject(solution, ProjectId.CreateNewId(), WorkspaceLoader.LooseProjectName(roots, root),
                     Path.Combine(root, WorkspaceLoader.LooseProjectName(roots, root).Replace(' ', '_') + ".csproj"),
-                    ProjectSettings.Default, LooseProjects.FrameworkReferences.Value, [], looseFiles);
+                    LooseSettings(root), LooseProjects.FrameworkReferences.Value, [], looseFiles);
         }
         return new Result(solution, projects.Select(p => p.FilePath).Distinct(StringComparer.Ordinal).Count(), count, null);
     }

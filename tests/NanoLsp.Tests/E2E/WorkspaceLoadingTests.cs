@@ -50,6 +50,28 @@ public sealed class WorkspaceLoadingTests
     }
 
     [Fact]
+    public async Task AFileNoProjectTakesBesideLoadedOnesShowsTheErrorsOfWhatIsKnown()
+    {
+        // As jasontaylordev/CleanArchitecture's use-case templates: a .cs file the project leaves out, written for packages
+        // and global usings it does not have. Its unknown names are not errors (48 there, every one false); a mistake
+        // among known types is.
+        var folder = Fixtures.Copy("ProjectFixture");
+        var project = Path.Combine(folder, "ProjectFixture.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>", "  <ItemGroup><Compile Remove=\"templates/**\" /></ItemGroup>\n</Project>"));
+        var template = Path.Combine(folder, "templates", "UseCase.cs");
+        Directory.CreateDirectory(Path.GetDirectoryName(template)!);
+        File.WriteAllText(template, "public sealed record UseCaseQuery : IRequest<int>;\n\npublic static class UseCase\n{\n    public static Task<int> Run(CancellationToken token) => Task.FromResult(0);\n    public static int Wrong() => \"text\";\n}\n");
+        await using var client = LspClient.Start();
+        await client.InitializeAsync(folder);
+        var status = await client.WaitForNotificationAsync("nanolsp/workspaceStatus", timeout: Lsp.LoadTimeout);
+        Assert.Equal(1, status.GetProperty("looseFiles").GetInt32());
+
+        await client.OpenAsync(template);
+        Assert.Equal(["CS0029"], Lsp.Codes(await Lsp.DiagnosticsAsync(client, template)).Where(c => c.StartsWith("CS", StringComparison.Ordinal)));
+        Assert.Equal(0, await client.ShutdownAsync());
+    }
+
+    [Fact]
     public async Task ProjectsWhoseSdkDoesNotResolveAreServedAsTheirProjectFilesSay()
     {
         // Every project fails (an MSBuild SDK found nowhere, as dotnet/efcore's Arcade offline): the projects stand in as

@@ -95,7 +95,8 @@ public sealed class ProvisionalProjectsTests : IDisposable
         Assert.Empty(appDiagnostics);
         // App has no package of its own, but Lib's flow to it, as NuGet's do.
         Assert.True(ProvisionalProjects.HasPackages(app.Project));
-        Assert.False(ProvisionalProjects.HasPackages(Document("Scripts/Loose.cs").Project));
+        // A file no project takes, beside projects: what it would need a project for is unknown, as after the load.
+        Assert.True(ProvisionalProjects.HasPackages(Document("Scripts/Loose.cs").Project));
 
         var lib = Document("Lib/Square.cs");
         Assert.True(ProvisionalProjects.HasPackages(lib.Project));
@@ -262,6 +263,51 @@ public sealed class ProvisionalProjectsTests : IDisposable
         Assert.Equal(["CS1503", "CS0534"], shown.Select(d => d.Id));
         Assert.Contains("string", shown[0].GetMessage(), StringComparison.Ordinal);
         Assert.Contains("Forgot", shown[1].GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhatTheGuessesCauseIsLeftOutAndTheCodesOwnErrorsAreShown()
+    {
+        // A base class whose abstract member names a package's type (unknown here): the override overrides nothing
+        // (CS0115) and the abstract member is "not implemented" (CS0534), as docfx's processors; a method group passed
+        // where a package's delegate goes (CS1503 in Ocelot's tests).
+        Write("Core/Core.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup><PackageReference Include="Microsoft.AspNetCore.Mvc.NewtonsoftJson" Version="9.0.0" /></ItemGroup>
+            </Project>
+            """);
+        Write("Core/Contracts.cs", """
+            using Microsoft.AspNetCore.Http;
+            public abstract class Handler { public abstract Task Handle(HttpContext context); }
+            """);
+        Write("Web/Web.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><OutputType>Library</OutputType></PropertyGroup>
+              <ItemGroup><ProjectReference Include="../Core/Core.csproj" /></ItemGroup>
+            </Project>
+            """);
+        Write("Web/Doubles.cs", """
+            using Microsoft.AspNetCore.Http;
+            public sealed class EchoHandler : Handler { public override Task Handle(HttpContext context) => Task.CompletedTask; }
+            public interface IShape { double Area(); }
+            public sealed class Square : IShape { }
+            public sealed class Twice { public void Run() { } public void Run() { } }
+            """);
+        // A folder no project takes, with a copy of a snippet in each of two subfolders (docfx's docs/codesnippet).
+        Write("Snippets/One/Processor.cs", "public class Processor { public void Run() { } }");
+        Write("Snippets/Two/Processor.cs", "public class Processor { public void Run() { } }");
+        _workspace.LoadProvisional([_root.Path]);
+
+        var doubles = Document("Web/Doubles.cs");
+        var raw = await DocumentDiagnostics.GetCompilerAsync(doubles, CancellationToken.None);
+        Assert.Contains(raw, d => d.Id == "CS0534");
+        // Square's missing Area and Twice's second Run are the code's own.
+        Assert.Equal(["CS0535", "CS0111"], (await ProvisionalDiagnostics.FilterAsync(doubles, raw, CancellationToken.None)).Select(d => d.Id));
+        var snippet = Document("Snippets/Two/Processor.cs");
+        var snippetRaw = await DocumentDiagnostics.GetCompilerAsync(snippet, CancellationToken.None);
+        Assert.Contains(snippetRaw, d => d.Id == "CS0101");
+        Assert.Empty(await ProvisionalDiagnostics.FilterAsync(snippet, snippetRaw, CancellationToken.None));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace NanoLsp.Features.Diagnostics;
 /// syntax errors alone. The real load's answer replaces them; where it failed for every project, the same projects stay
 /// (WorkspaceLoader), and so does this filter.
 /// </summary>
-public static class ProvisionalDiagnostics
+public static partial class ProvisionalDiagnostics
 {
     private static readonly HashSet<string> MissingReference = new(StringComparer.Ordinal)
     {
@@ -31,6 +31,7 @@ public static class ProvisionalDiagnostics
         "CS1929", // extension method receiver mismatch (the right overload may be a package's)
         "CS1935", // no query pattern (System.Linq or a package's)
         "CS7069", // reference to a type that claims to be defined in an assembly not found
+        "CS0305", // a generic type without type arguments (`List`, `Span`): a package's type of the name wins after the load
     };
 
     // The other half of a partial member that a source generator writes ([GeneratedRegex], [LibraryImport], the
@@ -76,6 +77,12 @@ public static class ProvisionalDiagnostics
         "CS1674", // not IDisposable in a using statement
         "CS8130", // cannot infer a deconstruction variable's type
         "CS1955", // a member that cannot be invoked used like a method (a field of a package's delegate type)
+        "CS1950", // a collection initializer's Add has invalid arguments
+        "CS8422", // a static local function refers to this (a call whose arguments did not bind falls back on instance members)
+        "CS8821", // a static lambda refers to this (the same)
+        "CS0121", // the call is ambiguous (an argument that binds to neither overload's unknown parameter type)
+        "CS0123", // no overload matches the delegate
+        "CS0815", // cannot assign void to an implicitly typed variable (the package's overload returns a value)
     };
 
     public static async Task<IReadOnlyList<Diagnostic>> FilterAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, CancellationToken cancellationToken)
@@ -88,6 +95,7 @@ public static class ProvisionalDiagnostics
             return diagnostics.Where(syntax.Contains).ToList();
         }
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        diagnostics = await WithoutGuessedDuplicatesAsync(document, root, diagnostics, cancellationToken).ConfigureAwait(false);
         bool Generated(Diagnostic d) => MissingGeneratedCode.Contains(d.Id)
             || MissingGeneratedMembers.Contains(d.Id) && root is not null && NodeAt(root, d)?.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type
                 && type.Modifiers.Any(m => m.Text == "partial");
@@ -99,6 +107,8 @@ public static class ProvisionalDiagnostics
         bool PackageExtension(Diagnostic d) => d.Id == "CS0308" && root is not null
             && NodeAt(root, d)?.FirstAncestorOrSelf<GenericNameSyntax>() is { Parent: MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax } };
         var kept = errors.Where(d => !MissingReference.Contains(d.Id) && !Generated(d) && !PackageExtension(d)).ToList();
+        if (kept.Any(d => d.Id is "CS0534" or "CS0535") && await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is { } types)
+            kept = kept.Where(d => d.Id is not ("CS0534" or "CS0535") || !ImplementsWithUnknownTypes(types, root, d, cancellationToken)).ToList();
         if (kept.Any(d => TypesNotFitting.Contains(d.Id)) && await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is { } model)
             kept = kept.Where(d => !TypesNotFitting.Contains(d.Id) || !InvolvesUnknownType(model, d, cancellationToken)).ToList();
         if (!kept.Any(d => FlowAnalysis.Contains(d.Id)) || root is null)
@@ -146,6 +156,11 @@ public static class ProvisionalDiagnostics
             bool named = expression is NameSyntax or MemberAccessExpressionSyntax;
             types.Add(info.Type is { TypeKind: TypeKind.Error } && !named ? null : info.Type);
             types.Add(info.ConvertedType is { TypeKind: TypeKind.Error } && !named ? null : info.ConvertedType);
+            // The methods a call, a creation or a method group names, bound or candidates: an argument does not fit a
+            // parameter of an unknown type (`app.Run(Handle)` where RequestDelegate is a package's).
+            var symbol = model.GetSymbolInfo(expression, cancellationToken);
+            foreach (var method in symbol.CandidateSymbols.Prepend(symbol.Symbol).OfType<IMethodSymbol>())
+                types.AddRange([method.ReturnType, .. method.Parameters.Select(p => p.Type)]);
         }
         // `: base(options)` or a constructor with none: the base type's constructors are the ones looked for.
         if (node is ConstructorInitializerSyntax or ConstructorDeclarationSyntax or PrimaryConstructorBaseTypeSyntax or BaseTypeSyntax
