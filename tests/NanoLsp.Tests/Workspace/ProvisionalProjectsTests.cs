@@ -283,7 +283,7 @@ public sealed class ProvisionalProjectsTests : IDisposable
             """);
         Write("Web/Web.csproj", """
             <Project Sdk="Microsoft.NET.Sdk.Web">
-              <PropertyGroup><TargetFramework>net10.0</TargetFramework><OutputType>Library</OutputType></PropertyGroup>
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><OutputType>Library</OutputType><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
               <ItemGroup><ProjectReference Include="../Core/Core.csproj" /></ItemGroup>
             </Project>
             """);
@@ -293,6 +293,8 @@ public sealed class ProvisionalProjectsTests : IDisposable
             public interface IShape { double Area(); }
             public sealed class Square : IShape { }
             public sealed class Twice { public void Run() { } public void Run() { } }
+            // System.Reactive's ToArray (a package's) where LINQ's for another type is all there is here (CS0411).
+            public static class Streams { public static async Task<int[]> All(IObservable<int> numbers) => await numbers.ToArray(); }
             """);
         // A folder no project takes, with a copy of a snippet in each of two subfolders (docfx's docs/codesnippet).
         Write("Snippets/One/Processor.cs", "public class Processor { public void Run() { } }");
@@ -302,6 +304,7 @@ public sealed class ProvisionalProjectsTests : IDisposable
         var doubles = Document("Web/Doubles.cs");
         var raw = await DocumentDiagnostics.GetCompilerAsync(doubles, CancellationToken.None);
         Assert.Contains(raw, d => d.Id == "CS0534");
+        Assert.Contains(raw, d => d.Id == "CS0411");
         // Square's missing Area and Twice's second Run are the code's own.
         Assert.Equal(["CS0535", "CS0111"], (await ProvisionalDiagnostics.FilterAsync(doubles, raw, CancellationToken.None)).Select(d => d.Id));
         var snippet = Document("Snippets/Two/Processor.cs");

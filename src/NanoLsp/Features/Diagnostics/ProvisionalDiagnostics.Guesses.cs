@@ -63,6 +63,19 @@ public static partial class ProvisionalDiagnostics
         return unimplemented.Any(m => Unknown(m) || type.GetMembers(m.Name).Any(Unknown));
     }
 
+    /// <summary>
+    /// Type arguments that cannot be inferred (CS0411) for a method no member or extension of the receiver's type here has:
+    /// the one it calls is a package's extension (`observable.ToArray()` is System.Reactive's; the compiler tried LINQ's
+    /// for ParallelQuery, as in CliWrap's tests).
+    /// </summary>
+    private static bool NothingOfTheNameApplies(SemanticModel model, SyntaxNode? root, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (root is null || NodeAt(root, diagnostic)?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { Expression: MemberAccessExpressionSyntax access }
+            || model.GetTypeInfo(access.Expression, cancellationToken).Type is not { TypeKind: not TypeKind.Error } receiver)
+            return false;
+        return model.LookupSymbols(access.SpanStart, receiver, access.Name.Identifier.ValueText, includeReducedExtensionMethods: true).IsEmpty;
+    }
+
     private static ISymbol? Overridden(ISymbol member) => member switch
     {
         IMethodSymbol method => method.OverriddenMethod,

@@ -83,6 +83,7 @@ public static partial class ProvisionalDiagnostics
         "CS0121", // the call is ambiguous (an argument that binds to neither overload's unknown parameter type)
         "CS0123", // no overload matches the delegate
         "CS0815", // cannot assign void to an implicitly typed variable (the package's overload returns a value)
+        "CS8183", // cannot infer the type of a discard (a deconstruction of an unknown type)
     };
 
     public static async Task<IReadOnlyList<Diagnostic>> FilterAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, CancellationToken cancellationToken)
@@ -107,6 +108,8 @@ public static partial class ProvisionalDiagnostics
         bool PackageExtension(Diagnostic d) => d.Id == "CS0308" && root is not null
             && NodeAt(root, d)?.FirstAncestorOrSelf<GenericNameSyntax>() is { Parent: MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax } };
         var kept = errors.Where(d => !MissingReference.Contains(d.Id) && !Generated(d) && !PackageExtension(d)).ToList();
+        if (kept.Any(d => d.Id == "CS0411") && await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is { } calls)
+            kept = kept.Where(d => d.Id != "CS0411" || !NothingOfTheNameApplies(calls, root, d, cancellationToken)).ToList();
         if (kept.Any(d => d.Id is "CS0534" or "CS0535") && await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is { } types)
             kept = kept.Where(d => d.Id is not ("CS0534" or "CS0535") || !ImplementsWithUnknownTypes(types, root, d, cancellationToken)).ToList();
         if (kept.Any(d => TypesNotFitting.Contains(d.Id)) && await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is { } model)
