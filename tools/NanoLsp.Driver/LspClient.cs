@@ -313,6 +313,20 @@ public sealed class LspClient : IAsyncDisposable
             _notifications.Clear();
     }
 
+    /// <summary>The CPU time the server has used so far, user and system, all its threads (zero once it has exited).</summary>
+    public TimeSpan CpuTime()
+    {
+        try
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+        catch (InvalidOperationException)
+        {
+            return TimeSpan.Zero;
+        }
+    }
+
     /// <summary>Peak resident memory of the server so far (on Linux .NET reads it from /proc: VmHWM).</summary>
     public long PeakMemoryBytes()
     {

@@ -7,6 +7,7 @@ using NanoLsp.Driver;
 //   load <folder> [--files N] [--reload] opens a repository as a new user would: projects loaded/failed, time, memory, answers (LoadBench); then hovers while it reloads
 //   typing [folder] [--lines N] [--seed S] [--file F] [--other-document F]  re-types real lines keystroke by keystroke with inline completions (TypingBench)
 //   soak <folder> [--keystrokes N] [--files F] [--seed S]  a long typing session: memory and p95 per 1,000 keystrokes (SoakBench)
+//   clicks <folder> [--clicks N] [--rounds R] [--pause-ms P] [--seed S]  the server's CPU per caret move, the model's read-ahead on and off (ClickBench)
 //   fuzz [folder] [--messages N] [--seed S] [--session-messages M] [--minutes T]  generated LSP traffic, good and bad (Fuzz/FuzzBench)
 //   transport [--baseline OLD/NanoLsp.dll] [--requests N] [--rounds R]  JSON-RPC round trips and throughput alone (TransportBench)
 //   serve-bench [--clients N] [--requests N] [--seconds S] [--parallel P] [--queue Q] [--max-tokens T]  nanolsp-serve under load (ServeBench)
@@ -20,6 +21,7 @@ const string Usage = """
       NanoLsp.Driver load <folder> [more folders: a multi-root workspace] [--files N (4)] [--reload (then change the main project file on disk: hovers while it reloads; use a copy)]
       NanoLsp.Driver typing [folder (default samples/Inventory)] [--lines N (12)] [--seed S (1)] [--file path/to/File.cs] [--settings '{"nanolsp": {...}}'] [--other-document path/to/Other.cs] [--keystrokes-out keys.jsonl] [--memory-wait S (90; 0 for a server without a repository memory)] [--with-lists] [--read-ms MS (0: a pause after each file opens)] [--pull-diagnostics (as VS Code: every provider after each change)] [--key-ms MS (0: the least time between keystrokes)] [--code-actions (as VS Code's lightbulb: a code action request where each line's typing starts)]
       NanoLsp.Driver soak <folder> [--keystrokes N (10000)] [--files F (6)] [--seed S (1)] [--sample-every K (1000)] [--settings '{"nanolsp": {...}}'] [--pull-diagnostics]
+      NanoLsp.Driver clicks <folder> [--clicks N (60)] [--rounds R (2)] [--pause-ms P (400)] [--seed S (1)] [--only-highlights | --only-code-actions]
       NanoLsp.Driver fuzz [folder (default samples/Inventory)] [--messages N (100000)] [--seed S (1)] [--session-messages M (10000)] [--minutes T (120)]
       NanoLsp.Driver transport [--baseline path/to/other/NanoLsp.dll] [--requests N (2000)] [--rounds R (3)]
       NanoLsp.Driver serve-bench [--clients N (8)] [--requests N (200)] [--seconds S (120)] [--parallel P (1)] [--queue Q (4)] [--max-tokens T (16)]
@@ -148,6 +150,31 @@ try
                 i++;
             }
             return await TypingBench.RunAsync(RequireFolder(folder), lines, seed, typedFile, settings, other, keystrokesOut, memoryWait, withLists, readMs, pullDiagnostics, keyMs, codeActions);
+        }
+        case ["clicks", var folder, .. var rest]:
+        {
+            int clicks = 60, rounds = 2, pause = 400, seed = 1;
+            bool highlights = true, codeActions = true;
+            for (var i = 0; i < rest.Length; i += 2)
+            {
+                if (rest[i] is "--only-highlights" or "--only-code-actions")
+                {
+                    (highlights, codeActions) = (rest[i] == "--only-highlights", rest[i] == "--only-code-actions");
+                    i--; // no value
+                    continue;
+                }
+                var value = i + 1 < rest.Length && int.TryParse(rest[i + 1], out var n) && n > 0 ? n
+                    : throw new ArgumentException($"Clicks option '{rest[i]}' needs a positive number.");
+                _ = rest[i] switch
+                {
+                    "--clicks" => clicks = value,
+                    "--rounds" => rounds = value,
+                    "--pause-ms" => pause = value,
+                    "--seed" => seed = value,
+                    _ => throw new ArgumentException($"Unknown clicks option '{rest[i]}'."),
+                };
+            }
+            return await ClickBench.RunAsync(RequireFolder(folder), clicks, rounds, pause, seed, highlights, codeActions);
         }
         case ["soak", var folder, .. var rest]:
         {

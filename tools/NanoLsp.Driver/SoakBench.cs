@@ -131,12 +131,12 @@ public static class SoakBench
             Console.WriteLine($"keystrokes                 {typed} in {clock.Elapsed.TotalMinutes:F1} min, errors {errors + counts.Errors}");
             Console.WriteLine($"memory (RSS)               start {samples[0].RssMb:F0} MB, middle {samples[samples.Count / 2].RssMb:F0} MB, end {samples[^1].RssMb:F0} MB, peak {Mb(client.PeakMemoryBytes()):F0} MB");
             Console.WriteLine($"memory trend               {slope:+0.0;-0.0} MB per 1,000 keystrokes (least squares over the samples after the first)");
-            Console.WriteLine($"inline completion          p50 {Percentile(inline, 50):F1}  p95 {Percentile(inline, 95):F1} ms");
+            Console.WriteLine($"inline completion          p50 {Workbench.Percentile(inline, 50):F1}  p95 {Workbench.Percentile(inline, 95):F1} ms");
             lock (features)
             {
-                Console.WriteLine($"hover/completion/actions   p50 {Percentile(features, 50):F1}  p95 {Percentile(features, 95):F1} ms ({features.Count} answered, {counts.Cancelled} cancelled unanswered 25 keystrokes later)");
+                Console.WriteLine($"hover/completion/actions   p50 {Workbench.Percentile(features, 50):F1}  p95 {Workbench.Percentile(features, 95):F1} ms ({features.Count} answered, {counts.Cancelled} cancelled unanswered 25 keystrokes later)");
                 foreach (var (method, times) in byMethod.OrderBy(m => m.Key, StringComparer.Ordinal))
-                    Console.WriteLine($"  {method,-24} p50 {Percentile(times, 50):F1}  p95 {Percentile(times, 95):F1} ms ({times.Count} answered" +
+                    Console.WriteLine($"  {method,-24} p50 {Workbench.Percentile(times, 50):F1}  p95 {Workbench.Percentile(times, 95):F1} ms ({times.Count} answered" +
                         (method == "textDocument/completion" ? $", {counts.Starred} with the model's stars)" : ")"));
             }
         }
@@ -221,15 +221,7 @@ public static class SoakBench
 
     private static double Mb(long bytes) => bytes / (1024.0 * 1024.0);
 
-    private static double P95(IEnumerable<double> values) => Percentile(values.ToList(), 95);
-
-    private static double Percentile(List<double> values, double p)
-    {
-        if (values.Count == 0)
-            return 0;
-        var sorted = values.Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
-    }
+    private static double P95(IEnumerable<double> values) => Workbench.Percentile(values, 95);
 
     /// <summary>Least-squares slope of RSS against keystrokes, in MB per 1,000 keystrokes.</summary>
     private static double Slope(List<(int Keystrokes, double RssMb)> samples)

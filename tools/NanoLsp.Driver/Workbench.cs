@@ -127,4 +127,11 @@ public static partial class Workbench
 
     [GeneratedRegex(@"(?<![\w""])[A-Z][A-Za-z0-9]{2,}\b")]
     private static partial Regex PascalIdentifier();
+
+    /// <summary>The nearest-rank percentile (0 for none).</summary>
+    public static double Percentile(IEnumerable<double> values, double percentile)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(percentile / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
 }

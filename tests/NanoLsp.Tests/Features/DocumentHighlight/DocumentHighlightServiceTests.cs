@@ -39,4 +39,45 @@ public sealed class DocumentHighlightServiceTests
             ("new", New(2), DocumentHighlightKinds.Read),
         ], found);
     }
+
+    [Fact]
+    public async Task DocumentationConstructorsAttributesIndexersAndWhatAnOverrideOverridesAreOccurrences()
+    {
+        var (document, _) = AssistWorkspace.Create(("Shapes.cs", """
+            using System;
+            public abstract class Shape { public abstract double Area(); }
+            /// <summary>A <see cref="Circle"/> of a radius.</summary>
+            public sealed class Circle : Shape
+            {
+                public Circle(double radius) : this(radius, "circle") { }
+                public Circle(double radius, string name) { Radius = radius; }
+                public double Radius { get; }
+                /// <param name="scale">How much bigger.</param>
+                public double Scaled(double scale) => Radius * scale;
+                public override double Area() => Math.PI * Radius * Radius;
+                public double this[int key] { get => key; set => _ = key; }
+            }
+            [Obsolete("old")] public static class Use { public static double Twice(Shape shape) => shape.Area() + shape.Area(); }
+            """));
+        var text = (await document.GetTextAsync()).ToString();
+        async Task<List<(string Text, int Line, int Kind)>> At(string before, string at)
+        {
+            var caret = text.IndexOf(before, StringComparison.Ordinal) + before.IndexOf(at, StringComparison.Ordinal);
+            var places = await DocumentHighlightService.GetAsync(document, caret, CancellationToken.None);
+            return [.. places.Select(p => (text.Substring(p.Span.Start, p.Span.Length), text[..p.Span.Start].Count(c => c == '\n'), p.Kind))];
+        }
+        const int Text = DocumentHighlightKinds.Text, Read = DocumentHighlightKinds.Read;
+
+        // The type: named in its documentation, declared, its constructors declared under its name, one calling another.
+        Assert.Equal([("Circle", 2, Read), ("Circle", 3, Text), ("Circle", 5, Text), ("this", 5, Read), ("Circle", 6, Text)],
+            await At("class Circle", "Circle"));
+        // A parameter, named by its documentation.
+        Assert.Equal([("scale", 8, Read), ("scale", 9, Text), ("scale", 9, Read)], await At("Scaled(double scale", "scale"));
+        // The override, the member it overrides, and the calls through the base class.
+        Assert.Equal([("Area", 1, Text), ("Area", 10, Text), ("Area", 13, Read), ("Area", 13, Read)], await At("override double Area", "Area"));
+        // An indexer's parameter, one name in both accessors.
+        Assert.Equal([("key", 11, Text), ("key", 11, Read), ("key", 11, Read)], await At("get => key", "key"));
+        // An attribute named without its suffix.
+        Assert.Equal([("Obsolete", 13, Read)], await At("[Obsolete", "Obsolete"));
+    }
 }
