@@ -224,9 +224,11 @@ public sealed partial class WorkspaceLoader(ILog logger)
             var uncovered = UncoveredFiles(root, solution);
             if (uncovered.Count == 0)
                 continue;
-            solution = LooseProjects.AddLooseProject(solution, LooseProjectName(roots, root), root, uncovered, out _, besideProjects: FindProjectFiles(root).Count > 0);
+            var besideProjects = FindProjectFiles(root).Count > 0;
+            solution = LooseProjects.AddLooseProject(solution, LooseProjectName(roots, root), root, uncovered, out _, besideProjects);
             looseFiles += uncovered.Count;
-            logger.Info($"{uncovered.Count} .cs file(s) under {root} are in no loaded project: served as loose files (names they would need a project for are not reported as errors).");
+            logger.Info($"{uncovered.Count} .cs file(s) under {root} are in no loaded project: served as loose files" +
+                (besideProjects ? " (names they would need a project for are not reported as errors)." : "."));
         }
         return solution;
     }

@@ -78,9 +78,9 @@ public static class DocumentHighlightService
         return [.. places.OrderBy(p => p.Key.Start).Select(p => (p.Key, p.Value))];
     }
 
-    /// <summary>Whether the token names what it declares (a constructor's name is its type's, not the constructor's).</summary>
+    /// <summary>Whether the token is the name its declaration declares (not another name inside the declaration).</summary>
     private static bool IsDeclarationName(ISymbol declared, SyntaxToken token) =>
-        declared.Locations.Any(l => l.IsInSource && l.SourceSpan == token.Span) || declared is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.Destructor };
+        declared.Locations.Any(l => l.IsInSource && l.SourceSpan == token.Span);
 
     /// <summary>What a name refers to: its symbol or candidates, and for a type named in `new T(...)` the constructor.</summary>
     private static IEnumerable<ISymbol> Referenced(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
