@@ -71,6 +71,14 @@ public sealed class ProvisionalProjectsTests : IDisposable
 
     private Document Document(string relative) => _workspace.Snapshot.FindDocument(Path.Combine(_root.Path, relative))!;
 
+    /// <summary>A document's compiler diagnostics, and those the provisional filter shows of them.</summary>
+    private async Task<(IReadOnlyList<Diagnostic> Raw, IReadOnlyList<Diagnostic> Shown)> DiagnoseAsync(string relative)
+    {
+        var document = Document(relative);
+        var raw = await DocumentDiagnostics.GetCompilerAsync(document, CancellationToken.None);
+        return (raw, await ProvisionalDiagnostics.FilterAsync(document, raw, CancellationToken.None));
+    }
+
     [Fact]
     public void EachProjectHoldsTheFilesUnderItsFolderAndLooseFilesTheRest()
     {
@@ -253,10 +261,8 @@ public sealed class ProvisionalProjectsTests : IDisposable
             public static class Services { public static string? Find(System.IServiceProvider provider) => provider.GetService<string>(); }
             """);
         _workspace.LoadProvisional([_root.Path]);
-        var shop = Document("Data/Shop.cs");
-        var raw = await DocumentDiagnostics.GetCompilerAsync(shop, CancellationToken.None);
+        var (raw, shown) = await DiagnoseAsync("Data/Shop.cs");
         Assert.Contains(raw, d => d.Id == "CS1729");
-        var shown = await ProvisionalDiagnostics.FilterAsync(shop, raw, CancellationToken.None);
         Assert.Equal(2, raw.Count(d => d.Id == "CS0534"));
         Assert.Contains(raw, d => d.Id == "CS0308");
         // Math.Abs(string) and Forgot are the code's own errors (every type known); nothing else is shown.
@@ -269,8 +275,7 @@ public sealed class ProvisionalProjectsTests : IDisposable
     public async Task WhatTheGuessesCauseIsLeftOutAndTheCodesOwnErrorsAreShown()
     {
         // A base class whose abstract member names a package's type (unknown here): the override overrides nothing
-        // (CS0115) and the abstract member is "not implemented" (CS0534), as docfx's processors; a method group passed
-        // where a package's delegate goes (CS1503 in Ocelot's tests).
+        // (CS0115) and the abstract member is "not implemented" (CS0534), as docfx's processors.
         Write("Core/Core.csproj", """
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
@@ -301,16 +306,14 @@ public sealed class ProvisionalProjectsTests : IDisposable
         Write("Snippets/Two/Processor.cs", "public class Processor { public void Run() { } }");
         _workspace.LoadProvisional([_root.Path]);
 
-        var doubles = Document("Web/Doubles.cs");
-        var raw = await DocumentDiagnostics.GetCompilerAsync(doubles, CancellationToken.None);
+        var (raw, shown) = await DiagnoseAsync("Web/Doubles.cs");
         Assert.Contains(raw, d => d.Id == "CS0534");
         Assert.Contains(raw, d => d.Id == "CS0411");
         // Square's missing Area and Twice's second Run are the code's own.
-        Assert.Equal(["CS0535", "CS0111"], (await ProvisionalDiagnostics.FilterAsync(doubles, raw, CancellationToken.None)).Select(d => d.Id));
-        var snippet = Document("Snippets/Two/Processor.cs");
-        var snippetRaw = await DocumentDiagnostics.GetCompilerAsync(snippet, CancellationToken.None);
+        Assert.Equal(["CS0535", "CS0111"], shown.Select(d => d.Id));
+        var (snippetRaw, snippetShown) = await DiagnoseAsync("Snippets/Two/Processor.cs");
         Assert.Contains(snippetRaw, d => d.Id == "CS0101");
-        Assert.Empty(await ProvisionalDiagnostics.FilterAsync(snippet, snippetRaw, CancellationToken.None));
+        Assert.Empty(snippetShown);
     }
 
     [Fact]
