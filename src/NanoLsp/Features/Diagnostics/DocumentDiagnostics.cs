@@ -39,7 +39,8 @@ public static class DocumentDiagnostics
 
     private static async Task<List<RoslynDiagnostic>> RunAnalyzersAsync(SemanticModel model, Project project, CancellationToken cancellationToken)
     {
-        var analyzers = project.AnalyzerReferences.SelectMany(r => r.GetAnalyzers(project.Language)).ToImmutableArray();
+        var analyzers = ShownAnalyzers.For(project, model.SyntaxTree, model.Compilation.Options,
+            [.. project.AnalyzerReferences.SelectMany(r => r.GetAnalyzers(project.Language))], cancellationToken);
         if (analyzers.Length == 0)
             return [];
         var options = new CompilationWithAnalyzersOptions(project.AnalyzerOptions, onAnalyzerException: null,
