@@ -76,7 +76,7 @@ public static class ServerComposition
             new InitializedHandler(state, capabilities, load, client, log, backgroundWork: [model, providers, backends, completionWarmUp], firstAnswer),
             new ShutdownHandler(state, diagnostics, log),
             new ExitHandler(state),
-            new DidChangeConfigurationHandler(state, client, log, followers: [model, backends]),
+            new DidChangeConfigurationHandler(state, client, log, followers: [model, backends, load]),
         ];
         return new ComposedServer([.. lifecycle, .. features], workspace, Owned: [diagnostics, workspace, memoryHost, model]);
     }

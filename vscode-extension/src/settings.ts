@@ -29,6 +29,7 @@ export const serverSettings = [
   'routing.policy',
   'routing.hedgeAfterMs',
   'model.path',
+  'workspace.solutions',
 ] as const;
 
 export type SettingReader = (key: string) => unknown;

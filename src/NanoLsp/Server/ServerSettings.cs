@@ -67,6 +67,11 @@ public sealed record ServerSettings
     public bool MemoryNeighbours { get; init; } = false;
     public bool MemoryNames { get; init; } = true;
 
+    /// <summary>nanolsp.workspace.solutions: the solution or project files to load (absolute, or relative to a workspace
+    /// folder), in place of what a folder would load by itself (every solution at its top); a folder with none of them
+    /// loads as before. For a repository whose all-in-one solution is far bigger than the part being worked on.</summary>
+    public IReadOnlyList<string> Solutions { get; init; } = [];
+
     /// <summary>nanolsp.backends: where inline completions come from, in order (default: the local model alone, so
     /// nothing leaves the machine); docs/remote-backends.md.</summary>
     public IReadOnlyList<BackendSetting> Backends { get; init; } = BackendSetting.Default;
@@ -209,6 +214,14 @@ public sealed record ServerSettings
                         next = next with { InlineCutBelowLogProb = cut };
                     else
                         problems.Add($"nanolsp.inlineCompletion.cutBelowLogProb must be a number at most 0, or null; got {value}.");
+                    break;
+                case "workspace.solutions":
+                    if (value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String && Workspace.WorkspaceLoader.IsProjectFileName(e.GetString()!.Trim())))
+                        next = next with { Solutions = [.. value.EnumerateArray().Select(e => e.GetString()!.Trim())] };
+                    else if (value.ValueKind == JsonValueKind.Null)
+                        next = next with { Solutions = [] };
+                    else
+                        problems.Add($"nanolsp.workspace.solutions must be a list of .sln, .slnx or .csproj paths; got {value}.");
                     break;
                 case "backends":
                     if (BackendSetting.Parse(value, problems) is { } backends)

@@ -93,10 +93,11 @@ public static partial class ProvisionalProjects
     /// <param name="maxFiles">More .cs files than this: no projects (<see cref="Result.TooManyFiles"/>).</param>
     /// <param name="msBuildFailed">MSBuild could not load these projects: what they reference is unknown, so each is
     /// filtered as a project with packages (<see cref="HasPackages"/>).</param>
+    /// <param name="chosen">The solution or project files the user chose (<see cref="WorkspaceLoader.FindProjectFiles"/>).</param>
     public static Result Create(Solution solution, IReadOnlyList<string> roots, string? designTimeCache = null, Logging.ILog? logger = null, int maxFiles = MaxFiles,
-        bool msBuildFailed = false)
+        bool msBuildFailed = false, IReadOnlyList<string>? chosen = null)
     {
-        var targets = roots.SelectMany(WorkspaceLoader.FindProjectFiles).Distinct(StringComparer.Ordinal).ToList();
+        var targets = roots.SelectMany(r => WorkspaceLoader.FindProjectFiles(r, chosen)).Distinct(StringComparer.Ordinal).ToList();
         var projectFiles = WorkspaceLoader.ProjectsOf(targets);
         var folders = projectFiles.ToDictionary(p => p, p => Path.GetDirectoryName(p)! + Path.DirectorySeparatorChar, StringComparer.Ordinal);
         var filesOf = projectFiles.ToDictionary(p => p, _ => new List<string>(), StringComparer.Ordinal);

@@ -36,6 +36,9 @@ public sealed partial class WorkspaceLoader(ILog logger)
     /// <summary>Where the projects of a full load are kept for the next start (<see cref="DesignTimeCache"/>).</summary>
     public string DesignTimeCacheFolder { get; init; } = DesignTimeCache.DefaultFolder();
 
+    /// <summary>The solution or project files the user chose (nanolsp.workspace.solutions; <see cref="FindProjectFiles"/>).</summary>
+    public IReadOnlyList<string> ChosenProjectFiles { get; init; } = [];
+
     public Task<LoadOutcome> LoadAsync(string root, Action<LoadProgress> progress, CancellationToken cancellationToken) =>
         LoadAsync([root], progress, cancellationToken);
 
@@ -61,7 +64,10 @@ public sealed partial class WorkspaceLoader(ILog logger)
         logger.Info($"Using the .NET SDK {sdk.Version} at {sdk.Instance.MSBuildPath}.");
         if (sdk.Warning is { } sdkWarning)
             logger.Warning(sdkWarning);
-        var targets = roots.SelectMany(FindProjectFiles).Distinct(StringComparer.Ordinal).ToList();
+        var targets = roots.SelectMany(r => FindProjectFiles(r, ChosenProjectFiles)).Distinct(StringComparer.Ordinal).ToList();
+        var unknown = ChosenProjectFiles.Where(c => !roots.Any(r => ChosenIn(r, [c]).Count > 0)).ToList();
+        if (unknown.Count > 0)
+            logger.Warning($"nanolsp.workspace.solutions: {string.Join(", ", unknown)} is in no workspace folder (or is not there); the folders load what they hold.");
         if (roots.Count > 1)
             logger.Info($"{roots.Count} workspace folders: " + string.Join("; ", roots.Select(r => $"{r} ({ProjectFilesNamed(r)})")));
         string? failure;
@@ -111,7 +117,8 @@ public sealed partial class WorkspaceLoader(ILog logger)
         var host = new PartialSemanticsWorkspace(RoslynHost.Services);
         try
         {
-            var result = ProvisionalProjects.Create(host.CurrentSolution, roots, DesignTimeCacheFolder, logger, maxFiles: int.MaxValue, msBuildFailed: true);
+            var result = ProvisionalProjects.Create(host.CurrentSolution, roots, DesignTimeCacheFolder, logger, maxFiles: int.MaxValue, msBuildFailed: true,
+                chosen: ChosenProjectFiles);
             if (result.Projects == 0)
             {
                 host.Dispose();
@@ -134,7 +141,7 @@ public sealed partial class WorkspaceLoader(ILog logger)
         }
     }
 
-    private static string ProjectFilesNamed(string root) => FindProjectFiles(root) is { Count: > 0 } files ? string.Join(", ", files.Select(Path.GetFileName)) : "no project";
+    private string ProjectFilesNamed(string root) => FindProjectFiles(root, ChosenProjectFiles) is { Count: > 0 } files ? string.Join(", ", files.Select(Path.GetFileName)) : "no project";
 
     /// <summary>
     /// The solution files at the top, all of them (their projects load together; a .sln beside a .slnx of the same name,
@@ -143,10 +150,14 @@ public sealed partial class WorkspaceLoader(ILog logger)
     /// beside Ocelot.slnx, and its unit and acceptance tests (5 of its 6 projects, 25 of the held-out set's 30 cases
     /// there) were loose files with thousands of errors.
     /// </summary>
-    public static IReadOnlyList<string> FindProjectFiles(string root)
+    /// <param name="chosen">The user's choice (nanolsp.workspace.solutions): those of its files that are in this folder
+    /// replace what the folder would load by itself.</param>
+    public static IReadOnlyList<string> FindProjectFiles(string root, IReadOnlyList<string>? chosen = null)
     {
         if (!Directory.Exists(root))
             return [];
+        if (ChosenIn(root, chosen) is { Count: > 0 } picked)
+            return picked;
         var slnx = Directory.GetFiles(root, "*.slnx");
         var solutions = slnx
             .Concat(Directory.GetFiles(root, "*.sln").Where(sln => !slnx.Contains(Path.ChangeExtension(sln, ".slnx"), StringComparer.Ordinal)))
@@ -157,6 +168,24 @@ public sealed partial class WorkspaceLoader(ILog logger)
         if (top.Length > 0)
             return top.Order(StringComparer.Ordinal).ToList();
         return Descendants(root, depth: 4).Where(f => f.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
+    }
+
+    public static bool IsProjectFileName(string path) =>
+        path.Length > 0 && Path.GetExtension(path).ToLowerInvariant() is ".sln" or ".slnx" or ".csproj";
+
+    /// <summary>The chosen files that exist in <paramref name="root"/> or below it: an absolute path as it is, a relative
+    /// one from the folder (in a multi-root workspace each folder takes those it has).</summary>
+    public static IReadOnlyList<string> ChosenIn(string root, IReadOnlyList<string>? chosen)
+    {
+        if (chosen is not { Count: > 0 })
+            return [];
+        var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
+        return chosen
+            .Where(IsProjectFileName)
+            .Select(c => Path.GetFullPath(Path.IsPathRooted(c) ? c : Path.Combine(root, c)))
+            .Where(c => c.StartsWith(folder, StringComparison.Ordinal) && File.Exists(c))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>Files under a folder, without build output and tool folders.</summary>

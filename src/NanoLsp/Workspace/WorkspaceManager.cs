@@ -28,6 +28,16 @@ public sealed class WorkspaceManager : IDisposable
     /// <summary>Where full loads are kept for the next start and the provisional solution (<see cref="DesignTimeCache"/>).</summary>
     public string DesignTimeCacheFolder { get; init; } = DesignTimeCache.DefaultFolder();
 
+    /// <summary>The solution or project files the user chose to load (nanolsp.workspace.solutions), read by each load
+    /// that starts after it is set (<see cref="WorkspaceLoader.FindProjectFiles"/>).</summary>
+    public IReadOnlyList<string> ChosenProjectFiles
+    {
+        get => Volatile.Read(ref _chosenProjectFiles);
+        set => Volatile.Write(ref _chosenProjectFiles, value);
+    }
+
+    private IReadOnlyList<string> _chosenProjectFiles = [];
+
     public WorkspaceManager(ILog logger)
     {
         _logger = logger;
@@ -91,7 +101,7 @@ public sealed class WorkspaceManager : IDisposable
             ProvisionalProjects.Result result;
             try
             {
-                result = ProvisionalProjects.Create(CurrentSolution, roots, DesignTimeCacheFolder, _logger);
+                result = ProvisionalProjects.Create(CurrentSolution, roots, DesignTimeCacheFolder, _logger, chosen: ChosenProjectFiles);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
             {
@@ -168,7 +178,7 @@ public sealed class WorkspaceManager : IDisposable
             _changedDuringLoad = [];
         try
         {
-            var outcome = await new WorkspaceLoader(_logger) { DesignTimeCacheFolder = DesignTimeCacheFolder }.LoadAsync(roots, progress, cancellationToken).ConfigureAwait(false);
+            var outcome = await new WorkspaceLoader(_logger) { DesignTimeCacheFolder = DesignTimeCacheFolder, ChosenProjectFiles = ChosenProjectFiles }.LoadAsync(roots, progress, cancellationToken).ConfigureAwait(false);
             (Solution Solution, IReadOnlyList<string> Open)? warm = warmUp is null ? null : await WarmUpAsync(outcome, warmUp, progress, cancellationToken).ConfigureAwait(false);
             if (TestLoadDelay is { } delay)
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);

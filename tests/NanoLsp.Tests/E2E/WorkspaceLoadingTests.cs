@@ -31,6 +31,35 @@ public sealed class WorkspaceLoadingTests
     }
 
     [Fact]
+    public async Task TheSolutionChosenInTheSettingsIsWhatItsFolderLoadsAndAnotherChoiceLoadsAgain()
+    {
+        // Two solutions at the top: by default both load (two projects); the one chosen loads alone.
+        var folder = Fixtures.Copy("ProjectFixture");
+        Directory.CreateDirectory(Path.Combine(folder, "Tools"));
+        File.WriteAllText(Path.Combine(folder, "Tools", "Tools.csproj"),
+            """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>""");
+        File.WriteAllText(Path.Combine(folder, "Tools", "Tool.cs"), "namespace Tools;\n\npublic static class Tool { public static int Answer() => 42; }\n");
+        File.WriteAllText(Path.Combine(folder, "All.slnx"), """<Solution><Project Path="ProjectFixture.csproj" /><Project Path="Tools/Tools.csproj" /></Solution>""");
+        File.WriteAllText(Path.Combine(folder, "Main.slnx"), """<Solution><Project Path="ProjectFixture.csproj" /></Solution>""");
+        await using var client = LspClient.Start();
+        await client.InitializeAsync(folder, initializationOptions: new JsonObject
+        {
+            ["nanolsp"] = new JsonObject { ["workspace"] = new JsonObject { ["solutions"] = new JsonArray("Main.slnx") } },
+        });
+        var status = await client.WaitForNotificationAsync("nanolsp/workspaceStatus", timeout: Lsp.LoadTimeout);
+        Assert.Equal(1, status.GetProperty("projectsFound").GetInt32());
+        Assert.Equal(1, status.GetProperty("projectsLoaded").GetInt32());
+
+        await client.NotifyAsync("workspace/didChangeConfiguration", new JsonObject
+        {
+            ["settings"] = new JsonObject { ["nanolsp"] = new JsonObject { ["workspace"] = new JsonObject { ["solutions"] = new JsonArray() } } },
+        });
+        status = await client.WaitForNotificationAsync("nanolsp/workspaceStatus", p => p.GetProperty("projectsFound").GetInt32() == 2, Lsp.LoadTimeout);
+        Assert.Equal(2, status.GetProperty("projectsLoaded").GetInt32());
+        Assert.Equal(0, await client.ShutdownAsync());
+    }
+
+    [Fact]
     public async Task ProjectThatFailsToLoadIsReportedAndItsFilesServedAsLooseFiles()
     {
         var folder = Fixtures.Path("BrokenProject");

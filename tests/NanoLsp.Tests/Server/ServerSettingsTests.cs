@@ -25,6 +25,20 @@ public class ServerSettingsTests
     }
 
     [Fact]
+    public void TheSolutionsToLoadAreAListOfSolutionOrProjectFiles()
+    {
+        Assert.Empty(ServerSettings.Default.Solutions);
+        var (settings, problems) = Apply("""{"nanolsp":{"workspace":{"solutions":["src/App.slnx", " /repo/Tools/Tools.csproj "]}}}""");
+        Assert.Empty(problems);
+        Assert.Equal(["src/App.slnx", "/repo/Tools/Tools.csproj"], settings.Solutions);
+
+        var (kept, refused) = Apply("""{"nanolsp":{"workspace":{"solutions":["src/App.slnx", "README.md"]}}}""", settings);
+        Assert.Equal(settings.Solutions, kept.Solutions);
+        Assert.Contains(refused, p => p.Contains("workspace.solutions", StringComparison.Ordinal));
+        Assert.Empty(Apply("""{"nanolsp":{"workspace":{"solutions":null}}}""", settings).Settings.Solutions);
+    }
+
+    [Fact]
     public void BadValueKeepsThePreviousOneAndIsReported()
     {
         var start = ServerSettings.Default with { DiagnosticsDebounceMs = 300 };

@@ -235,6 +235,27 @@ public sealed class ProvisionalProjectsTests : IDisposable
     }
 
     [Fact]
+    public void TheSolutionsChosenForAFolderAreTheOnesItLoads()
+    {
+        Write("Shapes.Samples.slnx", """<Solution><Project Path="App/App.csproj" /></Solution>""");
+        Write("Shapes.slnx", """<Solution><Project Path="Lib/Lib.csproj" /></Solution>""");
+        var other = Path.Combine(Path.GetTempPath(), "nanolsp-elsewhere", "Other.slnx");
+        var samples = Path.Combine(_root.Path, "Shapes.Samples.slnx");
+
+        // Relative to the folder, or absolute; what is not in this folder (missing, elsewhere, not a project file) is not its choice.
+        Assert.Equal(["Shapes.slnx"], WorkspaceLoader.FindProjectFiles(_root.Path, ["Shapes.slnx", "Missing.slnx", other, "README.md"]).Select(Path.GetFileName));
+        Assert.Equal([samples], WorkspaceLoader.FindProjectFiles(_root.Path, [samples]));
+        Assert.Equal(["Shapes.Samples.slnx", "Shapes.slnx"], WorkspaceLoader.FindProjectFiles(_root.Path, ["Missing.slnx"]).Select(Path.GetFileName));
+        Assert.Equal(["Lib.csproj"], WorkspaceLoader.FindProjectFiles(_root.Path, ["Lib/Lib.csproj"]).Select(Path.GetFileName));
+
+        _workspace.ChosenProjectFiles = ["Shapes.slnx"];
+        var result = _workspace.LoadProvisional([_root.Path]);
+        Assert.Equal(1, result.Projects);
+        Assert.Equal("Lib", Document("Lib/Square.cs").Project.Name);
+        Assert.NotEqual("App", Document("App/Program.cs").Project.Name); // a loose file now
+    }
+
+    [Fact]
     public async Task ErrorsOfTypesNotWhollyKnownAreLeftOutAndTheCodesOwnAreShown()
     {
         // A package's base class (unknown here) under one of the project's own types: the compiler finds no constructor

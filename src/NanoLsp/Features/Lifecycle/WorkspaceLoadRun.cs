@@ -18,7 +18,7 @@ namespace NanoLsp.Features.Lifecycle;
 /// </summary>
 public sealed class WorkspaceLoadRun(
     ServerState state, WorkspaceManager workspace, DiagnosticsPublisher diagnostics, ILanguageClient languageClient, ILog logger,
-    IReadOnlyList<IFollowsWorkspaceLoad> afterLoad)
+    IReadOnlyList<IFollowsWorkspaceLoad> afterLoad) : IFollowsSettings
 {
     private readonly Lock _requests = new();
     private IReadOnlyList<string>? _wantedRoots;
@@ -47,6 +47,7 @@ public sealed class WorkspaceLoadRun(
     public async Task StartAsync(IReadOnlyList<string> roots, CancellationToken cancellationToken)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
+        workspace.ChosenProjectFiles = state.Settings.Solutions;
         var quick = workspace.LoadProvisional(roots);
         if (quick.Skipped is not null)
         {
@@ -77,6 +78,19 @@ public sealed class WorkspaceLoadRun(
             _running = true;
         }
         _ = Task.Run(LoadWhileWantedAsync);
+    }
+
+    /// <summary>Another choice of solutions (nanolsp.workspace.solutions) loads the folders again with it.</summary>
+    public void SettingsChanged(ServerSettings settings)
+    {
+        if (settings.Solutions.SequenceEqual(workspace.ChosenProjectFiles, StringComparer.Ordinal))
+            return;
+        workspace.ChosenProjectFiles = settings.Solutions;
+        logger.Info(settings.Solutions.Count > 0
+            ? $"Solutions chosen: {string.Join(", ", settings.Solutions)}; loading the workspace again."
+            : "No solution chosen any more: loading what each folder holds.");
+        if (WantedRoots.Count > 0)
+            Request();
     }
 
     private async Task LoadWhileWantedAsync()
