@@ -153,9 +153,10 @@ public static class Bench
 
     /// <summary>
     /// The peak again once the server has gone quiet: after a burst of new work the runtime compiles the methods that ran
-    /// most again, optimized, on a thread of its own (tiered compilation), and a server keeps that code. The sample's
-    /// bench ended at 301 MiB while the server went on compiling for 4 s to 318 MiB (dotnet-counters: about 14,000
-    /// methods), so the peak at the last answer alone understates what a user's server holds a few seconds later.
+    /// most again, optimized, on a thread of its own (tiered compilation), and a server keeps that code. With the
+    /// runtime's default (again after 30 calls) the sample's bench with --after-load ended at 301 MiB while the server
+    /// went on compiling for 4 s to 318 MiB (dotnet-counters: about 14,000 methods), so the peak at the last answer alone
+    /// understated what a user's server holds a few seconds later.
     /// Quiet: under a tenth of a core over a second; at most 30 s.
     /// </summary>
     private static async Task ReportSettledPeakAsync(LspClient client)
