@@ -68,18 +68,29 @@ public static class ProtocolConversions
     public static string ToPath(string uri)
     {
         if (!TryToPath(uri, out var path))
-            throw LspException.InvalidParams($"'{uri}' is not a file:// URI; NanoLsp serves files on disk only.");
+            throw LspException.InvalidParams($"'{Shorten(uri)}' is not a file:// URI of a path; NanoLsp serves files on disk only.");
         return path;
     }
 
+    /// <summary>The local path of a file:// URI; false for any other URI and for one whose path the system cannot take
+    /// (a NUL character, <c>file:///a%00b</c>: the fuzzer's hover with it was an internal error until 2026-12-06).</summary>
     public static bool TryToPath(string uri, out string path)
     {
         path = "";
-        if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || !parsed.IsFile)
+        if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || !parsed.IsFile || parsed.LocalPath.Contains('\0'))
             return false;
-        path = Path.GetFullPath(parsed.LocalPath);
-        return true;
+        try
+        {
+            path = Path.GetFullPath(parsed.LocalPath);
+            return true;
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return false;
+        }
     }
+
+    private static string Shorten(string uri) => uri.Length <= 200 ? uri : uri[..200] + "...";
 
     public static string FromPath(string path) => new Uri(Path.GetFullPath(path)).AbsoluteUri;
 

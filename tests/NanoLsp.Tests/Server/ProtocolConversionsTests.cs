@@ -48,6 +48,17 @@ public class ProtocolConversionsTests
     }
 
     [Fact]
+    public void AUriWhosePathTheSystemCannotTakeIsAnInvalidParamsError()
+    {
+        Assert.False(ProtocolConversions.TryToPath("file:///tmp/a%00b.cs", out _));
+        var error = Assert.Throws<LspException>(() => ProtocolConversions.ToPath("file:///tmp/a%00b.cs" + new string('x', 1000)));
+        Assert.Equal(LspErrorCodes.InvalidParams, error.Code);
+        Assert.True(error.Message.Length < 400, "the message quotes a long URI's start only");
+        Assert.True(ProtocolConversions.TryToPath("file:///tmp/a.cs", out var path));
+        Assert.EndsWith(Path.Combine("tmp", "a.cs"), path);
+    }
+
+    [Fact]
     public void RangeEndingBeforeItsStartIsRejected()
     {
         var range = new NanoLsp.Protocol.Range(new Position(2, 4), new Position(1, 0));
