@@ -163,8 +163,7 @@ try
                     i--; // no value
                     continue;
                 }
-                var value = i + 1 < rest.Length && int.TryParse(rest[i + 1], out var n) && n > 0 ? n
-                    : throw new ArgumentException($"Clicks option '{rest[i]}' needs a positive number.");
+                var value = PositiveValue(rest, i, "Clicks");
                 _ = rest[i] switch
                 {
                     "--clicks" => clicks = value,
@@ -194,8 +193,7 @@ try
                     i--; // no value
                     continue;
                 }
-                var value = i + 1 < rest.Length && int.TryParse(rest[i + 1], out var n) && n > 0 ? n
-                    : throw new ArgumentException($"Soak option '{rest[i]}' needs a positive number.");
+                var value = PositiveValue(rest, i, "Soak");
                 _ = rest[i] switch
                 {
                     "--keystrokes" => keystrokes = value,
@@ -276,6 +274,11 @@ catch (Exception e) when (e is ArgumentException or FileNotFoundException or Dir
     Console.Error.WriteLine(Usage);
     return 2;
 }
+
+/// <summary>The positive whole number after option <paramref name="i"/> of a command's options.</summary>
+static int PositiveValue(string[] options, int i, string command) =>
+    i + 1 < options.Length && int.TryParse(options[i + 1], out var n) && n > 0 ? n
+        : throw new ArgumentException($"{command} option '{options[i]}' needs a positive number.");
 
 static string RequireFolder(string folder) =>
     Directory.Exists(folder) ? folder : throw new DirectoryNotFoundException($"No folder {folder}.");

@@ -58,7 +58,7 @@ public static partial class ProvisionalDiagnostics
         bool Unknown(ISymbol member) => Signature(member).Any(t => IsUnknown(t, seen));
         if (diagnostic.Id == "CS0534")
             return declaration.Members.Any(member => member.Modifiers.Any(m => m.Text == "override")
-                && model.GetDeclaredSymbol(member, cancellationToken) is { } symbol && Overridden(symbol) is null);
+                && model.GetDeclaredSymbol(member, cancellationToken) is (IMethodSymbol or IPropertySymbol or IEventSymbol) and var symbol && symbol.OverriddenMember() is null);
         var unimplemented = type.AllInterfaces.SelectMany(i => i.GetMembers()).Where(m => m.IsAbstract && type.FindImplementationForInterfaceMember(m) is null);
         return unimplemented.Any(m => Unknown(m) || type.GetMembers(m.Name).Any(Unknown));
     }
@@ -75,14 +75,6 @@ public static partial class ProvisionalDiagnostics
             return false;
         return model.LookupSymbols(access.SpanStart, receiver, access.Name.Identifier.ValueText, includeReducedExtensionMethods: true).IsEmpty;
     }
-
-    private static ISymbol? Overridden(ISymbol member) => member switch
-    {
-        IMethodSymbol method => method.OverriddenMethod,
-        IPropertySymbol property => property.OverriddenProperty,
-        IEventSymbol @event => @event.OverriddenEvent,
-        _ => member,
-    };
 
     private static IEnumerable<ITypeSymbol> Signature(ISymbol member) => member switch
     {

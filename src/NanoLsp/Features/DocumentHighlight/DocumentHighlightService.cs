@@ -110,7 +110,7 @@ public static class DocumentHighlightService
     private static HashSet<ISymbol> Family(ISymbol symbol)
     {
         var family = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        for (var member = Canonical(symbol); member is not null && family.Add(member); member = Canonical(Overridden(member)))
+        for (var member = Canonical(symbol); member is not null && family.Add(member); member = Canonical(member.OverriddenMember()))
         {
             if (member.ContainingType is { } type && member.Kind is SymbolKind.Method or SymbolKind.Property or SymbolKind.Event)
                 foreach (var contract in type.AllInterfaces.SelectMany(i => i.GetMembers(member.Name)))
@@ -129,14 +129,6 @@ public static class DocumentHighlightService
         IMethodSymbol method => ((method.ReducedFrom ?? method).PartialDefinitionPart ?? method.ReducedFrom ?? method).OriginalDefinition,
         IPropertySymbol property => (property.PartialDefinitionPart ?? property).OriginalDefinition,
         _ => symbol.OriginalDefinition,
-    };
-
-    private static ISymbol? Overridden(ISymbol member) => member switch
-    {
-        IMethodSymbol method => method.OverriddenMethod,
-        IPropertySymbol property => property.OverriddenProperty,
-        IEventSymbol @event => @event.OverriddenEvent,
-        _ => null,
     };
 
     /// <summary>Whether the reference at <paramref name="span"/> is written: an assignment's target (compound and

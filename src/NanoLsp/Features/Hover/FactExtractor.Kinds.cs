@@ -192,14 +192,7 @@ public static partial class FactExtractor
         var overridden = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (var member in type.GetMembers())
         {
-            ISymbol? o = member switch
-            {
-                IMethodSymbol m => m.OverriddenMethod,
-                IPropertySymbol p => p.OverriddenProperty,
-                IEventSymbol e => e.OverriddenEvent,
-                _ => null,
-            };
-            for (; o is not null; o = o switch { IMethodSymbol m => m.OverriddenMethod, IPropertySymbol p => p.OverriddenProperty, IEventSymbol e => e.OverriddenEvent, _ => null })
+            for (var o = member.OverriddenMember(); o is not null; o = o.OverriddenMember())
                 overridden.Add(o);
         }
         for (var baseType = type.BaseType; baseType is { IsAbstract: true }; baseType = baseType.BaseType)
